@@ -1,0 +1,5 @@
+export * from './diagnostic';
+export * from './fact';
+export * from './taxonomy';
+export * from './table';
+export * from './xbrl-const';

@@ -1,0 +1,64 @@
+import type { Clark } from './fact';
+import type { SourceRef } from './diagnostic';
+
+/** What a concept's type derives from, as far as validation needs to know. */
+export type ItemKind =
+  | 'monetary' | 'shares' | 'perShare' | 'pure' | 'decimal' | 'integer' | 'nonNegativeInteger'
+  | 'string' | 'date' | 'dateTime' | 'gYear' | 'boolean' | 'token' | 'other';
+
+export interface Concept {
+  name: Clark;
+  namespace: string;
+  localName: string;
+  id?: string;
+  /** The declared type (Clark) and its derivation chain up to an xbrli/xs base, nearest first. */
+  type: Clark;
+  typeChain: Clark[];
+  kind: ItemKind;
+  numeric: boolean;
+  substitutionGroup: 'item' | 'tuple' | 'other';
+  periodType?: 'instant' | 'duration';
+  balance?: 'debit' | 'credit';
+  abstract: boolean;
+  nillable: boolean;
+  source?: SourceRef;
+}
+
+export interface Relationship {
+  arcrole: string;
+  linkrole: string;
+  from: Clark;
+  to: Clark;
+  order: number;
+  /** Decimal string (calculation arcs). */
+  weight?: string;
+  preferredLabel?: string;
+  source?: SourceRef;
+}
+
+export interface Label {
+  concept: Clark;
+  role: string;
+  lang: string;
+  text: string;
+  source?: SourceRef;
+}
+
+export interface RoleType {
+  roleURI: string;
+  id?: string;
+  definition?: string;
+  usedOn: Clark[];
+  source?: SourceRef;
+}
+
+export interface Dts {
+  entryPoints: string[];
+  /** Every document loaded (resolved absolute URL or path). */
+  documents: string[];
+  concepts: Map<Clark, Concept>;
+  relationships: Relationship[];
+  labels: Label[];
+  roleTypes: RoleType[];
+  arcroleTypes: RoleType[];
+}
