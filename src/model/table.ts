@@ -45,6 +45,14 @@ export interface Release {
   file: string;
   lines: string[];
   tables: Table[];
-  /** The line where the English part starts (1-based); lines before are Japanese. */
-  englishStart: number;
+  /** Footnote texts found in the release (`¹ …`, `Note (1): …`, `注記(1): …`). */
+  notes: ReleaseNote[];
+}
+
+export interface ReleaseNote {
+  /** The marker as a plain string: '1' for `¹`, `Note (1)` and `注記(1)`. */
+  mark: string;
+  text: string;
+  line: number;
+  lang: 'en' | 'ja';
 }

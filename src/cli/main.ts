@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { register as registerConvert } from './convert-command';
+import { register as registerParse } from './parse-command';
+import { register as registerTaxonomy } from './taxonomy-command';
+
+const program = new Command('iij-xbrl')
+  .description('XBRL for Internet Initiative Japan earnings releases: convert, validate, taxonomy')
+  .exitOverride();
+registerConvert(program);
+registerParse(program);
+registerTaxonomy(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+    return;
+  }
+  // A bug, not a user error: say so plainly, with the stack for the report.
+  process.stderr.write(`iij-xbrl: internal error: ${(e as Error)?.stack ?? e}\n`);
+  process.exitCode = 3;
+});

@@ -1,0 +1,148 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DiagnosticError, diag, hasErrors, type Diagnostic, type Report } from './model';
+import { decodeRelease, parseRelease, type Encoding } from './release';
+import { loadReleaseMap } from './mapping/release-map';
+import { loadTaxonomySource } from './mapping/taxonomy-source';
+import { mapRelease } from './mapping/map-release';
+import { checkPercentFigures, checkUsdTranslations, type CheckCounts } from './mapping/release-checks';
+import type { LangCoverage, MappedFact } from './mapping/types';
+import { toXbrlXml } from './instance/to-xbrl-xml';
+import { toXbrlJson } from './oim/to-xbrl-json';
+import { toVendorFeed } from './feed/to-vendor-feed';
+import { checkSchema } from './util/json-schema';
+import { writeFilesAtomically } from './util/atomic-write';
+import { packageRoot } from './util/paths';
+
+export interface ConvertOptions {
+  /** Output directory; when absent nothing is written. */
+  out?: string;
+  lang?: 'en' | 'ja' | 'both';
+  encoding?: Encoding | 'auto';
+  /** Mapping file (default: the bundled mapping/release-map.json). */
+  mapping?: string;
+}
+
+export interface ConvertResult {
+  /** False when any error stopped the conversion (then no file was written). */
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  facts: MappedFact[];
+  report?: Report;
+  coverage: Record<string, LangCoverage & {}>;
+  /** File name → content, for every output. */
+  outputs: Map<string, string>;
+  written: string[];
+}
+
+const json = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
+const bySource = (a: Diagnostic, b: Diagnostic) =>
+  (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0) || a.code.localeCompare(b.code);
+
+/** Converts a release already in memory. The file name is only used in messages and outputs. */
+export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOptions = {}): ConvertResult {
+  const lang = options.lang ?? 'both';
+  const fail = (diagnostics: Diagnostic[]): ConvertResult => ({ ok: false, diagnostics, facts: [], coverage: {}, outputs: new Map(), written: [] });
+  const decoded = decodeRelease(bytes, file, options.encoding);
+  if (decoded.text === undefined) return fail(decoded.diagnostics);
+  const parsed = parseRelease(decoded.text, file);
+  if (hasErrors(parsed.diagnostics)) return fail(parsed.diagnostics);
+  let rmap;
+  let tax;
+  try {
+    rmap = loadReleaseMap(options.mapping);
+    tax = loadTaxonomySource();
+  } catch (e) {
+    if (e instanceof DiagnosticError) return fail(e.diagnostics);
+    throw e;
+  }
+  const mapped = mapRelease(parsed.release, rmap, tax, { lang });
+  const counts: CheckCounts = { percentChecked: 0, percentUnverifiable: 0, usdChecked: 0 };
+  const diagnostics = [...parsed.diagnostics, ...mapped.diagnostics];
+  if (!hasErrors(diagnostics.filter((d) => d.severity === 'error'))) {
+    diagnostics.push(...checkPercentFigures(mapped.tables, file, counts));
+    diagnostics.push(...checkUsdTranslations(mapped.facts, tax.namespace, file, counts));
+  }
+  diagnostics.sort(bySource);
+  const result: ConvertResult = { ok: false, diagnostics, facts: mapped.facts, coverage: mapped.coverage, outputs: new Map(), written: [] };
+  if (diagnostics.some((d) => d.severity === 'error')) return result;
+  if (mapped.facts.length === 0) {
+    diagnostics.push(diag('release:noFacts', 'error', 'The release produced no facts.', { source: { file, line: 1, column: 1 } }));
+    return result;
+  }
+
+  const namespaces: Record<string, string> = { [tax.prefix]: tax.namespace };
+  const report: Report = { taxonomy: [tax.entryPoint], facts: mapped.facts, footnotes: mapped.footnotes, namespaces };
+  result.report = report;
+  const end = mapped.facts.find((f) => f.name === 'DocumentPeriodEndDate')?.value
+    ?? mapped.facts.reduce((m, f) => { const e = f.period.type === 'instant' ? f.period.instant : f.period.type === 'duration' ? f.period.end : ''; return e > m ? e : m; }, '');
+  const base = `${tax.prefix}-${end.replace(/-/g, '')}`;
+  const names = { xml: `${base}.xml`, json: `${base}.json`, feed: `${base}.facts.json`, report: `${base}.report.json` };
+  const display = path.basename(file);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const strip = (d: Diagnostic): Diagnostic => ({
+    ...d,
+    source: d.source && { ...d.source, file: path.basename(d.source.file) },
+    related: d.related?.map((r) => ({ ...r, file: path.basename(r.file) })),
+  });
+  const xbrlJson = toXbrlJson(report);
+  const feed = toVendorFeed(mapped.facts, { release: { file: display, sha256 }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes });
+  const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
+  for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
+  const conversion = {
+    documentType: 'https://xbrl.iij.ad.jp/report/conversion/1.0',
+    release: { file: display, sha256, encoding: decoded.encoding ?? 'utf-8' },
+    lang,
+    outputs: names,
+    factCount: mapped.facts.length,
+    footnoteCount: mapped.footnotes.length,
+    coverage: { ...mapped.coverage, total },
+    tables: mapped.tables.map((t) => ({ id: t.id, title: t.title, lang: t.table.lang, line: t.table.firstLine })),
+    checks: { ...counts, duplicateOccurrencesChecked: total.provenance },
+    summary: {
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      inconsistencies: diagnostics.filter((d) => d.severity === 'inconsistency').length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    },
+    findings: diagnostics.map(strip),
+  };
+  const schemaProblems = [
+    ...checkSchema('xbrl-json.schema.json', xbrlJson, names.json, 'schema:xbrlJsonInvalid'),
+    ...checkSchema('facts-feed.schema.json', feed, names.feed, 'schema:factsFeedInvalid'),
+    ...checkSchema('conversion-report.schema.json', conversion, names.report, 'schema:reportInvalid'),
+  ];
+  if (schemaProblems.length) {
+    diagnostics.push(...schemaProblems);
+    return result;
+  }
+  result.outputs.set(names.xml, toXbrlXml(report));
+  result.outputs.set(names.json, json(xbrlJson));
+  result.outputs.set(names.feed, json(feed));
+  result.outputs.set(names.report, json(conversion));
+  result.ok = true;
+  return result;
+}
+
+/**
+ * Converts a release file into an XBRL 2.1 instance, xBRL-JSON, the vendor feed and the conversion
+ * report. Files are written only when the conversion has no errors, all or none.
+ */
+export function convert(releaseFile: string, options: ConvertOptions = {}): ConvertResult {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(releaseFile);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { ok: false, diagnostics: [diag('io:cannotRead', 'error', `Cannot read ${releaseFile}: ${err.code ?? err.message}.`, { source: { file: releaseFile, line: 1, column: 1 } })], facts: [], coverage: {}, outputs: new Map(), written: [] };
+  }
+  const result = convertBytes(bytes, releaseFile, options);
+  if (result.ok && options.out) {
+    const files = [...result.outputs].map(([name, content]) => ({ path: path.join(options.out as string, name), content }));
+    writeFilesAtomically(files);
+    result.written = files.map((f) => f.path);
+  }
+  return result;
+}
+
+export { packageRoot };

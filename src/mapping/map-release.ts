@@ -1,0 +1,294 @@
+import Decimal from 'decimal.js';
+import { NS, clark, diag, type Diagnostic, type Entity, type Period, type Release, type Row, type Table, type Unit } from '../model';
+import { labelKey, normalizeLabel, readNumber, type Figure } from '../release';
+import { addDays } from './fiscal-calendar';
+import { FootnoteRegistry, findNote } from './footnotes';
+import type { MapRow, MapTable, ReleaseMap } from './release-map';
+import { resolveColumns, type ColumnSpec } from './resolve-column';
+import { readScale } from './scale';
+import type { SourceConcept, TaxonomySource } from './taxonomy-source';
+import type { LangCoverage, MapResult, MappedFact, Occurrence, ResolvedTable } from './types';
+import { isNumericKind, isScaledKind, unitFor, unitKey } from './units';
+import { documentInfoFacts } from './document-info';
+
+export interface MapOptions {
+  lang: 'en' | 'ja' | 'both';
+}
+
+interface Candidate {
+  concept: SourceConcept;
+  period: Period;
+  unit?: Unit;
+  occurrence: Occurrence;
+  footnotes: Set<string>;
+  order: number;
+}
+
+export const periodKey = (p: Period): string =>
+  p.type === 'instant' ? `I${p.instant}` : p.type === 'duration' ? `D${p.start}_${p.end}` : 'F';
+
+function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; titleIndex: number; matches: MapTable[] } {
+  const matches: MapTable[] = [];
+  let titleIndex = -1;
+  let found: MapTable | undefined;
+  for (const m of maps) {
+    if (m.lang !== table.lang) continue;
+    const re = new RegExp(m.title);
+    const idx = table.preamble.findIndex((p) => re.test(p.text));
+    if (idx < 0) continue;
+    if (m.subtitle && !table.preamble.some((p) => new RegExp(m.subtitle as string).test(p.text))) continue;
+    matches.push(m);
+    found ??= m;
+    if (found === m) titleIndex = idx;
+  }
+  return { map: matches.length === 1 ? found : undefined, titleIndex, matches };
+}
+
+function findRow(row: Row, map: MapTable): MapRow | undefined {
+  const key = labelKey(row.label.text);
+  const section = row.section?.toLowerCase();
+  const candidates = map.rows.filter((r) => (Array.isArray(r.label) ? r.label : [r.label]).some((l) => labelKey(l) === key));
+  return candidates.find((r) => r.section !== undefined && labelKey(r.section) === section)
+    ?? candidates.find((r) => r.section === undefined);
+}
+
+/** Intervals [v − ½·10^−d, v + ½·10^−d] of two stated figures share a point (and equal decimals mean equal values). */
+export function consistent(a: { value: string; decimals: number }, b: { value: string; decimals: number }): boolean {
+  const va = new Decimal(a.value);
+  const vb = new Decimal(b.value);
+  if (a.decimals === b.decimals) return va.eq(vb);
+  const ha = new Decimal(10).pow(-a.decimals).div(2);
+  const hb = new Decimal(10).pow(-b.decimals).div(2);
+  return va.minus(vb).abs().lte(ha.plus(hb));
+}
+
+/**
+ * Tables + mapping + taxonomy → facts. Every figure cell becomes a fact, a provenance entry of one,
+ * or a derived figure; anything else is a coded error at the cell.
+ */
+export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySource, opts: MapOptions): MapResult {
+  const file = release.file;
+  const diagnostics: Diagnostic[] = [];
+  const entity: Entity = { scheme: rmap.entity.scheme, identifier: rmap.entity.identifier };
+  const notes = new FootnoteRegistry(file);
+  const candidates: Candidate[] = [];
+  const resolved: ResolvedTable[] = [];
+  const coverage: Record<string, LangCoverage> = {};
+  const usedMaps = new Set<string>();
+  const wanted = (lang: 'en' | 'ja') => opts.lang === 'both' || opts.lang === lang;
+
+  for (const table of release.tables) {
+    if (!wanted(table.lang)) continue;
+    const cov = (coverage[table.lang] ??= { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 });
+    const at = (line: number, column: number) => ({ file, line, column });
+    const figures: Figure[][] = table.rows.map((r) => r.cells.map((c) => readNumber(c.text)));
+    for (const fr of figures) for (const f of fr) if (f.kind === 'number' || f.kind === 'dash' || f.kind === 'invalid') cov.cells++;
+
+    const { map, titleIndex, matches } = matchTable(table, rmap.tables);
+    if (!map) {
+      const first = table.preamble[table.preamble.length - 1];
+      diagnostics.push(diag(matches.length ? 'release:ambiguousTable' : 'release:unmappedTable', 'error',
+        matches.length
+          ? `The table matches ${matches.length} mapping tables (${matches.map((m) => m.id).join(', ')}); expected exactly one.`
+          : `No mapping table matches this table's title lines; expected one of the titles in mapping/release-map.json.`,
+        { source: at(first?.line ?? table.firstLine, 1), actual: table.preamble.map((p) => p.text).slice(-3).join(' / '), expected: 'a title matched by one mapping table' }));
+      for (const fr of figures) for (const f of fr) if (f.kind !== 'empty') cov.unaccounted++;
+      continue;
+    }
+    usedMaps.add(map.id);
+    const title = table.preamble[titleIndex].text;
+    const scale = readScale(table.preamble.slice(titleIndex));
+    const specs = resolveColumns(table, rmap.fiscalYearEndMonth);
+    resolved.push({ table, id: map.id, title, specs, figures });
+
+    specs.forEach((s, i) => {
+      const head = table.headerRows[table.headerRows.length - 1]?.cells[i] ?? { line: table.firstLine, column: 1 };
+      if (s.kind === 'unresolved' && figures.some((fr) => fr[i].kind !== 'empty')) {
+        diagnostics.push(diag('release:unresolvedPeriod', 'error', `Cannot tell the period of column ${i + 1}: ${s.reason}.`,
+          { source: at(head.line, head.column), actual: s.header || '(empty header)', expected: 'a quarter code (3Q03), a date (Dec 31, 2003) or 2003年12月期' }));
+      }
+      if (s.kind === 'value' && s.warning) {
+        diagnostics.push(diag('release:periodEndNotMonthEnd', 'warning', `Column ${i + 1}: ${s.warning}.`, { source: at(head.line, head.column), actual: s.header }));
+      }
+    });
+    const columnMarks = table.columns.map((c) => normalizeLabel(c.headers[c.headers.length - 1] ?? '').marks);
+
+    table.rows.forEach((row, r) => {
+      const mrow = findRow(row, map);
+      const hasFigures = figures[r].some((f) => f.kind !== 'empty');
+      const label = normalizeLabel(row.label.text).text;
+      if (!mrow) {
+        diagnostics.push(diag('release:unmappedRow', 'error', `Row "${label}" of ${map.id} has no mapping${row.section ? ` (section "${row.section}")` : ''}.`,
+          { source: at(row.line, row.label.column), actual: label, expected: `a row of mapping table ${map.id}` }));
+        if (hasFigures) cov.unaccounted += figures[r].filter((f) => f.kind !== 'empty').length;
+        return;
+      }
+      if (mrow.group || !mrow.concept) {
+        if (hasFigures) {
+          const c = row.cells[figures[r].findIndex((f) => f.kind !== 'empty')];
+          diagnostics.push(diag('release:figuresInGroupRow', 'error', `Row "${label}" is mapped as a heading but has figures.`,
+            { source: at(c.line, c.column), actual: c.text, expected: 'no figures on a heading row' }));
+          cov.unaccounted += figures[r].filter((f) => f.kind !== 'empty').length;
+        }
+        return;
+      }
+      const concept = tax.concepts.get(mrow.concept);
+      if (!concept) {
+        diagnostics.push(diag('mapping:unknownConcept', 'error', `Mapping row "${label}" names concept ${mrow.concept}, which the taxonomy does not declare.`,
+          { source: at(row.line, row.label.column), actual: mrow.concept, expected: 'a concept of taxonomy/src/concepts.json' }));
+        return;
+      }
+      const rowNotes = row.footnoteMarks.map((mark) => findNote(release, table, mark)).filter((n) => n !== undefined);
+      row.cells.forEach((cell, i) => {
+        const f = figures[r][i];
+        const s = specs[i];
+        if (f.kind === 'empty') return;
+        if (f.kind === 'invalid') {
+          diagnostics.push(diag('release:invalidNumber', 'error', `Cell "${cell.text}" in row "${label}" is not a figure (${f.reason}).`,
+            { source: at(cell.line, cell.column), actual: cell.text, expected: 'a figure such as 3,204, (566,520), 25.83, (5.9%) or -' }));
+          cov.unaccounted++;
+          return;
+        }
+        if (s.kind === 'derived') { cov.derived++; return; }
+        if (s.kind === 'unresolved') { cov.unaccounted++; return; }
+        const kind = concept.type;
+        if (!isNumericKind(kind)) { cov.unaccounted++; return; }
+        if (f.kind === 'number' && f.percent) {
+          diagnostics.push(diag('release:unexpectedPercent', 'error', `A percent figure in a value column (row "${label}").`, { source: at(cell.line, cell.column), actual: cell.text, expected: 'an amount' }));
+          cov.unaccounted++;
+          return;
+        }
+        const currency = s.currency ?? 'JPY';
+        let power = 0;
+        if (isScaledKind(kind)) {
+          const p = scale[currency];
+          if (p === undefined) {
+            diagnostics.push(diag('release:missingScale', 'error', `Table ${map.id} states no scale for ${currency} amounts (expected e.g. "(JPY in millions)" or "(Expressed in Thousands of …)").`,
+              { source: at(cell.line, cell.column), actual: cell.text, expected: `a ${currency} scale line above the table` }));
+            cov.unaccounted++;
+            return;
+          }
+          power = p;
+        } else if (currency === 'USD' && kind !== 'perShare' && kind !== 'perAds') {
+          diagnostics.push(diag('release:unexpectedCurrency', 'error', `A ${kind} figure in a USD column (row "${label}").`, { source: at(cell.line, cell.column), actual: cell.text }));
+          cov.unaccounted++;
+          return;
+        }
+        let period: Period;
+        if (concept.periodType === 'instant') {
+          if (mrow.period === 'start') {
+            if (!s.start) {
+              diagnostics.push(diag('mapping:periodMismatch', 'error', `Row "${label}" is mapped to a period start, but column ${i + 1} is an instant.`, { source: at(cell.line, cell.column) }));
+              cov.unaccounted++;
+              return;
+            }
+            period = { type: 'instant', instant: addDays(s.start, -1) };
+          } else period = { type: 'instant', instant: s.end };
+        } else {
+          if (!s.start) {
+            diagnostics.push(diag('mapping:periodMismatch', 'error', `Concept ${concept.name} is a duration, but column ${i + 1} ("${s.header}") is an instant.`,
+              { source: at(cell.line, cell.column), expected: 'a column for a period of time', actual: s.header }));
+            cov.unaccounted++;
+            return;
+          }
+          period = { type: 'duration', start: s.start, end: s.end };
+        }
+        let value: Decimal;
+        let places = 0;
+        if (f.kind === 'dash') value = new Decimal(0);
+        else {
+          value = new Decimal(f.digits);
+          if (f.negative) value = value.neg();
+          places = f.places;
+        }
+        if (mrow.sign === 'negated') value = value.neg();
+        value = value.mul(new Decimal(10).pow(power));
+        if (value.isZero()) value = new Decimal(0);
+        const unit = unitFor(kind, currency, tax.namespace);
+        const fnIds = new Set<string>();
+        for (const n of rowNotes) fnIds.add(notes.idFor(n));
+        for (const mark of columnMarks[i]) {
+          const n = findNote(release, table, mark);
+          if (n) fnIds.add(notes.idFor(n));
+        }
+        candidates.push({
+          concept, period, unit, footnotes: fnIds, order: candidates.length,
+          occurrence: {
+            table: map.id, tableTitle: title, lang: table.lang, row: label, column: s.header,
+            line: cell.line, col: cell.column, printed: cell.text, value: value.toFixed(), decimals: places - power,
+          },
+        });
+      });
+    });
+  }
+
+  for (const m of rmap.tables) {
+    if (wanted(m.lang) && !usedMaps.has(m.id)) {
+      diagnostics.push(diag('mapping:tableNotFound', 'warning', `Mapping table ${m.id} (title /${m.title}/) matched no table of the release.`, { source: { file, line: 1, column: 1 } }));
+    }
+  }
+
+  const facts = mergeCandidates(candidates, tax, entity, file, diagnostics, coverage);
+  const info = documentInfoFacts(release, rmap, tax, entity, facts, opts, diagnostics);
+  facts.push(...info);
+  facts.sort((a, b) => (tax.order.get(a.name) ?? 0) - (tax.order.get(b.name) ?? 0)
+    || periodKey(a.period).localeCompare(periodKey(b.period))
+    || (a.unit ? unitKey(a.unit) : '').localeCompare(b.unit ? unitKey(b.unit) : ''));
+  const seen = new Map<string, number>();
+  for (const f of facts) {
+    const base = `f-${f.name}-${periodKey(f.period)}${f.unit && unitKey(f.unit) !== 'JPY' ? `-${unitKey(f.unit)}` : ''}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    f.id = n === 1 ? base : `${base}-${n}`;
+  }
+  return { facts, footnotes: notes.list, tables: resolved, coverage, diagnostics };
+}
+
+/**
+ * One fact per concept, period and unit, from the most precise occurrence (ties: the first);
+ * every other occurrence is checked against it and kept as provenance.
+ */
+function mergeCandidates(cands: Candidate[], tax: TaxonomySource, entity: Entity, file: string,
+  diagnostics: Diagnostic[], coverage: Record<string, LangCoverage>): MappedFact[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of cands) {
+    const key = `${c.concept.name}|${periodKey(c.period)}|${c.unit ? unitKey(c.unit) : ''}`;
+    const g = groups.get(key);
+    if (g) g.push(c); else groups.set(key, [c]);
+  }
+  const facts: MappedFact[] = [];
+  for (const g of groups.values()) {
+    const best = g.reduce((a, b) => (b.occurrence.decimals > a.occurrence.decimals ? b : a));
+    const footnotes = new Set<string>();
+    for (const c of g) {
+      for (const id of c.footnotes) footnotes.add(id);
+      coverage[c.occurrence.lang][c === best ? 'facts' : 'provenance']++;
+      if (c === best) continue;
+      if (!consistent(c.occurrence, best.occurrence)) {
+        const o = c.occurrence;
+        const b = best.occurrence;
+        diagnostics.push(diag('release:inconsistentDuplicate', 'inconsistency',
+          `${c.concept.name}: ${o.table} row "${o.row}" column "${o.column}" states ${o.printed} (${o.value}, decimals ${o.decimals}), which no rounding of ${b.printed} in ${b.table} row "${b.row}" (${b.value}, decimals ${b.decimals}) can produce.`,
+          { source: { file, line: o.line, column: o.col }, related: [{ file, line: b.line, column: b.col }], concept: c.concept.name,
+            expected: `${b.value} rounded to decimals ${o.decimals}`, actual: o.value }));
+      }
+    }
+    const b = best.occurrence;
+    facts.push({
+      id: '',
+      name: best.concept.name,
+      concept: clark(tax.namespace, best.concept.name),
+      entity,
+      period: best.period,
+      unit: best.unit,
+      value: b.value,
+      decimals: b.decimals,
+      footnotes: [...footnotes].sort((x, y) => Number(x.slice(2)) - Number(y.slice(2))),
+      source: { file, line: b.line, column: b.col },
+      provenance: [...g].sort((x, y) => x.order - y.order).map((c) => c.occurrence),
+    });
+  }
+  return facts;
+}
+
+export { NS };

@@ -1,0 +1,102 @@
+import { fiscalQuarter, fiscalYearStart, monthEnd, startOfMonthsEnding } from './fiscal-calendar';
+import type { Column, Table } from '../model';
+
+export type TableKind = 'quarter' | 'yearToDate' | 'instant' | 'byQuarterCode';
+
+/** What a column holds. Periods are kept as a duration; instants are taken at its ends. */
+export type ColumnSpec =
+  | { kind: 'value'; currency?: 'JPY' | 'USD'; start?: string; end: string; header: string; warning?: string }
+  | { kind: 'derived'; derived: 'change' | 'share'; header: string }
+  | { kind: 'unresolved'; header: string; reason: string };
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const EN_DATE = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),\s*(\d{4})$/i;
+const JA_PERIOD = /^(\d{4})年(\d{1,2})月期(累計)?$/;
+const QUARTER = /^([1-4])Q(\d{2})$/;
+const DERIVED = /%|change|chg|比/i;
+const CHANGE = /yoy|qoq|chg|change|前年|前期|対前/i;
+const PRIOR_YEAR_SAME = /前年同四半期/;
+
+/** The kind of period a table's columns cover, read from its title and subtitle lines. */
+export function tableKind(table: Table): TableKind | undefined {
+  const text = table.preamble.map((p) => p.text).join('\n');
+  if (/\bAs of\b|貸借対照表|BALANCE SHEETS?/i.test(text)) return 'instant';
+  if (/Nine Months|累計/i.test(text)) return 'yearToDate';
+  if (/Three Months|四半期/i.test(text)) return 'quarter';
+  if (table.columns.some((c) => c.headers.some((h) => QUARTER.test(h)))) return 'byQuarterCode';
+  return undefined;
+}
+
+function currencyOf(leaf: string): 'JPY' | 'USD' | undefined {
+  if (/^USD\b/.test(leaf)) return 'USD';
+  if (/^JPY\b/.test(leaf)) return 'JPY';
+  return undefined;
+}
+
+function periodFor(end: string, kind: TableKind | undefined, fyEndMonth: number): { start?: string; end: string } | undefined {
+  switch (kind) {
+    case 'instant': return { end };
+    case 'quarter': return { start: startOfMonthsEnding(end, 3), end };
+    case 'yearToDate': return { start: fiscalYearStart(end, fyEndMonth), end };
+    default: return undefined;
+  }
+}
+
+/** A date as printed, or undefined. Days that are not a month end are snapped to it with a warning. */
+function readDate(h: string): { date: string; warning?: string } | undefined {
+  const m = EN_DATE.exec(h);
+  if (m) {
+    const month = MONTHS[m[1].toLowerCase().replace('.', '')];
+    const year = Number(m[3]);
+    const day = Number(m[2]);
+    const end = monthEnd(year, month);
+    const printed = `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (printed === end) return { date: end };
+    if (day >= 25) return { date: end, warning: `header "${h}" is not a month end; read as the period ended ${end} (IIJ's fiscal periods end at month ends)` };
+    return { date: printed };
+  }
+  const j = JA_PERIOD.exec(h);
+  if (j) return { date: monthEnd(Number(j[1]), Number(j[2])) };
+  return undefined;
+}
+
+/**
+ * Resolves every column of a table from its stacked headers and the table's kind. Columns under a
+ * Japanese "前年同四半期比較" heading without a date of their own take the current period a year back.
+ */
+export function resolveColumns(table: Table, fyEndMonth: number): ColumnSpec[] {
+  const kind = tableKind(table);
+  const specs: ColumnSpec[] = [];
+  let current: { start?: string; end: string } | undefined;
+  for (const col of table.columns) specs.push(resolveOne(col));
+  return specs;
+
+  function resolveOne(col: Column): ColumnSpec {
+    const leaf = col.headers[col.headers.length - 1] ?? '';
+    const header = col.headers.join(' | ');
+    if (col.headers.length === 0) return { kind: 'unresolved', header, reason: 'the column has no header' };
+    if (DERIVED.test(leaf) && !QUARTER.test(leaf)) return { kind: 'derived', derived: CHANGE.test(leaf) ? 'change' : 'share', header };
+    const currency = currencyOf(leaf);
+    for (const h of col.headers) {
+      const q = QUARTER.exec(h);
+      if (q) {
+        const p = fiscalQuarter(Number(q[1]), 2000 + Number(q[2]), fyEndMonth);
+        current ??= p;
+        return { kind: 'value', currency, start: p.start, end: p.end, header };
+      }
+      const d = readDate(h);
+      if (d) {
+        const p = periodFor(d.date, kind, fyEndMonth);
+        if (!p) return { kind: 'unresolved', header, reason: 'the table states no period kind (three months, nine months, as of)' };
+        current ??= p;
+        return { kind: 'value', currency, ...p, header, warning: d.warning };
+      }
+    }
+    if (current && col.headers.some((h) => PRIOR_YEAR_SAME.test(h))) {
+      const shift = (s: string) => `${Number(s.slice(0, 4)) - 1}${s.slice(4)}`;
+      const end = monthEnd(Number(current.end.slice(0, 4)) - 1, Number(current.end.slice(5, 7)));
+      return { kind: 'value', currency, start: current.start ? shift(current.start) : undefined, end, header };
+    }
+    return { kind: 'unresolved', header, reason: 'no period (quarter code, date or 年月期) in the headers' };
+  }
+}

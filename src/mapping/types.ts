@@ -1,0 +1,51 @@
+import type { Fact, Footnote, Diagnostic, Table } from '../model';
+import type { Figure } from '../release';
+import type { ColumnSpec } from './resolve-column';
+
+/** One place in the release a figure was read from. */
+export interface Occurrence {
+  table: string;
+  tableTitle: string;
+  lang: 'en' | 'ja';
+  row: string;
+  column: string;
+  line: number;
+  col: number;
+  /** The figure as printed (`(566,520)`). */
+  printed: string;
+  /** The value it states, in full (`-566520000`). */
+  value: string;
+  decimals: number;
+}
+
+export interface MappedFact extends Fact {
+  /** Local name in the IIJ taxonomy. */
+  name: string;
+  provenance: Occurrence[];
+}
+
+/** A table as read and resolved: the grid later checks recompute derived figures from. */
+export interface ResolvedTable {
+  table: Table;
+  id: string;
+  title: string;
+  specs: ColumnSpec[];
+  figures: Figure[][];
+}
+
+export interface LangCoverage {
+  /** Cells holding a figure (number or dash). */
+  cells: number;
+  facts: number;
+  provenance: number;
+  derived: number;
+  unaccounted: number;
+}
+
+export interface MapResult {
+  facts: MappedFact[];
+  footnotes: Footnote[];
+  tables: ResolvedTable[];
+  coverage: Record<string, LangCoverage>;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,64 @@
+import { ARCROLE, NS, ROLE, type Period, type Report, type Unit } from '../model';
+import { addDays } from '../mapping/fiscal-calendar';
+import { prefixer } from '../instance/prefixes';
+
+/** XBRL dates mean the end of the day; OIM writes that moment as the next day's midnight. */
+export function oimPeriod(p: Period): string | undefined {
+  if (p.type === 'instant') return `${addDays(p.instant, 1)}T00:00:00`;
+  if (p.type === 'duration') return `${p.start}T00:00:00/${addDays(p.end, 1)}T00:00:00`;
+  return undefined;
+}
+
+export function oimUnit(u: Unit, q: (c: string) => string): string | undefined {
+  const side = (ms: string[]) => {
+    const s = ms.map(q).sort();
+    return s.length > 1 ? `(${s.join('*')})` : s[0];
+  };
+  if (u.denominators.length === 0 && u.numerators.length === 1 && u.numerators[0] === `{${NS.xbrli}}pure`) return undefined;
+  return u.denominators.length ? `${side(u.numerators)}/${side(u.denominators)}` : side(u.numerators);
+}
+
+export const ENTITY_PREFIXES: Record<string, string> = { 'http://www.sec.gov/CIK': 'cik' };
+
+/** Report → xBRL-JSON (OIM 1.0, REC 2021-10-13). Values stay strings; decimals are integers. */
+export function toXbrlJson(report: Report): Record<string, unknown> {
+  const q = prefixer(report.namespaces);
+  const namespaces: Record<string, string> = { xbrl: NS.xbrl, xbrli: NS.xbrli, iso4217: NS.iso4217 };
+  for (const [p, ns] of Object.entries(report.namespaces)) namespaces[p] = ns;
+  const schemes = new Map<string, string>();
+  for (const f of report.facts) {
+    if (!schemes.has(f.entity.scheme)) {
+      const p = ENTITY_PREFIXES[f.entity.scheme] ?? `scheme${schemes.size + 1}`;
+      schemes.set(f.entity.scheme, p);
+      namespaces[p] = f.entity.scheme;
+    }
+  }
+  const facts: Record<string, unknown> = {};
+  for (const f of report.facts) {
+    const dimensions: Record<string, string> = { concept: q(f.concept), entity: `${schemes.get(f.entity.scheme)}:${f.entity.identifier}` };
+    const period = oimPeriod(f.period);
+    if (period) dimensions.period = period;
+    const unit = f.unit && oimUnit(f.unit, q);
+    if (unit) dimensions.unit = unit;
+    if (f.language) dimensions.language = f.language.toLowerCase();
+    const o: Record<string, unknown> = { value: f.value };
+    if (f.value !== null && typeof f.decimals === 'number') o.decimals = f.decimals;
+    o.dimensions = dimensions;
+    if (f.footnotes?.length) o.links = { footnote: { _: [...f.footnotes] } };
+    facts[f.id] = o;
+  }
+  const used = report.footnotes.filter((fn) => report.facts.some((f) => f.footnotes?.includes(fn.id)));
+  for (const fn of used) {
+    facts[fn.id] = { value: fn.text, dimensions: { concept: 'xbrl:note', noteId: fn.id, language: fn.language.toLowerCase() } };
+  }
+  const documentInfo: Record<string, unknown> = {
+    documentType: 'https://xbrl.org/2021/xbrl-json',
+    namespaces: Object.fromEntries(Object.entries(namespaces).sort(([a], [b]) => a.localeCompare(b))),
+    taxonomy: [...report.taxonomy],
+  };
+  if (used.length) {
+    documentInfo.linkTypes = { footnote: ARCROLE.factFootnote };
+    documentInfo.linkGroups = { _: ROLE.link };
+  }
+  return { documentInfo, facts };
+}

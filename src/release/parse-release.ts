@@ -1,0 +1,151 @@
+import { diag, type Cell, type Column, type Diagnostic, type Release, type ReleaseNote, type Row, type Table } from '../model';
+import { normalizeLabel } from './normalize-label';
+import { readNumber } from './read-number';
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+const PREAMBLE_LINES = 8;
+
+export interface ParseResult {
+  release: Release;
+  diagnostics: Diagnostic[];
+}
+
+function cellText(raw: string): string {
+  return raw.replace(/<\/?u>/g, '').replace(/\\([$*_])/g, '$1').trim();
+}
+
+function splitRow(line: string, lineNo: number): { fields: Cell[] } {
+  const fields: Cell[] = [];
+  let start = 0;
+  for (const raw of line.split('\t')) {
+    const lead = raw.length - raw.trimStart().length;
+    fields.push({ text: cellText(raw), line: lineNo, column: start + lead + 1 });
+    start += raw.length + 1;
+  }
+  return { fields };
+}
+
+/** A header row has text in some column and no figure anywhere (`3Q03`, `USD (1)`, `前年同期比`). */
+function isHeaderRow(cells: Cell[]): boolean {
+  let any = false;
+  for (const c of cells) {
+    if (c.text === '') continue;
+    any = true;
+    const f = readNumber(c.text);
+    if (f.kind === 'number' || f.kind === 'dash') return false;
+  }
+  return any;
+}
+
+function buildColumns(headerRows: Row[], width: number): Column[] {
+  const columns: Column[] = Array.from({ length: width }, (_, index) => ({ index, headers: [] }));
+  headerRows.forEach((row, r) => {
+    // Upper header rows span to the right until the next non-empty cell (`Dec 31, 2003\t\t\tDec 31, 2002`).
+    const spanning = r < headerRows.length - 1;
+    let carry = '';
+    row.cells.forEach((cell, i) => {
+      if (cell.text !== '') carry = cell.text;
+      const text = cell.text !== '' ? cell.text : spanning ? carry : '';
+      if (text !== '') columns[i].headers.push(text);
+    });
+  });
+  return columns;
+}
+
+const NOTE_PATTERNS: { re: RegExp }[] = [
+  { re: /^([¹²³⁴⁵⁶⁷⁸⁹])\s*(.+)$/ },
+  { re: /^Note\s*\((\d{1,2})\)\s*:\s*(.+)$/ },
+  { re: /^注記\s*\((\d{1,2})\)\s*[:：]\s*(.+)$/ },
+];
+const SUPER_DIGIT: Record<string, string> = { '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+
+function readNotes(lines: string[]): ReleaseNote[] {
+  const notes: ReleaseNote[] = [];
+  lines.forEach((line, i) => {
+    if (line.includes('\t')) return;
+    const t = line.trim();
+    for (const { re } of NOTE_PATTERNS) {
+      const m = re.exec(t);
+      if (m) {
+        const mark = SUPER_DIGIT[m[1]] ?? String(Number(m[1]));
+        const text = m[2].replace(/\\([$*_])/g, '$1').trim();
+        notes.push({ mark, text, line: i + 1, lang: CJK.test(text) ? 'ja' : 'en' });
+        break;
+      }
+    }
+  });
+  return notes;
+}
+
+/**
+ * Release text → tables. A table is a run of tab-separated lines; its title, scale and period lines
+ * are the text lines just above it. Tables are found by this structure, never by line numbers, so
+ * the next quarter's release in the same format reads the same way.
+ */
+export function parseRelease(text: string, file: string): ParseResult {
+  const lines = text.split('\n');
+  const diagnostics: Diagnostic[] = [];
+  const tables: Table[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!lines[i].includes('\t')) { i++; continue; }
+    const first = i;
+    while (i < lines.length && lines[i].includes('\t')) i++;
+    const last = i - 1;
+
+    const preamble: { text: string; line: number }[] = [];
+    for (let k = first - 1; k >= 0 && preamble.length < PREAMBLE_LINES; k--) {
+      if (lines[k].includes('\t')) break;
+      const t = lines[k].trim();
+      if (t !== '') preamble.unshift({ text: t, line: k + 1 });
+    }
+
+    const raw = [] as { cells: Cell[]; line: number }[];
+    for (let k = first; k <= last; k++) raw.push({ cells: splitRow(lines[k], k + 1).fields, line: k + 1 });
+    const width = raw[0].cells.length;
+    let ok = true;
+    for (const r of raw) {
+      if (r.cells.length !== width) {
+        ok = false;
+        const lastCell = r.cells[r.cells.length - 1];
+        diagnostics.push(diag('release:cellCountMismatch', 'error',
+          `Row has ${r.cells.length - 1} figure cells, but the table's first row has ${width - 1}.`,
+          { source: { file, line: r.line, column: lastCell.column }, expected: `${width} tab-separated fields`, actual: `${r.cells.length} fields`,
+            related: [{ file, line: raw[0].line, column: 1 }] }));
+      }
+    }
+    if (!ok) continue;
+
+    const headerRows: Row[] = [];
+    const rows: Row[] = [];
+    let section: string | undefined;
+    let inHeader = true;
+    let cjk = preamble.some((p) => CJK.test(p.text));
+    for (const r of raw) {
+      const [labelCell, ...cells] = r.cells;
+      const norm = normalizeLabel(labelCell.text);
+      if (CJK.test(labelCell.text)) cjk = true;
+      const group = norm.text !== '' && cells.every((c) => c.text === '');
+      const row: Row = { line: r.line, label: labelCell, footnoteMarks: norm.marks, cells, group };
+      if (inHeader && isHeaderRow(cells)) { headerRows.push(row); continue; }
+      inHeader = false;
+      if (group) section = norm.text;
+      else row.section = section;
+      rows.push(row);
+    }
+    tables.push({
+      ordinal: tables.length + 1,
+      lang: cjk ? 'ja' : 'en',
+      preamble,
+      headerRows,
+      columns: buildColumns(headerRows, width - 1),
+      rows,
+      firstLine: first + 1,
+      lastLine: last + 1,
+    });
+  }
+  if (tables.length === 0) {
+    diagnostics.push(diag('release:noTables', 'error', 'No tab-separated tables found; expected an IIJ release with tab-separated tables.', { source: { file, line: 1, column: 1 }, expected: 'lines with tab-separated cells', actual: `${lines.length} lines without a tab` }));
+  }
+  return { release: { file, lines, tables, notes: readNotes(lines) }, diagnostics };
+}
