@@ -86,12 +86,14 @@ export function parseRelease(text: string, file: string): ParseResult {
   const lines = text.split('\n');
   const diagnostics: Diagnostic[] = [];
   const tables: Table[] = [];
+  let blocks = 0;
   let i = 0;
   while (i < lines.length) {
     if (!lines[i].includes('\t')) { i++; continue; }
     const first = i;
     while (i < lines.length && lines[i].includes('\t')) i++;
     const last = i - 1;
+    blocks++;
 
     const preamble: { text: string; line: number }[] = [];
     for (let k = first - 1; k >= 0 && preamble.length < PREAMBLE_LINES; k--) {
@@ -144,7 +146,7 @@ export function parseRelease(text: string, file: string): ParseResult {
       lastLine: last + 1,
     });
   }
-  if (tables.length === 0) {
+  if (blocks === 0) {
     diagnostics.push(diag('release:noTables', 'error', 'No tab-separated tables found; expected an IIJ release with tab-separated tables.', { source: { file, line: 1, column: 1 }, expected: 'lines with tab-separated cells', actual: `${lines.length} lines without a tab` }));
   }
   return { release: { file, lines, tables, notes: readNotes(lines) }, diagnostics };
