@@ -44,6 +44,11 @@ function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; titleInde
   return { map: matches.length === 1 ? found : undefined, titleIndex, matches };
 }
 
+const NOTE_LINE = /^([¹²³⁴⁵⁶⁷⁸⁹]|Note\s*\(\d+\)|注記\s*\(\d+\))/;
+function isProse(t: string): boolean {
+  return t.length > 100 || (t.length > 60 && /[。.]$/.test(t)) || NOTE_LINE.test(t);
+}
+
 function findRow(row: Row, map: MapTable): MapRow | undefined {
   const key = labelKey(row.label.text);
   const section = row.section?.toLowerCase();
@@ -97,8 +102,13 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
     }
     usedMaps.add(map.id);
     const title = table.preamble[titleIndex].text;
-    const scale = readScale(table.preamble.slice(titleIndex));
-    const specs = resolveColumns(table, rmap.fiscalYearEndMonth);
+    // The table's heading block (title, period and scale lines) describes it; prose or notes above
+    // it may mention "millions" or "四半期" and must not count.
+    let blockStart = table.preamble.length;
+    while (blockStart > 0 && !isProse(table.preamble[blockStart - 1].text)) blockStart--;
+    const context = table.preamble.slice(Math.min(titleIndex, blockStart));
+    const scale = readScale(context);
+    const specs = resolveColumns(table, rmap.fiscalYearEndMonth, context);
     resolved.push({ table, id: map.id, title, specs, figures });
 
     specs.forEach((s, i) => {

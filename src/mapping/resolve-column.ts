@@ -18,8 +18,8 @@ const CHANGE = /yoy|qoq|chg|change|前年|前期|対前/i;
 const PRIOR_YEAR_SAME = /前年同四半期/;
 
 /** The kind of period a table's columns cover, read from its title and subtitle lines. */
-export function tableKind(table: Table): TableKind | undefined {
-  const text = table.preamble.map((p) => p.text).join('\n');
+export function tableKind(table: Table, contextLines: { text: string }[] = table.preamble): TableKind | undefined {
+  const text = contextLines.map((p) => p.text).join('\n');
   if (/\bAs of\b|貸借対照表|BALANCE SHEETS?/i.test(text)) return 'instant';
   if (/Nine Months|累計/i.test(text)) return 'yearToDate';
   if (/Three Months|四半期/i.test(text)) return 'quarter';
@@ -64,8 +64,8 @@ function readDate(h: string): { date: string; warning?: string } | undefined {
  * Resolves every column of a table from its stacked headers and the table's kind. Columns under a
  * Japanese "前年同四半期比較" heading without a date of their own take the current period a year back.
  */
-export function resolveColumns(table: Table, fyEndMonth: number): ColumnSpec[] {
-  const kind = tableKind(table);
+export function resolveColumns(table: Table, fyEndMonth: number, contextLines: { text: string }[] = table.preamble): ColumnSpec[] {
+  const kind = tableKind(table, contextLines);
   const specs: ColumnSpec[] = [];
   let current: { start?: string; end: string } | undefined;
   for (const col of table.columns) specs.push(resolveOne(col));
