@@ -1,0 +1,55 @@
+import { parseRelease, readNumber } from '../../src/release';
+import { resolveColumns } from '../../src/mapping/resolve-column';
+import { checkPercentFigures, type CheckCounts } from '../../src/mapping/release-checks';
+import { consistent } from '../../src/mapping/map-release';
+import type { ResolvedTable } from '../../src/mapping/types';
+
+function resolved(text: string): ResolvedTable {
+  const { release } = parseRelease(text, 't.txt');
+  const table = release.tables[0];
+  return { table, id: 't', title: 'T', specs: resolveColumns(table, 3), figures: table.rows.map((r) => r.cells.map((c) => readNumber(c.text))) };
+}
+const counts = (): CheckCounts => ({ percentChecked: 0, percentUnverifiable: 0, usdChecked: 0 });
+
+describe('percent change checks (interval arithmetic)', () => {
+  it('accepts a change some rounding of the figures produces', () => {
+    const c = counts();
+    const t = resolved('Table 1. X (JPY in millions)\n\n\t3Q03\t3Q02\tYoY % change\nA\t3,204\t3,404\t(5.9%)\n');
+    expect(checkPercentFigures([t], 't.txt', c)).toEqual([]);
+    expect(c.percentChecked).toBe(1);
+  });
+  it('accepts 249.2% for 1,218 vs 349: figures rounded to the million allow 248.4%…249.6%', () => {
+    const t = resolved('Table 8. X (JPY in millions)\n\n\t3Q03\t3Q02\tYoY % Change\nAdjusted EBITDA\t1,218\t349\t249.2%\n');
+    expect(checkPercentFigures([t], 't.txt', counts())).toEqual([]);
+  });
+  it('flags 表8: 1,004 vs 943 cannot be +9.8% (any rounding gives 6.4%…6.6%)', () => {
+    const t = resolved('Table 8. X (JPY in millions)\n\n\t3Q03\t3Q02\tYoY % Change\nDepreciation\t1,004\t943\t9.8%\n');
+    const d = checkPercentFigures([t], 't.txt', counts());
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ code: 'release:percentMismatch', severity: 'inconsistency', source: { line: 4, column: 23 }, related: [{ line: 4, column: 19 }] });
+  });
+  it('uses the signed base, as the release does: 235,837 vs (566,520) is (141.6)', () => {
+    const t = resolved('S\n\n\t3Q03\t3Q02\tYoY % change\nOperating income\t235,837\t(566,520)\t(141.6)\n');
+    expect(checkPercentFigures([t], 't.txt', counts())).toEqual([]);
+  });
+  it('checks shares of the row reading 100.0 (total revenues)', () => {
+    const t = resolved('S\n\n\t3Q03\t% of Total Revenues\nA\t3,204,046\t33.3%\nB\t100\t1.0\nTotal\t9,633,155\t100.0\n');
+    const d = checkPercentFigures([t], 't.txt', counts());
+    expect(d.map((x) => x.source?.line)).toEqual([5]);
+  });
+  it('skips a change whose base is zero or missing, and counts it as unverifiable', () => {
+    const c = counts();
+    const t = resolved('S\n\n\t3Q03\t3Q02\tYoY % change\nA\t5\t-\t12.0%\n');
+    expect(checkPercentFigures([t], 't.txt', c)).toEqual([]);
+    expect(c.percentUnverifiable).toBe(1);
+  });
+});
+
+describe('consistent(): duplicates within rounding', () => {
+  it.each([
+    [{ value: '3204000000', decimals: -6 }, { value: '3204046000', decimals: -3 }, true],
+    [{ value: '2198000000', decimals: -6 }, { value: '2198668000', decimals: -3 }, false],
+    [{ value: '3204000000', decimals: -6 }, { value: '3205000000', decimals: -6 }, false],
+    [{ value: '-49000000', decimals: -6 }, { value: '-48710000', decimals: -3 }, true],
+  ])('%o ~ %o → %s', (a, b, ok) => expect(consistent(a, b)).toBe(ok));
+});
