@@ -26,7 +26,7 @@ describe('percent change checks (interval arithmetic)', () => {
     const t = resolved('Table 8. X (JPY in millions)\n\n\t3Q03\t3Q02\tYoY % Change\nDepreciation\t1,004\t943\t9.8%\n');
     const d = checkPercentFigures([t], 't.txt', counts());
     expect(d).toHaveLength(1);
-    expect(d[0]).toMatchObject({ code: 'release:percentMismatch', severity: 'inconsistency', source: { line: 4, column: 23 }, related: [{ line: 4, column: 19 }] });
+    expect(d[0]).toMatchObject({ code: 'release:percentMismatch', severity: 'inconsistency', source: { line: 4, column: 24 }, related: [{ line: 4, column: 20 }] });
   });
   it('uses the signed base, as the release does: 235,837 vs (566,520) is (141.6)', () => {
     const t = resolved('S\n\n\t3Q03\t3Q02\tYoY % change\nOperating income\t235,837\t(566,520)\t(141.6)\n');
