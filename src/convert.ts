@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticError, diag, hasErrors, type Diagnostic, type Report } from './model';
@@ -34,6 +33,8 @@ export interface ConvertResult {
   /** File name → content, for every output. */
   outputs: Map<string, string>;
   written: string[];
+  /** The encoding the release was read in. */
+  encoding?: Encoding;
 }
 
 const json = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
@@ -65,7 +66,7 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     diagnostics.push(...checkUsdTranslations(mapped.facts, tax.namespace, file, counts));
   }
   diagnostics.sort(bySource);
-  const result: ConvertResult = { ok: false, diagnostics, facts: mapped.facts, coverage: mapped.coverage, outputs: new Map(), written: [] };
+  const result: ConvertResult = { ok: false, diagnostics, facts: mapped.facts, coverage: mapped.coverage, outputs: new Map(), written: [], encoding: decoded.encoding };
   if (diagnostics.some((d) => d.severity === 'error')) return result;
   if (mapped.facts.length === 0) {
     diagnostics.push(diag('release:noFacts', 'error', 'The release produced no facts.', { source: { file, line: 1, column: 1 } }));
@@ -80,19 +81,18 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   const base = `${tax.prefix}-${end.replace(/-/g, '')}`;
   const names = { xml: `${base}.xml`, json: `${base}.json`, feed: `${base}.facts.json`, report: `${base}.report.json` };
   const display = path.basename(file);
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const strip = (d: Diagnostic): Diagnostic => ({
     ...d,
     source: d.source && { ...d.source, file: path.basename(d.source.file) },
     related: d.related?.map((r) => ({ ...r, file: path.basename(r.file) })),
   });
   const xbrlJson = toXbrlJson(report);
-  const feed = toVendorFeed(mapped.facts, { release: { file: display, sha256 }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes });
+  const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes });
   const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
   for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
   const conversion = {
     documentType: 'https://xbrl.iij.ad.jp/report/conversion/1.0',
-    release: { file: display, sha256, encoding: decoded.encoding ?? 'utf-8' },
+    release: { file: display },
     lang,
     outputs: names,
     factCount: mapped.facts.length,

@@ -5,7 +5,7 @@ import { prefixer } from '../instance/prefixes';
 import { oimUnit } from '../oim/to-xbrl-json';
 
 export interface FeedOptions {
-  release: { file: string; sha256: string };
+  release: { file: string };
   taxonomy: TaxonomySource;
   namespaces: Record<string, string>;
   entryPoint: string;

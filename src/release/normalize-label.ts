@@ -18,6 +18,8 @@ export function normalizeLabel(raw: string): NormalizedLabel {
     for (const ch of m) marks.push(SUPERSCRIPTS[ch]);
     return ' ';
   });
+  // Shift_JIS has no superscript digits: Japanese releases write ※1 instead.
+  t = t.replace(/※\s*(\d)/g, (_m, d: string) => { marks.push(d); return ' '; });
   const note = NOTE_MARK_RE.exec(t);
   if (note) { marks.push(String(Number(note[1]))); t = t.slice(0, note.index); }
   t = t.replace(/[–—－―]/g, '-').replace(/[\s\u3000]+/g, ' ').trim();

@@ -54,6 +54,7 @@ function buildColumns(headerRows: Row[], width: number): Column[] {
 
 const NOTE_PATTERNS: { re: RegExp }[] = [
   { re: /^([¹²³⁴⁵⁶⁷⁸⁹])\s*(.+)$/ },
+  { re: /^※\s*(\d)\s*(.+)$/ },
   { re: /^Note\s*\((\d{1,2})\)\s*:\s*(.+)$/ },
   { re: /^注記\s*\((\d{1,2})\)\s*[:：]\s*(.+)$/ },
 ];
