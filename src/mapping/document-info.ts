@@ -3,10 +3,11 @@ import { clark, diag, type Diagnostic, type Entity, type Period, type Release } 
 import type { MapOptions } from './map-release';
 import type { ReleaseMap } from './release-map';
 import type { TaxonomySource } from './taxonomy-source';
-import type { MappedFact } from './types';
+import type { MappedFact, Occurrence } from './types';
 import { unitFor } from './units';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 /** `February 12, 2004`, `Dec 31, 2003`, `2003/12/31`, `2004年2月12日` → `YYYY-MM-DD`. */
 export function readDateText(s: string): string | undefined {
@@ -31,9 +32,12 @@ function currentPeriod(facts: MappedFact[]): Extract<Period, { type: 'duration' 
   return best;
 }
 
+interface Found { value: string; decimals?: number; instant?: string; occurrence: Occurrence }
+
 /**
- * Document and entity information read from the release's prose by the mapping's patterns
+ * Document and entity information read from the release's prose by the configured patterns
  * (company name, ticker, release date, the convenience rate), or given as configuration (CIK).
+ * Every line a pattern matches is an occurrence; they must agree, and all are provenance.
  */
 export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: TaxonomySource, entity: Entity,
   facts: MappedFact[], opts: MapOptions, diagnostics: Diagnostic[]): MappedFact[] {
@@ -41,70 +45,79 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
   const current = currentPeriod(facts);
   if (!current) return out;
   const file = release.file;
-  for (const rule of rmap.documentInfo ?? []) {
-    if (rule.lang && opts.lang !== 'both' && opts.lang !== rule.lang) continue;
+  const wanted = (lang: 'en' | 'ja') => opts.lang === 'both' || opts.lang === lang;
+  for (const rule of rmap.documentInfo) {
     const concept = tax.concepts.get(rule.concept);
     if (!concept) {
       diagnostics.push(diag('mapping:unknownConcept', 'error', `documentInfo names concept ${rule.concept}, which the taxonomy does not declare.`, { source: { file, line: 1, column: 1 } }));
       continue;
     }
-    let text = rule.value ?? '';
-    let line = 0;
-    let column = 1;
-    let instantText: string | undefined;
-    if (rule.pattern) {
-      const re = new RegExp(rule.pattern);
-      for (let i = 0; i < release.lines.length && !line; i++) {
-        const m = re.exec(release.lines[i]);
-        if (m) {
-          text = rule.value ? rule.value.replace(/\$(\d)/g, (_, k) => m[Number(k)] ?? '') : m[1];
-          line = i + 1;
-          column = m.index + 1;
-          if (rule.instantPattern) instantText = new RegExp(rule.instantPattern).exec(release.lines[i])?.[1];
-        }
+    const found: Found[] = [];
+    const fill = (t: string) => t.replace('${periodEnd}', current.end).replace('${entityIdentifier}', entity.identifier);
+    if (rule.value !== undefined) {
+      found.push({ value: fill(rule.value), occurrence: { table: 'configuration', tableTitle: 'mapping/document-info.json', lang: 'en', row: rule.concept, column: '', line: 1, col: 1, printed: rule.value, value: fill(rule.value), decimals: 0 } });
+    }
+    for (const src of rule.sources ?? []) {
+      const re = new RegExp(src.pattern);
+      release.lines.forEach((text, i) => {
+        const m = re.exec(text);
+        if (!m) return;
+        const lang = CJK.test(text) ? 'ja' : 'en';
+        if (!wanted(lang) || (rule.language && rule.language !== lang)) return;
+        const value = (src.value ? src.value.replace(/\$(\d)/g, (_, k) => m[Number(k)] ?? '') : m[1]).trim();
+        const instantText = src.instantPattern ? new RegExp(src.instantPattern).exec(text)?.[1] : undefined;
+        found.push({
+          value, instant: instantText,
+          occurrence: { table: 'text', tableTitle: 'release text', lang, row: rule.concept, column: '', line: i + 1, col: m.index + 1, printed: m[0], value, decimals: 0 },
+        });
+      });
+    }
+    if (found.length === 0) {
+      if (rule.sources && (opts.lang === 'both' || !rule.language || rule.language === opts.lang)) {
+        diagnostics.push(diag('release:missingDocumentInfo', 'error', `Cannot find ${rule.concept} in the release text.`,
+          { source: { file, line: 1, column: 1 }, expected: `a line matching ${rule.sources.map((s) => `/${s.pattern}/`).join(' or ')}`, actual: 'no such line' }));
       }
-      if (!line) {
-        diagnostics.push(diag('release:missingDocumentInfo', 'error', `Cannot find ${rule.concept} in the release text.`, { source: { file, line: 1, column: 1 }, expected: `a line matching /${rule.pattern}/`, actual: 'no such line' }));
-        continue;
+      continue;
+    }
+    let ok = true;
+    for (const f of found) {
+      const at = { file, line: f.occurrence.line, column: f.occurrence.col };
+      if (rule.type === 'date') {
+        const d = readDateText(f.value);
+        if (!d) { diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: "${f.value}" is not a date.`, { source: at, expected: 'a date such as February 12, 2004', actual: f.value })); ok = false; continue; }
+        f.value = d;
+      } else if (rule.type === 'number') {
+        const m = /^\d+(\.(\d+))?$/.exec(f.value);
+        if (!m) { diagnostics.push(diag('release:invalidNumber', 'error', `${rule.concept}: "${f.value}" is not a number.`, { source: at, actual: f.value })); ok = false; continue; }
+        f.decimals = rule.decimals ?? (m[2]?.length ?? 0);
+        f.value = new Decimal(f.value).toFixed();
+      }
+      if (f.instant !== undefined) {
+        const d = readDateText(f.instant);
+        if (!d) { diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: cannot read the date "${f.instant}".`, { source: at, actual: f.instant })); ok = false; continue; }
+        f.instant = d;
+      }
+      f.occurrence.value = f.value;
+      f.occurrence.decimals = f.decimals ?? 0;
+    }
+    if (!ok) continue;
+    const best = found[0];
+    for (const f of found.slice(1)) {
+      const same = rule.type === 'number' ? new Decimal(f.value).eq(best.value) : f.value === best.value;
+      if (!same || (f.instant ?? '') !== (best.instant ?? '')) {
+        diagnostics.push(diag('release:inconsistentDuplicate', 'inconsistency',
+          `${rule.concept}: line ${f.occurrence.line} states "${f.value}"${f.instant ? ` at ${f.instant}` : ''}, line ${best.occurrence.line} "${best.value}"${best.instant ? ` at ${best.instant}` : ''}.`,
+          { source: { file, line: f.occurrence.line, column: f.occurrence.col }, related: [{ file, line: best.occurrence.line, column: best.occurrence.col }], concept: rule.concept, expected: best.value, actual: f.value }));
       }
     }
-    text = text.replace('${periodEnd}', current.end).replace('${entityIdentifier}', entity.identifier);
-    let value = text.trim();
-    let decimals: number | undefined;
-    let period: Period = current;
-    if (rule.type === 'date') {
-      const d = readDateText(value);
-      if (!d) {
-        diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: "${value}" is not a date.`, { source: { file, line, column }, expected: 'a date such as February 12, 2004', actual: value }));
-        continue;
-      }
-      value = d;
-    } else if (rule.type === 'number') {
-      const m = /^\d+(\.(\d+))?$/.exec(value);
-      if (!m) {
-        diagnostics.push(diag('release:invalidNumber', 'error', `${rule.concept}: "${value}" is not a number.`, { source: { file, line, column }, actual: value }));
-        continue;
-      }
-      value = new Decimal(value).toFixed();
-      decimals = rule.decimals ?? (m[2]?.length ?? 0);
-      if (concept.periodType === 'instant') {
-        const d = instantText ? readDateText(instantText) : current.end;
-        if (!d) {
-          diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: cannot read the date "${instantText}".`, { source: { file, line, column } }));
-          continue;
-        }
-        period = { type: 'instant', instant: d };
-      }
-    }
-    if (concept.periodType === 'instant' && period.type !== 'instant') period = { type: 'instant', instant: current.end };
-    const source = { file, line: line || 1, column };
+    const period: Period = concept.periodType === 'instant' ? { type: 'instant', instant: best.instant ?? current.end } : current;
     out.push({
       id: '', name: concept.name, concept: clark(tax.namespace, concept.name), entity, period,
       unit: rule.type === 'number' ? unitFor(concept.type, 'JPY', tax.namespace) : undefined,
-      value, decimals,
-      language: rule.type === 'string' || rule.type === undefined ? (rule.lang ?? 'en') : undefined,
-      footnotes: [], source,
-      provenance: line ? [{ table: 'text', tableTitle: 'release text', lang: rule.lang ?? 'en', row: rule.concept, column: '', line, col: column, printed: release.lines[line - 1].trim().slice(0, 200), value, decimals: decimals ?? 0 }] : [],
+      value: best.value, decimals: best.decimals,
+      language: rule.language,
+      footnotes: [], source: { file, line: best.occurrence.line, column: best.occurrence.col },
+      provenance: found.map((f) => f.occurrence),
     });
   }
   return out;

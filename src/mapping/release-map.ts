@@ -22,33 +22,58 @@ export interface MapTable {
   rows: MapRow[];
 }
 
+export interface DocumentInfoSource {
+  /** Regex over the release's text lines; group 1 is the value (or `value` with $1…). */
+  pattern: string;
+  value?: string;
+  /** Regex on the same line whose group 1 is the date the value is at (`exchange on (Dec 31, 2003)`). */
+  instantPattern?: string;
+}
+
 export interface DocumentInfoRule {
   concept: string;
-  /** Regex over the release's text lines; group 1 is the value. Absent: `value` is used as is. */
-  pattern?: string;
+  type: 'string' | 'date' | 'number';
+  language?: string;
+  /** A literal; `${periodEnd}` and `${entityIdentifier}` are replaced. */
   value?: string;
-  type?: 'string' | 'date' | 'number';
-  lang?: 'en' | 'ja';
-  /** For numbers: regex whose group 1 is the instant date (`exchange on (Dec 31, 2003)`). */
-  instantPattern?: string;
   decimals?: number;
+  sources?: DocumentInfoSource[];
+}
+
+export interface DocumentInfoConfig {
+  entity: { scheme: string; identifier: string };
+  fiscalYearEndMonth: number;
+  documentInfo: DocumentInfoRule[];
 }
 
 export interface ReleaseMap {
   entity: { scheme: string; identifier: string };
   fiscalYearEndMonth: number;
   tables: MapTable[];
-  documentInfo?: DocumentInfoRule[];
+  documentInfo: DocumentInfoRule[];
 }
 
-export function loadReleaseMap(file = path.join(packageRoot(), 'mapping', 'release-map.json')): ReleaseMap {
+function readJson(file: string, schema: string): unknown {
   let data: unknown;
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new DiagnosticError([{ code: 'mapping:unreadable', severity: 'error', message: `Cannot read the mapping file: ${(e as Error).message}`, source: { file, line: 1, column: 1 } }]);
+    throw new DiagnosticError([{ code: 'mapping:unreadable', severity: 'error', message: `Cannot read ${file}: ${(e as Error).message}`, source: { file, line: 1, column: 1 } }]);
   }
-  const problems = checkSchema('release-map.schema.json', data, file, 'mapping:schemaInvalid');
+  const problems = checkSchema(schema, data, file, 'mapping:schemaInvalid');
   if (problems.length) throw new DiagnosticError(problems);
-  return data as ReleaseMap;
+  return data;
+}
+
+/**
+ * The row mapping (`mapping/release-map.json`) plus the entity configuration and document
+ * information rules (`mapping/document-info.json`), both validated against their JSON Schemas.
+ */
+export function loadReleaseMap(
+  file = path.join(packageRoot(), 'mapping', 'release-map.json'),
+  infoFile = path.join(packageRoot(), 'mapping', 'document-info.json'),
+): ReleaseMap {
+  const map = readJson(file, 'release-map.schema.json') as { tables: MapTable[] };
+  const info = readJson(infoFile, 'document-info.schema.json') as DocumentInfoConfig;
+  return { entity: info.entity, fiscalYearEndMonth: info.fiscalYearEndMonth, tables: map.tables, documentInfo: info.documentInfo };
 }
