@@ -1,0 +1,11 @@
+/** iij-xbrl public API. */
+export { convert, convertBytes, type ConvertOptions, type ConvertResult } from './convert';
+export { parseRelease, decodeRelease, readNumber, normalizeLabel } from './release';
+export { mapRelease } from './mapping/map-release';
+export { loadReleaseMap } from './mapping/release-map';
+export { loadTaxonomySource } from './mapping/taxonomy-source';
+export { toXbrlXml } from './instance/to-xbrl-xml';
+export { toXbrlJson } from './oim/to-xbrl-json';
+export { toVendorFeed } from './feed/to-vendor-feed';
+export type * from './model';
+export type { MappedFact, Occurrence, MapResult } from './mapping/types';
