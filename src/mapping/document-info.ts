@@ -11,6 +11,7 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 /** `February 12, 2004`, `Dec 31, 2003`, `2003/12/31`, `2004年2月12日` → `YYYY-MM-DD`. */
 export function readDateText(s: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) return s.trim();
   let m = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),\s*(\d{4})$/.exec(s.trim());
   if (m) {
     const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;

@@ -268,7 +268,9 @@ function mergeCandidates(cands: Candidate[], tax: TaxonomySource, entity: Entity
   }
   const facts: MappedFact[] = [];
   for (const g of groups.values()) {
-    const best = g.reduce((a, b) => (b.occurrence.decimals > a.occurrence.decimals ? b : a));
+    // Most precise first; among equals the English statement, since the English part is the filing.
+    const rank = (c: Candidate) => c.occurrence.decimals * 2 + (c.occurrence.lang === 'en' ? 1 : 0);
+    const best = g.reduce((a, b) => (rank(b) > rank(a) ? b : a));
     const footnotes = new Set<string>();
     for (const c of g) {
       for (const id of c.footnotes) footnotes.add(id);

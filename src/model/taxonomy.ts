@@ -22,6 +22,10 @@ export interface Concept {
   abstract: boolean;
   nillable: boolean;
   source?: SourceRef;
+  /** XML Schema built-in whose lexical space the value must match (`decimal`, `dateUnion`, …); set by the DTS loader. */
+  xsd?: string;
+  /** Enumerated values of the declared type's restriction, if any. */
+  enumeration?: string[];
 }
 
 export interface Relationship {
@@ -61,4 +65,30 @@ export interface Dts {
   labels: Label[];
   roleTypes: RoleType[];
   arcroleTypes: RoleType[];
+  /** Per linkbase: its roleRefs/arcroleRefs and the roles it uses (for xbrl.3.5.2.4 checks). */
+  linkbases?: LinkbaseInfo[];
+  /** Schemas loaded, with their local file. */
+  schemas?: { url: string; file: string; targetNamespace?: string }[];
+}
+
+export interface RefDecl {
+  uri: string;
+  href: string;
+  source?: SourceRef;
+}
+
+export interface RoleUse {
+  uri: string;
+  /** Clark name of the element using it (extended link, resource or arc). */
+  element: Clark;
+  source?: SourceRef;
+}
+
+export interface LinkbaseInfo {
+  url: string;
+  file: string;
+  roleRefs: RefDecl[];
+  arcroleRefs: RefDecl[];
+  usedRoles: RoleUse[];
+  usedArcroles: RoleUse[];
 }

@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { diag, type Diagnostic } from '../model';
+
+/**
+ * A small namespace-aware element tree with source positions, read with saxes.
+ *
+ * Note: saxes rather than fast-xml-parser because XBRL is namespace-driven (prefixes differ between
+ * documents, QName-valued attributes and texts must be resolved in scope) and because the same
+ * streaming parser reads 100 MB instances without building a whole tree; one parser also means one
+ * place that refuses DOCTYPE entity declarations.
+ */
+export interface XElement {
+  /** Clark name `{ns}local`. */
+  name: string;
+  ns: string;
+  local: string;
+  /** Attributes by Clark name (`{ns}local`), or by local name when unqualified. */
+  attrs: Record<string, string>;
+  children: XElement[];
+  /** Concatenated direct text content. */
+  text: string;
+  line: number;
+  column: number;
+  /** In-scope prefix → namespace (prototype chain follows ancestors). */
+  nsMap: Record<string, string>;
+}
+
+export const XML_CODES = {
+  syntax: 'xmlSchema:syntax',
+  doctype: 'xml:doctypeNotAllowed',
+  tooLarge: 'io:fileTooLarge',
+  notFound: 'io:fileNotFound',
+} as const;
+
+/** Raised inside saxes handlers to stop parsing at the first fatal problem. */
+class Abort extends Error {}
+
+export interface StreamHandlers {
+  opentag(tag: SaxesTagNS, line: number, column: number, nsMap: Record<string, string>): void;
+  text(t: string): void;
+  closetag(tag: SaxesTagNS): void;
+}
+
+/** A DOCTYPE is refused when it declares entities or points at an external DTD (billion laughs, XXE). */
+export function doctypeProblem(doctype: string): string | undefined {
+  if (/<!ENTITY/i.test(doctype)) return 'DOCTYPE declares entities; entity expansion is refused';
+  if (/\b(SYSTEM|PUBLIC)\b/.test(doctype)) return 'DOCTYPE references an external DTD; external entities are refused';
+  return undefined;
+}
+
+/**
+ * Streams XML text chunks through saxes (namespaces on), calling `h` for each event.
+ * Returns diagnostics for the first well-formedness error (with line/column) or a refused DOCTYPE.
+ */
+export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandlers): Diagnostic[] {
+  const p = new SaxesParser({ xmlns: true, position: true });
+  const diagnostics: Diagnostic[] = [];
+  const scopes: Record<string, string>[] = [Object.create(null)];
+  let startLine = 1;
+  let startCol = 1;
+  p.on('doctype', (d) => {
+    const why = doctypeProblem(d);
+    if (why) {
+      diagnostics.push(diag(XML_CODES.doctype, 'error', `${why}`, { source: { file, line: p.line, column: p.column } }));
+      throw new Abort();
+    }
+  });
+  p.on('opentagstart', () => { startLine = p.line; startCol = Math.max(1, p.column - 1); });
+  p.on('opentag', (tag) => {
+    const parent = scopes[scopes.length - 1];
+    let scope = parent;
+    const decl = tag.ns;
+    if (decl) {
+      for (const k in decl) {
+        if (scope === parent) scope = Object.create(parent);
+        scope[k] = decl[k];
+      }
+    }
+    scopes.push(scope);
+    h.opentag(tag, startLine, startCol, scope);
+  });
+  p.on('text', (t) => h.text(t));
+  p.on('cdata', (t) => h.text(t));
+  p.on('closetag', (tag) => { scopes.pop(); h.closetag(tag); });
+  p.on('error', (e) => {
+    const msg = String(e.message).replace(/^[^:]*:\d+:\d+: /, '');
+    diagnostics.push(diag(XML_CODES.syntax, 'error', `malformed XML: ${msg}`, { source: { file, line: p.line, column: p.column } }));
+    throw new Abort();
+  });
+  try {
+    for (const c of chunks) p.write(c);
+    p.close();
+  } catch (e) {
+    if (!(e instanceof Abort)) {
+      diagnostics.push(diag(XML_CODES.syntax, 'error', `malformed XML: ${(e as Error).message}`, { source: { file, line: p.line, column: p.column } }));
+    }
+  }
+  return diagnostics;
+}
+
+/** Reads a file as UTF-8 text chunks (4 MiB each), so a large file never exists as one string. */
+export function* fileChunks(path: string, chunkSize = 1 << 22): Generator<string> {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(chunkSize);
+    const dec = new StringDecoder('utf8');
+    let first = true;
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, chunkSize, null);
+      if (n <= 0) break;
+      let s = dec.write(buf.subarray(0, n));
+      if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      first = false;
+      yield s;
+    }
+    const rest = dec.end();
+    if (rest) yield rest;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Builds element trees from stream events; `onElement` may take ownership of top-level subtrees. */
+export class TreeBuilder implements StreamHandlers {
+  root?: XElement;
+  private stack: XElement[] = [];
+  constructor(private readonly keepAll = true, private readonly onChildOfRoot?: (e: XElement) => void) {}
+  opentag(tag: SaxesTagNS, line: number, column: number, nsMap: Record<string, string>): void {
+    const attrs: Record<string, string> = {};
+    for (const k in tag.attributes) {
+      const a = tag.attributes[k];
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+      attrs[a.uri ? `{${a.uri}}${a.local}` : a.local] = a.value;
+    }
+    const el: XElement = { name: `{${tag.uri}}${tag.local}`, ns: tag.uri, local: tag.local, attrs, children: [], text: '', line, column, nsMap };
+    const parent = this.stack[this.stack.length - 1];
+    if (parent && (this.keepAll || this.stack.length > 1)) parent.children.push(el);
+    if (!parent) this.root = el;
+    this.stack.push(el);
+  }
+  text(t: string): void {
+    const n = this.stack.length;
+    if (n === 0 || (n === 1 && !this.keepAll)) return;
+    this.stack[n - 1].text += t;
+  }
+  closetag(): void {
+    const el = this.stack.pop();
+    if (el && this.stack.length === 1 && this.onChildOfRoot) this.onChildOfRoot(el);
+  }
+}
+
+/** Parses a whole (small) XML document into a tree. */
+export function parseXmlText(text: string, file: string): { root?: XElement; diagnostics: Diagnostic[] } {
+  const b = new TreeBuilder();
+  const diagnostics = streamXml([text], file, b);
+  return { root: diagnostics.length ? undefined : b.root, diagnostics };
+}
+
+export function parseXmlFile(path: string, file = path): { root?: XElement; diagnostics: Diagnostic[] } {
+  const b = new TreeBuilder();
+  const diagnostics = streamXml(fileChunks(path), file, b);
+  return { root: diagnostics.length ? undefined : b.root, diagnostics };
+}
+
+/** Resolves a QName (`p:local` or `local`) in the element's scope to Clark notation. */
+export function resolveQName(qname: string, nsMap: Record<string, string>, useDefault = true): string | undefined {
+  const q = qname.trim();
+  const i = q.indexOf(':');
+  if (i < 0) {
+    const d = useDefault ? nsMap[''] : undefined;
+    return `{${d ?? ''}}${q}`;
+  }
+  const ns = nsMap[q.slice(0, i)];
+  if (ns === undefined) return undefined;
+  return `{${ns}}${q.slice(i + 1)}`;
+}
+
+export const childElements = (e: XElement, name: string): XElement[] => e.children.filter((c) => c.name === name);
+export const firstChild = (e: XElement, name: string): XElement | undefined => e.children.find((c) => c.name === name);
+
+/** Text content of an element and all descendants. */
+export function deepText(e: XElement): string {
+  let s = e.text;
+  for (const c of e.children) s += deepText(c);
+  return s;
+}
+
+/** A canonical string for an element subtree (for structural comparison of segments, typed members). */
+export function canonicalXml(e: XElement): string {
+  const attrs = Object.keys(e.attrs).sort().map((k) => `${k}=${JSON.stringify(e.attrs[k])}`).join(' ');
+  const kids = e.children.map(canonicalXml).join('');
+  return `<${e.name}${attrs ? ' ' + attrs : ''}>${kids || e.text.trim()}</${e.name}>`;
+}

@@ -1,0 +1,68 @@
+import { diag, NS, type Concept, type Diagnostic } from '../model';
+import { builtinType, isBuiltinNamespace } from './builtin-types';
+import type { ElementDecl, TypeDecl } from './read-schema';
+
+const ITEM = `{${NS.xbrli}}item`;
+const TUPLE = `{${NS.xbrli}}tuple`;
+
+/**
+ * Turns element declarations into Concepts: substitution groups followed to xbrli:item/tuple
+ * (through custom heads and the xbrldt built-ins), type chains followed to a built-in type.
+ */
+export function buildConcepts(elements: ElementDecl[], types: Map<string, TypeDecl>): {
+  concepts: Map<string, Concept>; byId: Map<string, string>; diagnostics: Diagnostic[];
+} {
+  const diagnostics: Diagnostic[] = [];
+  const decls = new Map<string, ElementDecl>();
+  for (const e of elements) if (!decls.has(e.name)) decls.set(e.name, e);
+  const sgOf = (name: string | undefined): Concept['substitutionGroup'] => {
+    const seen = new Set<string>();
+    let cur = name;
+    while (cur && !seen.has(cur)) {
+      if (cur === ITEM) return 'item';
+      if (cur === TUPLE) return 'tuple';
+      if (cur === `{${NS.xbrldt}}dimensionItem` || cur === `{${NS.xbrldt}}hypercubeItem`) return 'item';
+      seen.add(cur);
+      cur = decls.get(cur)?.substitutionGroup;
+    }
+    return 'other';
+  };
+  const concepts = new Map<string, Concept>();
+  const byId = new Map<string, string>();
+  for (const e of decls.values()) {
+    if (isBuiltinNamespace(e.namespace)) continue;
+    if (e.key) byId.set(e.key, e.name);
+    const chain: string[] = [];
+    let t = e.type;
+    let bt = t ? builtinType(t) : undefined;
+    let enumeration: string[] | undefined;
+    const seen = new Set<string>();
+    while (t && !seen.has(t)) {
+      seen.add(t);
+      chain.push(t);
+      bt = builtinType(t);
+      if (bt) break;
+      const td = types.get(t);
+      if (!td) break;
+      enumeration ??= td.enumeration;
+      t = td.base;
+    }
+    // Continue the chain through built-ins so it ends at an xs primitive.
+    let b = bt?.base;
+    while (b) { chain.push(b); b = builtinType(b)?.base; }
+    const sg = sgOf(e.substitutionGroup);
+    if (sg === 'item' && !bt && e.type) {
+      diagnostics.push(diag('xbrl.5.1.1.3:itemType', 'error', `concept ${e.localName}: type ${e.type} does not derive from a known xbrli item type`, { source: e.source, concept: e.name }));
+    }
+    const c: Concept = {
+      name: e.name, namespace: e.namespace, localName: e.localName, id: e.id,
+      type: e.type ?? '', typeChain: chain, kind: bt?.kind ?? 'other', numeric: bt?.numeric ?? false,
+      substitutionGroup: sg, abstract: e.abstract, nillable: e.nillable, source: e.source, xsd: bt?.xsd,
+    };
+    if (enumeration) c.enumeration = enumeration;
+    if (e.periodType === 'instant' || e.periodType === 'duration') c.periodType = e.periodType;
+    if (e.balance === 'debit' || e.balance === 'credit') c.balance = e.balance;
+    concepts.set(e.name, c);
+  }
+  return { concepts, byId, diagnostics };
+}

@@ -1,0 +1,90 @@
+import { ARCROLE, diag, NS, type Diagnostic, type Label, type Relationship } from '../model';
+import type { RawArc, RawLinkbase } from './read-linkbase';
+
+export const NETWORK_CODES = {
+  locatorHref: 'xbrl.3.5.3.7.2:locatorHref',
+  arcLabel: 'xbrl.3.5.3.9:arcFromToLabel',
+} as const;
+
+const CONCEPT_REFERENCE = 'http://www.xbrl.org/2003/arcrole/concept-reference';
+
+/**
+ * Resolves locators to concepts and arcs to relationships, applying prohibition and override:
+ * among equivalent arcs (same arcrole, link role, link and arc element, from and to) the highest
+ * priority wins and a winning `use="prohibited"` removes the relationship.
+ */
+export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string>): {
+  relationships: Relationship[]; labels: Label[]; diagnostics: Diagnostic[];
+} {
+  const diagnostics: Diagnostic[] = [];
+  const labels: Label[] = [];
+  const candidates = new Map<string, { arc: RawArc; rel?: Relationship; prohibited: boolean }[]>();
+  for (const lb of linkbases) {
+    for (const link of lb.links) {
+      const locs = new Map<string, string[]>();
+      for (const l of link.locs) {
+        const href = l.href.replace(/#element\(([^/)]+)\)$/, '#$1');
+        const concept = byId.get(href);
+        if (!concept) {
+          const hash = href.indexOf('#');
+          const isStd = /^https?:\/\/(www\.)?(xbrl\.org|w3\.org)\//.test(href);
+          if (!isStd) diagnostics.push(diag(NETWORK_CODES.locatorHref, 'error', `locator "${l.label}" points to ${hash < 0 ? 'a document without a fragment' : 'no concept'}: ${l.href}`, { source: l.source }));
+          continue;
+        }
+        const arr = locs.get(l.label);
+        if (arr) arr.push(concept); else locs.set(l.label, [concept]);
+      }
+      const resources = new Map<string, typeof link.resources>();
+      for (const r of link.resources) {
+        const arr = resources.get(r.label);
+        if (arr) arr.push(r); else resources.set(r.label, [r]);
+      }
+      for (const arc of link.arcs) {
+        const froms = locs.get(arc.from);
+        if (!froms) {
+          if (!resources.has(arc.from)) diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc from "${arc.from}": no locator or resource with that label in this link`, { source: arc.source }));
+          continue;
+        }
+        if (arc.arcrole === ARCROLE.conceptLabel || arc.arcrole === CONCEPT_REFERENCE) {
+          const tos = resources.get(arc.to);
+          if (!tos) { diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc to "${arc.to}": no resource with that label in this link`, { source: arc.source })); continue; }
+          if (arc.arcrole !== ARCROLE.conceptLabel || arc.use === 'prohibited') continue;
+          for (const f of froms) for (const r of tos) {
+            labels.push({ concept: f, role: r.role ?? 'http://www.xbrl.org/2003/role/label', lang: r.lang ?? '', text: r.text.trim(), source: r.source });
+          }
+          continue;
+        }
+        const tos = locs.get(arc.to);
+        if (!tos) {
+          if (!resources.has(arc.to)) diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc to "${arc.to}": no locator or resource with that label in this link`, { source: arc.source }));
+          continue;
+        }
+        for (const f of froms) for (const t of tos) {
+          const key = `${arc.arcrole}\u0000${link.role}\u0000${link.element}\u0000${arc.element}\u0000${f}\u0000${t}`;
+          const rel: Relationship = { arcrole: arc.arcrole, linkrole: link.role, from: f, to: t, order: arc.order, source: arc.source };
+          if (arc.weight !== undefined) rel.weight = arc.weight;
+          if (arc.preferredLabel) rel.preferredLabel = arc.preferredLabel;
+          const list = candidates.get(key);
+          const entry = { arc, rel, prohibited: arc.use === 'prohibited' };
+          if (list) list.push(entry); else candidates.set(key, [entry]);
+        }
+      }
+    }
+  }
+  const relationships: Relationship[] = [];
+  for (const list of candidates.values()) {
+    const top = Math.max(...list.map((x) => x.arc.priority));
+    const winners = list.filter((x) => x.arc.priority === top);
+    if (winners.some((x) => x.prohibited)) continue;
+    // Note: equivalent non-prohibited arcs of equal priority are all kept, so that duplicate calc arcs stay detectable.
+    for (const w of winners) relationships.push(w.rel!);
+  }
+  return { relationships, labels, diagnostics };
+}
+
+export const LINK_ELEMENTS = {
+  presentation: `{${NS.link}}presentationLink`,
+  calculation: `{${NS.link}}calculationLink`,
+  definition: `{${NS.link}}definitionLink`,
+  label: `{${NS.link}}labelLink`,
+} as const;
