@@ -4,6 +4,9 @@ import { register as registerConvert } from './convert-command';
 import { register as registerParse } from './parse-command';
 import { register as registerTaxonomy } from './taxonomy-command';
 
+// A closed pipe (`iij-xbrl … | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+
 const program = new Command('iij-xbrl')
   .description('XBRL for Internet Initiative Japan earnings releases: convert, validate, taxonomy')
   .exitOverride();

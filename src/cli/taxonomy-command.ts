@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { packageRoot } from '../util/paths';
+import { writeTaxonomy } from '../taxonomy/generate';
+import { DiagnosticError } from '../model';
+import { formatDiagnostic } from './print';
 
 export function register(program: Command): Command {
   const tax = program.command('taxonomy').description('build or check the IIJ taxonomy');
@@ -7,13 +10,12 @@ export function register(program: Command): Command {
     .command('build')
     .description('regenerate the XBRL files under taxonomy/ from taxonomy/src/*.json')
     .action(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const gen = require('../taxonomy/generate') as { writeTaxonomy(root: string): string[] | void };
       try {
-        const written = gen.writeTaxonomy(packageRoot());
-        process.stdout.write(`taxonomy written${Array.isArray(written) ? `: ${written.length} files` : ''}\n`);
+        const written = writeTaxonomy(packageRoot());
+        process.stdout.write(`taxonomy written: ${written.length} files\n`);
       } catch (e) {
-        process.stderr.write(`iij-xbrl taxonomy build: ${(e as Error).message}\n`);
+        if (!(e instanceof DiagnosticError)) throw e;
+        for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
         process.exitCode = 1;
       }
     });
