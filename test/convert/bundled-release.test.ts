@@ -35,18 +35,24 @@ describe('the bundled release', () => {
     for (const [name, content] of both.outputs) expect(again.outputs.get(name)).toBe(content);
   });
 
-  it('converts to the same bytes from Shift_JIS and from CRLF input', () => {
-    const text = bytes.toString('utf8');
+  it('converts to the same bytes from UTF-8, UTF-8 with BOM, Shift_JIS and CRLF input', () => {
     // Shift_JIS has no superscript digits or en dash: a Shift_JIS release writes ※1 and a hyphen.
     const sup: Record<string, string> = { '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8' };
-    const sjisText = text.replace(/[¹²³⁴⁵⁶⁷⁸]/g, (c) => `※${sup[c]}`).replace(/–/g, '-');
-    expect(iconv.decode(iconv.encode(sjisText, 'cp932'), 'cp932')).toBe(sjisText);
-    const sjis = convertBytes(iconv.encode(sjisText, 'cp932'), RELEASE, { lang: 'both' });
-    const crlf = convertBytes(Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8'), RELEASE, { lang: 'both' });
-    expect(sjis.encoding).toBe('shift_jis');
-    for (const [name, content] of both.outputs) {
-      expect(sjis.outputs.get(name)).toBe(content);
-      expect(crlf.outputs.get(name)).toBe(content);
+    const text = bytes.toString('utf8').replace(/[¹²³⁴⁵⁶⁷⁸]/g, (c) => `※${sup[c]}`).replace(/–/g, '-');
+    expect(iconv.decode(iconv.encode(text, 'cp932'), 'cp932')).toBe(text);
+    const base = convertBytes(Buffer.from(text, 'utf8'), RELEASE, { lang: 'both' });
+    expect(base.ok).toBe(true);
+    expect(base.facts.length).toBe(both.facts.length);
+    const variants = {
+      sjis: iconv.encode(text, 'cp932'),
+      sjisCrlf: iconv.encode(text.replace(/\n/g, '\r\n'), 'cp932'),
+      bom: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      crlf: Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8'),
+    };
+    for (const [name, input] of Object.entries(variants)) {
+      const r = convertBytes(input, RELEASE, { lang: 'both' });
+      expect([name, r.encoding]).toEqual([name, name.startsWith('sjis') ? 'shift_jis' : 'utf-8']);
+      for (const [file, content] of base.outputs) expect([name, file, r.outputs.get(file) === content]).toEqual([name, file, true]);
     }
   });
 });

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadReleaseMap } from '../../src/mapping/release-map';
+import { loadTaxonomySource } from '../../src/mapping/taxonomy-source';
+import { labelKey, parseRelease } from '../../src/release';
+import { checkSchema } from '../../src/util/json-schema';
+
+const ROOT = path.join(__dirname, '../..');
+const release = parseRelease(fs.readFileSync(path.join(ROOT, 'releases/iij-2004-02-12-3q-fy2003.txt'), 'utf8'), 'r').release;
+const map = loadReleaseMap();
+const tax = loadTaxonomySource();
+
+describe('the release mapping', () => {
+  it('validates against its schema (and a broken one does not)', () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'mapping/release-map.json'), 'utf8'));
+    expect(checkSchema('release-map.schema.json', raw, 'm')).toEqual([]);
+    raw.tables[0].rows[1].sign = 'flipped';
+    expect(checkSchema('release-map.schema.json', raw, 'm').length).toBeGreaterThan(0);
+  });
+
+  it('names only concepts the taxonomy declares', () => {
+    for (const t of map.tables) for (const r of t.rows) if (r.concept) expect(tax.concepts.has(r.concept)).toBe(true);
+  });
+
+  it('every mapped label occurs in its table of the release (no typos), and every table matches once', () => {
+    for (const t of map.tables) {
+      const tables = release.tables.filter((x) => x.lang === t.lang && x.preamble.some((p) => new RegExp(t.title).test(p.text))
+        && (!t.subtitle || x.preamble.some((p) => new RegExp(t.subtitle as string).test(p.text))));
+      expect([t.id, tables.length]).toEqual([t.id, 1]);
+      // Tables sharing one row list (three- and nine-month operations) may each lack some of its labels, so a label
+      // must occur in one of the tables that use that list.
+      const sameRole = release.tables.filter((x) => map.tables.some((m) => JSON.stringify(m.rows) === JSON.stringify(t.rows) && m.lang === x.lang
+        && x.preamble.some((p) => new RegExp(m.title).test(p.text)) && (!m.subtitle || x.preamble.some((p) => new RegExp(m.subtitle as string).test(p.text)))));
+      const labels = new Set(sameRole.flatMap((x) => x.rows.map((r) => labelKey(r.label.text))));
+      for (const r of t.rows) {
+        const variants = Array.isArray(r.label) ? r.label : [r.label];
+        expect([t.id, variants, variants.some((v) => labels.has(labelKey(v)))]).toEqual([t.id, variants, true]);
+      }
+    }
+  });
+});
