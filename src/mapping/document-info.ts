@@ -74,7 +74,8 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
       });
     }
     if (found.length === 0) {
-      if (rule.sources && (opts.lang === 'both' || !rule.language || rule.language === opts.lang)) {
+      const stated = rule.statedIn ?? (rule.language ? [rule.language as 'en' | 'ja'] : ['en', 'ja']);
+      if (rule.sources && stated.some((l) => wanted(l))) {
         diagnostics.push(diag('release:missingDocumentInfo', 'error', `Cannot find ${rule.concept} in the release text.`,
           { source: { file, line: 1, column: 1 }, expected: `a line matching ${rule.sources.map((s) => `/${s.pattern}/`).join(' or ')}`, actual: 'no such line' }));
       }

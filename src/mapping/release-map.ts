@@ -37,6 +37,8 @@ export interface DocumentInfoRule {
   /** A literal; `${periodEnd}` and `${entityIdentifier}` are replaced. */
   value?: string;
   decimals?: number;
+  /** Parts of the release that state it (default both). */
+  statedIn?: ('en' | 'ja')[];
   sources?: DocumentInfoSource[];
 }
 
