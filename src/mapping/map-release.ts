@@ -49,10 +49,22 @@ function isProse(t: string): boolean {
   return t.length > 100 || (t.length > 60 && /[。.]$/.test(t)) || NOTE_LINE.test(t);
 }
 
+const labelIndexes = new WeakMap<MapTable, Map<string, MapRow[]>>();
+
 function findRow(row: Row, map: MapTable): MapRow | undefined {
-  const key = labelKey(row.label.text);
+  let index = labelIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const r of map.rows) {
+      for (const l of Array.isArray(r.label) ? r.label : [r.label]) {
+        const k = labelKey(l);
+        index.set(k, [...(index.get(k) ?? []), r]);
+      }
+    }
+    labelIndexes.set(map, index);
+  }
   const section = row.section?.toLowerCase();
-  const candidates = map.rows.filter((r) => (Array.isArray(r.label) ? r.label : [r.label]).some((l) => labelKey(l) === key));
+  const candidates = index.get(labelKey(row.label.text)) ?? [];
   return candidates.find((r) => r.section !== undefined && labelKey(r.section) === section)
     ?? candidates.find((r) => r.section === undefined);
 }
