@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { register as registerConvert } from './convert-command';
 import { register as registerParse } from './parse-command';
 import { register as registerTaxonomy } from './taxonomy-command';
+import { register as registerValidate } from './validate-command';
 
 // A closed pipe (`iij-xbrl … | head`) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
@@ -12,6 +13,7 @@ const program = new Command('iij-xbrl')
   .exitOverride();
 registerConvert(program);
 registerParse(program);
+registerValidate(program);
 registerTaxonomy(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -3,6 +3,7 @@ import { packageRoot } from '../util/paths';
 import { writeTaxonomy } from '../taxonomy/generate';
 import { DiagnosticError } from '../model';
 import { formatDiagnostic } from './print';
+import { checkTaxonomyEntry } from '../validate';
 
 export function register(program: Command): Command {
   const tax = program.command('taxonomy').description('build or check the IIJ taxonomy');
@@ -18,6 +19,19 @@ export function register(program: Command): Command {
         for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
         process.exitCode = 1;
       }
+    });
+  tax
+    .command('check')
+    .description('check a taxonomy: labels, presentation coverage, calculation weights vs balances, roles, package')
+    .argument('[entry]', 'entry point (path or URL)', 'https://xbrl.iij.ad.jp/taxonomy/2004-03-31/iij.xsd')
+    .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
+    .option('--languages <langs>', 'languages that need a standard label for every concept', 'en,ja')
+    .action((entry: string, o: { package?: string[]; languages: string }) => {
+      const r = checkTaxonomyEntry(entry, { packages: o.package, languages: o.languages.split(',').map((s) => s.trim()).filter(Boolean) });
+      for (const d of r.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+      const bad = r.diagnostics.filter((d) => d.severity === 'error').length;
+      process.stdout.write(`${entry}: ${r.dts.concepts.size} concepts, ${r.dts.relationships.length} relationships, ${r.dts.labels.length} labels; ${bad ? `${bad} error(s)` : 'no errors'}\n`);
+      process.exitCode = r.diagnostics.some((d) => d.code.startsWith('io:') || d.code === 'IOerror') ? 2 : bad ? 1 : 0;
     });
   return tax;
 }

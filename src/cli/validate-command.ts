@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { validate } from '../validate';
+import { checkSchema } from '../util/json-schema';
+import { formatDiagnostic } from './print';
+
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .description('validate an XBRL 2.1 instance (XML) or xBRL-JSON report against its taxonomy, offline')
+    .argument('<instance>', 'instance.xml or instance.json')
+    .option('--calc <mode>', 'calculation semantics: c11r (Calculations 1.1, round to nearest), c10 (XBRL 2.1) or none', 'c11r')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
+    .option('--show-info', 'also print informational findings (consistent duplicates)')
+    .action((file: string, o: { calc: string; format: string; package?: string[]; showInfo?: boolean }) => {
+      if (!['c11r', 'c10', 'none'].includes(o.calc)) { process.stderr.write(`iij-xbrl: --calc must be c11r, c10 or none, not "${o.calc}"\n`); process.exitCode = 2; return; }
+      if (!['text', 'json'].includes(o.format)) { process.stderr.write(`iij-xbrl: --format must be text or json, not "${o.format}"\n`); process.exitCode = 2; return; }
+      const r = validate(file, { calc: o.calc as 'c11r', packages: o.package });
+      const bad = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'inconsistency').length;
+      const io = r.diagnostics.some((d) => d.code.startsWith('io:'));
+      if (o.format === 'json') {
+        const doc = {
+          documentType: 'https://xbrl.iij.ad.jp/report/validation/1.0', file, calc: o.calc, factCount: r.report?.facts.length ?? 0,
+          summary: { errors: r.diagnostics.filter((d) => d.severity === 'error').length, inconsistencies: r.diagnostics.filter((d) => d.severity === 'inconsistency').length,
+            warnings: r.diagnostics.filter((d) => d.severity === 'warning').length, info: r.diagnostics.filter((d) => d.severity === 'info').length },
+          diagnostics: r.diagnostics,
+        };
+        const problems = checkSchema('diagnostics.schema.json', doc, 'validation output');
+        if (problems.length) throw new Error(`validation output does not match schemas/diagnostics.schema.json: ${problems[0].message}`);
+        process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      } else {
+        for (const d of r.diagnostics) if (o.showInfo || d.severity !== 'info') process.stdout.write(`${formatDiagnostic(d)}\n`);
+        process.stdout.write(`${file}: ${r.report?.facts.length ?? 0} facts; ${bad ? `${bad} error(s) or inconsistencies` : 'valid'}\n`);
+      }
+      process.exitCode = io ? 2 : bad ? 1 : 0;
+    });
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { NS, diag, type Diagnostic, type Fact, type Footnote, type Period, type Report, type Unit } from '../model';
+import { addDays } from '../mapping/fiscal-calendar';
+import { checkSchema } from '../util/json-schema';
+
+const PERIOD = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+
+/** OIM writes the end of a day as the next day's midnight; XBRL 2.1 dates mean the end of the day. */
+function endDate(s: string): string | undefined {
+  const m = PERIOD.exec(s);
+  if (!m) return undefined;
+  return m[2] === '00' && m[3] === '00' && m[4] === '00' ? addDays(m[1], -1) : undefined;
+}
+
+/**
+ * xBRL-JSON (OIM 1.0) → Report. Structure errors get `xbrlje:`/`oime:` codes with the JSON path;
+ * a malformed file is a diagnostic, never a crash.
+ */
+export function fromXbrlJson(path: string, file = path): { report?: Report; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const at = { file, line: 1, column: 1 };
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(path, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code) return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${err.code}.`, { source: at })] };
+    const pos = /position (\d+)/.exec(err.message);
+    let source = at;
+    if (pos) {
+      const text = fs.readFileSync(path, 'utf8').slice(0, Number(pos[1]));
+      const lines = text.split('\n');
+      source = { file, line: lines.length, column: lines[lines.length - 1].length + 1 };
+    }
+    return { diagnostics: [diag('xbrlje:invalidJSON', 'error', `Not valid JSON: ${err.message}`, { source })] };
+  }
+  const shape = checkSchema('xbrl-json.schema.json', data, file, 'xbrlje:invalidJSONStructure');
+  if (shape.length) return { diagnostics: shape };
+  const doc = data as { documentInfo: { taxonomy: string[]; namespaces?: Record<string, string> }; facts: Record<string, { value: string | null; decimals?: number; dimensions: Record<string, string>; links?: Record<string, Record<string, string[]>> }> };
+  const ns = doc.documentInfo.namespaces ?? {};
+  const clarkOf = (q: string, where: string): string | undefined => {
+    const i = q.indexOf(':');
+    const uri = ns[q.slice(0, i)];
+    if (uri === undefined) { diagnostics.push(diag('oimce:unboundPrefix', 'error', `${where}: prefix of "${q}" is not declared in documentInfo.namespaces.`, { source: at })); return undefined; }
+    return `{${uri}}${q.slice(i + 1)}`;
+  };
+  const facts: Fact[] = [];
+  const footnotes: Footnote[] = [];
+  for (const [id, f] of Object.entries(doc.facts)) {
+    const d = f.dimensions;
+    if (d.concept === 'xbrl:note') {
+      footnotes.push({ id: d.noteId ?? id, language: d.language ?? '', text: f.value ?? '', source: at });
+      continue;
+    }
+    const concept = clarkOf(d.concept, `fact ${id}`);
+    if (!concept) continue;
+    let period: Period = { type: 'forever' };
+    if (d.period) {
+      const parts = d.period.split('/');
+      const start = parts.length === 2 ? PERIOD.exec(parts[0]) : null;
+      const end = endDate(parts[parts.length - 1]);
+      if (!end || (parts.length === 2 && (!start || start[2] !== '00'))) {
+        diagnostics.push(diag('oimce:invalidPeriodRepresentation', 'error', `fact ${id}: period "${d.period}" is not a date-aligned OIM period.`, { source: at, facts: [id] }));
+        continue;
+      }
+      period = parts.length === 2 ? { type: 'duration', start: start![1], end } : { type: 'instant', instant: end };
+    }
+    let unit: Unit | undefined;
+    if (d.unit) {
+      const [num, den] = d.unit.split('/');
+      const side = (s: string | undefined) => (s ? s.replace(/^\(|\)$/g, '').split('*').map((m) => clarkOf(m, `fact ${id}`) ?? m) : []);
+      unit = { numerators: side(num).sort(), denominators: side(den).sort() };
+    }
+    let entity = { scheme: '', identifier: '' };
+    if (d.entity) {
+      const i = d.entity.indexOf(':');
+      entity = { scheme: ns[d.entity.slice(0, i)] ?? '', identifier: d.entity.slice(i + 1) };
+    }
+    const dims: Record<string, string> = {};
+    for (const [k, v] of Object.entries(d)) {
+      if (['concept', 'entity', 'period', 'unit', 'language', 'noteId'].includes(k)) continue;
+      const dk = clarkOf(k, `fact ${id}`);
+      if (dk) dims[dk] = v;
+    }
+    const fact: Fact = { id, concept, entity, period, value: f.value, source: at };
+    if (unit) fact.unit = unit;
+    if (f.decimals !== undefined) fact.decimals = f.decimals;
+    if (d.language) fact.language = d.language;
+    if (Object.keys(dims).length) fact.dimensions = dims;
+    const notes = f.links?.footnote ? Object.values(f.links.footnote).flat() : [];
+    if (notes.length) fact.footnotes = notes;
+    facts.push(fact);
+  }
+  // A numeric fact without unit is xbrli:pure in OIM; the rules need to see that.
+  void NS;
+  return { report: { taxonomy: doc.documentInfo.taxonomy, facts, footnotes, namespaces: ns, file }, diagnostics };
+}

@@ -1,0 +1,53 @@
+import Decimal from 'decimal.js';
+import type { Fact, Period, Unit } from '../model';
+
+export type Interval = [Decimal, Decimal];
+
+export const periodKey = (p: Period): string =>
+  p.type === 'instant' ? `I${p.instant}` : p.type === 'duration' ? `D${p.start}/${p.end}` : 'F';
+export const unitKey = (u?: Unit): string => (u ? `${u.numerators.join('*')}/${u.denominators.join('*')}` : '');
+
+/** Context key: entity, period and dimensions compared by value (s-equal), not by context id. */
+export function contextKey(f: Fact): string {
+  const dims = f.dimensions ? Object.keys(f.dimensions).sort().map((k) => `${k}=${f.dimensions![k]}`).join(',') : '';
+  return `${f.entity.scheme}|${f.entity.identifier}|${periodKey(f.period)}|${dims}`;
+}
+
+/** Facts that are duplicates of each other share this key (XBRL 2.1 §4.10, the duplicates WGN). */
+export const bindingKey = (f: Fact): string => `${f.concept}|${contextKey(f)}|${unitKey(f.unit)}|${f.language ?? ''}`;
+
+/** Decimals of a numeric fact; precision is converted (XBRL 2.1 §4.6.6); undefined for exact (INF). */
+export function effectiveDecimals(f: Fact): number | undefined {
+  if (typeof f.decimals === 'number') return f.decimals;
+  if (f.decimals === 'INF' || f.precision === 'INF' || f.value === null) return undefined;
+  if (typeof f.precision === 'number') {
+    const v = new Decimal(f.value);
+    if (v.isZero()) return undefined;
+    return f.precision - Math.floor(Math.log10(v.abs().toNumber())) - 1;
+  }
+  return undefined;
+}
+
+/** Calc 1.1 round-to-nearest interval: [v − ½·10^−d, v + ½·10^−d]; exact values give [v, v]. */
+export function interval(f: Fact): Interval {
+  const v = new Decimal(f.value as string);
+  const d = effectiveDecimals(f);
+  if (d === undefined) return [v, v];
+  const h = new Decimal(10).pow(-d).div(2);
+  return [v.minus(h), v.plus(h)];
+}
+
+export const intersect = (a: Interval, b: Interval): Interval | undefined => {
+  const lo = Decimal.max(a[0], b[0]);
+  const hi = Decimal.min(a[1], b[1]);
+  return lo.lte(hi) ? [lo, hi] : undefined;
+};
+
+export const isDecimalLexical = (s: string): boolean => /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s.trim());
+
+/** Rounds to `d` decimals, negative `d` included (-3 = to the thousand). */
+export function roundTo(v: Decimal, d: number, mode: Decimal.Rounding): Decimal {
+  if (d >= 0) return v.toDecimalPlaces(d, mode);
+  const s = new Decimal(10).pow(-d);
+  return v.div(s).toDecimalPlaces(0, mode).mul(s);
+}

@@ -1,0 +1,61 @@
+import { ARCROLE, ROLE, diag, type Fact } from '../../model';
+import { addDays } from '../../mapping/fiscal-calendar';
+import type { RuleContext } from '../context';
+import { bindingKey, interval, intersect } from '../facts';
+
+export const CODES = { inconsistent: 'iij:rollforwardInconsistency' } as const;
+
+/**
+ * Finds roll-forwards the way US-GAAP-style taxonomies express them: in a presentation network an
+ * instant concept appears twice under one parent, with preferredLabel periodStartLabel and
+ * periodEndLabel, and the change is the duration concept presented just before the opening balance
+ * (cash flows: net increase in cash, then cash at beginning and end of period).
+ */
+export function rollforwardPairs(ctx: RuleContext): { balance: string; change: string }[] {
+  const pairs = new Map<string, { balance: string; change: string }>();
+  const children = new Map<string, typeof ctx.dts.relationships>();
+  for (const r of ctx.dts.relationships) {
+    if (r.arcrole !== ARCROLE.parentChild) continue;
+    const k = `${r.linkrole} ${r.from}`;
+    children.set(k, [...(children.get(k) ?? []), r]);
+  }
+  for (const list of children.values()) {
+    const sorted = [...list].sort((a, b) => a.order - b.order);
+    sorted.forEach((r, i) => {
+      if (r.preferredLabel !== ROLE.periodStartLabel) return;
+      if (!sorted.some((x) => x.to === r.to && x.preferredLabel === ROLE.periodEndLabel)) return;
+      for (let k = i - 1; k >= 0; k--) {
+        const c = ctx.concept(sorted[k].to);
+        if (c && !c.abstract && c.numeric && c.periodType === 'duration') { pairs.set(`${r.to}|${c.name}`, { balance: r.to, change: c.name }); break; }
+      }
+    });
+  }
+  return [...pairs.values()];
+}
+
+/** Opening balance + change over the period = closing balance, within the facts' rounding. */
+export function rollforward(ctx: RuleContext): void {
+  const pairs = rollforwardPairs(ctx);
+  if (!pairs.length) return;
+  const index = new Map<string, Fact>();
+  for (const f of ctx.report.facts) if (f.value !== null && f.unit) index.set(bindingKey(f), f);
+  const at = (f: Fact, concept: string, instant: string) => index.get(bindingKey({ ...f, concept, period: { type: 'instant', instant } }));
+  for (const { balance, change } of pairs) {
+    for (const f of ctx.report.facts) {
+      if (f.concept !== change || f.period.type !== 'duration' || f.value === null || !f.unit) continue;
+      const open = at(f, balance, addDays(f.period.start, -1));
+      const close = at(f, balance, f.period.end);
+      if (!open || !close) continue;
+      const o = interval(open);
+      const c = interval(f);
+      const sum: [typeof o[0], typeof o[0]] = [o[0].plus(c[0]), o[1].plus(c[1])];
+      const closing = interval(close);
+      if (!intersect(sum, closing)) {
+        const name = (x: string) => ctx.concept(x)?.localName ?? x;
+        ctx.push(diag(CODES.inconsistent, 'inconsistency',
+          `Roll-forward of ${name(balance)} over ${f.period.start}..${f.period.end}: opening ${open.value} + ${name(change)} ${f.value} = [${sum[0].toFixed()}, ${sum[1].toFixed()}], but closing is ${close.value}.`,
+          { source: close.source, related: [open.source, f.source].filter((s) => s !== undefined) as never, facts: [open.id, f.id, close.id], concept: name(balance) }));
+      }
+    }
+  }
+}
