@@ -8,8 +8,8 @@ export const CODES = { inconsistent: 'iij:rollforwardInconsistency' } as const;
 /**
  * Finds roll-forwards the way US-GAAP-style taxonomies express them: in a presentation network an
  * instant concept appears twice under one parent, with preferredLabel periodStartLabel and
- * periodEndLabel, and the change is the duration concept presented just before the opening balance
- * (cash flows: net increase in cash, then cash at beginning and end of period).
+ * periodEndLabel; the change is the duration concept presented between them, or else just before the
+ * opening balance (cash flows: net increase in cash, then cash at beginning and end of period).
  */
 export function rollforwardPairs(ctx: RuleContext): { balance: string; change: string }[] {
   const pairs = new Map<string, { balance: string; change: string }>();
@@ -23,11 +23,15 @@ export function rollforwardPairs(ctx: RuleContext): { balance: string; change: s
     const sorted = [...list].sort((a, b) => a.order - b.order);
     sorted.forEach((r, i) => {
       if (r.preferredLabel !== ROLE.periodStartLabel) return;
-      if (!sorted.some((x) => x.to === r.to && x.preferredLabel === ROLE.periodEndLabel)) return;
-      for (let k = i - 1; k >= 0; k--) {
-        const c = ctx.concept(sorted[k].to);
-        if (c && !c.abstract && c.numeric && c.periodType === 'duration') { pairs.set(`${r.to}|${c.name}`, { balance: r.to, change: c.name }); break; }
-      }
+      const endAt = sorted.findIndex((x) => x.to === r.to && x.preferredLabel === ROLE.periodEndLabel);
+      if (endAt < 0) return;
+      const isChange = (k: number) => { const c = ctx.concept(sorted[k].to); return c && !c.abstract && c.numeric && c.periodType === 'duration' ? c : undefined; };
+      // Classic layout: opening, change(s), closing — the change is the last duration concept before the closing
+      // balance; US-GAAP cash-flow layout: change, opening, closing — the duration concept just before the opening.
+      let change;
+      for (let k = endAt - 1; k > i && !change; k--) change = isChange(k);
+      for (let k = i - 1; k >= 0 && !change; k--) change = isChange(k);
+      if (change) pairs.set(`${r.to}|${change.name}`, { balance: r.to, change: change.name });
     });
   }
   return [...pairs.values()];
