@@ -7,10 +7,26 @@ export const periodKey = (p: Period): string =>
   p.type === 'instant' ? `I${p.instant}` : p.type === 'duration' ? `D${p.start}/${p.end}` : 'F';
 export const unitKey = (u?: Unit): string => (u ? `${u.numerators.join('*')}/${u.denominators.join('*')}` : '');
 
-/** Context key: entity, period and dimensions compared by value (s-equal), not by context id. */
+const contextIds = new Map<string, number>();
+const contextKeyCache = new WeakMap<object, string>();
+
+/**
+ * Context key: entity, period and dimensions compared by value (s-equal), not by context id.
+ * Facts read from XML share their context's period object, so the key is built once per context
+ * and interned to a short number: binding a million facts then costs a map lookup each.
+ */
 export function contextKey(f: Fact): string {
+  // Facts of one XML context share its period and dimensions objects; JSON facts have their own.
+  const holder = (f.dimensions ?? f.period) as object;
+  const hit = contextKeyCache.get(holder);
+  if (hit !== undefined) return hit;
   const dims = f.dimensions ? Object.keys(f.dimensions).sort().map((k) => `${k}=${f.dimensions![k]}`).join(',') : '';
-  return `${f.entity.scheme}|${f.entity.identifier}|${periodKey(f.period)}|${dims}`;
+  const full = `${f.entity.scheme}|${f.entity.identifier}|${periodKey(f.period)}|${dims}`;
+  let id = contextIds.get(full);
+  if (id === undefined) { id = contextIds.size; contextIds.set(full, id); }
+  const key = `c${id}`;
+  contextKeyCache.set(holder, key);
+  return key;
 }
 
 /** Facts that are duplicates of each other share this key (XBRL 2.1 §4.10, the duplicates WGN). */

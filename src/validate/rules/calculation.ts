@@ -40,11 +40,14 @@ export function calculation(ctx: RuleContext): void {
     n.set(r.from, list);
   }
   if (!nets.size) return;
+  const calcConcepts = new Set<string>();
+  for (const n of nets.values()) for (const [t, items] of n) { calcConcepts.add(t); for (const it of items) calcConcepts.add(it.to); }
   // Bindings: concept → (context+unit) → reconciled value.
   type Binding = { facts: Fact[]; iv?: Interval; bad?: string; value?: Decimal; decimals?: number };
   const byConcept = new Map<string, Map<string, Binding>>();
-  for (const set of duplicateSets(ctx.report.facts.filter((f) => f.value !== null && f.unit)).values()) {
+  for (const set of duplicateSets(ctx.report.facts).values()) {
     const f0 = set[0];
+    if (!f0.unit || set.some((f) => f.value === null) || !calcConcepts.has(f0.concept)) continue;
     const b: Binding = { facts: set };
     if (set.some((f) => !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test((f.value as string).trim()))) continue;
     if (ctx.calc === 'c10') {
@@ -100,7 +103,10 @@ export function calculation(ctx: RuleContext): void {
         let hi = new Decimal(0);
         for (const { it, b } of contributions) {
           const [a, z] = (b as Binding).iv!;
-          if (it.weight.gte(0)) { lo = lo.plus(a.mul(it.weight)); hi = hi.plus(z.mul(it.weight)); }
+          // Weights are almost always ±1: add or subtract without a multiplication.
+          if (it.weight.eq(1)) { lo = lo.plus(a); hi = hi.plus(z); }
+          else if (it.weight.eq(-1)) { lo = lo.minus(z); hi = hi.minus(a); }
+          else if (it.weight.gte(0)) { lo = lo.plus(a.mul(it.weight)); hi = hi.plus(z.mul(it.weight)); }
           else { lo = lo.plus(z.mul(it.weight)); hi = hi.plus(a.mul(it.weight)); }
         }
         const t = tb.iv!;

@@ -27,13 +27,18 @@ export function classify(facts: Fact[], numeric: boolean): DuplicateClass {
 }
 
 /** Groups facts into duplicate sets; used by this rule and by the calculation rule. */
+const setsCache = new WeakMap<Fact[], Map<string, Fact[]>>();
+
 export function duplicateSets(facts: Fact[]): Map<string, Fact[]> {
+  const cached = setsCache.get(facts);
+  if (cached) return cached;
   const m = new Map<string, Fact[]>();
   for (const f of facts) {
     const k = bindingKey(f);
     const g = m.get(k);
     if (g) g.push(f); else m.set(k, [f]);
   }
+  setsCache.set(facts, m);
   return m;
 }
 
