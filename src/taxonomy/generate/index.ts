@@ -171,26 +171,31 @@ function labels(meta: Meta, concepts: SrcConcept[], lang: string): string {
   return end(doc);
 }
 
+/** A locator per (concept, label) in one extended link, written on first use. */
+function locators(link: XMLBuilder, meta: Meta): (concept: string, label?: string) => string {
+  const written = new Set<string>();
+  return (concept, label = concept) => {
+    if (!written.has(label)) {
+      written.add(label);
+      link.ele(NS.link, 'link:loc', { 'xlink:type': 'locator', 'xlink:href': `iij.xsd#${meta.prefix}_${concept}`, 'xlink:label': label });
+    }
+    return label;
+  };
+}
+
 function presentation(meta: Meta, roles: Role[]): string {
   const { doc, lb } = linkbase();
   for (const r of roles) lb.ele(NS.link, 'link:roleRef', { roleURI: r.uri, 'xlink:type': 'simple', 'xlink:href': `iij.xsd#${r.id}` });
   for (const r of roles) {
     const link = lb.ele(NS.link, 'link:presentationLink', { 'xlink:type': 'extended', 'xlink:role': r.uri });
-    const locs = new Set<string>();
-    const loc = (name: string) => {
-      if (!locs.has(name)) { locs.add(name); link.ele(NS.link, 'link:loc', { 'xlink:type': 'locator', 'xlink:href': `iij.xsd#${meta.prefix}_${name}`, 'xlink:label': name }); }
-      return name;
-    };
+    const loc = locators(link, meta);
     const pairs = new Set<string>();
     const walk = (n: PresNode) => {
       (n.children ?? []).forEach((ch, i) => {
         // XLink forbids two arcs between the same from/to labels: the cash-flow statement shows cash twice (opening and
         // closing balance, two preferred labels), so the second occurrence gets a locator of its own.
         let to = loc(ch.concept);
-        for (let k = 2; pairs.has(`${n.concept}>${to}`); k++) {
-          to = `${ch.concept}_${k}`;
-          if (!locs.has(to)) { locs.add(to); link.ele(NS.link, 'link:loc', { 'xlink:type': 'locator', 'xlink:href': `iij.xsd#${meta.prefix}_${ch.concept}`, 'xlink:label': to }); }
-        }
+        for (let k = 2; pairs.has(`${n.concept}>${to}`); k++) to = loc(ch.concept, `${ch.concept}_${k}`);
         pairs.add(`${n.concept}>${to}`);
         const attrs: Record<string, string> = { 'xlink:type': 'arc', 'xlink:arcrole': 'http://www.xbrl.org/2003/arcrole/parent-child', 'xlink:from': loc(n.concept), 'xlink:to': to, order: String(i + 1) };
         if (ch.preferredLabel) attrs.preferredLabel = roleUri(ch.preferredLabel);
@@ -209,11 +214,7 @@ function calculation(meta: Meta, roles: Role[]): string {
   for (const r of withCalc) lb.ele(NS.link, 'link:roleRef', { roleURI: r.uri, 'xlink:type': 'simple', 'xlink:href': `iij.xsd#${r.id}` });
   for (const r of withCalc) {
     const link = lb.ele(NS.link, 'link:calculationLink', { 'xlink:type': 'extended', 'xlink:role': r.uri });
-    const locs = new Set<string>();
-    const loc = (name: string) => {
-      if (!locs.has(name)) { locs.add(name); link.ele(NS.link, 'link:loc', { 'xlink:type': 'locator', 'xlink:href': `iij.xsd#${meta.prefix}_${name}`, 'xlink:label': name }); }
-      return name;
-    };
+    const loc = locators(link, meta);
     for (const c of r.calculation ?? []) {
       c.items.forEach((it, i) => {
         link.ele(NS.link, 'link:calculationArc', {
