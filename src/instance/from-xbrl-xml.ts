@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import { NS, diag, type Diagnostic, type Fact, type Footnote, type Period, type Report, type Unit } from '../model';
+import { scanXml } from './scan-xml';
 import { TreeBuilder, childElements, deepText, fileChunks, firstChild, resolveQName, streamXml, XML_CODES, type XElement } from '../taxonomy/read-xml';
 
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (default 2 GiB). */
   maxBytes?: number;
+  /** `auto` (default): the fast scanner, falling back to saxes; `saxes`: always the streaming parser. */
+  parser?: 'auto' | 'saxes';
 }
 
 export interface InstanceContext {
@@ -36,10 +39,8 @@ const XML_LANG = `{${NS.xml}}lang`;
  * 100 MB instance is never held as one tree.
  */
 export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}): ReadResult {
-  const diagnostics: Diagnostic[] = [];
-  const contexts = new Map<string, InstanceContext>();
-  const units = new Map<string, Unit & { line: number }>();
-  const out: ReadResult = { contexts, units, diagnostics };
+  const out: ReadResult = { contexts: new Map(), units: new Map(), diagnostics: [] };
+  const diagnostics = out.diagnostics;
   let size: number;
   try { size = fs.statSync(path).size; } catch (e) {
     diagnostics.push(diag(XML_CODES.notFound, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } }));
@@ -50,6 +51,34 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
     diagnostics.push(diag(XML_CODES.tooLarge, 'error', `${file} is ${size} bytes; the limit is ${max} (option maxBytes).`, { source: { file, line: 1, column: 1 } }));
     return out;
   }
+  // Fast path for ordinary instances up to 512 MiB; saxes for the rest and for anything it declines.
+  if (size <= 512 * 2 ** 20 && options.parser !== 'saxes') {
+    const text = fs.readFileSync(path, 'utf8');
+    const fast = readWith(file, (onRoot, onChild) => (scanXml(text, onRoot, onChild) ? [] : undefined));
+    if (fast) return fast;
+  }
+  return readWith(file, (onRoot, onChild) => {
+    const builder = new TreeBuilder(false, onChild);
+    let rootSeen = false;
+    return streamXml(fileChunks(path), file, {
+      opentag: (tag, line, column, nsMap) => {
+        builder.opentag(tag, line, column, nsMap);
+        if (!rootSeen) { rootSeen = true; onRoot(builder.root as XElement); }
+      },
+      text: (t) => builder.text(t),
+      closetag: () => builder.closetag(),
+    });
+  }) as ReadResult;
+}
+
+type Feed = (onRoot: (e: XElement) => void, onChild: (e: XElement) => void) => Diagnostic[] | undefined;
+
+/** Builds the report from a stream of top-level elements; undefined when the feed declines the document. */
+function readWith(file: string, feed: Feed): ReadResult | undefined {
+  const diagnostics: Diagnostic[] = [];
+  const contexts = new Map<string, InstanceContext>();
+  const units = new Map<string, Unit & { line: number }>();
+  const out: ReadResult = { contexts, units, diagnostics };
   const facts: Fact[] = [];
   const footnotes: Footnote[] = [];
   const taxonomy: string[] = [];
@@ -163,22 +192,13 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
     facts.push(f);
   }
 
-  const builder = new TreeBuilder(false, onChild);
   let rootSeen = false;
-  const handlers = {
-    opentag: (tag: Parameters<TreeBuilder['opentag']>[0], line: number, column: number, nsMap: Record<string, string>) => {
-      if (!rootSeen) {
-        rootSeen = true;
-        if (`{${tag.uri}}${tag.local}` !== X('xbrl')) {
-          diagnostics.push(diag('xbrl:notAnInstance', 'error', `The root element is {${tag.uri}}${tag.local}, expected xbrli:xbrl.`, { source: { file, line, column } }));
-        }
-      }
-      builder.opentag(tag, line, column, nsMap);
-    },
-    text: (t: string) => builder.text(t),
-    closetag: () => builder.closetag(),
+  const onRoot = (e: XElement) => {
+    rootSeen = true;
+    if (e.name !== X('xbrl')) diagnostics.push(diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, { source: at(e) }));
   };
-  const xmlProblems = streamXml(fileChunks(path), file, handlers as never);
+  const xmlProblems = feed(onRoot, onChild);
+  if (xmlProblems === undefined) return undefined;
   diagnostics.push(...xmlProblems);
   if (xmlProblems.length || !rootSeen) {
     if (!rootSeen && !xmlProblems.length) diagnostics.push(diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }));

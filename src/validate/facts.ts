@@ -44,12 +44,15 @@ export function effectiveDecimals(f: Fact): number | undefined {
   return undefined;
 }
 
+const halves = new Map<number, Decimal>();
+
 /** Calc 1.1 round-to-nearest interval: [v − ½·10^−d, v + ½·10^−d]; exact values give [v, v]. */
 export function interval(f: Fact): Interval {
   const v = new Decimal(f.value as string);
   const d = effectiveDecimals(f);
   if (d === undefined) return [v, v];
-  const h = new Decimal(10).pow(-d).div(2);
+  let h = halves.get(d);
+  if (!h) { h = new Decimal(10).pow(-d).div(2); halves.set(d, h); }
   return [v.minus(h), v.plus(h)];
 }
 
@@ -66,4 +69,51 @@ export function roundTo(v: Decimal, d: number, mode: Decimal.Rounding): Decimal 
   if (d >= 0) return v.toDecimalPlaces(d, mode);
   const s = new Decimal(10).pow(-d);
   return v.div(s).toDecimalPlaces(0, mode).mul(s);
+}
+
+/**
+ * Exact interval arithmetic on scaled BigInts: every value and half-width is an integer count of
+ * 10^-scale, so a million bindings cost integer additions instead of decimal objects. The scale
+ * is the largest number of fraction digits any value or half-width needs.
+ */
+export type BigInterval = [bigint, bigint];
+
+export function scaleFor(f: Fact): number {
+  const v = f.value as string;
+  const dot = v.indexOf('.');
+  const frac = dot < 0 ? 0 : v.length - dot - 1;
+  const d = effectiveDecimals(f);
+  return Math.max(frac, d !== undefined && d >= 0 ? d + 1 : 0);
+}
+
+const pow10 = new Map<number, bigint>();
+const p10 = (n: number): bigint => { let p = pow10.get(n); if (p === undefined) { p = 10n ** BigInt(n); pow10.set(n, p); } return p; };
+
+export function toScaled(value: string, scale: number): bigint {
+  const t = value.trim();
+  const neg = t.startsWith('-');
+  const u = t.replace(/^[+-]/, '');
+  const dot = u.indexOf('.');
+  const int = dot < 0 ? u : u.slice(0, dot);
+  const frac = dot < 0 ? '' : u.slice(dot + 1);
+  const n = BigInt((int || '0') + frac.padEnd(scale, '0').slice(0, scale));
+  return neg ? -n : n;
+}
+
+export function bigInterval(f: Fact, scale: number): BigInterval {
+  const v = toScaled(f.value as string, scale);
+  const d = effectiveDecimals(f);
+  if (d === undefined) return [v, v];
+  const h = 5n * p10(scale - d - 1); // ½·10^-d in units of 10^-scale; scale ≥ d + 1 by construction
+  return [v - h, v + h];
+}
+
+export function fromScaled(n: bigint, scale: number): string {
+  const neg = n < 0n;
+  let s = (neg ? -n : n).toString();
+  if (scale > 0) {
+    s = s.padStart(scale + 1, '0');
+    s = `${s.slice(0, -scale)}.${s.slice(-scale)}`.replace(/\.?0+$/, '');
+  }
+  return (neg ? '-' : '') + s;
 }

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { ARCROLE, diag, type Fact } from '../../model';
 import type { RuleContext } from '../context';
-import { contextKey, effectiveDecimals, interval, intersect, roundTo, unitKey, type Interval } from '../facts';
+import { bigInterval, contextKey, effectiveDecimals, fromScaled, roundTo, scaleFor, toScaled, unitKey, type BigInterval } from '../facts';
 import { classify, duplicateSets } from './duplicates';
 
 export const CODES = {
@@ -13,12 +13,16 @@ export const CODES = {
 
 const fmt = (d: Decimal) => d.toFixed();
 
-/** A fact has digits below its decimals (3204123456 with decimals -6). */
+/** A fact has non-zero digits below its decimals (3204123456 with decimals -6); read off the string. */
 function excessDigits(f: Fact): boolean {
   const d = effectiveDecimals(f);
   if (d === undefined || f.value === null) return false;
-  const v = new Decimal(f.value);
-  return !roundTo(v, d, Decimal.ROUND_DOWN).eq(v);
+  const u = f.value.trim().replace(/^[+-]/, '');
+  const dot = u.indexOf('.');
+  const int = dot < 0 ? u : u.slice(0, dot);
+  const frac = dot < 0 ? '' : u.slice(dot + 1);
+  if (d >= 0) return /[1-9]/.test(frac.slice(d));
+  return /[1-9]/.test(frac) || /[1-9]/.test(int.slice(Math.max(0, int.length + d)));
 }
 
 /**
@@ -29,21 +33,27 @@ export function calculation(ctx: RuleContext): void {
   if (ctx.calc === 'none') return;
   const arcroles = ctx.calc === 'c10' ? [ARCROLE.summationItem] : [ARCROLE.summationItem, ARCROLE.summationItem11];
   // Networks: (arcrole, linkrole) → total → contributors.
-  const nets = new Map<string, Map<string, { to: string; weight: Decimal }[]>>();
+  const nets = new Map<string, Map<string, { to: string; weight: Decimal; unit: 1 | -1 | 0 }[]>>();
   for (const r of ctx.dts.relationships) {
     if (!arcroles.includes(r.arcrole as never)) continue;
     const k = `${r.arcrole} ${r.linkrole}`;
     let n = nets.get(k);
     if (!n) { n = new Map(); nets.set(k, n); }
     const list = n.get(r.from) ?? [];
-    list.push({ to: r.to, weight: new Decimal(r.weight ?? '1') });
+    const weight = new Decimal(r.weight ?? '1');
+    list.push({ to: r.to, weight, unit: weight.eq(1) ? 1 : weight.eq(-1) ? -1 : 0 });
     n.set(r.from, list);
   }
   if (!nets.size) return;
   const calcConcepts = new Set<string>();
   for (const n of nets.values()) for (const [t, items] of n) { calcConcepts.add(t); for (const it of items) calcConcepts.add(it.to); }
+  // One scale for the whole check, so every interval is an exact integer multiple of 10^-scale.
+  let scale = 0;
+  for (const f of ctx.report.facts) {
+    if (f.value !== null && calcConcepts.has(f.concept) && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(f.value.trim())) { const s = scaleFor(f); if (s > scale) scale = s; }
+  }
   // Bindings: concept → (context+unit) → reconciled value.
-  type Binding = { facts: Fact[]; iv?: Interval; bad?: string; value?: Decimal; decimals?: number };
+  type Binding = { facts: Fact[]; iv?: BigInterval; bad?: string; value?: Decimal; decimals?: number };
   const byConcept = new Map<string, Map<string, Binding>>();
   for (const set of duplicateSets(ctx.report.facts).values()) {
     const f0 = set[0];
@@ -56,7 +66,14 @@ export function calculation(ctx: RuleContext): void {
     } else {
       if (set.some(excessDigits)) b.bad = 'excessDigits';
       else if (set.length > 1 && classify(set, true) === 'inconsistent') b.bad = 'duplicates';
-      else { let iv: Interval | undefined = interval(f0); for (const f of set.slice(1)) iv = iv && intersect(iv, interval(f)); b.iv = iv; }
+      else {
+        let iv: BigInterval | undefined = bigInterval(f0, scale);
+        for (const f of set.slice(1)) {
+          const o = bigInterval(f, scale);
+          if (iv) { const lo: bigint = iv[0] > o[0] ? iv[0] : o[0]; const hi: bigint = iv[1] < o[1] ? iv[1] : o[1]; iv = lo <= hi ? [lo, hi] : undefined; }
+        }
+        b.iv = iv;
+      }
     }
     const key = `${contextKey(f0)}#${unitKey(f0.unit)}`;
     let m = byConcept.get(f0.concept);
@@ -69,8 +86,12 @@ export function calculation(ctx: RuleContext): void {
     for (const [total, items] of net) {
       const totals = byConcept.get(total);
       if (!totals) continue;
+      // Look the contributors' bindings up once per total, not once per context.
+      const itemBindings = items.map((it) => ({ it, m: byConcept.get(it.to) })).filter((x) => x.m);
+      if (!itemBindings.length) continue;
       for (const [key, tb] of totals) {
-        const contributions = items.map((it) => ({ it, b: byConcept.get(it.to)?.get(key) })).filter((x) => x.b);
+        const contributions: { it: (typeof items)[number]; b: Binding }[] = [];
+        for (const { it, m } of itemBindings) { const b = m!.get(key); if (b) contributions.push({ it, b }); }
         if (!contributions.length) continue;
         const involved = [tb, ...contributions.map((x) => x.b as Binding)];
         const bad = involved.find((b) => b.bad);
@@ -99,23 +120,29 @@ export function calculation(ctx: RuleContext): void {
           }
           continue;
         }
-        let lo = new Decimal(0);
-        let hi = new Decimal(0);
+        let lo = 0n;
+        let hi = 0n;
         for (const { it, b } of contributions) {
-          const [a, z] = (b as Binding).iv!;
-          // Weights are almost always ±1: add or subtract without a multiplication.
-          if (it.weight.eq(1)) { lo = lo.plus(a); hi = hi.plus(z); }
-          else if (it.weight.eq(-1)) { lo = lo.minus(z); hi = hi.minus(a); }
-          else if (it.weight.gte(0)) { lo = lo.plus(a.mul(it.weight)); hi = hi.plus(z.mul(it.weight)); }
-          else { lo = lo.plus(z.mul(it.weight)); hi = hi.plus(a.mul(it.weight)); }
+          const [a, z] = b.iv!;
+          // Weights are almost always ±1: add or subtract; others are exact decimals applied with Decimal.
+          if (it.unit === 1) { lo += a; hi += z; }
+          else if (it.unit === -1) { lo -= z; hi -= a; }
+          else {
+            const x = new Decimal(fromScaled(a, scale)).mul(it.weight);
+            const y = new Decimal(fromScaled(z, scale)).mul(it.weight);
+            const [p, q] = x.lte(y) ? [x, y] : [y, x];
+            lo += toScaled(p.toFixed(scale, Decimal.ROUND_FLOOR), scale);
+            hi += toScaled(q.toFixed(scale, Decimal.ROUND_CEIL), scale);
+          }
         }
         const t = tb.iv!;
-        if (!intersect(t, [lo, hi])) {
-          const tol = hi.minus(lo).div(2).plus(t[1].minus(t[0]).div(2));
+        if (t[1] < lo || hi < t[0]) {
+          const tol = fromScaled((hi - lo + t[1] - t[0]) / 2n, scale);
+          const [rl, rh, cl, ch] = [t[0], t[1], lo, hi].map((x) => fromScaled(x, scale));
           ctx.push(diag(CODES.inconsistent11, 'inconsistency',
-            `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported sum [${fmt(t[0])}, ${fmt(t[1])}], computed sum [${fmt(lo)}, ${fmt(hi)}] of ${contributions.length} contributors (tolerance ${fmt(tol)}), context ${tb.facts[0].contextId ?? key}.`,
+            `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), context ${tb.facts[0].contextId ?? key}.`,
             { source: tb.facts[0].source, facts: factIds, contexts: tb.facts[0].contextId ? [tb.facts[0].contextId] : undefined, concept: name(total),
-              params: { linkrole, reportedLow: fmt(t[0]), reportedHigh: fmt(t[1]), computedLow: fmt(lo), computedHigh: fmt(hi), tolerance: fmt(tol) } }));
+              params: { linkrole, reportedLow: rl, reportedHigh: rh, computedLow: cl, computedHigh: ch, tolerance: tol } }));
         }
       }
     }
