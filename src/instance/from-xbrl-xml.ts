@@ -4,7 +4,7 @@ import { scanXml } from './scan-xml';
 import { TreeBuilder, childElements, deepText, fileChunks, firstChild, resolveQName, streamXml, XML_CODES, type XElement } from '../taxonomy/read-xml';
 
 export interface ReadOptions {
-  /** Refuse files larger than this many bytes (default 2 GiB). */
+  /** Refuse files larger than this many bytes (default 512 MiB, about 3M facts), so memory stays bounded. */
   maxBytes?: number;
   /** `auto` (default): the fast scanner, falling back to saxes; `saxes`: always the streaming parser. */
   parser?: 'auto' | 'saxes';
@@ -46,7 +46,7 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
     diagnostics.push(diag(XML_CODES.notFound, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } }));
     return out;
   }
-  const max = options.maxBytes ?? 2 * 2 ** 30;
+  const max = options.maxBytes ?? 512 * 2 ** 20;
   if (size > max) {
     diagnostics.push(diag(XML_CODES.tooLarge, 'error', `${file} is ${size} bytes; the limit is ${max} (option maxBytes).`, { source: { file, line: 1, column: 1 } }));
     return out;
