@@ -204,6 +204,13 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
     if (!rootSeen && !xmlProblems.length) diagnostics.push(diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }));
     return out;
   }
+  // One unit object per unit id, shared by its facts (less memory, and keys are cached per object).
+  const shared = new Map<string, Unit>();
+  const sharedUnit = (id: string, u: Unit) => {
+    let x = shared.get(id);
+    if (!x) { x = { numerators: u.numerators, denominators: u.denominators }; shared.set(id, x); }
+    return x;
+  };
   // Resolve context/unit aspects onto the facts (decimals parsed later by the rules that check them).
   for (const f of facts as (Fact & { rawDecimals?: string; rawPrecision?: string })[]) {
     const c = f.contextId !== undefined ? contexts.get(f.contextId) : undefined;
@@ -213,7 +220,7 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
       if (Object.keys(c.dimensions).length) f.dimensions = c.dimensions;
     }
     const u = f.unitId !== undefined ? units.get(f.unitId) : undefined;
-    if (u) f.unit = { numerators: u.numerators, denominators: u.denominators };
+    if (u) f.unit = sharedUnit(f.unitId as string, u);
     if (f.rawDecimals !== undefined) f.decimals = f.rawDecimals.trim() === 'INF' ? 'INF' : Number(f.rawDecimals);
     if (f.rawPrecision !== undefined) f.precision = f.rawPrecision.trim() === 'INF' ? 'INF' : Number(f.rawPrecision);
   }

@@ -5,7 +5,14 @@ export type Interval = [Decimal, Decimal];
 
 export const periodKey = (p: Period): string =>
   p.type === 'instant' ? `I${p.instant}` : p.type === 'duration' ? `D${p.start}/${p.end}` : 'F';
-export const unitKey = (u?: Unit): string => (u ? `${u.numerators.join('*')}/${u.denominators.join('*')}` : '');
+const unitKeys = new WeakMap<Unit, string>();
+/** Facts of one XML unit share its object, so the key is built once per unit. */
+export const unitKey = (u?: Unit): string => {
+  if (!u) return '';
+  let k = unitKeys.get(u);
+  if (k === undefined) { k = `${u.numerators.join('*')}/${u.denominators.join('*')}`; unitKeys.set(u, k); }
+  return k;
+};
 
 const contextIds = new Map<string, number>();
 const contextKeyCache = new WeakMap<object, string>();
@@ -30,7 +37,16 @@ export function contextKey(f: Fact): string {
 }
 
 /** Facts that are duplicates of each other share this key (XBRL 2.1 §4.10, the duplicates WGN). */
-export const bindingKey = (f: Fact): string => `${f.concept}|${contextKey(f)}|${unitKey(f.unit)}|${f.language ?? ''}`;
+export const bindingKey = (f: Fact): string => `${intern(conceptIds, f.concept)}|${contextKey(f)}|${intern(unitIds, unitKey(f.unit))}|${f.language ?? ''}`;
+
+const conceptIds = new Map<string, number>();
+const unitIds = new Map<string, number>();
+/** Short numeric stand-ins for long names, so a million keys stay small. */
+function intern(m: Map<string, number>, s: string): number {
+  let id = m.get(s);
+  if (id === undefined) { id = m.size; m.set(s, id); }
+  return id;
+}
 
 /** Decimals of a numeric fact; precision is converted (XBRL 2.1 §4.6.6); undefined for exact (INF). */
 export function effectiveDecimals(f: Fact): number | undefined {
@@ -90,6 +106,7 @@ const pow10 = new Map<number, bigint>();
 const p10 = (n: number): bigint => { let p = pow10.get(n); if (p === undefined) { p = 10n ** BigInt(n); pow10.set(n, p); } return p; };
 
 export function toScaled(value: string, scale: number): bigint {
+  if (scale === 0 && /^-?\d+$/.test(value)) return BigInt(value);
   const t = value.trim();
   const neg = t.startsWith('-');
   const u = t.replace(/^[+-]/, '');

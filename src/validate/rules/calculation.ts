@@ -93,8 +93,8 @@ export function calculation(ctx: RuleContext): void {
         const contributions: { it: (typeof items)[number]; b: Binding }[] = [];
         for (const { it, m } of itemBindings) { const b = m!.get(key); if (b) contributions.push({ it, b }); }
         if (!contributions.length) continue;
-        const involved = [tb, ...contributions.map((x) => x.b as Binding)];
-        const bad = involved.find((b) => b.bad);
+        let bad: Binding | undefined = tb.bad ? tb : undefined;
+        for (const c of contributions) if (!bad && c.b.bad) bad = c.b;
         if (bad) {
           const code = bad.bad === 'excessDigits' ? CODES.excessDigits : CODES.duplicates11;
           const tag = `${code}|${bad.facts[0].id}`;
@@ -108,7 +108,7 @@ export function calculation(ctx: RuleContext): void {
           continue;
         }
         const name = (c: string) => ctx.concept(c)?.localName ?? c;
-        const factIds = involved.flatMap((b) => b.facts.map((f) => f.id));
+        const factIds = () => [tb, ...contributions.map((c) => c.b)].flatMap((b) => b.facts.map((f) => f.id));
         if (ctx.calc === 'c10') {
           let sum = new Decimal(0);
           for (const { it, b } of contributions) sum = sum.plus((b as Binding).value!.mul(it.weight));
@@ -116,7 +116,7 @@ export function calculation(ctx: RuleContext): void {
           const rs = d === undefined ? sum : roundTo(sum, d, Decimal.ROUND_HALF_EVEN);
           if (!rs.eq(tb.value!)) {
             ctx.push(diag(CODES.inconsistent10, 'inconsistency', `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported ${fmt(tb.value!)}, computed ${fmt(rs)} (sum ${fmt(sum)} rounded to decimals ${d ?? 'INF'}).`,
-              { source: tb.facts[0].source, facts: factIds, concept: name(total), params: { linkrole, reported: fmt(tb.value!), computed: fmt(rs) } }));
+              { source: tb.facts[0].source, facts: factIds(), concept: name(total), params: { linkrole, reported: fmt(tb.value!), computed: fmt(rs) } }));
           }
           continue;
         }
@@ -141,7 +141,7 @@ export function calculation(ctx: RuleContext): void {
           const [rl, rh, cl, ch] = [t[0], t[1], lo, hi].map((x) => fromScaled(x, scale));
           ctx.push(diag(CODES.inconsistent11, 'inconsistency',
             `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), context ${tb.facts[0].contextId ?? key}.`,
-            { source: tb.facts[0].source, facts: factIds, contexts: tb.facts[0].contextId ? [tb.facts[0].contextId] : undefined, concept: name(total),
+            { source: tb.facts[0].source, facts: factIds(), contexts: tb.facts[0].contextId ? [tb.facts[0].contextId] : undefined, concept: name(total),
               params: { linkrole, reportedLow: rl, reportedHigh: rh, computedLow: cl, computedHigh: ch, tolerance: tol } }));
         }
       }
