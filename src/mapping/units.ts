@@ -25,9 +25,5 @@ export const isNumericKind = (k: ConceptKind): boolean => !['string', 'date', 'a
 /** Kinds whose figures a table's monetary scale statement ("in thousands") applies to. */
 export const isScaledKind = (k: ConceptKind): boolean => k === 'monetary';
 
-/** A stable key and NCName-safe id for a unit. */
-export function unitKey(u: Unit): string {
-  const local = (c: string) => c.slice(c.indexOf('}') + 1);
-  const num = u.numerators.map(local).join('_');
-  return u.denominators.length ? `${num}Per${u.denominators.map(local).join('_')}` : num;
-}
+/** A stable key for a unit: the same NCName the instance writer uses as its id. */
+export { unitId as unitKey } from '../instance/prefixes';
