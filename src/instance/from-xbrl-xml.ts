@@ -224,7 +224,7 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
     if (f.rawDecimals !== undefined) f.decimals = f.rawDecimals.trim() === 'INF' ? 'INF' : Number(f.rawDecimals);
     if (f.rawPrecision !== undefined) f.precision = f.rawPrecision.trim() === 'INF' ? 'INF' : Number(f.rawPrecision);
   }
-  const byId = new Map(facts.map((f) => [f.id, f]));
+  const byId = links.length ? new Map(facts.map((f) => [f.id, f])) : new Map<string, Fact>();
   for (const l of links) {
     const href = locHref.get(l.from) ?? '';
     const target = byId.get(href.slice(href.indexOf('#') + 1));
