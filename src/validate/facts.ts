@@ -134,3 +134,21 @@ export function fromScaled(n: bigint, scale: number): string {
   }
   return (neg ? '-' : '') + s;
 }
+
+const groupKeyCache = new WeakMap<object, Map<Unit | undefined, string>>();
+
+/**
+ * Key of a fact's context + unit + language: the facts sharing it can bind in one calculation.
+ * Cached per (context objects, unit object), so facts read from XML cost no new strings.
+ */
+export function groupKey(f: Fact): string {
+  const holder = (f.dimensions ?? f.period) as object;
+  let byUnit = groupKeyCache.get(holder);
+  if (!byUnit) { byUnit = new Map(); groupKeyCache.set(holder, byUnit); }
+  const lang = f.language ?? '';
+  const cached = lang ? undefined : byUnit.get(f.unit);
+  if (cached !== undefined) return cached;
+  const k = `${contextKey(f)}|${intern(unitIds, unitKey(f.unit))}|${lang}`;
+  if (!lang) byUnit.set(f.unit, k);
+  return k;
+}

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { ARCROLE, diag, type Fact } from '../../model';
 import type { RuleContext } from '../context';
 import { bigInterval, contextKey, effectiveDecimals, fromScaled, roundTo, scaleFor, toScaled, unitKey, type BigInterval } from '../facts';
-import { classify, duplicateSets } from './duplicates';
+import { classify, factGroups } from './duplicates';
 
 export const CODES = {
   inconsistent11: 'calc11e:inconsistentCalculationUsingRounding',
@@ -12,6 +12,7 @@ export const CODES = {
 } as const;
 
 const fmt = (d: Decimal) => d.toFixed();
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** A fact has non-zero digits below its decimals (3204123456 with decimals -6); read off the string. */
 function excessDigits(f: Fact): boolean {
@@ -52,46 +53,53 @@ export function calculation(ctx: RuleContext): void {
   for (const f of ctx.report.facts) {
     if (f.value !== null && calcConcepts.has(f.concept) && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(f.value.trim())) { const s = scaleFor(f); if (s > scale) scale = s; }
   }
-  // Bindings: concept → (context+unit) → reconciled value.
   type Binding = { facts: Fact[]; iv?: BigInterval; bad?: string; value?: Decimal; decimals?: number };
-  const byConcept = new Map<string, Map<string, Binding>>();
-  for (const set of duplicateSets(ctx.report.facts).values()) {
+  const bindingOf = (set: Fact[]): Binding | undefined => {
     const f0 = set[0];
-    if (!f0.unit || set.some((f) => f.value === null) || !calcConcepts.has(f0.concept)) continue;
+    if (!f0.unit || set.some((f) => f.value === null) || set.some((f) => !DECIMAL.test((f.value as string).trim()))) return undefined;
     const b: Binding = { facts: set };
-    if (set.some((f) => !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test((f.value as string).trim()))) continue;
     if (ctx.calc === 'c10') {
       if (set.length > 1) b.bad = 'duplicates';
       else { const d = effectiveDecimals(f0); b.decimals = d; b.value = d === undefined ? new Decimal(f0.value as string) : roundTo(new Decimal(f0.value as string), d, Decimal.ROUND_HALF_EVEN); }
-    } else {
-      if (set.some(excessDigits)) b.bad = 'excessDigits';
-      else if (set.length > 1 && classify(set, true) === 'inconsistent') b.bad = 'duplicates';
-      else {
-        let iv: BigInterval | undefined = bigInterval(f0, scale);
-        for (const f of set.slice(1)) {
-          const o = bigInterval(f, scale);
-          if (iv) { const lo: bigint = iv[0] > o[0] ? iv[0] : o[0]; const hi: bigint = iv[1] < o[1] ? iv[1] : o[1]; iv = lo <= hi ? [lo, hi] : undefined; }
-        }
-        b.iv = iv;
+    } else if (set.some(excessDigits)) b.bad = 'excessDigits';
+    else if (set.length > 1 && classify(set, true) === 'inconsistent') b.bad = 'duplicates';
+    else {
+      let iv: BigInterval | undefined = bigInterval(f0, scale);
+      for (const f of set.slice(1)) {
+        const o = bigInterval(f, scale);
+        if (iv) { const lo: bigint = iv[0] > o[0] ? iv[0] : o[0]; const hi: bigint = iv[1] < o[1] ? iv[1] : o[1]; iv = lo <= hi ? [lo, hi] : undefined; }
       }
+      b.iv = iv;
     }
-    const key = `${contextKey(f0)}#${unitKey(f0.unit)}`;
-    let m = byConcept.get(f0.concept);
-    if (!m) { m = new Map(); byConcept.set(f0.concept, m); }
-    m.set(key, b);
-  }
-  const reported = new Set<string>();
+    return b;
+  };
+  // The summations each concept is the total of, across networks.
+  const asTotal = new Map<string, { linkrole: string; items: { to: string; weight: Decimal; unit: 1 | -1 | 0 }[] }[]>();
   for (const [netKey, net] of nets) {
     const linkrole = netKey.slice(netKey.indexOf(' ') + 1);
-    for (const [total, items] of net) {
-      const totals = byConcept.get(total);
-      if (!totals) continue;
-      // Look the contributors' bindings up once per total, not once per context.
-      const itemBindings = items.map((it) => ({ it, m: byConcept.get(it.to) })).filter((x) => x.m);
-      if (!itemBindings.length) continue;
-      for (const [key, tb] of totals) {
+    for (const [total, items] of net) asTotal.set(total, [...(asTotal.get(total) ?? []), { linkrole, items }]);
+  }
+  const reported = new Set<string>();
+  const name = (c: string) => ctx.concept(c)?.localName ?? c;
+  // Facts bind only within one context + unit, so check group by group: no per-fact keys.
+  const bindings = new Map<string, Binding | undefined>();
+  for (const [key, group] of factGroups(ctx.report.facts)) {
+    bindings.clear();
+    const binding = (concept: string): Binding | undefined => {
+      if (bindings.has(concept)) return bindings.get(concept);
+      const set = group.get(concept);
+      const b = set && bindingOf(set);
+      bindings.set(concept, b);
+      return b;
+    };
+    for (const total of group.keys()) {
+      const sums = asTotal.get(total);
+      if (!sums) continue;
+      const tb = binding(total);
+      if (!tb) continue;
+      for (const { linkrole, items } of sums) {
         const contributions: { it: (typeof items)[number]; b: Binding }[] = [];
-        for (const { it, m } of itemBindings) { const b = m!.get(key); if (b) contributions.push({ it, b }); }
+        for (const it of items) { const b = group.has(it.to) ? binding(it.to) : undefined; if (b) contributions.push({ it, b }); }
         if (!contributions.length) continue;
         let bad: Binding | undefined = tb.bad ? tb : undefined;
         for (const c of contributions) if (!bad && c.b.bad) bad = c.b;
@@ -107,11 +115,10 @@ export function calculation(ctx: RuleContext): void {
           }
           continue;
         }
-        const name = (c: string) => ctx.concept(c)?.localName ?? c;
         const factIds = () => [tb, ...contributions.map((c) => c.b)].flatMap((b) => b.facts.map((f) => f.id));
         if (ctx.calc === 'c10') {
           let sum = new Decimal(0);
-          for (const { it, b } of contributions) sum = sum.plus((b as Binding).value!.mul(it.weight));
+          for (const { it, b } of contributions) sum = sum.plus(b.value!.mul(it.weight));
           const d = tb.decimals;
           const rs = d === undefined ? sum : roundTo(sum, d, Decimal.ROUND_HALF_EVEN);
           if (!rs.eq(tb.value!)) {

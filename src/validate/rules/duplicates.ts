@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { diag, type Fact } from '../../model';
 import type { RuleContext } from '../context';
-import { bindingKey, effectiveDecimals, interval, intersect, type Interval } from '../facts';
+import { effectiveDecimals, groupKey, interval, intersect, type Interval } from '../facts';
 
 export const CODES = {
   inconsistent: 'arelle:duplicateFacts',
@@ -26,24 +26,29 @@ export function classify(facts: Fact[], numeric: boolean): DuplicateClass {
   return acc ? 'consistent' : 'inconsistent';
 }
 
-/** Groups facts into duplicate sets; used by this rule and by the calculation rule. */
-const setsCache = new WeakMap<Fact[], Map<string, Fact[]>>();
+/** Facts grouped by context + unit + language, then by concept: each inner list is one duplicate set. */
+export type FactGroups = Map<string, Map<string, Fact[]>>;
 
-export function duplicateSets(facts: Fact[]): Map<string, Fact[]> {
-  const cached = setsCache.get(facts);
+const groupsCache = new WeakMap<Fact[], FactGroups>();
+
+/** Groups facts into duplicate sets (computed once per fact list; used by this rule and by calculations). */
+export function factGroups(facts: Fact[]): FactGroups {
+  const cached = groupsCache.get(facts);
   if (cached) return cached;
-  const m = new Map<string, Fact[]>();
+  const groups: FactGroups = new Map();
   for (const f of facts) {
-    const k = bindingKey(f);
-    const g = m.get(k);
-    if (g) g.push(f); else m.set(k, [f]);
+    const k = groupKey(f);
+    let g = groups.get(k);
+    if (!g) { g = new Map(); groups.set(k, g); }
+    const set = g.get(f.concept);
+    if (set) set.push(f); else g.set(f.concept, [f]);
   }
-  setsCache.set(facts, m);
-  return m;
+  groupsCache.set(facts, groups);
+  return groups;
 }
 
 export function duplicates(ctx: RuleContext): void {
-  for (const set of duplicateSets(ctx.report.facts).values()) {
+  for (const group of factGroups(ctx.report.facts).values()) for (const set of group.values()) {
     if (set.length < 2) continue;
     const c = ctx.concept(set[0].concept);
     const cls = classify(set, !!c?.numeric);
