@@ -18,6 +18,8 @@ export interface LoadDtsOptions {
   packages?: string[];
   /** Code for an entry href that does not resolve (default `xbrl.4.2.2:schemaRefHref`). */
   entryCode?: string;
+  /** What the entry documents must be (default: schemas, as a schemaRef requires). */
+  entryExpect?: 'schema' | 'linkbase' | 'any';
 }
 
 export interface LoadDtsResult {
@@ -73,7 +75,7 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     seen.add(url);
     queue.push({ url, ref, entry, expect });
   };
-  for (const h of entryHrefs) enqueue(h, baseUrl, undefined, true, 'schema');
+  for (const h of entryHrefs) enqueue(h, baseUrl, undefined, true, options.entryExpect ?? 'schema');
 
   const localPath = (url: string): string | undefined => {
     if (url.startsWith('file:')) return fileURLToPath(url);
