@@ -1,5 +1,4 @@
-import type { Concept, Diagnostic, Dts, Report } from '../model';
-import type { InstanceContext } from '../instance/from-xbrl-xml';
+import type { Concept, Diagnostic, Dts, InstanceContext, Report } from '../model';
 
 /** What every rule receives: the instance, its DTS, and where to put findings. */
 export interface RuleContext {
