@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../src/model';
-import { parseXmlFile, type XElement } from '../src/taxonomy/read-xml';
+import { parseXmlFile, type XElement } from '../src/xml/read-xml';
 import { validate } from '../src/validate';
 import { loadDts } from '../src/taxonomy/load-dts';
 import { checkTaxonomy } from '../src/validate/rules/taxonomy';
