@@ -37,6 +37,9 @@ export interface Relationship {
   /** Decimal string (calculation arcs). */
   weight?: string;
   preferredLabel?: string;
+  /** Extended-link and arc elements (Clark): with arcrole and link role they name the base set. */
+  linkElement?: Clark;
+  arcElement?: Clark;
   source?: SourceRef;
 }
 
@@ -53,6 +56,10 @@ export interface RoleType {
   id?: string;
   definition?: string;
   usedOn: Clark[];
+  /** arcroleType only: `any`, `undirected` or `none` as declared. */
+  cyclesAllowed?: string;
+  /** URL of the schema that declares it (`url#id` is what roleRef hrefs point at). */
+  docUrl?: string;
   source?: SourceRef;
 }
 

@@ -9,6 +9,8 @@ import { readSchema, type ElementDecl, type TypeDecl } from './read-schema';
 import { buildConcepts } from './resolve-concepts';
 import { buildNetworks } from './resolve-networks';
 import { parseXmlFile, type XElement } from '../xml/read-xml';
+import { checkConceptDeclarations, checkRoleTypes } from './rules/declarations';
+import { checkCycles, checkEssenceAlias, checkRoleRefs } from './rules/relationships';
 import { packageRoot } from '../util/paths';
 
 export interface LoadDtsOptions {
@@ -121,6 +123,13 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
   const nets = buildNetworks(linkbases, byId);
   diagnostics.push(...nets.diagnostics);
   const linkbaseInfo: LinkbaseInfo[] = linkbases.map((l) => l.info);
+  diagnostics.push(
+    ...checkConceptDeclarations(elements, types, concepts as Map<string, Concept>),
+    ...checkRoleTypes(roleTypes, arcroleTypes),
+    ...checkRoleRefs(linkbaseInfo, roleTypes, arcroleTypes),
+    ...checkCycles(nets.relationships, arcroleTypes),
+    ...checkEssenceAlias(nets.relationships, concepts as Map<string, Concept>),
+  );
   const dts: Dts = {
     entryPoints: [...entryHrefs],
     documents,

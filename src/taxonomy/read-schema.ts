@@ -15,13 +15,29 @@ export interface ElementDecl {
   nillable: boolean;
   periodType?: string;
   balance?: string;
+  /** The anonymous complex type's content, for tuple rules. */
+  content?: ContentInfo;
+  /** Attributes in the xbrli, link or xlink namespaces written on the declaration (other than periodType/balance). */
   source: SourceRef;
+}
+
+/** What tuple rules need to know of a complex type: the elements and attributes it declares. */
+export interface ContentInfo {
+  /** Clark names of `xs:element ref=…` particles. */
+  refs: string[];
+  /** Local element declarations (`xs:element name=…`) inside the type: not allowed in tuples. */
+  locals: string[];
+  /** Clark names of attributes (`ref=` resolved; `name=` unqualified). */
+  attributes: string[];
+  mixed: boolean;
+  simpleContent: boolean;
 }
 
 export interface TypeDecl {
   name: string;
   base?: string;
   enumeration?: string[];
+  content?: ContentInfo;
   source: SourceRef;
 }
 
@@ -58,10 +74,39 @@ function typeBase(t: XElement): { base?: string; enumeration?: string[] } {
   return walk(t) ?? {};
 }
 
+/** Collects a complex type's element and attribute particles (descending through groups, extensions, restrictions). */
+export function contentOf(t: XElement): ContentInfo {
+  const info: ContentInfo = { refs: [], locals: [], attributes: [], mixed: t.attrs.mixed === 'true', simpleContent: false };
+  const walk = (e: XElement): void => {
+    for (const c of e.children) {
+      if (c.ns !== XS) continue;
+      if (c.local === 'element') {
+        if (c.attrs.ref) info.refs.push(resolveQName(c.attrs.ref, c.nsMap) ?? c.attrs.ref);
+        else if (c.attrs.name) info.locals.push(c.attrs.name);
+        continue;
+      }
+      if (c.local === 'attribute') {
+        if (c.attrs.ref) info.attributes.push(resolveQName(c.attrs.ref, c.nsMap) ?? c.attrs.ref);
+        else if (c.attrs.name) info.attributes.push(c.attrs.name);
+        continue;
+      }
+      if (c.local === 'simpleContent') info.simpleContent = true;
+      if (c.local === 'complexContent' && c.attrs.mixed === 'true') info.mixed = true;
+      if (c.local !== 'annotation') walk(c);
+    }
+  };
+  walk(t);
+  return info;
+}
+
 /** Reads one xs:schema: top-level elements and named types, imports/includes, appinfo roleTypes, linkbaseRefs. */
 export function readSchema(root: XElement, url: string, file: string, onRef: (href: string, e: XElement, expect: 'schema' | 'linkbase' | 'any') => void): SchemaResult {
   const tns = root.attrs.targetNamespace ?? '';
-  const r: SchemaResult = { targetNamespace: tns || undefined, elements: [], types: [], roleTypes: [], arcroleTypes: [], embeddedLinkbases: [], diagnostics: [] };
+  const early: Diagnostic[] = [];
+  if (root.attrs.targetNamespace !== undefined && root.attrs.targetNamespace.trim() === '') {
+    early.push(diag('xbrl.5.1:emptyTargetNamespace', 'error', 'A taxonomy schema must not have an empty targetNamespace.', { source: { file, line: root.line, column: root.column } }));
+  }
+  const r: SchemaResult = { targetNamespace: tns || undefined, elements: [], types: [], roleTypes: [], arcroleTypes: [], embeddedLinkbases: [], diagnostics: early };
   const src = (e: XElement): SourceRef => ({ file, line: e.line, column: e.column });
   const appinfo = (ann: XElement) => {
     for (const ai of childElements(ann, `{${XS}}appinfo`)) {
@@ -72,10 +117,15 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
         } else if (c.name === `{${LINK}}roleType` || c.name === `{${LINK}}arcroleType`) {
           const role = c.name === `{${LINK}}roleType`;
           const uri = c.attrs[role ? 'roleURI' : 'arcroleURI'];
-          if (!uri) continue;
+          if (uri === undefined) {
+            r.diagnostics.push(diag(role ? 'xbrl.5.1.3:roleTypeMissing' : 'xbrl.5.1.4:arcroleTypeMissing', 'error', `${c.local} without ${role ? 'roleURI' : 'arcroleURI'}.`, { source: src(c) }));
+            continue;
+          }
           const usedOn = childElements(c, `{${LINK}}usedOn`).map((u) => resolveQName(u.text, u.nsMap) ?? u.text.trim());
           const def = firstChild(c, `{${LINK}}definition`)?.text.trim();
-          (role ? r.roleTypes : r.arcroleTypes).push({ roleURI: uri, id: c.attrs.id, definition: def, usedOn, source: src(c) });
+          const rt: RoleType = { roleURI: uri, id: c.attrs.id, definition: def, usedOn, docUrl: url, source: src(c) };
+          if (!role) rt.cyclesAllowed = c.attrs.cyclesAllowed;
+          (role ? r.roleTypes : r.arcroleTypes).push(rt);
         } else if (c.name === `{${LINK}}linkbase`) {
           r.embeddedLinkbases.push(readLinkbase(c, url, file, onRef));
         }
@@ -91,6 +141,10 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
       case `{${XS}}annotation`:
         appinfo(c);
         break;
+      case `{${XS}}redefine`:
+        r.diagnostics.push(diag('xbrl.5.6.1:Redefine', 'error', 'xs:redefine must not be used in an XBRL taxonomy schema.', { source: src(c) }));
+        if (c.attrs.schemaLocation) onRef(c.attrs.schemaLocation, c, 'schema');
+        break;
       case `{${XS}}element`: {
         const name = c.attrs.name;
         if (!name) break;
@@ -101,8 +155,9 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
         if (c.attrs.substitutionGroup && !sg) r.diagnostics.push(diag('xmlSchema:valueError', 'error', `element ${name}: undeclared prefix in substitutionGroup "${c.attrs.substitutionGroup}"`, { source: src(c) }));
         let typeName = type;
         // Note: an anonymous type (e.g. a tuple's complexType) is represented by its base, if any.
+        const anonComplex = firstChild(c, `{${XS}}complexType`);
         if (!typeName) {
-          const anon = firstChild(c, `{${XS}}complexType`) ?? firstChild(c, `{${XS}}simpleType`);
+          const anon = anonComplex ?? firstChild(c, `{${XS}}simpleType`);
           if (anon) typeBase(anon).base && (typeName = typeBase(anon).base);
         }
         r.elements.push({
@@ -110,13 +165,14 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
           type: typeName, substitutionGroup: sg, abstract: c.attrs.abstract === 'true' || c.attrs.abstract === '1',
           nillable: c.attrs.nillable === 'true' || c.attrs.nillable === '1',
           periodType: c.attrs[`{${NS.xbrli}}periodType`], balance: c.attrs[`{${NS.xbrli}}balance`], source: src(c),
+          content: anonComplex ? contentOf(anonComplex) : undefined,
         });
         for (const a of childElements(c, `{${XS}}annotation`)) appinfo(a);
         break;
       }
       case `{${XS}}complexType`:
       case `{${XS}}simpleType`:
-        if (c.attrs.name) r.types.push({ name: `{${tns}}${c.attrs.name}`, ...typeBase(c), source: src(c) });
+        if (c.attrs.name) r.types.push({ name: `{${tns}}${c.attrs.name}`, ...typeBase(c), content: c.local === 'complexType' ? contentOf(c) : undefined, source: src(c) });
         break;
       default:
     }

@@ -61,7 +61,7 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
         }
         for (const f of froms) for (const t of tos) {
           const key = `${arc.arcrole}\u0000${link.role}\u0000${link.element}\u0000${arc.element}\u0000${f}\u0000${t}`;
-          const rel: Relationship = { arcrole: arc.arcrole, linkrole: link.role, from: f, to: t, order: arc.order, source: arc.source };
+          const rel: Relationship = { arcrole: arc.arcrole, linkrole: link.role, from: f, to: t, order: arc.order, linkElement: link.element, arcElement: arc.element, source: arc.source };
           if (arc.weight !== undefined) rel.weight = arc.weight;
           if (arc.preferredLabel) rel.preferredLabel = arc.preferredLabel;
           const list = candidates.get(key);
