@@ -88,6 +88,8 @@ export interface RoleUse {
   uri: string;
   /** Clark name of the element using it (extended link, resource or arc). */
   element: Clark;
+  /** The extended link holding it (resources and arcs). */
+  parent?: Clark;
   source?: SourceRef;
 }
 

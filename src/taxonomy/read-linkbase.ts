@@ -41,14 +41,14 @@ export function readLinkbase(root: XElement, url: string, file: string, onRef: (
         if (href && !href.startsWith('#')) onRef(href, k, 'any');
       } else if (t === 'resource') {
         const r = xl(k, 'role');
-        if (r) info.usedRoles.push({ uri: r, element: k.name, source: src(k) });
+        if (r) info.usedRoles.push({ uri: r, element: k.name, parent: c.name, source: src(k) });
         link.resources.push({
           label: xl(k, 'label') ?? '', element: k.name, role: r, lang: k.attrs[`{${NS.xml}}lang`] ?? inheritedLang(c, root),
           text: deepText(k), id: k.attrs.id, source: src(k),
         });
       } else if (t === 'arc') {
         const arcrole = xl(k, 'arcrole') ?? '';
-        info.usedArcroles.push({ uri: arcrole, element: k.name, source: src(k) });
+        info.usedArcroles.push({ uri: arcrole, element: k.name, parent: c.name, source: src(k) });
         const order = k.attrs.order !== undefined ? Number(k.attrs.order) : 1;
         link.arcs.push({
           element: k.name, arcrole, from: xl(k, 'from') ?? '', to: xl(k, 'to') ?? '', order: Number.isFinite(order) ? order : 1,

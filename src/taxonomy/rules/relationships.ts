@@ -29,6 +29,10 @@ const STANDARD_CYCLES: Record<string, [string, string]> = {
 };
 const STANDARD_ROLE = /^http:\/\/www\.xbrl\.org\/2003\/role\//;
 const STANDARD_ARCROLE = /^http:\/\/www\.xbrl\.org\/2003\/arcrole\//;
+const STANDARD_LINKS = new Set(['definitionLink', 'calculationLink', 'presentationLink', 'labelLink', 'referenceLink', 'footnoteLink', 'label', 'reference', 'footnote',
+  'definitionArc', 'calculationArc', 'presentationArc', 'labelArc', 'referenceArc', 'footnoteArc'].map((l) => `{${NS.link}}${l}`));
+/** XBRL 2.1 §3.5.2.4–5 apply to the standard links, resources and arcs (inside standard links); custom ones are left to their own specifications. */
+const standardUse = (u: { element: string; parent?: string }): boolean => STANDARD_LINKS.has(u.element) && (u.parent === undefined || STANDARD_LINKS.has(u.parent));
 const local = (c: string): string => c.slice(c.indexOf('}') + 1);
 
 /** A directed cycle (DFS) or, when `undirected` cycles are forbidden too, any cycle of the undirected graph (union-find). */
@@ -127,14 +131,14 @@ export function checkRoleRefs(linkbases: LinkbaseInfo[], roleTypes: RoleType[], 
     }
     const roleRefs = new Set(lb.roleRefs.map((r) => r.uri));
     for (const u of lb.usedRoles) {
-      if (STANDARD_ROLE.test(u.uri) || u.uri === '') continue;
+      if (STANDARD_ROLE.test(u.uri) || u.uri === '' || !standardUse(u)) continue;
       if (!roleRefs.has(u.uri)) out.push(diag(RELATIONSHIP_CODES.missingRoleRef, 'error', `Role ${u.uri} is used on ${u.element} without a roleRef in ${lb.url}.`, { source: u.source }));
       const rt = roleTypes.find((t) => t.roleURI === u.uri);
       if (rt && !rt.usedOn.includes(u.element)) out.push(diag(RELATIONSHIP_CODES.custRoleUsedOn, 'error', `Role ${u.uri} is used on ${u.element}, which its roleType does not list in usedOn.`, { source: u.source }));
     }
     const arcroleRefs = new Set(lb.arcroleRefs.map((r) => r.uri));
     for (const u of lb.usedArcroles) {
-      if (STANDARD_ARCROLE.test(u.uri) || u.uri === '') continue;
+      if (STANDARD_ARCROLE.test(u.uri) || u.uri === '' || !standardUse(u)) continue;
       if (!arcroleRefs.has(u.uri)) out.push(diag(RELATIONSHIP_CODES.missingArcroleRef, 'error', `Arcrole ${u.uri} is used on ${u.element} without an arcroleRef in ${lb.url}.`, { source: u.source }));
       const at = arcroleTypes.find((t) => t.roleURI === u.uri);
       if (at && !at.usedOn.includes(u.element)) out.push(diag(RELATIONSHIP_CODES.custArcroleUsedOn, 'error', `Arcrole ${u.uri} is used on ${u.element}, which its arcroleType does not list in usedOn.`, { source: u.source }));
