@@ -85,7 +85,16 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
     else ids.set(id, e.line);
   };
 
+  const refUris = new Set<string>();
   const onChild = (e: XElement) => {
+    if (e.name === L('roleRef') || e.name === L('arcroleRef')) {
+      const role = e.local === 'roleRef';
+      const uri = e.attrs[role ? 'roleURI' : 'arcroleURI'] ?? '';
+      const k = `${e.local} ${uri}`;
+      if (refUris.has(k)) diagnostics.push(diag(role ? 'xbrl.3.5.2.4.5:roleRefDuplicate' : 'xbrl.3.5.2.5.5:arcroleRefDuplicate', 'error', `${e.local} ${uri} appears twice in the instance.`, { source: at(e) }));
+      refUris.add(k);
+      return;
+    }
     if (e.name === L('schemaRef')) {
       const href = e.attrs[XL('href')];
       if (href) taxonomy.push(href);
@@ -164,7 +173,7 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
     }
   }
 
-  function readFact(e: XElement) {
+  function readFact(e: XElement, parent?: string) {
     if (e.attrs.id) noteId(e.attrs.id, e);
     const nil = e.attrs[XSI_NIL] === 'true' || e.attrs[XSI_NIL] === '1';
     const f: Fact & { rawDecimals?: string; rawPrecision?: string; nil?: boolean; tuple?: boolean } = {
@@ -177,7 +186,15 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
       unitId: e.attrs.unitRef,
       source: at(e),
     };
-    if (e.children.length) f.tuple = true;
+    if (parent) f.tupleParent = parent;
+    if (e.children.length) {
+      // A tuple: its own entry carries no value; its items and tuples are facts scoped to it.
+      f.tuple = true;
+      f.value = null;
+      facts.push(f);
+      for (const c of e.children) readFact(c, `${e.line}:${e.column}`);
+      return;
+    }
     if (e.attrs.decimals !== undefined) f.rawDecimals = e.attrs.decimals;
     if (e.attrs.precision !== undefined) f.rawPrecision = e.attrs.precision;
     if (nil && e.text.trim() !== '') diagnostics.push(diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${f.id} has content.`, { source: at(e) }));

@@ -46,6 +46,10 @@ export interface Fact {
   /** As read from an XML instance, for diagnostics. */
   contextId?: string;
   unitId?: string;
+  /** XML tuples: the tuple itself (no context, unit or value of its own)… */
+  tuple?: boolean;
+  /** …and, on facts nested in a tuple, a key of that tuple: such facts bind only with their siblings. */
+  tupleParent?: string;
 }
 
 export interface Footnote {

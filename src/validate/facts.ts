@@ -4,6 +4,8 @@ import { periodKey } from '../xbrl/aspects';
 
 export type Interval = [Decimal, Decimal];
 
+export const isDecimalLexical = (s: string): boolean => /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s.trim());
+
 const unitKeys = new WeakMap<Unit, string>();
 /** Facts of one XML unit share its object, so the key is built once per unit. */
 export const unitKey = (u?: Unit): string => {
@@ -36,7 +38,7 @@ export function contextKey(f: Fact): string {
 }
 
 /** Facts that are duplicates of each other share this key (XBRL 2.1 §4.10, the duplicates WGN). */
-export const bindingKey = (f: Fact): string => `${intern(conceptIds, f.concept)}|${contextKey(f)}|${intern(unitIds, unitKey(f.unit))}|${f.language ?? ''}`;
+export const bindingKey = (f: Fact): string => `${intern(conceptIds, f.concept)}|${contextKey(f)}|${intern(unitIds, unitKey(f.unit))}|${f.language ?? ''}|${f.tupleParent ?? ''}`;
 
 const conceptIds = new Map<string, number>();
 const unitIds = new Map<string, number>();
@@ -52,6 +54,7 @@ export function effectiveDecimals(f: Fact): number | undefined {
   if (typeof f.decimals === 'number') return f.decimals;
   if (f.decimals === 'INF' || f.precision === 'INF' || f.value === null) return undefined;
   if (typeof f.precision === 'number') {
+    if (!isDecimalLexical(f.value)) return undefined; // reported as xmlSchema:valueError; never a decimal.js exception
     const v = new Decimal(f.value);
     if (v.isZero()) return undefined;
     return f.precision - Math.floor(Math.log10(v.abs().toNumber())) - 1;
@@ -77,7 +80,7 @@ export const intersect = (a: Interval, b: Interval): Interval | undefined => {
   return lo.lte(hi) ? [lo, hi] : undefined;
 };
 
-export const isDecimalLexical = (s: string): boolean => /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s.trim());
+
 
 /** Rounds to `d` decimals, negative `d` included (-3 = to the thousand). */
 export function roundTo(v: Decimal, d: number, mode: Decimal.Rounding): Decimal {
@@ -144,7 +147,8 @@ export function groupKey(f: Fact): string {
   const holder = (f.dimensions ?? f.period) as object;
   let byUnit = groupKeyCache.get(holder);
   if (!byUnit) { byUnit = new Map(); groupKeyCache.set(holder, byUnit); }
-  const lang = f.language ?? '';
+  // Facts bind only with siblings: a tuple's items carry its scope (XBRL 2.1 §5.2.5.2).
+  const lang = f.tupleParent ? `${f.language ?? ''}\u0001${f.tupleParent}` : f.language ?? '';
   const cached = lang ? undefined : byUnit.get(f.unit);
   if (cached !== undefined) return cached;
   const k = `${contextKey(f)}|${intern(unitIds, unitKey(f.unit))}|${lang}`;

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { diag, type Fact } from '../../model';
 import type { RuleContext } from '../context';
-import { effectiveDecimals, groupKey, interval, intersect, type Interval } from '../facts';
+import { effectiveDecimals, groupKey, interval, intersect, isDecimalLexical, type Interval } from '../facts';
 
 export const CODES = {
   inconsistent: 'arelle:duplicateFacts',
@@ -37,6 +37,8 @@ export function factGroups(facts: Fact[]): FactGroups {
   if (cached) return cached;
   const groups: FactGroups = new Map();
   for (const f of facts) {
+    // Tuples take no part; numeric facts with a value outside xs:decimal are reported by xbrl21 and bind with nothing.
+    if (f.tuple || (f.unit && f.value !== null && !isDecimalLexical(f.value))) continue;
     const k = groupKey(f);
     let g = groups.get(k);
     if (!g) { g = new Map(); groups.set(k, g); }

@@ -1,7 +1,7 @@
 import { ARCROLE, ROLE, diag, type Fact } from '../../model';
 import { addDays } from '../../xbrl/dates';
 import type { RuleContext } from '../context';
-import { bindingKey, interval, intersect } from '../facts';
+import { bindingKey, interval, intersect, isDecimalLexical } from '../facts';
 
 export const CODES = { inconsistent: 'iij:rollforwardInconsistency' } as const;
 
@@ -44,11 +44,11 @@ export function rollforward(ctx: RuleContext): void {
   const balances = new Set(pairs.map((p) => p.balance));
   const changes = new Set(pairs.map((p) => p.change));
   const index = new Map<string, Fact>();
-  for (const f of ctx.report.facts) if (balances.has(f.concept) && f.value !== null && f.unit) index.set(bindingKey(f), f);
+  for (const f of ctx.report.facts) if (balances.has(f.concept) && f.value !== null && f.unit && isDecimalLexical(f.value)) index.set(bindingKey(f), f);
   const at = (f: Fact, concept: string, instant: string) => index.get(bindingKey({ ...f, concept, period: { type: 'instant', instant } }));
   for (const { balance, change } of pairs) {
     for (const f of ctx.report.facts) {
-      if (!changes.has(f.concept) || f.concept !== change || f.period.type !== 'duration' || f.value === null || !f.unit) continue;
+      if (!changes.has(f.concept) || f.concept !== change || f.period.type !== 'duration' || f.value === null || !f.unit || !isDecimalLexical(f.value)) continue;
       const open = at(f, balance, addDays(f.period.start, -1));
       const close = at(f, balance, f.period.end);
       if (!open || !close) continue;

@@ -5,6 +5,7 @@ import { isDecimalLexical } from '../facts';
 export const CODES = {
   schemaImportMissing: 'xbrl:schemaImportMissing',
   notItem: 'xbrl.4.6:notAnItem',
+  tupleAttribute: 'xbrl.4.9:tupleAttribute',
   contextRef: 'xbrl.4.6.1:itemContextRef',
   numericUnit: 'xbrl.4.6.2:numericUnit',
   unitRef: 'xbrl.4.6.2:unitRefUnresolved',
@@ -17,7 +18,6 @@ export const CODES = {
   periodType: 'xbrl.4.7.2:contextPeriodType',
   startBeforeEnd: 'xbrl.4.7.2:periodStartBeforeEnd',
   dateError: 'xbrl.4.7.2:contextDateError',
-  entity: 'xbrl.4.7.1:entityIdentifierInconsistent',
   monetarySingle: 'xbrl.4.8.2:monetaryFactUnit-notSingleMeasure',
   monetaryMeasure: 'xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure',
   sharesSingle: 'xbrl.4.8.2:sharesFactUnit-notSingleMeasure',
@@ -35,7 +35,8 @@ const dateUnion = (s: string) => validDate(s) || DATETIME.test(s);
 
 function lexicalOk(xsd: string | undefined, v: string): boolean {
   switch (xsd) {
-    case 'decimal': case 'float': case 'double': return isDecimalLexical(v) || (xsd !== 'decimal' && /^(INF|-INF|NaN|[+-]?\d+(\.\d*)?[eE][+-]?\d+)$/.test(v.trim()));
+    case 'decimal': return isDecimalLexical(v);
+    case 'float': case 'double': return /^(\+?INF|-INF|NaN|[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?)$/.test(v.trim());
     case 'integer': case 'long': case 'int': case 'short': case 'byte': return /^[+-]?\d+$/.test(v.trim());
     case 'nonNegativeInteger': case 'unsignedLong': case 'unsignedInt': case 'unsignedShort': case 'unsignedByte': return /^\+?\d+$/.test(v.trim()) || /^-0+$/.test(v.trim());
     case 'positiveInteger': return /^\+?0*[1-9]\d*$/.test(v.trim());
@@ -56,16 +57,13 @@ export function xbrl21(ctx: RuleContext): void {
     ctx.push(diag(code, 'error', message, { source: f?.source ?? { file, line: 1, column: 1 }, facts: f ? [f.id] : undefined, ...extra }));
 
   if (ctx.contexts) {
-    const ids = new Set<string>();
     for (const c of ctx.contexts.values()) {
       const p = c.period;
       if (p?.type === 'duration') {
         if (!dateUnion(p.start) || !dateUnion(p.end)) push(CODES.dateError, `Context ${c.id}: period ${p.start}..${p.end} is not a valid date range.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
         else if (p.end.length === 10 && p.start.length === 10 ? p.end < p.start : p.end <= p.start) push(CODES.startBeforeEnd, `Context ${c.id}: the end date ${p.end} is before the start date ${p.start}.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
       } else if (p?.type === 'instant' && !dateUnion(p.instant)) push(CODES.dateError, `Context ${c.id}: instant ${p.instant} is not a date.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
-      ids.add(`${c.entity.scheme} ${c.entity.identifier}`);
     }
-    if (ids.size > 1) ctx.push(diag(CODES.entity, 'warning', `The instance reports for ${ids.size} different entities: ${[...ids].join(', ')}.`, { source: { file, line: 1, column: 1 } }));
   }
   if (ctx.units) {
     for (const [id, u] of ctx.units) {
@@ -79,7 +77,12 @@ export function xbrl21(ctx: RuleContext): void {
   for (const f of report.facts) {
     const c = ctx.concept(f.concept);
     if (!c) { if (!missing.has(f.concept)) { missing.add(f.concept); push(CODES.schemaImportMissing, `Concept ${f.concept} is not declared in the DTS.`, f); } continue; }
-    if (c.substitutionGroup !== 'item') { push(CODES.notItem, `${c.localName} is not an item.`, f); continue; }
+    if (c.substitutionGroup === 'tuple' && f.tuple) {
+      if (f.contextId !== undefined || f.unitId !== undefined) push(CODES.tupleAttribute, `Tuple ${c.localName} must not have contextRef or unitRef.`, f);
+      continue;
+    }
+    if (c.substitutionGroup !== 'item') { push(CODES.notItem, `${c.localName} is not an item${f.tuple ? '' : ' or tuple'} here.`, f); continue; }
+    if (f.tuple) { push(CODES.valueError, `Item ${c.localName} has child elements; only tuples may.`, f, { concept: c.localName }); continue; }
     if (ctx.contexts && (f.contextId === undefined || !ctx.contexts.has(f.contextId))) { push(CODES.contextRef, `Fact ${f.id}: contextRef "${f.contextId ?? ''}" does not identify a context.`, f); continue; }
     const pt = c.periodType;
     if (pt === 'instant' && f.period.type !== 'instant') push(CODES.periodType, `${c.localName} is an instant concept, but fact ${f.id} has a ${f.period.type} period.`, f, { concept: c.localName });
