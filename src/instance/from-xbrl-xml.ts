@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { NS, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
 
 export type { InstanceContext };
@@ -64,6 +65,22 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
   }) as ReadResult;
 }
 
+const FAKE = 'file:///xml-base/a/b/c/d/';
+
+/** Applies `xml:base` values (outermost first) to an href, keeping a relative result relative to the instance. */
+export function withBase(href: string, bases: (string | undefined)[]): string {
+  if (bases.every((b) => b === undefined)) return href;
+  try {
+    let base = FAKE;
+    for (const b of bases) if (b !== undefined) base = new URL(b, base).href;
+    const abs = new URL(href.trim(), base).href;
+    if (!abs.startsWith('file:///xml-base/')) return abs;
+    return path.posix.relative('/xml-base/a/b/c/d', new URL(abs).pathname);
+  } catch {
+    return href;
+  }
+}
+
 type Feed = (onRoot: (e: XElement) => void, onChild: (e: XElement) => void) => Diagnostic[] | undefined;
 
 /** Builds the report from a stream of top-level elements; undefined when the feed declines the document. */
@@ -97,7 +114,7 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
     }
     if (e.name === L('schemaRef')) {
       const href = e.attrs[XL('href')];
-      if (href) taxonomy.push(href);
+      if (href) taxonomy.push(withBase(href, [rootBase, e.attrs[`{${NS.xml}}base`]]));
       else diagnostics.push(diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source: at(e) }));
       return;
     }
@@ -203,8 +220,10 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
   }
 
   let rootSeen = false;
+  let rootBase: string | undefined;
   const onRoot = (e: XElement) => {
     rootSeen = true;
+    rootBase = e.attrs[`{${NS.xml}}base`];
     if (e.name !== X('xbrl')) diagnostics.push(diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, { source: at(e) }));
   };
   const xmlProblems = feed(onRoot, onChild);

@@ -10,6 +10,7 @@ import { buildConcepts } from './resolve-concepts';
 import { buildNetworks } from './resolve-networks';
 import { parseXmlFile, type XElement } from '../xml/read-xml';
 import { checkConceptDeclarations, checkRoleTypes } from './rules/declarations';
+import { checkLinkbaseRef, checkLinkbaseRefRole } from './rules/linkbase-ref';
 import { checkCycles, checkEssenceAlias, checkRoleRefs } from './rules/relationships';
 import { packageRoot } from '../util/paths';
 
@@ -42,7 +43,7 @@ export function defaultPackageDirs(): string[] {
   return fs.existsSync(path.join(dir, 'META-INF')) ? [dir] : [];
 }
 
-interface Pending { url: string; ref: { file: string; line: number; column: number } | undefined; entry: boolean; expect: 'schema' | 'linkbase' | 'any' }
+interface Pending { url: string; ref: { file: string; line: number; column: number } | undefined; entry: boolean; expect: 'schema' | 'linkbase' | 'any'; linkbaseRole?: string }
 
 /**
  * Loads the DTS discovered from `entryHrefs` (XBRL 2.1 §3: schemaRef → imports/includes →
@@ -66,7 +67,7 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
   const seen = new Set<string>();
   const queue: Pending[] = [];
 
-  const enqueue = (href: string, base: string, ref: Pending['ref'], entry: boolean, expect: Pending['expect']): void => {
+  const enqueue = (href: string, base: string, ref: Pending['ref'], entry: boolean, expect: Pending['expect'], linkbaseRole?: string): void => {
     let url: string;
     try { url = new URL(href.trim(), base).href; } catch {
       diagnostics.push(diag(entry ? options.entryCode ?? DTS_CODES.schemaRefHref : DTS_CODES.ioError, 'error', `invalid href "${href}"`, { source: ref }));
@@ -75,7 +76,7 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     url = url.replace(/#.*$/, '');
     if (seen.has(url)) return;
     seen.add(url);
-    queue.push({ url, ref, entry, expect });
+    queue.push({ url, ref, entry, expect, linkbaseRole });
   };
   for (const h of entryHrefs) enqueue(h, baseUrl, undefined, true, options.entryExpect ?? 'schema');
 
@@ -98,8 +99,11 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     diagnostics.push(...ds);
     if (!root) continue;
     documents.push(p.url);
-    const onRef = (href: string, e: XElement, expect: Pending['expect']) =>
-      enqueue(href, p.url, { file, line: e.line, column: e.column }, false, expect);
+    const onRef = (href: string, e: XElement, expect: Pending['expect']) => {
+      const ref = { file, line: e.line, column: e.column };
+      if (e.name === `{${NS.link}}linkbaseRef`) diagnostics.push(...checkLinkbaseRef(e, ref));
+      enqueue(href, p.url, ref, false, expect, e.name === `{${NS.link}}linkbaseRef` ? e.attrs[`{${NS.xlink}}role`] : undefined);
+    };
     if (root.name === `{${NS.xs}}schema`) {
       const s = readSchema(root, p.url, file, onRef);
       elements.push(...s.elements);
@@ -110,7 +114,9 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
       diagnostics.push(...s.diagnostics);
       schemas.push({ url: p.url, file, targetNamespace: s.targetNamespace });
     } else if (root.name === `{${NS.link}}linkbase` && p.expect !== 'schema') {
-      linkbases.push(readLinkbase(root, p.url, file, onRef));
+      const lb = readLinkbase(root, p.url, file, onRef);
+      linkbases.push(lb);
+      diagnostics.push(...checkLinkbaseRefRole(p.linkbaseRole, lb, p.ref));
     } else {
       diagnostics.push(diag(p.entry ? code : DTS_CODES.notSchema, 'error',
         `${p.url} is a ${root.local} document, expected ${p.expect === 'schema' ? 'an xsd:schema' : 'a schema or linkbase'}`,

@@ -1,5 +1,6 @@
 import { NS, type LinkbaseInfo, type SourceRef } from '../model';
 import { deepText, type XElement } from '../xml/read-xml';
+import { resolveHref, withXmlBase } from './xml-base';
 
 export interface RawLoc { label: string; href: string; source: SourceRef }
 export interface RawResource { label: string; element: string; role?: string; lang?: string; text: string; id?: string; source: SourceRef }
@@ -18,27 +19,29 @@ export function readLinkbase(root: XElement, url: string, file: string, onRef: (
   const src = (e: XElement): SourceRef => ({ file, line: e.line, column: e.column });
   const info: LinkbaseInfo = { url, file, roleRefs: [], arcroleRefs: [], usedRoles: [], usedArcroles: [] };
   const links: RawLink[] = [];
+  const rootBase = withXmlBase(root, url);
   for (const c of root.children) {
     if (c.name === `{${NS.link}}roleRef` || c.name === `{${NS.link}}arcroleRef`) {
       const role = c.name === `{${NS.link}}roleRef`;
       const uri = c.attrs[role ? 'roleURI' : 'arcroleURI'] ?? '';
       const href = xl(c, 'href') ?? '';
-      (role ? info.roleRefs : info.arcroleRefs).push({ uri, href, source: src(c) });
-      if (href) onRef(href, c, 'schema');
+      const abs = href ? resolveHref(href, withXmlBase(c, rootBase)) ?? href : '';
+      (role ? info.roleRefs : info.arcroleRefs).push({ uri, href: abs, source: src(c) });
+      if (href) onRef(abs, c, 'schema');
       continue;
     }
     if (xl(c, 'type') !== 'extended') continue;
     const role = xl(c, 'role') ?? '';
     info.usedRoles.push({ uri: role, element: c.name, source: src(c) });
     const link: RawLink = { element: c.name, role, locs: [], resources: [], arcs: [], source: src(c) };
+    const linkBase = withXmlBase(c, rootBase);
     for (const k of c.children) {
       const t = xl(k, 'type');
       if (t === 'locator') {
         const href = xl(k, 'href') ?? '';
-        let abs = href;
-        try { abs = new URL(href, url).href; } catch { /* reported when resolving */ }
+        const abs = resolveHref(href, withXmlBase(k, linkBase)) ?? href;
         link.locs.push({ label: xl(k, 'label') ?? '', href: abs, source: src(k) });
-        if (href && !href.startsWith('#')) onRef(href, k, 'any');
+        if (href && !href.startsWith('#')) onRef(abs, k, 'any');
       } else if (t === 'resource') {
         const r = xl(k, 'role');
         if (r) info.usedRoles.push({ uri: r, element: k.name, parent: c.name, source: src(k) });

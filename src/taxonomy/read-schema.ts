@@ -1,6 +1,7 @@
 import { diag, NS, type Diagnostic, type RoleType, type SourceRef } from '../model';
 import { readLinkbase, type RawLinkbase } from './read-linkbase';
 import { childElements, firstChild, resolveQName, type XElement } from '../xml/read-xml';
+import { resolveHref, withXmlBase } from './xml-base';
 
 export interface ElementDecl {
   name: string;
@@ -8,6 +9,8 @@ export interface ElementDecl {
   localName: string;
   /** `docUrl#id` when the declaration has an id. */
   key?: string;
+  /** `docUrl#element(/1/n)`: the XPointer element scheme form of the same address. */
+  pointerKey?: string;
   id?: string;
   type?: string;
   substitutionGroup?: string;
@@ -108,12 +111,15 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
   }
   const r: SchemaResult = { targetNamespace: tns || undefined, elements: [], types: [], roleTypes: [], arcroleTypes: [], embeddedLinkbases: [], diagnostics: early };
   const src = (e: XElement): SourceRef => ({ file, line: e.line, column: e.column });
-  const appinfo = (ann: XElement) => {
+  const rootBase = withXmlBase(root, url);
+  const appinfo = (ann: XElement, parentBase: string) => {
+    const annBase = withXmlBase(ann, parentBase);
     for (const ai of childElements(ann, `{${XS}}appinfo`)) {
+      const aiBase = withXmlBase(ai, annBase);
       for (const c of ai.children) {
         if (c.name === `{${LINK}}linkbaseRef`) {
           const href = c.attrs[`{${XLINK}}href`];
-          if (href) onRef(href, c, 'linkbase');
+          if (href) onRef(resolveHref(href, withXmlBase(c, aiBase)) ?? href, c, 'linkbase');
         } else if (c.name === `{${LINK}}roleType` || c.name === `{${LINK}}arcroleType`) {
           const role = c.name === `{${LINK}}roleType`;
           const uri = c.attrs[role ? 'roleURI' : 'arcroleURI'];
@@ -132,14 +138,16 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
       }
     }
   };
+  let position = 0;
   for (const c of root.children) {
+    position++;
     switch (c.name) {
       case `{${XS}}import`:
       case `{${XS}}include`:
-        if (c.attrs.schemaLocation) onRef(c.attrs.schemaLocation, c, 'schema');
+        if (c.attrs.schemaLocation) onRef(resolveHref(c.attrs.schemaLocation, withXmlBase(c, rootBase)) ?? c.attrs.schemaLocation, c, 'schema');
         break;
       case `{${XS}}annotation`:
-        appinfo(c);
+        appinfo(c, rootBase);
         break;
       case `{${XS}}redefine`:
         r.diagnostics.push(diag('xbrl.5.6.1:Redefine', 'error', 'xs:redefine must not be used in an XBRL taxonomy schema.', { source: src(c) }));
@@ -162,12 +170,13 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
         }
         r.elements.push({
           name: `{${tns}}${name}`, namespace: tns, localName: name, id: c.attrs.id, key: c.attrs.id ? `${url}#${c.attrs.id}` : undefined,
+          pointerKey: `${url}#element(/1/${position})`,
           type: typeName, substitutionGroup: sg, abstract: c.attrs.abstract === 'true' || c.attrs.abstract === '1',
           nillable: c.attrs.nillable === 'true' || c.attrs.nillable === '1',
           periodType: c.attrs[`{${NS.xbrli}}periodType`], balance: c.attrs[`{${NS.xbrli}}balance`], source: src(c),
           content: anonComplex ? contentOf(anonComplex) : undefined,
         });
-        for (const a of childElements(c, `{${XS}}annotation`)) appinfo(a);
+        for (const a of childElements(c, `{${XS}}annotation`)) appinfo(a, withXmlBase(c, rootBase));
         break;
       }
       case `{${XS}}complexType`:

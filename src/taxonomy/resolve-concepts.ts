@@ -32,6 +32,7 @@ export function buildConcepts(elements: ElementDecl[], types: Map<string, TypeDe
   for (const e of decls.values()) {
     if (isBuiltinNamespace(e.namespace)) continue;
     if (e.key) byId.set(e.key, e.name);
+    if (e.pointerKey) byId.set(e.pointerKey, e.name);
     const chain: string[] = [];
     let t = e.type;
     let bt = t ? builtinType(t) : undefined;

@@ -7,6 +7,26 @@ export const NETWORK_CODES = {
 } as const;
 
 const CONCEPT_REFERENCE = 'http://www.xbrl.org/2003/arcrole/concept-reference';
+const STANDARD_LINK_ELEMENTS = new Set(['definitionLink', 'calculationLink', 'presentationLink', 'labelLink', 'referenceLink'].map((l) => `{${NS.link}}${l}`));
+
+/**
+ * The concept a locator href points at: `doc#id`, the element scheme `doc#element(id)` or
+ * `doc#element(/1/n)` (several pointers: the first that resolves), percent-encoded ids decoded.
+ */
+export function locatorTarget(href: string, byId: Map<string, string>): string | undefined {
+  const hash = href.indexOf('#');
+  if (hash < 0) return undefined;
+  const doc = href.slice(0, hash);
+  let frag = href.slice(hash + 1);
+  try { frag = decodeURIComponent(frag); } catch { /* keep as written */ }
+  const pointers = frag.startsWith('element(') ? frag.match(/element\([^)]*\)/g) ?? [] : [frag];
+  for (const p of pointers) {
+    const inner = p.startsWith('element(') ? p.slice(8, -1) : p;
+    const hit = inner.startsWith('/') ? byId.get(`${doc}#element(${inner})`) : byId.get(`${doc}#${inner.split('/')[0]}`);
+    if (hit && (!inner.includes('/') || inner.startsWith('/'))) return hit;
+  }
+  return undefined;
+}
 
 /**
  * Resolves locators to concepts and arcs to relationships, applying prohibition and override:
@@ -22,13 +42,15 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
   for (const lb of linkbases) {
     for (const link of lb.links) {
       const locs = new Map<string, string[]>();
+      const standard = STANDARD_LINK_ELEMENTS.has(link.element);
+      const labelsInLink = new Set([...link.locs.map((l) => l.label), ...link.resources.map((r) => r.label)]);
       for (const l of link.locs) {
-        const href = l.href.replace(/#element\(([^/)]+)\)$/, '#$1');
-        const concept = byId.get(href);
+        const concept = locatorTarget(l.href, byId);
         if (!concept) {
-          const hash = href.indexOf('#');
-          const isStd = /^https?:\/\/(www\.)?(xbrl\.org|w3\.org)\//.test(href);
-          if (!isStd) diagnostics.push(diag(NETWORK_CODES.locatorHref, 'error', `locator "${l.label}" points to ${hash < 0 ? 'a document without a fragment' : 'no concept'}: ${l.href}`, { source: l.source }));
+          const hash = l.href.indexOf('#');
+          const isStd = /^https?:\/\/(www\.)?(xbrl\.org|w3\.org)\//.test(l.href);
+          // Custom links may point at anything (documents, resources); standard ones need concepts (§5.2).
+          if (!isStd && standard) diagnostics.push(diag(NETWORK_CODES.locatorHref, 'error', `locator "${l.label}" points to ${hash < 0 ? 'a document without a fragment' : 'no concept'}: ${l.href}`, { source: l.source }));
           continue;
         }
         const arr = locs.get(l.label);
@@ -42,7 +64,7 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
       for (const arc of link.arcs) {
         const froms = locs.get(arc.from);
         if (!froms) {
-          if (!resources.has(arc.from)) diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc from "${arc.from}": no locator or resource with that label in this link`, { source: arc.source }));
+          if (!labelsInLink.has(arc.from)) diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc from "${arc.from}": no locator or resource with that label in this link`, { source: arc.source }));
           continue;
         }
         if (arc.arcrole === ARCROLE.conceptLabel || arc.arcrole === CONCEPT_REFERENCE) {
@@ -56,7 +78,7 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
         }
         const tos = locs.get(arc.to);
         if (!tos) {
-          if (!resources.has(arc.to)) diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc to "${arc.to}": no locator or resource with that label in this link`, { source: arc.source }));
+          if (!labelsInLink.has(arc.to)) diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc to "${arc.to}": no locator or resource with that label in this link`, { source: arc.source }));
           continue;
         }
         for (const f of froms) for (const t of tos) {
