@@ -19,6 +19,8 @@ export interface ReadResult {
   contexts: Map<string, InstanceContext>;
   units: Map<string, Unit & { line: number }>;
   diagnostics: Diagnostic[];
+  /** hrefs of the instance's linkbaseRefs (part of its DTS). */
+  linkbaseRefs?: string[];
 }
 
 const X = (local: string) => `{${NS.xbrli}}${local}`;
@@ -110,6 +112,11 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
       const k = `${e.local} ${uri}`;
       if (refUris.has(k)) diagnostics.push(diag(role ? 'xbrl.3.5.2.4.5:roleRefDuplicate' : 'xbrl.3.5.2.5.5:arcroleRefDuplicate', 'error', `${e.local} ${uri} appears twice in the instance.`, { source: at(e) }));
       refUris.add(k);
+      return;
+    }
+    if (e.name === L('linkbaseRef')) {
+      const href = e.attrs[XL('href')];
+      if (href) (out.linkbaseRefs ??= []).push(withBase(href, [rootBase, e.attrs[`{${NS.xml}}base`]]));
       return;
     }
     if (e.name === L('schemaRef')) {
@@ -208,8 +215,11 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
       // A tuple: its own entry carries no value; its items and tuples are facts scoped to it.
       f.tuple = true;
       f.value = null;
+      const reserved = Object.keys(e.attrs).filter((a) => a.startsWith(`{${NS.xbrli}}`) || a.startsWith(`{${NS.link}}`) || a.startsWith(`{${NS.xlink}}`));
+      if (reserved.length) diagnostics.push(diag('xbrl.4.9:tupleAttribute', 'error', `Tuple ${e.local} must not carry attributes from XBRL namespaces (${reserved.join(', ')}).`, { source: at(e) }));
       facts.push(f);
-      for (const c of e.children) readFact(c, `${e.line}:${e.column}`);
+      const scope = `${parent ? `${parent}/` : ''}${e.line}:${e.column}`;
+      for (const c of e.children) readFact(c, scope);
       return;
     }
     if (e.attrs.decimals !== undefined) f.rawDecimals = e.attrs.decimals;

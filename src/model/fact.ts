@@ -48,7 +48,7 @@ export interface Fact {
   unitId?: string;
   /** XML tuples: the tuple itself (no context, unit or value of its own)… */
   tuple?: boolean;
-  /** …and, on facts nested in a tuple, a key of that tuple: such facts bind only with their siblings. */
+  /** …and, on facts nested in tuples, the path of their tuple ancestors (`l:c/l:c`): duplicates are siblings; a total binds contributors in its parent's descendants. */
   tupleParent?: string;
 }
 

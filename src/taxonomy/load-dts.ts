@@ -23,6 +23,8 @@ export interface LoadDtsOptions {
   entryCode?: string;
   /** What the entry documents must be (default: schemas, as a schemaRef requires). */
   entryExpect?: 'schema' | 'linkbase' | 'any';
+  /** linkbaseRef hrefs of an instance (resolved like the entries). */
+  linkbaseHrefs?: readonly string[];
 }
 
 export interface LoadDtsResult {
@@ -66,6 +68,8 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
   const documents: string[] = [];
   const seen = new Set<string>();
   const queue: Pending[] = [];
+  /** Schemas included without a targetNamespace take the including schema's (chameleon include). */
+  const chameleon = new Map<string, string>();
 
   const enqueue = (href: string, base: string, ref: Pending['ref'], entry: boolean, expect: Pending['expect'], linkbaseRole?: string): void => {
     let url: string;
@@ -79,6 +83,7 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     queue.push({ url, ref, entry, expect, linkbaseRole });
   };
   for (const h of entryHrefs) enqueue(h, baseUrl, undefined, true, options.entryExpect ?? 'schema');
+  for (const h of options.linkbaseHrefs ?? []) enqueue(h, baseUrl, undefined, false, 'linkbase');
 
   const localPath = (url: string): string | undefined => {
     if (url.startsWith('file:')) return fileURLToPath(url);
@@ -101,11 +106,12 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     documents.push(p.url);
     const onRef = (href: string, e: XElement, expect: Pending['expect']) => {
       const ref = { file, line: e.line, column: e.column };
+      if (e.name === `{${NS.xs}}include` && root.attrs.targetNamespace) chameleon.set(new URL(href, p.url).href.replace(/#.*$/, ''), root.attrs.targetNamespace);
       if (e.name === `{${NS.link}}linkbaseRef`) diagnostics.push(...checkLinkbaseRef(e, ref));
       enqueue(href, p.url, ref, false, expect, e.name === `{${NS.link}}linkbaseRef` ? e.attrs[`{${NS.xlink}}role`] : undefined);
     };
     if (root.name === `{${NS.xs}}schema`) {
-      const s = readSchema(root, p.url, file, onRef);
+      const s = readSchema(root, p.url, file, onRef, chameleon.get(p.url));
       elements.push(...s.elements);
       for (const t of s.types) types.set(t.name, t);
       roleTypes.push(...s.roleTypes);

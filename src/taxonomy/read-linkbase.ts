@@ -7,6 +7,8 @@ export interface RawResource { label: string; element: string; role?: string; la
 export interface RawArc {
   element: string; arcrole: string; from: string; to: string; order: number; weight?: string;
   preferredLabel?: string; use: 'optional' | 'prohibited'; priority: number; source: SourceRef;
+  /** Non-exempt attributes by value (XBRL 2.1 §3.5.3.9.7.4): equivalent arcs have equal keys. */
+  equivalenceKey: string;
 }
 export interface RawLink { element: string; role: string; locs: RawLoc[]; resources: RawResource[]; arcs: RawArc[]; source: SourceRef }
 export interface RawLinkbase { url: string; file: string; info: LinkbaseInfo; links: RawLink[] }
@@ -56,7 +58,7 @@ export function readLinkbase(root: XElement, url: string, file: string, onRef: (
         link.arcs.push({
           element: k.name, arcrole, from: xl(k, 'from') ?? '', to: xl(k, 'to') ?? '', order: Number.isFinite(order) ? order : 1,
           weight: k.attrs.weight?.trim(), preferredLabel: k.attrs.preferredLabel, use: k.attrs.use === 'prohibited' ? 'prohibited' : 'optional',
-          priority: Number(k.attrs.priority ?? 0) || 0, source: src(k),
+          priority: Number(k.attrs.priority ?? 0) || 0, source: src(k), equivalenceKey: equivalenceKey(k.attrs),
         });
       }
     }
@@ -67,4 +69,25 @@ export function readLinkbase(root: XElement, url: string, file: string, onRef: (
 
 function inheritedLang(link: XElement, root: XElement): string | undefined {
   return link.attrs[`{${NS.xml}}lang`] ?? root.attrs[`{${NS.xml}}lang`];
+}
+
+/** A value compared as XML Schema would for the usual attribute types: numbers by value, booleans as 1/0, the rest as written. */
+function canonicalValue(v: string): string {
+  const t = v.trim();
+  const b = t === 'true' ? '1' : t === 'false' ? '0' : t;
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(b)) {
+    const n = Number(b);
+    if (Number.isFinite(n)) return `n${n}`;
+  }
+  return `s${t}`;
+}
+
+/** The attributes that make two arcs equivalent: all but xlink's, use and priority; order defaults to 1. */
+export function equivalenceKey(attrs: Record<string, string>): string {
+  const keep: [string, string][] = [['order', canonicalValue(attrs.order ?? '1')]];
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'order' || k === 'use' || k === 'priority' || k.startsWith(`{${XL}}`)) continue;
+    keep.push([k, canonicalValue(v)]);
+  }
+  return keep.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('\u0002');
 }

@@ -103,8 +103,8 @@ export function contentOf(t: XElement): ContentInfo {
 }
 
 /** Reads one xs:schema: top-level elements and named types, imports/includes, appinfo roleTypes, linkbaseRefs. */
-export function readSchema(root: XElement, url: string, file: string, onRef: (href: string, e: XElement, expect: 'schema' | 'linkbase' | 'any') => void): SchemaResult {
-  const tns = root.attrs.targetNamespace ?? '';
+export function readSchema(root: XElement, url: string, file: string, onRef: (href: string, e: XElement, expect: 'schema' | 'linkbase' | 'any') => void, chameleonNs?: string): SchemaResult {
+  const tns = root.attrs.targetNamespace ?? chameleonNs ?? '';
   const early: Diagnostic[] = [];
   if (root.attrs.targetNamespace !== undefined && root.attrs.targetNamespace.trim() === '') {
     early.push(diag('xbrl.5.1:emptyTargetNamespace', 'error', 'A taxonomy schema must not have an empty targetNamespace.', { source: { file, line: root.line, column: root.column } }));

@@ -19,6 +19,8 @@ export function locatorTarget(href: string, byId: Map<string, string>): string |
   const doc = href.slice(0, hash);
   let frag = href.slice(hash + 1);
   try { frag = decodeURIComponent(frag); } catch { /* keep as written */ }
+  // Only the element() scheme is an XBRL 2.1 XPointer (§3.5.4); anything else in the pointer makes it unresolvable.
+  if (frag.includes('(') && !/^(element\([^()]*\))+$/.test(frag)) return undefined;
   const pointers = frag.startsWith('element(') ? frag.match(/element\([^)]*\)/g) ?? [] : [frag];
   for (const p of pointers) {
     const inner = p.startsWith('element(') ? p.slice(8, -1) : p;
@@ -82,7 +84,7 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
           continue;
         }
         for (const f of froms) for (const t of tos) {
-          const key = `${arc.arcrole}\u0000${link.role}\u0000${link.element}\u0000${arc.element}\u0000${f}\u0000${t}`;
+          const key = `${arc.arcrole}\u0000${link.role}\u0000${link.element}\u0000${arc.element}\u0000${f}\u0000${t}\u0000${arc.equivalenceKey}`;
           const rel: Relationship = { arcrole: arc.arcrole, linkrole: link.role, from: f, to: t, order: arc.order, linkElement: link.element, arcElement: arc.element, source: arc.source };
           if (arc.weight !== undefined) rel.weight = arc.weight;
           if (arc.preferredLabel) rel.preferredLabel = arc.preferredLabel;
@@ -98,8 +100,8 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
     const top = Math.max(...list.map((x) => x.arc.priority));
     const winners = list.filter((x) => x.arc.priority === top);
     if (winners.some((x) => x.prohibited)) continue;
-    // Note: equivalent non-prohibited arcs of equal priority are all kept, so that duplicate calc arcs stay detectable.
-    for (const w of winners) relationships.push(w.rel!);
+    // Equivalent relationships of equal priority are one relationship (counted once in a calculation).
+    relationships.push(winners[0].rel!);
   }
   return { relationships, labels, diagnostics };
 }

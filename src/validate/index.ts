@@ -8,6 +8,7 @@ import { xbrl21 } from './rules/xbrl21';
 import { duplicates } from './rules/duplicates';
 import { calculation } from './rules/calculation';
 import { rollforward } from './rules/rollforward';
+import { essenceAlias } from './rules/essence-alias';
 import { checkTaxonomy, type TaxonomyCheckOptions } from './rules/taxonomy';
 
 export interface ValidateOptions {
@@ -27,7 +28,7 @@ export interface ValidateResult {
   fatal: boolean;
 }
 
-export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward };
+export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward, essenceAlias };
 
 /** Reads an instance: xBRL-JSON when it starts with `{`, XBRL 2.1 XML otherwise. */
 export function readInstance(file: string, maxBytes?: number): { report?: Report; diagnostics: Diagnostic[]; xml?: ReadResult } {
@@ -56,7 +57,7 @@ export function validate(file: string, options: ValidateOptions = {}): ValidateR
   if (!read.report) return { diagnostics, fatal: true };
   const report = read.report;
   if (!report.taxonomy.length) return { diagnostics, report, fatal: false };
-  const loaded = loadDts(report.taxonomy, { baseFile: file, packages: options.packages });
+  const loaded = loadDts(report.taxonomy, { baseFile: file, packages: options.packages, linkbaseHrefs: read.xml?.linkbaseRefs });
   diagnostics.push(...loaded.diagnostics);
   const dts = loaded.dts;
   if (hasErrors(loaded.diagnostics) && dts.concepts.size === 0) return { diagnostics, report, dts, fatal: false };

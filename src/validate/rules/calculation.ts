@@ -2,7 +2,29 @@ import Decimal from 'decimal.js';
 import { ARCROLE, diag, type Fact } from '../../model';
 import type { RuleContext } from '../context';
 import { bigInterval, contextKey, effectiveDecimals, fromScaled, roundTo, scaleFor, toScaled, unitKey, type BigInterval } from '../facts';
-import { classify, factGroups } from './duplicates';
+import { classify, factGroups, type FactGroups } from './duplicates';
+
+type FactGroup = FactGroups extends Map<string, infer G> ? G : never;
+
+/**
+ * Instances with tuples: for each group (context + unit + language + tuple path), the groups a
+ * total in it binds contributors from — itself and those of its descendant tuples. Undefined
+ * without tuples, so ordinary instances take the plain path.
+ */
+export function tupleScopes(groups: FactGroups): Map<string, FactGroup[]> | undefined {
+  const split = (k: string): [string, string] => { const i = k.indexOf('\u0001'); return i < 0 ? [k, ''] : [k.slice(0, i), k.slice(i + 1)]; };
+  let any = false;
+  for (const k of groups.keys()) if (k.includes('\u0001')) { any = true; break; }
+  if (!any) return undefined;
+  const byBase = new Map<string, [string, FactGroup][]>();
+  for (const [k, g] of groups) { const [base, scope] = split(k); byBase.set(base, [...(byBase.get(base) ?? []), [scope, g]]); }
+  const out = new Map<string, FactGroup[]>();
+  for (const [k] of groups) {
+    const [base, scope] = split(k);
+    out.set(k, (byBase.get(base) ?? []).filter(([s]) => s === scope || scope === '' || s.startsWith(`${scope}/`)).map(([, g]) => g));
+  }
+  return out;
+}
 
 export const CODES = {
   inconsistent11: 'calc11e:inconsistentCalculationUsingRounding',
@@ -82,16 +104,24 @@ export function calculation(ctx: RuleContext): void {
   const reported = new Set<string>();
   const name = (c: string) => ctx.concept(c)?.localName ?? c;
   // Facts bind only within one context + unit, so check group by group: no per-fact keys.
-  const bindings = new Map<string, Binding | undefined>();
-  for (const [key, group] of factGroups(ctx.report.facts)) {
-    bindings.clear();
-    const binding = (concept: string): Binding | undefined => {
-      if (bindings.has(concept)) return bindings.get(concept);
-      const set = group.get(concept);
-      const b = set && bindingOf(set);
-      bindings.set(concept, b);
-      return b;
-    };
+  const groups = factGroups(ctx.report.facts);
+  // With tuples, a total binds contributors among its parent's descendants (XBRL 2.1 §5.2.5.2): the
+  // contributing groups of a group are itself and the groups of its descendant tuples.
+  const scoped = tupleScopes(groups);
+  const cache = new Map<FactGroup, Map<string, Binding | undefined>>();
+  const bindingIn = (g: FactGroup, concept: string): Binding | undefined => {
+    let m = cache.get(g);
+    if (!m) { m = new Map(); cache.set(g, m); }
+    if (m.has(concept)) return m.get(concept);
+    const set = g.get(concept);
+    const b = set && bindingOf(set);
+    m.set(concept, b);
+    return b;
+  };
+  for (const [key, group] of groups) {
+    if (!scoped) cache.clear();
+    const binding = (concept: string): Binding | undefined => bindingIn(group, concept);
+    const within = scoped?.get(key) ?? [group];
     for (const total of group.keys()) {
       const sums = asTotal.get(total);
       if (!sums) continue;
@@ -99,7 +129,7 @@ export function calculation(ctx: RuleContext): void {
       if (!tb) continue;
       for (const { linkrole, items } of sums) {
         const contributions: { it: (typeof items)[number]; b: Binding }[] = [];
-        for (const it of items) { const b = group.has(it.to) ? binding(it.to) : undefined; if (b) contributions.push({ it, b }); }
+        for (const it of items) for (const g of within) { const b = g.has(it.to) ? bindingIn(g, it.to) : undefined; if (b) contributions.push({ it, b }); }
         if (!contributions.length) continue;
         let bad: Binding | undefined = tb.bad ? tb : undefined;
         for (const c of contributions) if (!bad && c.b.bad) bad = c.b;

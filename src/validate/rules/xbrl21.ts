@@ -77,6 +77,11 @@ export function xbrl21(ctx: RuleContext): void {
   for (const f of report.facts) {
     const c = ctx.concept(f.concept);
     if (!c) { if (!missing.has(f.concept)) { missing.add(f.concept); push(CODES.schemaImportMissing, `Concept ${f.concept} is not declared in the DTS.`, f); } continue; }
+    // A tuple without children (nil, or all its content optional) is still a tuple.
+    if (c.substitutionGroup === 'tuple' && !f.tuple && (f.value === null || f.value === '')) {
+      if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but tuple ${f.id} is nil.`, f);
+      continue;
+    }
     if (c.substitutionGroup === 'tuple' && f.tuple) {
       if (f.contextId !== undefined || f.unitId !== undefined) push(CODES.tupleAttribute, `Tuple ${c.localName} must not have contextRef or unitRef.`, f);
       continue;
