@@ -28,6 +28,7 @@ const L = (local: string) => `{${NS.link}}${local}`;
 const XL = (local: string) => `{${NS.xlink}}${local}`;
 const XSI_NIL = `{${NS.xsi}}nil`;
 const XML_LANG = `{${NS.xml}}lang`;
+const FACT_FOOTNOTE = 'http://www.xbrl.org/2003/arcrole/fact-footnote';
 
 /**
  * Reads an XBRL 2.1 instance into the OIM-shaped `Report`, streaming: each top-level element
@@ -95,8 +96,8 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
   const footnotes: Footnote[] = [];
   const taxonomy: string[] = [];
   const ids = new Map<string, number>();
-  const links: { from: string; to: string }[] = [];
-  const locHref = new Map<string, string>();
+  const links: { href: string; to: string; source: { file: string; line: number; column: number } }[] = [];
+  const footnoteIds = new Set<string>();
   const at = (e: XElement) => ({ file, line: e.line, column: e.column });
   const noteId = (id: string, e: XElement) => {
     const prev = ids.get(id);
@@ -188,12 +189,38 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
   }
 
   function readFootnoteLink(e: XElement) {
+    // Labels are local to one extended link (XLink): resolve every arc within its own link.
+    const locs = new Map<string, XElement>();
+    const notes = new Map<string, string>();
+    const arcs: XElement[] = [];
     for (const c of e.children) {
-      if (c.name === L('loc')) locHref.set(c.attrs[XL('label')], c.attrs[XL('href')] ?? '');
-      else if (c.name === L('footnote')) {
-        footnotes.push({ id: c.attrs[XL('label')], language: c.attrs[XML_LANG] ?? '', text: deepText(c).trim(), role: c.attrs[XL('role')], source: at(c) });
+      const label = c.attrs[XL('label')] ?? '';
+      if (c.attrs[XL('type')] === 'locator') {
+        locs.set(label, c);
+        const href = c.attrs[XL('href')] ?? '';
+        const doc = href.slice(0, Math.max(0, href.indexOf('#')));
+        if (doc && path.basename(doc) !== path.basename(file)) diagnostics.push(diag('xbrl.4.11.1.1:instanceLoc', 'error', `Footnote locator ${href} must point at a fact of this instance.`, { source: at(c) }));
+      } else if (c.name === L('footnote')) {
+        const id = footnoteIds.has(label) ? `${label}@${c.line}` : label;
+        footnoteIds.add(id);
+        notes.set(label, id);
+        footnotes.push({ id, language: c.attrs[XML_LANG] ?? '', text: deepText(c).trim(), role: c.attrs[XL('role')], source: at(c) });
         if (!c.attrs[XML_LANG]) diagnostics.push(diag('xbrl.4.11.1.2.1:footnoteLang', 'error', 'Footnote without xml:lang.', { source: at(c) }));
-      } else if (c.name === L('footnoteArc')) links.push({ from: c.attrs[XL('from')], to: c.attrs[XL('to')] });
+      } else if (c.attrs[XL('type')] === 'arc') arcs.push(c);
+    }
+    const pairs = new Set<string>();
+    for (const arc of arcs) {
+      const from = arc.attrs[XL('from')] ?? '';
+      const to = arc.attrs[XL('to')] ?? '';
+      if (pairs.has(`${from}\u0000${to}`)) diagnostics.push(diag('xlink:dupArcs', 'error', `Two arcs from "${from}" to "${to}" in one footnote link.`, { source: at(arc) }));
+      pairs.add(`${from}\u0000${to}`);
+      if (!locs.has(from) && !notes.has(from)) diagnostics.push(diag('xbrl.3.5.3.9.2:arcResource', 'error', `Arc from "${from}": no locator or footnote with that label in this link.`, { source: at(arc) }));
+      if (!locs.has(to) && !notes.has(to)) diagnostics.push(diag('xbrl.3.5.3.9.3:arcResource', 'error', `Arc to "${to}": no locator or footnote with that label in this link.`, { source: at(arc) }));
+      if (arc.name !== L('footnoteArc') || arc.attrs[XL('arcrole')] !== FACT_FOOTNOTE) continue;
+      if (!locs.has(from)) { diagnostics.push(diag('xbrl.4.11.1.3.1:factFootnoteArcFrom', 'error', `fact-footnote arc from "${from}": not a locator of a fact.`, { source: at(arc) })); continue; }
+      const note = notes.get(to);
+      if (note === undefined) { diagnostics.push(diag('xbrl.4.11.1.3.1:factFootnoteArcTo', 'error', `fact-footnote arc to "${to}": not a footnote.`, { source: at(arc) })); continue; }
+      links.push({ href: locs.get(from)!.attrs[XL('href')] ?? '', to: note, source: at(arc) });
     }
   }
 
@@ -265,10 +292,9 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
   }
   const byId = links.length ? new Map(facts.map((f) => [f.id, f])) : new Map<string, Fact>();
   for (const l of links) {
-    const href = locHref.get(l.from) ?? '';
-    const target = byId.get(href.slice(href.indexOf('#') + 1));
+    const target = byId.get(l.href.slice(l.href.indexOf('#') + 1));
     if (target) (target.footnotes ??= []).push(l.to);
-    else diagnostics.push(diag('xbrl.4.11.1.1:footnoteLinkLocTarget', 'error', `footnote locator ${href} does not identify a fact.`, { source: { file, line: 1, column: 1 } }));
+    else diagnostics.push(diag('xbrl.4.11.1.1:footnoteLinkLocTarget', 'error', `footnote locator ${l.href} does not identify a fact.`, { source: l.source }));
   }
   if (taxonomy.length === 0) diagnostics.push(diag('xbrl.4.2.2:schemaRefMissing', 'error', 'The instance has no link:schemaRef.', { source: { file, line: 1, column: 1 } }));
   out.report = { taxonomy, facts, footnotes, namespaces: {}, file };

@@ -11,6 +11,7 @@ import { buildNetworks } from './resolve-networks';
 import { parseXmlFile, type XElement } from '../xml/read-xml';
 import { checkConceptDeclarations, checkRoleTypes } from './rules/declarations';
 import { checkLinkbaseRef, checkLinkbaseRefRole } from './rules/linkbase-ref';
+import { checkLinks } from './rules/links';
 import { checkCycles, checkEssenceAlias, checkRoleRefs } from './rules/relationships';
 import { packageRoot } from '../util/paths';
 
@@ -141,6 +142,7 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     ...checkRoleRefs(linkbaseInfo, roleTypes, arcroleTypes),
     ...checkCycles(nets.relationships, arcroleTypes),
     ...checkEssenceAlias(nets.relationships, concepts as Map<string, Concept>),
+    ...checkLinks(linkbases, nets.relationships, nets.labels),
   );
   const dts: Dts = {
     entryPoints: [...entryHrefs],

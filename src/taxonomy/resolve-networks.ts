@@ -41,13 +41,19 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
   const diagnostics: Diagnostic[] = [];
   const labels: Label[] = [];
   const candidates = new Map<string, { arc: RawArc; rel?: Relationship; prohibited: boolean }[]>();
+  // Label and reference locators may point at resources of other linkbases (e.g. to prohibit an arc to them).
+  const resourcesById = new Map<string, RawLinkbase['links'][number]['resources'][number]>();
+  for (const lb of linkbases) for (const link of lb.links) for (const r of link.resources) if (r.id) resourcesById.set(`${lb.url}#${r.id}`, r);
   for (const lb of linkbases) {
     for (const link of lb.links) {
       const locs = new Map<string, string[]>();
       const standard = STANDARD_LINK_ELEMENTS.has(link.element);
       const labelsInLink = new Set([...link.locs.map((l) => l.label), ...link.resources.map((r) => r.label)]);
+      const remote: typeof link.resources = [];
       for (const l of link.locs) {
         const concept = locatorTarget(l.href, byId);
+        const resource = concept ? undefined : resourcesById.get(l.href);
+        if (resource) { remote.push({ ...resource, label: l.label }); continue; }
         if (!concept) {
           const hash = l.href.indexOf('#');
           const isStd = /^https?:\/\/(www\.)?(xbrl\.org|w3\.org)\//.test(l.href);
@@ -59,7 +65,7 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
         if (arr) arr.push(concept); else locs.set(l.label, [concept]);
       }
       const resources = new Map<string, typeof link.resources>();
-      for (const r of link.resources) {
+      for (const r of [...link.resources, ...remote]) {
         const arr = resources.get(r.label);
         if (arr) arr.push(r); else resources.set(r.label, [r]);
       }
