@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Decimal from 'decimal.js';
 import path from 'node:path';
 import { NS, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
 
@@ -70,6 +71,28 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
 
 const FAKE = 'file:///xml-base/a/b/c/d/';
 
+/** A value as s-equality compares it: numbers (and booleans) by value, NaN equal to nothing (a fresh token each), other text exactly. */
+function sEqualValue(v: string, nan: { n: number }): string {
+  const t = v.trim();
+  if (t === 'NaN') return `NaN${nan.n++}`;
+  if (t === 'INF' || t === '+INF' || t === '-INF') return t.replace('+', '');
+  const b = t === 'true' ? '1' : t === 'false' ? '0' : t;
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(b)) return `#${new Decimal(b).toFixed()}`;
+  return JSON.stringify(v);
+}
+
+/** Canonical form of segment/scenario content for s-equality (XBRL 2.1 §4.10): names, attributes in any order, values, structure. */
+export function sEqualForm(e: XElement, nan: { n: number } = { n: 0 }): string {
+  const attrs = Object.keys(e.attrs).sort().map((k) => `${k}=${sEqualValue(e.attrs[k], nan)}`).join(' ');
+  const body = e.children.length ? e.children.map((c) => sEqualForm(c, nan)).join('') : sEqualValue(e.text, nan);
+  return `<${e.name}${attrs ? ` ${attrs}` : ''}>${body}</>`;
+}
+
+function collectNames(e: XElement, into: string[], where: string): void {
+  into.push(`${where} ${e.name}`);
+  for (const c of e.children) collectNames(c, into, where);
+}
+
 /** Applies `xml:base` values (outermost first) to an href, keeping a relative result relative to the instance. */
 export function withBase(href: string, bases: (string | undefined)[]): string {
   if (bases.every((b) => b === undefined)) return href;
@@ -98,6 +121,7 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
   const ids = new Map<string, number>();
   const links: { href: string; to: string; source: { file: string; line: number; column: number } }[] = [];
   const footnoteIds = new Set<string>();
+  const nan = { n: 0 };
   const at = (e: XElement) => ({ file, line: e.line, column: e.column });
   const noteId = (id: string, e: XElement) => {
     const prev = ids.get(id);
@@ -150,8 +174,10 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
     }
     const dimensions: Record<string, string> = {};
     let nonDimensional = false;
+    const content: string[] = [];
     for (const container of [ent && firstChild(ent, X('segment')), firstChild(e, X('scenario'))]) {
       if (!container) continue;
+      let position = 0;
       if (container.children.length === 0) {
         diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: at(container) }));
       }
@@ -164,13 +190,15 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
           dimensions[dim] = deepText(m).trim();
         } else {
           nonDimensional = true;
-          dimensions[`${container.local}:${m.name}`] = deepText(m).trim();
+          dimensions[`${container.local}:${String(position).padStart(4, '0')}:${m.name}`] = sEqualForm(m, nan);
+          collectNames(m, content, container.local);
         }
+        position++;
       }
     }
     if (!ident || !ident.attrs.scheme) diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: at(e) }));
     if (!period) diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }));
-    contexts.set(id, { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line });
+    contexts.set(id, { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line, content: content.length ? content : undefined });
   }
 
   function measures(parent: XElement | undefined): string[] {

@@ -58,6 +58,13 @@ export function xbrl21(ctx: RuleContext): void {
 
   if (ctx.contexts) {
     for (const c of ctx.contexts.values()) {
+      for (const entry of c.content ?? []) {
+        const [where, name] = entry.split(' ');
+        const code = where === 'segment' ? 'xbrl.4.7.3.2:segment' : 'xbrl.4.7.4:scenario';
+        const at = { source: { file, line: c.line, column: 1 }, contexts: [c.id] };
+        if (name.startsWith(`{${NS.xbrli}}`)) push(`${code}XbrliElement`, `Context ${c.id}: the ${where} holds ${name}, an element of the XBRL instance namespace.`, undefined, at);
+        else if (['item', 'tuple'].includes(ctx.concept(name)?.substitutionGroup ?? '')) push(`${code}ItemOrTuple`, `Context ${c.id}: the ${where} holds ${name}, an item or tuple.`, undefined, at);
+      }
       const p = c.period;
       if (p?.type === 'duration') {
         if (!dateUnion(p.start) || !dateUnion(p.end)) push(CODES.dateError, `Context ${c.id}: period ${p.start}..${p.end} is not a valid date range.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
