@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Decimal from 'decimal.js';
 import path from 'node:path';
-import { NS, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
+import { NS, diag, type SchemaDefaults, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
 
 export type { InstanceContext };
 import { scanXml } from '../xml/scan-xml';
@@ -12,6 +12,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** `auto` (default): the fast scanner, falling back to saxes; `saxes`: always the streaming parser. */
   parser?: 'auto' | 'saxes';
+  /** Schema defaulting from the DTS (element and attribute defaults), applied as a schema validator would. */
+  defaults?: SchemaDefaults;
 }
 
 
@@ -52,7 +54,7 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
   // Fast path for ordinary instances up to 512 MiB; saxes for the rest and for anything it declines.
   if (size <= 512 * 2 ** 20 && options.parser !== 'saxes') {
     const text = fs.readFileSync(path, 'utf8');
-    const fast = readWith(file, (onRoot, onChild) => (scanXml(text, onRoot, onChild) ? [] : undefined));
+    const fast = readWith(file, (onRoot, onChild) => (scanXml(text, onRoot, onChild) ? [] : undefined), options.defaults);
     if (fast) return fast;
   }
   return readWith(file, (onRoot, onChild) => {
@@ -66,10 +68,20 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
       text: (t) => builder.text(t),
       closetag: () => builder.closetag(),
     });
-  }) as ReadResult;
+  }, options.defaults) as ReadResult;
 }
 
 const FAKE = 'file:///xml-base/a/b/c/d/';
+
+/** Fills in schema defaults: absent attributes that have a default, and empty simple content that has one. */
+function applyDefaults(e: XElement, d: SchemaDefaults): void {
+  const attrs = d.attributes.get(e.name);
+  if (attrs) for (const [k, v] of Object.entries(attrs)) if (e.attrs[k] === undefined) e.attrs[k] = v;
+  const v = d.values.get(e.name);
+  const nil = e.attrs[`{${NS.xsi}}nil`] === 'true' || e.attrs[`{${NS.xsi}}nil`] === '1';
+  if (v !== undefined && !nil && e.children.length === 0 && e.text.trim() === '') e.text = v;
+  for (const c of e.children) applyDefaults(c, d);
+}
 
 /** A value as s-equality compares it: numbers (and booleans) by value, NaN equal to nothing (a fresh token each), other text exactly. */
 function sEqualValue(v: string, nan: { n: number }): string {
@@ -110,7 +122,7 @@ export function withBase(href: string, bases: (string | undefined)[]): string {
 type Feed = (onRoot: (e: XElement) => void, onChild: (e: XElement) => void) => Diagnostic[] | undefined;
 
 /** Builds the report from a stream of top-level elements; undefined when the feed declines the document. */
-function readWith(file: string, feed: Feed): ReadResult | undefined {
+function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResult | undefined {
   const diagnostics: Diagnostic[] = [];
   const contexts = new Map<string, InstanceContext>();
   const units = new Map<string, Unit & { line: number }>();
@@ -131,6 +143,7 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
 
   const refUris = new Set<string>();
   const onChild = (e: XElement) => {
+    if (defaults) applyDefaults(e, defaults);
     if (e.name === L('roleRef') || e.name === L('arcroleRef')) {
       const role = e.local === 'roleRef';
       const uri = e.attrs[role ? 'roleURI' : 'arcroleURI'] ?? '';

@@ -76,6 +76,13 @@ export interface Dts {
   linkbases?: LinkbaseInfo[];
   /** Schemas loaded, with their local file. */
   schemas?: { url: string; file: string; targetNamespace?: string }[];
+  /** Schema defaulting, for readers: element default values and attribute defaults by element (Clark). Absent when the DTS declares none. */
+  defaults?: SchemaDefaults;
+}
+
+export interface SchemaDefaults {
+  values: Map<Clark, string>;
+  attributes: Map<Clark, Record<string, string>>;
 }
 
 export interface RefDecl {

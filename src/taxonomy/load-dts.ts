@@ -13,6 +13,7 @@ import { checkConceptDeclarations, checkRoleTypes } from './rules/declarations';
 import { checkLinkbaseRef, checkLinkbaseRefRole } from './rules/linkbase-ref';
 import { checkLinks } from './rules/links';
 import { checkCycles, checkEssenceAlias, checkRoleRefs } from './rules/relationships';
+import { schemaDefaults } from './schema-defaults';
 import { packageRoot } from '../util/paths';
 
 export interface LoadDtsOptions {
@@ -144,6 +145,7 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     ...checkEssenceAlias(nets.relationships, concepts as Map<string, Concept>),
     ...checkLinks(linkbases, nets.relationships, nets.labels),
   );
+  const defaults = schemaDefaults(elements, types);
   const dts: Dts = {
     entryPoints: [...entryHrefs],
     documents,
@@ -155,5 +157,6 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     linkbases: linkbaseInfo,
     schemas,
   };
+  if (defaults) dts.defaults = defaults;
   return { dts, diagnostics, packages };
 }

@@ -20,6 +20,8 @@ export interface ElementDecl {
   balance?: string;
   /** The anonymous complex type's content, for tuple rules. */
   content?: ContentInfo;
+  /** The element's `default` (or `fixed`) value, applied to empty content. */
+  defaultValue?: string;
   /** Attributes in the xbrli, link or xlink namespaces written on the declaration (other than periodType/balance). */
   source: SourceRef;
 }
@@ -34,6 +36,8 @@ export interface ContentInfo {
   attributes: string[];
   mixed: boolean;
   simpleContent: boolean;
+  /** Unqualified attributes with a `default` or `fixed` value (schema defaulting). */
+  attributeDefaults?: Record<string, string>;
 }
 
 export interface TypeDecl {
@@ -91,6 +95,8 @@ export function contentOf(t: XElement): ContentInfo {
       if (c.local === 'attribute') {
         if (c.attrs.ref) info.attributes.push(resolveQName(c.attrs.ref, c.nsMap) ?? c.attrs.ref);
         else if (c.attrs.name) info.attributes.push(c.attrs.name);
+        const dv = c.attrs.default ?? c.attrs.fixed;
+        if (c.attrs.name && dv !== undefined && c.attrs.use !== 'prohibited') (info.attributeDefaults ??= {})[c.attrs.name] = dv;
         continue;
       }
       if (c.local === 'simpleContent') info.simpleContent = true;
@@ -175,6 +181,7 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
           nillable: c.attrs.nillable === 'true' || c.attrs.nillable === '1',
           periodType: c.attrs[`{${NS.xbrli}}periodType`], balance: c.attrs[`{${NS.xbrli}}balance`], source: src(c),
           content: anonComplex ? contentOf(anonComplex) : undefined,
+          defaultValue: c.attrs.default ?? c.attrs.fixed,
         });
         for (const a of childElements(c, `{${XS}}annotation`)) appinfo(a, withXmlBase(c, rootBase));
         break;

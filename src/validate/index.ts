@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { diag, hasErrors, type Concept, type Diagnostic, type Dts, type Report } from '../model';
+import { diag, hasErrors, type SchemaDefaults, type Concept, type Diagnostic, type Dts, type Report } from '../model';
 import { fromXbrlXml, type ReadResult } from '../instance/from-xbrl-xml';
 import { fromXbrlJson } from '../oim/from-xbrl-json';
 import { loadDts } from '../taxonomy/load-dts';
@@ -31,7 +31,7 @@ export interface ValidateResult {
 export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward, essenceAlias };
 
 /** Reads an instance: xBRL-JSON when it starts with `{`, XBRL 2.1 XML otherwise. */
-export function readInstance(file: string, maxBytes?: number): { report?: Report; diagnostics: Diagnostic[]; xml?: ReadResult } {
+export function readInstance(file: string, maxBytes?: number, defaults?: SchemaDefaults): { report?: Report; diagnostics: Diagnostic[]; xml?: ReadResult } {
   let head = '';
   try {
     const fd = fs.openSync(file, 'r');
@@ -43,7 +43,7 @@ export function readInstance(file: string, maxBytes?: number): { report?: Report
     return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } })] };
   }
   if (head.startsWith('{')) return fromXbrlJson(file);
-  const xml = fromXbrlXml(file, file, { maxBytes });
+  const xml = fromXbrlXml(file, file, { maxBytes, defaults });
   return { report: xml.report, diagnostics: xml.diagnostics, xml };
 }
 
@@ -55,11 +55,16 @@ export function validate(file: string, options: ValidateOptions = {}): ValidateR
   const read = readInstance(file, options.maxBytes);
   const diagnostics = [...read.diagnostics];
   if (!read.report) return { diagnostics, fatal: true };
-  const report = read.report;
+  let report = read.report;
   if (!report.taxonomy.length) return { diagnostics, report, fatal: false };
   const loaded = loadDts(report.taxonomy, { baseFile: file, packages: options.packages, linkbaseHrefs: read.xml?.linkbaseRefs });
   diagnostics.push(...loaded.diagnostics);
   const dts = loaded.dts;
+  // Rare: the DTS declares schema defaults (element or attribute values); read again with them applied.
+  if (dts.defaults && read.xml) {
+    const again = readInstance(file, options.maxBytes, dts.defaults);
+    if (again.report) { read.xml = again.xml; read.report = again.report; report = again.report; }
+  }
   if (hasErrors(loaded.diagnostics) && dts.concepts.size === 0) return { diagnostics, report, dts, fatal: false };
   const ctx: RuleContext = {
     report, dts, file, calc: options.calc ?? 'c11r',
