@@ -123,4 +123,22 @@ describe('relationships', () => {
     const based = schema(`<xs:annotation><xs:appinfo><link:linkbaseRef xml:base="sub/" xlink:type="simple" xlink:href="lbx.xml" xlink:arcrole="http://www.w3.org/1999/xlink/properties/linkbase"/></xs:appinfo></xs:annotation>${ITEMS}`);
     expect(codes(based)).toEqual([]);
   });
+  test('preferredLabel must name a label role of the target concept', () => {
+    const labels = `<link:labelLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">${loc('B')}
+      <link:label xlink:type="resource" xlink:label="lb" xlink:role="http://www.xbrl.org/2003/role/terseLabel" xml:lang="en">b</link:label>
+      ${arc('labelArc', `${AR}concept-label`, 'B', 'lb')}</link:labelLink>`;
+    const pres = (role: string) => link('presentationLink', arc('presentationArc', `${AR}parent-child`, 'A', 'B', `preferredLabel="http://www.xbrl.org/2003/role/${role}"`));
+    expect(codes(schema(ITEMS, labels + pres('terseLabel')))).toEqual([]);
+    expect(codes(schema(ITEMS, labels + pres('verboseLabel')))).toContain('xbrl.5.2.4.2.1:preferredLabelMissing');
+  });
+  test('standard arcroles only on their own arcs; label arcs to remote resources only prohibit', () => {
+    expect(codes(schema(ITEMS, link('definitionLink', arc('definitionArc', `${AR}parent-child`, 'A', 'B'))))).toContain('xbrl.5.1.4.5:custArcroleUsedOn');
+    const k = n + 1;
+    const remote = (use: string) => `<link:labelLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">${loc('A')}
+      <link:label xlink:type="resource" xlink:label="lb" id="lbA" xml:lang="en">a</link:label>${arc('labelArc', `${AR}concept-label`, 'A', 'lb')}</link:labelLink>
+      <link:labelLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">${loc('A')}
+      <link:loc xlink:type="locator" xlink:href="lb${k}.xml#lbA" xlink:label="far"/>${arc('labelArc', `${AR}concept-label`, 'A', 'far', `use="${use}" priority="1"`)}</link:labelLink>`;
+    expect(codes(schema(ITEMS, remote('prohibited')))).toEqual([]);
+    expect(codes(schema(ITEMS, remote('optional')))).toContain('xbrl.5.2.2.3:labelArcRemoteResource');
+  });
 });

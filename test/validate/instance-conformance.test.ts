@@ -89,3 +89,92 @@ describe('instance references', () => {
     expect(codes(instance('', `<link:schemaRef xlink:type="simple" xlink:href="t.xsd"/>${ref}${ref}`))).toContain('xbrl.3.5.2.4.5:roleRefDuplicate');
   });
 });
+
+/** A second schema with a calculation and definition linkbase: Total = A + B; EssenceE ~ AliasE; Req requires A. */
+fs.writeFileSync(path.join(dir, 'c.xsd'), `<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:c="http://example.com/c"
+  targetNamespace="http://example.com/c" elementFormDefault="qualified">
+  <xs:import namespace="http://www.xbrl.org/2003/instance" schemaLocation="http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"/>
+  ${['Total', 'A', 'B', 'EssenceE', 'AliasE', 'Req'].map((n) => `<xs:element name="${n}" id="${n}" type="xbrli:monetaryItemType" substitutionGroup="xbrli:item" xbrli:periodType="instant"/>`).join('\n  ')}
+  <xs:element name="D" id="D" type="c:defaultDecimals" substitutionGroup="xbrli:item" xbrli:periodType="instant" default="7"/>
+  <xs:complexType name="defaultDecimals"><xs:simpleContent><xs:restriction base="xbrli:monetaryItemType"><xs:attribute name="decimals" type="xbrli:decimalsType" default="0"/></xs:restriction></xs:simpleContent></xs:complexType>
+  <xs:element name="Group" id="Group" substitutionGroup="xbrli:tuple"><xs:complexType><xs:sequence><xs:element ref="c:A" minOccurs="0"/><xs:element ref="c:B" minOccurs="0"/></xs:sequence></xs:complexType></xs:element>
+  <xs:element name="Region" type="xs:string"/>
+</xs:schema>
+`);
+const LB = (arcs: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:c="http://example.com/c">
+  ${arcs}
+</link:linkbase>`;
+const locs = ['Total', 'A', 'B', 'EssenceE', 'AliasE', 'Req', 'D'].map((n) => `<link:loc xlink:type="locator" xlink:href="c.xsd#${n}" xlink:label="${n}"/>`).join('');
+const calcArc = (from: string, to: string, extra = '') => `<link:calculationArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/summation-item" xlink:from="${from}" xlink:to="${to}" weight="1" ${extra}/>`;
+
+function cInstance(body: string, linkbase: string, contexts = ''): string {
+  const k = ++n;
+  fs.writeFileSync(path.join(dir, `lb${k}.xml`), LB(linkbase));
+  return instance(`${contexts}${body}`, `<link:schemaRef xlink:type="simple" xlink:href="c.xsd"/><link:linkbaseRef xlink:type="simple" xlink:arcrole="http://www.w3.org/1999/xlink/properties/linkbase" xlink:href="lb${k}.xml"/>`)
+    .replace(/(xmlns:t="http:\/\/example.com\/t")/, '$1');
+}
+const cfact = (name: string, v: string, ctxId = 'c') => `<c:${name} xmlns:c="http://example.com/c" contextRef="${ctxId}" unitRef="u" decimals="0">${v}</c:${name}>`;
+const calc = (extra = '') => `<link:calculationLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">${locs}${calcArc('Total', 'A')}${calcArc('Total', 'B')}${extra}</link:calculationLink>`;
+
+describe('calculations with tuples, equivalent arcs and linkbaseRefs in the instance (Calculations 1.0)', () => {
+  test('an instance linkbaseRef adds its calculation linkbase to the DTS', () => {
+    expect(codes(cInstance(cfact('Total', '3') + cfact('A', '1') + cfact('B', '2'), calc()))).toEqual([]);
+    expect(codes(cInstance(cfact('Total', '4') + cfact('A', '1') + cfact('B', '2'), calc()))).toEqual(['xbrl.5.2.5.2:calcInconsistency']);
+  });
+  test('a total binds contributors inside tuples below its parent', () => {
+    const inTuple = `<c:Group xmlns:c="http://example.com/c">${cfact('A', '1')}${cfact('B', '2')}</c:Group>`;
+    expect(codes(cInstance(cfact('Total', '3') + inTuple, calc()))).toEqual([]);
+    expect(codes(cInstance(cfact('Total', '5') + inTuple, calc()))).toEqual(['xbrl.5.2.5.2:calcInconsistency']);
+  });
+  test('an equivalent arc counts once; a prohibiting arc with equal attributes (by value) removes it', () => {
+    expect(codes(cInstance(cfact('Total', '3') + cfact('A', '1') + cfact('B', '2'), calc(calcArc('Total', 'B', 'order="1.0"'))))).toEqual(['xlink:dupArcs']);
+    const prohibit = `<link:calculationLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">${locs}${calcArc('Total', 'B', 'order="1.0" use="prohibited" priority="1"')}</link:calculationLink>`;
+    expect(codes(cInstance(cfact('Total', '1') + cfact('A', '1') + cfact('B', '2'), calc() + prohibit))).toEqual([]);
+  });
+});
+
+describe('essence-alias, requires-element, s-equality and schema defaults', () => {
+  const def = (arcrole: string, from: string, to: string) => `<link:definitionLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">${locs}<link:definitionArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/${arcrole}" xlink:from="${from}" xlink:to="${to}"/></link:definitionLink>`;
+  test('essence and alias facts in one context must agree', () => {
+    expect(codes(cInstance(cfact('EssenceE', '5') + cfact('AliasE', '5'), def('essence-alias', 'EssenceE', 'AliasE')))).toEqual([]);
+    expect(codes(cInstance(cfact('EssenceE', '5') + cfact('AliasE', '6'), def('essence-alias', 'EssenceE', 'AliasE')))).toEqual(['xbrl.5.2.6.2.2:essenceAliasUnitsInconsistency']);
+  });
+  test('a concept that requires another needs a fact of it', () => {
+    expect(codes(cInstance(cfact('Req', '5'), def('requires-element', 'Req', 'A')))).toEqual(['xbrl.5.2.6.2.4:requiresElementInconsistency']);
+  });
+  const scen = (id: string, content: string) => `<xbrli:context id="${id}"><xbrli:entity><xbrli:identifier scheme="http://example.com">1</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>2003-12-31</xbrli:instant></xbrli:period><xbrli:scenario>${content}</xbrli:scenario></xbrli:context>`;
+  test('scenario content is compared by value: 1.0 = +1, attributes in any order; a different attribute breaks the binding', () => {
+    const facts = cfact('Total', '3', 's1') + cfact('A', '1', 's1') + cfact('B', '2', 's2');
+    const region = (v: string, attrs: string) => `<c:Region xmlns:c="http://example.com/c" ${attrs}>${v}</c:Region>`;
+    expect(codes(cInstance(facts, calc(), scen('s1', region('1.0', 'a="x" b="2"')) + scen('s2', region('+1', 'b="2.0" a="x"'))))).toEqual([]);
+    expect(codes(cInstance(facts, calc(), scen('s1', region('1', 'a="x"')) + scen('s2', region('1', 'a="y"'))))).toEqual(['xbrl.5.2.5.2:calcInconsistency']);
+  });
+  test('a scenario must not hold an item', () => {
+    expect(codes(cInstance(cfact('A', '1', 's1'), calc(), scen('s1', '<c:A xmlns:c="http://example.com/c">1</c:A>')))).toContain('xbrl.4.7.4:scenarioItemOrTuple');
+  });
+  test('schema defaults fill in empty content and absent decimals', () => {
+    const file = cInstance('<c:D xmlns:c="http://example.com/c" contextRef="c" unitRef="u"></c:D>', calc());
+    const r = run(file);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.report?.facts.find((f) => f.concept === '{http://example.com/c}D')).toMatchObject({ value: '7', decimals: 0 });
+  });
+});
+
+describe('footnote links', () => {
+  const note = (links: string) => instance(`<t:Name id="f1" contextRef="c">a</t:Name>${links}`);
+  const link = (body: string) => `<link:footnoteLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">${body}</link:footnoteLink>`;
+  const loc = '<link:loc xlink:type="locator" xlink:href="#f1" xlink:label="fact"/>';
+  const fn = (label: string) => `<link:footnote xlink:type="resource" xlink:label="${label}" xml:lang="en">note</link:footnote>`;
+  const arc = (from: string, to: string) => `<link:footnoteArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/fact-footnote" xlink:from="${from}" xlink:to="${to}"/>`;
+  test('labels resolve within their own link only', () => {
+    expect(codes(note(link(loc + fn('n') + arc('fact', 'n'))))).toEqual([]);
+    expect(codes(note(link(loc + arc('fact', 'n')) + link(fn('n'))))).toEqual(expect.arrayContaining(['xbrl.3.5.3.9.3:arcResource']));
+  });
+  test('a fact-footnote arc goes from a fact locator to a footnote; locators stay in this instance', () => {
+    expect(codes(note(link(loc + fn('n') + arc('n', 'fact'))))).toEqual(expect.arrayContaining(['xbrl.4.11.1.3.1:factFootnoteArcFrom']));
+    expect(codes(note(link('<link:loc xlink:type="locator" xlink:href="other.xml#f1" xlink:label="fact"/>' + fn('n') + arc('fact', 'n'))))).toContain('xbrl.4.11.1.1:instanceLoc');
+    expect(codes(note(link(loc + fn('n') + arc('fact', 'n') + arc('fact', 'n'))))).toContain('xlink:dupArcs');
+  });
+});
