@@ -10,6 +10,7 @@ import type { LangCoverage, MappedFact } from './mapping/types';
 import { toXbrlXml } from './instance/to-xbrl-xml';
 import { toXbrlJson } from './oim/to-xbrl-json';
 import { toVendorFeed } from './feed/to-vendor-feed';
+import { toXbrlCsv, xbrlCsvNames } from './oim/to-xbrl-csv';
 import { checkSchema } from './util/json-schema';
 import { writeFilesAtomically } from './util/atomic-write';
 import { packageRoot } from './util/paths';
@@ -120,6 +121,7 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   result.outputs.set(names.json, json(xbrlJson));
   result.outputs.set(names.feed, json(feed));
   result.outputs.set(names.report, json(conversion));
+  for (const [name, content] of toXbrlCsv(report, xbrlCsvNames(base))) result.outputs.set(name, content);
   result.ok = true;
   return result;
 }
