@@ -1,7 +1,7 @@
 import { ARCROLE, ROLE, type Period, type Report } from '../model';
-import { prefixer } from '../instance/prefixes';
+import { oimUnit, prefixer } from '../xbrl/aspects';
 import { toCsv } from '../util/csv';
-import { oimNamespaces, oimUnit } from './to-xbrl-json';
+import { oimNamespaces } from './to-xbrl-json';
 
 export const XBRL_CSV_DOCUMENT_TYPE = 'https://xbrl.org/2021/xbrl-csv';
 
