@@ -108,7 +108,10 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     },
     findings: diagnostics.map(strip),
   };
+  const csvNames = xbrlCsvNames(base);
+  const xbrlCsv = toXbrlCsv(report, csvNames);
   const schemaProblems = [
+    ...checkSchema('xbrl-csv.schema.json', JSON.parse(xbrlCsv.get(csvNames.metadata) as string), csvNames.metadata, 'schema:xbrlCsvInvalid'),
     ...checkSchema('xbrl-json.schema.json', xbrlJson, names.json, 'schema:xbrlJsonInvalid'),
     ...checkSchema('facts-feed.schema.json', feed, names.feed, 'schema:factsFeedInvalid'),
     ...checkSchema('conversion-report.schema.json', conversion, names.report, 'schema:reportInvalid'),
@@ -121,7 +124,7 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   result.outputs.set(names.json, json(xbrlJson));
   result.outputs.set(names.feed, json(feed));
   result.outputs.set(names.report, json(conversion));
-  for (const [name, content] of toXbrlCsv(report, xbrlCsvNames(base))) result.outputs.set(name, content);
+  for (const [name, content] of xbrlCsv) result.outputs.set(name, content);
   result.ok = true;
   return result;
 }

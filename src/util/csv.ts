@@ -17,7 +17,8 @@ export interface CsvRecord {
   /** Line of the file where the record starts (1-based). */
   line: number;
   fields: string[];
-  /** Column (1-based, in characters) where each field starts. */
+  /** Line and column (1-based, in characters) where each field starts. */
+  lines: number[];
   columns: number[];
 }
 
@@ -39,8 +40,9 @@ export function parseCsv(text: string): CsvParse {
   let lineStart = i;
   const n = text.length;
   while (i < n) {
-    const rec: CsvRecord = { line, fields: [], columns: [] };
+    const rec: CsvRecord = { line, fields: [], lines: [], columns: [] };
     for (;;) {
+      rec.lines.push(line);
       rec.columns.push(i - lineStart + 1);
       let field = '';
       if (text[i] === '"') {
