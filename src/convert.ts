@@ -10,6 +10,8 @@ import type { LangCoverage, MappedFact } from './mapping/types';
 import { toXbrlXml } from './instance/to-xbrl-xml';
 import { toXbrlJson } from './oim/to-xbrl-json';
 import { toVendorFeed } from './feed/to-vendor-feed';
+import { loadPresentation } from './feed/labels';
+import { toSpreadsheetCsv } from './feed/to-spreadsheet-csv';
 import { toXbrlCsv, xbrlCsvNames } from './oim/to-xbrl-csv';
 import { checkSchema } from './util/json-schema';
 import { writeFilesAtomically } from './util/atomic-write';
@@ -88,7 +90,7 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     related: d.related?.map((r) => ({ ...r, file: path.basename(r.file) })),
   });
   const xbrlJson = toXbrlJson(report);
-  const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes });
+  const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes, fiscalYearEndMonth: rmap.fiscalYearEndMonth, presentation: loadPresentation() });
   const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
   for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
   const conversion = {
@@ -125,6 +127,7 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   result.outputs.set(names.feed, json(feed));
   result.outputs.set(names.report, json(conversion));
   for (const [name, content] of xbrlCsv) result.outputs.set(name, content);
+  result.outputs.set(`${base}.facts.csv`, toSpreadsheetCsv(feed as { facts: unknown[] }));
   result.ok = true;
   return result;
 }

@@ -8,9 +8,9 @@ export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows → CSV text, LF line ends, a final line end. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\n') + (rows.length ? '\n' : '');
+/** Rows → CSV text with a final line end; LF by default, CRLF for spreadsheets (RFC 4180). */
+export function toCsv(rows: readonly (readonly string[])[], eol: '\n' | '\r\n' = '\n'): string {
+  return rows.map((r) => r.map(csvField).join(',')).join(eol) + (rows.length ? eol : '');
 }
 
 export interface CsvRecord {
