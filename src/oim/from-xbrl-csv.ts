@@ -276,7 +276,7 @@ function parseRef(v: string): { name: string; specifier?: string } | undefined {
  * of the row, a table parameter, a report parameter or `rowNumber`. NONE when the referenced cell
  * is empty or `#none` (the dimension is then absent); undefined after reporting an error.
  */
-function resolve(t: TableCtx, rec: CsvRecord, rowNumber: number, v: string | null, where: string, source: SourceRef): { value: string | typeof NONE; specifier?: string } | undefined {
+function resolve(t: TableCtx, rec: CsvRecord, rowNumber: number, v: string | null, where: string, source: SourceRef): { value: string | typeof NONE; specifier?: string; at?: SourceRef; column?: string } | undefined {
   if (v === null) return { value: NONE };
   const ref = parseRef(v);
   if (!ref) return { value: v.startsWith('$$') ? v.slice(1) : v };
@@ -289,9 +289,10 @@ function resolve(t: TableCtx, rec: CsvRecord, rowNumber: number, v: string | nul
   if (i !== undefined || ref.name in t.template.columns) {
     const raw = i === undefined ? '' : rec.fields[i] ?? '';
     if (raw === '') return { value: NONE };
-    const cell = cellValue(raw, `${where} (column "${ref.name}")`, { file: t.file, line: rec.lines[i!], column: rec.columns[i!] }, t.r, true);
+    const at = { file: t.file, line: rec.lines[i!], column: rec.columns[i!] };
+    const cell = cellValue(raw, `${where} (column "${ref.name}")`, at, t.r, true);
     if (cell === undefined) return undefined;
-    return { value: cell === null ? NONE : cell, specifier: ref.specifier };
+    return { value: cell === null ? NONE : cell, specifier: ref.specifier, at, column: ref.name };
   }
   const param = t.params[ref.name] ?? t.r.meta.parameters?.[ref.name];
   if (param !== undefined) return { value: param === '#none' ? NONE : param, specifier: ref.specifier };
@@ -322,7 +323,8 @@ function cellFact(t: TableCtx, rec: CsvRecord, rowNumber: number, rowId: string,
     const v = resolve(t, rec, rowNumber, spec, `${where} dimension ${dim}`, source);
     if (v === undefined) return undefined;
     if (v.value === NONE) continue;
-    if (!setDimension(r, fact, dim, v.value, v.specifier, `${where} ${dim}`, source)) return undefined;
+    const place = v.column ? `Row ${rowNumber} column "${v.column}" (${dim} of the fact in column "${name}")` : `${where} ${dim}`;
+    if (!setDimension(r, fact, dim, v.value, v.specifier, place, v.at ?? source)) return undefined;
   }
   if (!fact.concept) {
     r.diagnostics.push(diag(CSV_CODES.invalidConceptQName, 'error', `${where}: the fact has no concept.`, { source }));
