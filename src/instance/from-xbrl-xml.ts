@@ -97,11 +97,11 @@ function sEqualValue(v: string, nan: { n: number }): string {
 export function sEqualForm(e: XElement, nan: { n: number } = { n: 0 }): string {
   const attrs = Object.keys(e.attrs).sort().map((k) => `${k}=${sEqualValue(e.attrs[k], nan)}`).join(' ');
   const body = e.children.length ? e.children.map((c) => sEqualForm(c, nan)).join('') : sEqualValue(e.text, nan);
-  return `<${e.name}${attrs ? ` ${attrs}` : ''}>${body}</>`;
+  return ['<', e.name, attrs ? ` ${attrs}` : '', '>', body, '</>'].join('');
 }
 
 function collectNames(e: XElement, into: string[], where: string): void {
-  into.push(`${where} ${e.name}`);
+  into.push(where, e.name);
   for (const c of e.children) collectNames(c, into, where);
 }
 
@@ -134,6 +134,9 @@ function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResu
   const links: { href: string; to: string; source: { file: string; line: number; column: number } }[] = [];
   const footnoteIds = new Set<string>();
   const nan = { n: 0 };
+  // Contexts repeat the same segment/scenario keys and values: one flat string each.
+  const strings = new Map<string, string>();
+  const intern = (x: string): string => { let y = strings.get(x); if (y === undefined) { y = x.split('').join(''); strings.set(y, y); } return y; };
   const at = (e: XElement) => ({ file, line: e.line, column: e.column });
   const noteId = (id: string, e: XElement) => {
     const prev = ids.get(id);
@@ -203,8 +206,8 @@ function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResu
           dimensions[dim] = deepText(m).trim();
         } else {
           nonDimensional = true;
-          dimensions[`${container.local}:${String(position).padStart(4, '0')}:${m.name}`] = sEqualForm(m, nan);
-          collectNames(m, content, container.local);
+          dimensions[intern(`${container.local}:${String(position).padStart(4, '0')}:${m.name}`)] = intern(sEqualForm(m, nan));
+          collectNames(m, content, container.local === 'segment' ? 'segment ' : 'scenario ');
         }
         position++;
       }

@@ -82,6 +82,6 @@ export interface InstanceContext {
   dimensions: Record<string, string>;
   nonDimensional: boolean;
   line: number;
-  /** Segment/scenario content other than dimensions: every element name (Clark), prefixed `segment ` or `scenario `. */
+  /** Segment/scenario content other than dimensions, as pairs: `segment `/`scenario `, then an element name (Clark). */
   content?: string[];
 }

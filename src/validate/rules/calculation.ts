@@ -110,8 +110,9 @@ export function calculation(ctx: RuleContext): void {
   // contributing groups of a group are itself and the groups of its descendant tuples.
   const scoped = tupleScopes(groups);
   const cache = new Map<FactGroup, Map<string, Binding | undefined>>();
+  const plain = new Map<string, Binding | undefined>();
   const bindingIn = (g: FactGroup, concept: string): Binding | undefined => {
-    let m = cache.get(g);
+    let m = scoped ? cache.get(g) : plain;
     if (!m) { m = new Map(); cache.set(g, m); }
     if (m.has(concept)) return m.get(concept);
     const set = g.get(concept);
@@ -120,7 +121,7 @@ export function calculation(ctx: RuleContext): void {
     return b;
   };
   for (const [key, group] of groups) {
-    if (!scoped) cache.clear();
+    if (!scoped) plain.clear();
     const binding = (concept: string): Binding | undefined => bindingIn(group, concept);
     const within = scoped?.get(key) ?? [group];
     for (const total of group.keys()) {

@@ -58,8 +58,10 @@ export function xbrl21(ctx: RuleContext): void {
 
   if (ctx.contexts) {
     for (const c of ctx.contexts.values()) {
-      for (const entry of c.content ?? []) {
-        const [where, name] = entry.split(' ');
+      const content = c.content ?? [];
+      for (let i = 0; i + 1 < content.length; i += 2) {
+        const where = content[i].trim();
+        const name = content[i + 1];
         const code = where === 'segment' ? 'xbrl.4.7.3.2:segment' : 'xbrl.4.7.4:scenario';
         const at = { source: { file, line: c.line, column: 1 }, contexts: [c.id] };
         if (name.startsWith(`{${NS.xbrli}}`)) push(`${code}XbrliElement`, `Context ${c.id}: the ${where} holds ${name}, an element of the XBRL instance namespace.`, undefined, at);
