@@ -3,7 +3,7 @@ import { deepText, type XElement } from '../xml/read-xml';
 import { resolveHref, withXmlBase } from './xml-base';
 
 export interface RawLoc { label: string; href: string; source: SourceRef }
-export interface RawResource { label: string; element: string; role?: string; lang?: string; text: string; id?: string; source: SourceRef }
+export interface RawResource { label: string; element: string; role?: string; lang?: string; text: string; id?: string; source: SourceRef; space?: string; ownLang?: string }
 export interface RawArc {
   element: string; arcrole: string; from: string; to: string; order: number; weight?: string;
   preferredLabel?: string; use: 'optional' | 'prohibited'; priority: number; source: SourceRef;
@@ -49,7 +49,7 @@ export function readLinkbase(root: XElement, url: string, file: string, onRef: (
         if (r) info.usedRoles.push({ uri: r, element: k.name, parent: c.name, source: src(k) });
         link.resources.push({
           label: xl(k, 'label') ?? '', element: k.name, role: r, lang: k.attrs[`{${NS.xml}}lang`] ?? inheritedLang(c, root),
-          text: deepText(k), id: k.attrs.id, source: src(k),
+          text: deepText(k), id: k.attrs.id, source: src(k), space: k.attrs[`{${NS.xml}}space`], ownLang: k.attrs[`{${NS.xml}}lang`],
         });
       } else if (t === 'arc') {
         const arcrole = xl(k, 'arcrole') ?? '';

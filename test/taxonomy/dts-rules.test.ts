@@ -141,4 +141,11 @@ describe('relationships', () => {
     expect(codes(schema(ITEMS, remote('prohibited')))).toEqual([]);
     expect(codes(schema(ITEMS, remote('optional')))).toContain('xbrl.5.2.2.3:labelArcRemoteResource');
   });
+  test('label resources: xml:lang must be a language code, xml:space default or preserve', () => {
+    const lab = (attrs: string) => `<link:labelLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">${loc('A')}
+      <link:label xlink:type="resource" xlink:label="lb" ${attrs}>a</link:label>${arc('labelArc', `${AR}concept-label`, 'A', 'lb')}</link:labelLink>`;
+    expect(codes(schema(ITEMS, lab('xml:lang="en-US" xml:space="preserve"')))).toEqual([]);
+    expect(codes(schema(ITEMS, lab('xml:lang="x-startrek-klingonian"')))).toEqual(['xmlSchema:valueError']);
+    expect(codes(schema(ITEMS, lab('xml:lang="en" xml:space="sometimes"')))).toEqual(['xmlSchema:valueError']);
+  });
 });

@@ -128,6 +128,10 @@ describe('calculations with tuples, equivalent arcs and linkbaseRefs in the inst
     expect(codes(cInstance(cfact('Total', '3') + inTuple, calc()))).toEqual([]);
     expect(codes(cInstance(cfact('Total', '5') + inTuple, calc()))).toEqual(['xbrl.5.2.5.2:calcInconsistency']);
   });
+  test('precision="0" agrees with no sum (Calculations 1.0)', () => {
+    const p0 = (name: string, v: string) => `<c:${name} xmlns:c="http://example.com/c" contextRef="c" unitRef="u" precision="0">${v}</c:${name}>`;
+    expect(codes(cInstance(p0('Total', '3') + cfact('A', '1') + cfact('B', '2'), calc()))).toEqual(['xbrl.5.2.5.2:calcInconsistency']);
+  });
   test('an equivalent arc counts once; a prohibiting arc with equal attributes (by value) removes it', () => {
     expect(codes(cInstance(cfact('Total', '3') + cfact('A', '1') + cfact('B', '2'), calc(calcArc('Total', 'B', 'order="1.0"'))))).toEqual(['xlink:dupArcs']);
     const prohibit = `<link:calculationLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">${locs}${calcArc('Total', 'B', 'order="1.0" use="prohibited" priority="1"')}</link:calculationLink>`;

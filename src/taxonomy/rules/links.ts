@@ -6,7 +6,10 @@ export const LINK_CODES = {
   preferredLabelMissing: 'xbrl.5.2.4.2.1:preferredLabelMissing',
   arcroleUsedOn: 'xbrl.5.1.4.5:custArcroleUsedOn',
   remoteResource: 'xbrl.5.2.2.3:labelArcRemoteResource',
+  valueError: 'xmlSchema:valueError',
 } as const;
+
+const LANGUAGE = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
 
 const A = 'http://www.xbrl.org/2003/arcrole/';
 /** The arc element each standard arcrole belongs on (XBRL 2.1 §5.2). */
@@ -24,6 +27,11 @@ const STANDARD_ARC: Record<string, string> = {
 export function checkLinks(linkbases: RawLinkbase[], relationships: Relationship[], labels: Label[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const lb of linkbases) for (const link of lb.links) {
+    for (const r of link.resources) {
+      // xml:lang is an xs:language, xml:space default|preserve (the XML namespace schema).
+      if (r.ownLang !== undefined && !LANGUAGE.test(r.ownLang)) out.push(diag(LINK_CODES.valueError, 'error', `xml:lang "${r.ownLang}" is not a language code.`, { source: r.source }));
+      if (r.space !== undefined && r.space !== 'default' && r.space !== 'preserve') out.push(diag(LINK_CODES.valueError, 'error', `xml:space must be default or preserve, not "${r.space}".`, { source: r.source }));
+    }
     const pairs = new Set<string>();
     const locLabels = new Set(link.locs.map((l) => l.label));
     for (const arc of link.arcs) {

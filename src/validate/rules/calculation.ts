@@ -83,6 +83,8 @@ export function calculation(ctx: RuleContext): void {
     const b: Binding = { facts: set };
     if (ctx.calc === 'c10') {
       if (set.length > 1) b.bad = 'duplicates';
+      // precision="0": nothing is known of the value, so it rounds to NaN and agrees with no sum (XBRL 2.1 §4.6.6).
+      else if (f0.precision === 0) b.value = new Decimal(NaN);
       else { const d = effectiveDecimals(f0); b.decimals = d; b.value = d === undefined ? new Decimal(f0.value as string) : roundTo(new Decimal(f0.value as string), d, Decimal.ROUND_HALF_EVEN); }
     } else if (set.some(excessDigits)) b.bad = 'excessDigits';
     else if (set.length > 1 && classify(set, true) === 'inconsistent') b.bad = 'duplicates';
@@ -152,7 +154,7 @@ export function calculation(ctx: RuleContext): void {
           let sum = new Decimal(0);
           for (const { it, b } of contributions) sum = sum.plus(b.value!.mul(it.weight));
           const d = tb.decimals;
-          const rs = d === undefined ? sum : roundTo(sum, d, Decimal.ROUND_HALF_EVEN);
+          const rs = d === undefined || sum.isNaN() ? sum : roundTo(sum, d, Decimal.ROUND_HALF_EVEN);
           if (!rs.eq(tb.value!)) {
             ctx.push(diag(CODES.inconsistent10, 'inconsistency', `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported ${fmt(tb.value!)}, computed ${fmt(rs)} (sum ${fmt(sum)} rounded to decimals ${d ?? 'INF'}).`,
               { source: tb.facts[0].source, facts: factIds(), concept: name(total), params: { linkrole, reported: fmt(tb.value!), computed: fmt(rs) } }));
