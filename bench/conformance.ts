@@ -6,7 +6,7 @@
  * when fewer variations pass than the floor stored in conformance/floor.json.
  *
  * Usage: node dist/bench/conformance.js [--suite DIR] [--json FILE] [--floor FILE] [--filter TEXT] [--verbose]
- * Exit codes: 0 at or above the floor, 1 below it, 2 usage or I/O problem.
+ * Exit codes: 0 at or above the floor, 1 below it (or when the validator threw on any input), 2 usage or I/O problem.
  *
  * Instances are validated with Calculations 1.0 (as the suite assumes), without the project's own
  * rules (duplicates, roll-forwards); schema and linkbase entries go through the DTS loader and the
@@ -184,6 +184,8 @@ function main(): number {
   fs.mkdirSync(path.dirname(args.json), { recursive: true });
   fs.writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`\n${passed} of ${outcomes.length} variations pass (floor ${floor}) in ${seconds.toFixed(1)} s; result in ${path.relative(process.cwd(), args.json)}\n`);
+  const crashes = outcomes.filter((o) => o.actual === 'crash');
+  if (crashes.length) { process.stdout.write(`conformance: the validator threw on ${crashes.length} variation(s); it must report, never throw\n`); return 1; }
   if (!args.filter && passed < floor) { process.stdout.write(`conformance: ${passed} is below the floor of ${floor}\n`); return 1; }
   return 0;
 }

@@ -182,3 +182,17 @@ describe('footnote links', () => {
     expect(codes(note(link(loc + fn('n') + arc('fact', 'n') + arc('fact', 'n'))))).toContain('xlink:dupArcs');
   });
 });
+
+describe('no content makes validate throw', () => {
+  const numeric = ['12.3.4', '1e', '', ' ', 'INF', '-INF', 'NaN', '--1', '+', '.', '1,000', '１２', '0x10', '1'.repeat(400), '-0.000000000000000000000000000001'];
+  const attrs = ['decimals="abc"', 'decimals="1.5"', 'precision="-1"', 'precision="x"', 'decimals="INF"', 'precision="0"', 'decimals="2" precision="2"', ''];
+  test.each(numeric)('value %j with every decimals/precision form', (v) => {
+    for (const a of attrs) {
+      const file = instance(`<t:Amount contextRef="c" unitRef="u" ${a}>${v}</t:Amount><t:Amount contextRef="c" unitRef="u" ${a}>${v}</t:Amount><t:Ratio contextRef="c" unitRef="p" ${a}>${v}</t:Ratio>`);
+      for (const calc of ['c11r', 'c10'] as const) {
+        const r = validate(file, { packages: [], calc });
+        for (const d of r.diagnostics) expect(d.code).toMatch(/^[\w.-]+:[\w-]+$/);
+      }
+    }
+  });
+});
