@@ -101,7 +101,7 @@ export function sEqualForm(e: XElement, nan: { n: number } = { n: 0 }): string {
 }
 
 function collectNames(e: XElement, into: string[], where: string): void {
-  into.push(where, e.name);
+  into.push(where, e.name, e.children.length ? '' : e.text);
   for (const c of e.children) collectNames(c, into, where);
 }
 

@@ -82,6 +82,6 @@ export interface InstanceContext {
   dimensions: Record<string, string>;
   nonDimensional: boolean;
   line: number;
-  /** Segment/scenario content other than dimensions, as pairs: `segment `/`scenario `, then an element name (Clark). */
+  /** Segment/scenario content other than dimensions, as triples: `segment `/`scenario `, an element name (Clark), its text if it has no children. */
   content?: string[];
 }

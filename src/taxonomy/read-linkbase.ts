@@ -43,7 +43,8 @@ export function readLinkbase(root: XElement, url: string, file: string, onRef: (
         const href = xl(k, 'href') ?? '';
         const abs = resolveHref(href, withXmlBase(k, linkBase)) ?? href;
         link.locs.push({ label: xl(k, 'label') ?? '', href: abs, source: src(k) });
-        if (href && !href.startsWith('#')) onRef(abs, k, 'any');
+        // Only link:loc fires DTS discovery (§3.2); custom locators in its substitution group do not.
+        if (href && !href.startsWith('#') && k.name === `{${NS.link}}loc`) onRef(abs, k, 'any');
       } else if (t === 'resource') {
         const r = xl(k, 'role');
         if (r) info.usedRoles.push({ uri: r, element: k.name, parent: c.name, source: src(k) });

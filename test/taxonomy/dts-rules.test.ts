@@ -148,4 +148,11 @@ describe('relationships', () => {
     expect(codes(schema(ITEMS, lab('xml:lang="x-startrek-klingonian"')))).toEqual(['xmlSchema:valueError']);
     expect(codes(schema(ITEMS, lab('xml:lang="en" xml:space="sometimes"')))).toEqual(['xmlSchema:valueError']);
   });
+  test('only link:loc fires discovery: a custom locator to a broken schema leaves it out of the DTS', () => {
+    const broken = path.join(dir, 'broken.xsd');
+    fs.writeFileSync(broken, `${HEAD}${item('Bad', '')}</xs:schema>`);
+    const custom = (el: string) => `<c:customLink xmlns:c="http://e.com/c" xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link"><${el} xlink:type="locator" xlink:href="broken.xsd" xlink:label="x"/></c:customLink>`;
+    expect(codes(schema(ITEMS, custom('c:loc xmlns:c="http://e.com/c"')))).toEqual([]);
+    expect(codes(schema(ITEMS, custom('link:loc')))).toContain('xbrl.5.1.1.1:itemPeriodType');
+  });
 });

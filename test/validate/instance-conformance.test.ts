@@ -100,6 +100,7 @@ fs.writeFileSync(path.join(dir, 'c.xsd'), `<?xml version="1.0" encoding="UTF-8"?
   <xs:complexType name="defaultDecimals"><xs:simpleContent><xs:restriction base="xbrli:monetaryItemType"><xs:attribute name="decimals" type="xbrli:decimalsType" default="0"/></xs:restriction></xs:simpleContent></xs:complexType>
   <xs:element name="Group" id="Group" substitutionGroup="xbrli:tuple"><xs:complexType><xs:sequence><xs:element ref="c:A" minOccurs="0"/><xs:element ref="c:B" minOccurs="0"/></xs:sequence></xs:complexType></xs:element>
   <xs:element name="Region" type="xs:string"/>
+  <xs:element name="Count" type="xs:integer"/>
 </xs:schema>
 `);
 const LB = (arcs: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -154,6 +155,11 @@ describe('essence-alias, requires-element, s-equality and schema defaults', () =
     const region = (v: string, attrs: string) => `<c:Region xmlns:c="http://example.com/c" ${attrs}>${v}</c:Region>`;
     expect(codes(cInstance(facts, calc(), scen('s1', region('1.0', 'a="x" b="2"')) + scen('s2', region('+1', 'b="2.0" a="x"'))))).toEqual([]);
     expect(codes(cInstance(facts, calc(), scen('s1', region('1', 'a="x"')) + scen('s2', region('1', 'a="y"'))))).toEqual(['xbrl.5.2.5.2:calcInconsistency']);
+  });
+  test('scenario content declared with a simple type must be of that type (lax validation)', () => {
+    const count = (v: string) => cInstance(cfact('A', '1', 's1'), calc(), scen('s1', `<c:Count xmlns:c="http://example.com/c">${v}</c:Count>`));
+    expect(codes(count('12'))).toEqual([]);
+    expect(codes(count('twelve'))).toEqual(['xmlSchema:valueError']);
   });
   test('a scenario must not hold an item', () => {
     expect(codes(cInstance(cfact('A', '1', 's1'), calc(), scen('s1', '<c:A xmlns:c="http://example.com/c">1</c:A>')))).toContain('xbrl.4.7.4:scenarioItemOrTuple');

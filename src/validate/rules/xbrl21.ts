@@ -59,9 +59,14 @@ export function xbrl21(ctx: RuleContext): void {
   if (ctx.contexts) {
     for (const c of ctx.contexts.values()) {
       const content = c.content ?? [];
-      for (let i = 0; i + 1 < content.length; i += 2) {
+      for (let i = 0; i + 2 < content.length; i += 3) {
         const where = content[i].trim();
         const name = content[i + 1];
+        const decl = ctx.concept(name);
+        // Lax validation: content declared in the DTS with a simple built-in type must be of that type.
+        if (decl && decl.substitutionGroup === 'other' && decl.xsd && !content[i + 2].includes('<') && !lexicalOk(decl.xsd, content[i + 2])) {
+          push(CODES.valueError, `Context ${c.id}: ${decl.localName} in the ${where} holds "${content[i + 2].trim()}", not a valid ${decl.xsd}.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
+        }
         const code = where === 'segment' ? 'xbrl.4.7.3.2:segment' : 'xbrl.4.7.4:scenario';
         const at = { source: { file, line: c.line, column: 1 }, contexts: [c.id] };
         if (name.startsWith(`{${NS.xbrli}}`)) push(`${code}XbrliElement`, `Context ${c.id}: the ${where} holds ${name}, an element of the XBRL instance namespace.`, undefined, at);
