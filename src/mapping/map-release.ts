@@ -3,8 +3,8 @@ import { NS, clark, diag, type Diagnostic, type Entity, type Period, type Releas
 import { labelKey, normalizeLabel, readNumber, type Figure } from '../release';
 import { addDays } from './fiscal-calendar';
 import { FootnoteRegistry, findNote } from './footnotes';
-import type { MapRow, MapTable, ReleaseMap } from './release-map';
-import { resolveColumns, type ColumnSpec } from './resolve-column';
+import type { MapRow, MapTable, MapTableKind, ReleaseMap } from './release-map';
+import { resolveColumns, tableKind, type TableKind } from './resolve-column';
 import { readScale } from './scale';
 import type { SourceConcept, TaxonomySource } from './taxonomy-source';
 import type { LangCoverage, MapResult, MappedFact, Occurrence, ResolvedTable } from './types';
@@ -27,21 +27,49 @@ interface Candidate {
 export const periodKey = (p: Period): string =>
   p.type === 'instant' ? `I${p.instant}` : p.type === 'duration' ? `D${p.start}_${p.end}` : 'F';
 
-function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; titleIndex: number; matches: MapTable[] } {
-  const matches: MapTable[] = [];
-  let titleIndex = -1;
-  let found: MapTable | undefined;
+/** The period kind each table kind's heading states (metrics tables are by quarter code). */
+const PERIOD_OF: Record<MapTableKind, TableKind | undefined> = {
+  quarterStatement: 'quarter', cashFlows: 'quarter', cumulativeStatement: 'yearToDate', balanceSheet: 'instant', metrics: undefined,
+};
+
+/** The heading block from the title line down: title, period and scale lines (prose and notes above it excluded). */
+function headingBlock(table: Table, titleIndex: number): { text: string; line: number }[] {
+  let blockStart = table.preamble.length;
+  while (blockStart > 0 && !isProse(table.preamble[blockStart - 1].text)) blockStart--;
+  return table.preamble.slice(Math.min(titleIndex, blockStart));
+}
+
+/**
+ * The mapping table for a release table: its title matches, and the period its heading states is
+ * the one the mapping table's kind requires (so the quarter and the cumulative statement, titled
+ * alike, are told apart by "Three Months" vs "Six|Nine|Twelve Months", 四半期 vs 累計/通期).
+ */
+function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; titleIndex: number; matches: MapTable[]; titled: MapTable[] } {
+  const matches: { m: MapTable; idx: number }[] = [];
+  const titled: MapTable[] = [];
   for (const m of maps) {
     if (m.lang !== table.lang) continue;
     const re = new RegExp(m.title);
     const idx = table.preamble.findIndex((p) => re.test(p.text));
     if (idx < 0) continue;
     if (m.subtitle && !table.preamble.some((p) => new RegExp(m.subtitle as string).test(p.text))) continue;
-    matches.push(m);
-    found ??= m;
-    if (found === m) titleIndex = idx;
+    titled.push(m);
+    const want = PERIOD_OF[m.kind];
+    if (want && tableKind(table, headingBlock(table, idx)) !== want) continue;
+    matches.push({ m, idx });
   }
-  return { map: matches.length === 1 ? found : undefined, titleIndex, matches };
+  return { map: matches.length === 1 ? matches[0].m : undefined, titleIndex: matches[0]?.idx ?? -1, matches: matches.map((x) => x.m), titled };
+}
+
+/** The header cell over column `i` (spanning from the left) that reads `text`. */
+function headerCell(table: Table, i: number, text: string): { line: number; column: number } | undefined {
+  for (const row of table.headerRows) {
+    for (let j = i; j >= 0; j--) {
+      const c = row.cells[j];
+      if (c && c.text !== '') { if (c.text === text) return c; break; }
+    }
+  }
+  return undefined;
 }
 
 const NOTE_LINE = /^([¹²³⁴⁵⁶⁷⁸⁹]|Note\s*\(\d+\)|注記\s*\(\d+\))/;
@@ -101,13 +129,15 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
     const figures: Figure[][] = table.rows.map((r) => r.cells.map((c) => readNumber(c.text)));
     for (const fr of figures) for (const f of fr) if (f.kind === 'number' || f.kind === 'dash' || f.kind === 'invalid') cov.cells++;
 
-    const { map, titleIndex, matches } = matchTable(table, rmap.tables);
+    const { map, titleIndex, matches, titled } = matchTable(table, rmap.tables);
     if (!map) {
       const first = table.preamble[table.preamble.length - 1];
       diagnostics.push(diag(matches.length ? 'release:ambiguousTable' : 'release:unmappedTable', 'error',
         matches.length
           ? `The table matches ${matches.length} mapping tables (${matches.map((m) => m.id).join(', ')}); expected exactly one.`
-          : `No mapping table matches this table's title lines; expected one of the titles in mapping/release-map.json.`,
+          : titled.length
+            ? `The table's title matches ${titled.map((m) => `${m.id} (${m.kind})`).join(', ')}, but its heading states no period of that kind (${[...new Set(titled.map((m) => PERIOD_OF[m.kind]))].join(' or ')}).`
+            : `No mapping table matches this table's title lines; expected one of the titles in mapping/release-map.json.`,
         { source: at(first?.line ?? table.firstLine, 1), actual: table.preamble.map((p) => p.text).slice(-3).join(' / '), expected: 'a title matched by one mapping table' }));
       for (const fr of figures) for (const f of fr) if (f.kind !== 'empty') cov.unaccounted++;
       continue;
@@ -116,9 +146,7 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
     const title = table.preamble[titleIndex].text;
     // The table's heading block (title, period and scale lines) describes it; prose or notes above
     // it may mention "millions" or "四半期" and must not count.
-    let blockStart = table.preamble.length;
-    while (blockStart > 0 && !isProse(table.preamble[blockStart - 1].text)) blockStart--;
-    const context = table.preamble.slice(Math.min(titleIndex, blockStart));
+    const context = headingBlock(table, titleIndex);
     const scale = readScale(context);
     const specs = resolveColumns(table, rmap.fiscalYearEndMonth, context);
     resolved.push({ table, id: map.id, title, specs, figures });
@@ -128,6 +156,12 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
       if (s.kind === 'unresolved' && figures.some((fr) => fr[i].kind !== 'empty')) {
         diagnostics.push(diag('release:unresolvedPeriod', 'error', `Cannot tell the period of column ${i + 1}: ${s.reason}.`,
           { source: at(head.line, head.column), actual: s.header || '(empty header)', expected: 'a quarter code (3Q03), a date (Dec 31, 2003) or 2003年12月期' }));
+      }
+      if (s.kind === 'value' && s.conflict) {
+        const cell = headerCell(table, i, s.conflict.header) ?? head;
+        diagnostics.push(diag('release:periodConflict', 'error', `Column ${i + 1}: ${s.conflict.message}.`, {
+          source: at(cell.line, cell.column), related: s.conflict.line ? [at(s.conflict.line, 1)] : undefined,
+          expected: `a heading and column dates that state the same period`, actual: `${s.conflict.text} / ${s.header}` }));
       }
       if (s.kind === 'value' && s.warning) {
         diagnostics.push(diag('release:periodEndNotMonthEnd', 'warning', `Column ${i + 1}: ${s.warning}.`, { source: at(head.line, head.column), actual: s.header }));

@@ -13,9 +13,13 @@ export interface MapRow {
   group?: boolean;
 }
 
+/** What a table is, whatever the quarter; the period kind its heading must state follows from it. */
+export type MapTableKind = 'quarterStatement' | 'cumulativeStatement' | 'balanceSheet' | 'cashFlows' | 'metrics';
+
 export interface MapTable {
   id: string;
   lang: 'en' | 'ja';
+  kind: MapTableKind;
   title: string;
   subtitle?: string;
   role?: string;
@@ -40,6 +44,8 @@ export interface DocumentInfoRule {
   /** Parts of the release that state it (default both). */
   statedIn?: ('en' | 'ja')[];
   sources?: DocumentInfoSource[];
+  /** Replaces a value as read (`Q4` → `FY`: the fourth quarter's release is the fiscal year's). */
+  valueMap?: Record<string, string>;
 }
 
 export interface DocumentInfoConfig {
