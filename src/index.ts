@@ -9,3 +9,4 @@ export { toXbrlJson } from './oim/to-xbrl-json';
 export { toVendorFeed } from './feed/to-vendor-feed';
 export type * from './model';
 export type { MappedFact, Occurrence, MapResult } from './mapping/types';
+export { compile, validate, normalizeReport, checkTaxonomyEntry, type CompiledValidator, type CompileOptions, type ValidateOptions, type ValidateResult, type CalcMode } from './validate';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { validate } from '../validate';
+import { validate, type CalcMode } from '../validate';
+import { CALC_MODES } from '../validate/context';
 import { checkSchema } from '../util/json-schema';
 import { formatDiagnostic } from './print';
 
@@ -14,11 +15,11 @@ export function register(program: Command): void {
     .option('--max-size <MiB>', 'refuse instances larger than this (memory grows with the number of facts)', '512')
     .option('--show-info', 'also print informational findings (consistent duplicates)')
     .action((file: string, o: { calc: string; format: string; package?: string[]; showInfo?: boolean; maxSize: string }) => {
-      if (!['c11r', 'c10', 'none'].includes(o.calc)) { process.stderr.write(`iij-xbrl: --calc must be c11r, c10 or none, not "${o.calc}"\n`); process.exitCode = 2; return; }
+      if (!CALC_MODES.includes(o.calc as CalcMode)) { process.stderr.write(`iij-xbrl: --calc must be c11r, c10 or none, not "${o.calc}"\n`); process.exitCode = 2; return; }
       if (!['text', 'json'].includes(o.format)) { process.stderr.write(`iij-xbrl: --format must be text or json, not "${o.format}"\n`); process.exitCode = 2; return; }
       const maxMiB = Number(o.maxSize);
       if (!(maxMiB > 0)) { process.stderr.write(`iij-xbrl: --max-size must be a positive number of MiB, not "${o.maxSize}"\n`); process.exitCode = 2; return; }
-      const r = validate(file, { calc: o.calc as 'c11r', packages: o.package, maxBytes: maxMiB * 2 ** 20 });
+      const r = validate(file, { calc: o.calc as CalcMode, packages: o.package, maxBytes: maxMiB * 2 ** 20 });
       const bad = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'inconsistency').length;
       const io = r.diagnostics.some((d) => d.code.startsWith('io:') || d.code === 'IOerror');
       if (o.format === 'json') {

@@ -1,8 +1,7 @@
 import type { Footnote } from '../model';
 import type { MappedFact } from '../mapping/types';
 import type { TaxonomySource } from '../mapping/taxonomy-source';
-import { prefixer } from '../instance/prefixes';
-import { oimUnit } from '../oim/to-xbrl-json';
+import { oimUnit, prefixer } from '../xbrl/aspects';
 
 export interface FeedOptions {
   release: { file: string };

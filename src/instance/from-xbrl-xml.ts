@@ -1,7 +1,9 @@
 import fs from 'node:fs';
-import { NS, diag, type Diagnostic, type Fact, type Footnote, type Period, type Report, type Unit } from '../model';
-import { scanXml } from './scan-xml';
-import { TreeBuilder, childElements, deepText, fileChunks, firstChild, resolveQName, streamXml, XML_CODES, type XElement } from '../taxonomy/read-xml';
+import { NS, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
+
+export type { InstanceContext };
+import { scanXml } from '../xml/scan-xml';
+import { TreeBuilder, childElements, deepText, fileChunks, firstChild, resolveQName, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
 
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (default 512 MiB, about 3M facts), so memory stays bounded. */
@@ -10,15 +12,6 @@ export interface ReadOptions {
   parser?: 'auto' | 'saxes';
 }
 
-export interface InstanceContext {
-  id: string;
-  entity: { scheme: string; identifier: string };
-  period?: Period;
-  /** Canonical dimension content: explicit members by dimension (Clark), or raw XML for anything else. */
-  dimensions: Record<string, string>;
-  nonDimensional: boolean;
-  line: number;
-}
 
 export interface ReadResult {
   report?: Report;

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { ARCROLE, NS, ROLE, type Report } from '../model';
-import { contextId, prefixer, unitId } from './prefixes';
+import { contextId, prefixer, unitId } from '../xbrl/aspects';
 
 /**
  * Report → XBRL 2.1 instance XML. Contexts and units are generated from the facts' aspects with

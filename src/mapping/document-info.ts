@@ -1,9 +1,8 @@
 import Decimal from 'decimal.js';
 import { clark, diag, type Diagnostic, type Entity, type Period, type Release } from '../model';
-import type { MapOptions } from './map-release';
 import type { ReleaseMap } from './release-map';
 import type { TaxonomySource } from './taxonomy-source';
-import type { MappedFact, Occurrence } from './types';
+import type { MapOptions, MappedFact, Occurrence } from './types';
 import { unitFor } from './units';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -1,19 +1,19 @@
 import Decimal from 'decimal.js';
 import { NS, clark, diag, type Diagnostic, type Entity, type Period, type Release, type Row, type Table, type Unit } from '../model';
 import { labelKey, normalizeLabel, readNumber, type Figure } from '../release';
-import { addDays } from './fiscal-calendar';
+import { addDays } from '../xbrl/dates';
 import { FootnoteRegistry, findNote } from './footnotes';
 import type { MapRow, MapTable, MapTableKind, ReleaseMap } from './release-map';
 import { resolveColumns, tableKind, type TableKind } from './resolve-column';
 import { readScale } from './scale';
 import type { SourceConcept, TaxonomySource } from './taxonomy-source';
 import type { LangCoverage, MapResult, MappedFact, Occurrence, ResolvedTable } from './types';
-import { isNumericKind, isScaledKind, unitFor, unitKey } from './units';
+import { isNumericKind, isScaledKind, unitFor } from './units';
+import { periodKey, unitId as unitKey } from '../xbrl/aspects';
 import { documentInfoFacts } from './document-info';
+import type { MapOptions } from './types';
 
-export interface MapOptions {
-  lang: 'en' | 'ja' | 'both';
-}
+export type { MapOptions };
 
 interface Candidate {
   concept: SourceConcept;
@@ -23,9 +23,6 @@ interface Candidate {
   footnotes: Set<string>;
   order: number;
 }
-
-export const periodKey = (p: Period): string =>
-  p.type === 'instant' ? `I${p.instant}` : p.type === 'duration' ? `D${p.start}_${p.end}` : 'F';
 
 /** The period kind each table kind's heading states (metrics tables are by quarter code). */
 const PERIOD_OF: Record<MapTableKind, TableKind | undefined> = {

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { NS, clark, diag, type Diagnostic } from '../model';
 import { normalizeLabel, signedDigits, type Figure } from '../release';
 import type { MappedFact, ResolvedTable } from './types';
-import { periodKey } from './map-release';
+import { periodKey } from '../xbrl/aspects';
 
 type Num = Extract<Figure, { kind: 'number' }>;
 type Interval = [Decimal, Decimal];

@@ -1,4 +1,5 @@
-import { fiscalQuarter, fiscalYearStart, monthEnd, startOfMonthsEnding } from './fiscal-calendar';
+import { fiscalQuarter, fiscalYearStart, startOfMonthsEnding } from './fiscal-calendar';
+import { monthEnd } from '../xbrl/dates';
 import type { Column, Table } from '../model';
 
 export type TableKind = 'quarter' | 'yearToDate' | 'instant' | 'byQuarterCode';

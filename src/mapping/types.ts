@@ -49,3 +49,7 @@ export interface MapResult {
   coverage: Record<string, LangCoverage>;
   diagnostics: Diagnostic[];
 }
+
+export interface MapOptions {
+  lang: 'en' | 'ja' | 'both';
+}

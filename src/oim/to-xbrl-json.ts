@@ -1,24 +1,5 @@
-import { ARCROLE, NS, ROLE, type Period, type Report, type Unit } from '../model';
-import { addDays } from '../mapping/fiscal-calendar';
-import { prefixer } from '../instance/prefixes';
-
-/** XBRL dates mean the end of the day; OIM writes that moment as the next day's midnight. */
-export function oimPeriod(p: Period): string | undefined {
-  if (p.type === 'instant') return `${addDays(p.instant, 1)}T00:00:00`;
-  if (p.type === 'duration') return `${p.start}T00:00:00/${addDays(p.end, 1)}T00:00:00`;
-  return undefined;
-}
-
-export function oimUnit(u: Unit, q: (c: string) => string): string | undefined {
-  const side = (ms: string[]) => {
-    const s = ms.map(q).sort();
-    return s.length > 1 ? `(${s.join('*')})` : s[0];
-  };
-  if (u.denominators.length === 0 && u.numerators.length === 1 && u.numerators[0] === `{${NS.xbrli}}pure`) return undefined;
-  return u.denominators.length ? `${side(u.numerators)}/${side(u.denominators)}` : side(u.numerators);
-}
-
-export const ENTITY_PREFIXES: Record<string, string> = { 'http://www.sec.gov/CIK': 'cik' };
+import { ARCROLE, NS, ROLE, type Report } from '../model';
+import { ENTITY_PREFIXES, oimPeriod, oimUnit, prefixer } from '../xbrl/aspects';
 
 /** Report → xBRL-JSON (OIM 1.0, REC 2021-10-13). Values stay strings; decimals are integers. */
 export function toXbrlJson(report: Report): Record<string, unknown> {
