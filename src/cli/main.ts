@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { register as registerConvert } from './convert-command';
 import { register as registerParse } from './parse-command';
+import { register as registerMapping } from './mapping-command';
 import { register as registerTaxonomy } from './taxonomy-command';
 import { register as registerValidate } from './validate-command';
 
@@ -13,6 +14,7 @@ const program = new Command('iij-xbrl')
   .exitOverride();
 registerConvert(program);
 registerParse(program);
+registerMapping(program);
 registerValidate(program);
 registerTaxonomy(program);
 

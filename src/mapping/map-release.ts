@@ -11,6 +11,7 @@ import type { LangCoverage, MapResult, MappedFact, Occurrence, ResolvedTable } f
 import { isNumericKind, isScaledKind, unitFor } from './units';
 import { periodKey, unitId as unitKey } from '../xbrl/aspects';
 import { documentInfoFacts } from './document-info';
+import { closestLabels, knownLabels } from './suggest';
 import type { MapOptions } from './types';
 
 export type { MapOptions };
@@ -41,7 +42,7 @@ function headingBlock(table: Table, titleIndex: number): { text: string; line: n
  * the one the mapping table's kind requires (so the quarter and the cumulative statement, titled
  * alike, are told apart by "Three Months" vs "Six|Nine|Twelve Months", 四半期 vs 累計/通期).
  */
-function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; titleIndex: number; matches: MapTable[]; titled: MapTable[] } {
+export function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; titleIndex: number; matches: MapTable[]; titled: MapTable[] } {
   const matches: { m: MapTable; idx: number }[] = [];
   const titled: MapTable[] = [];
   for (const m of maps) {
@@ -76,7 +77,7 @@ function isProse(t: string): boolean {
 
 const labelIndexes = new WeakMap<MapTable, Map<string, MapRow[]>>();
 
-function findRow(row: Row, map: MapTable): MapRow | undefined {
+export function findRow(row: Row, map: MapTable): MapRow | undefined {
   let index = labelIndexes.get(map);
   if (!index) {
     index = new Map();
@@ -171,8 +172,12 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
       const hasFigures = figures[r].some((f) => f.kind !== 'empty');
       const label = normalizeLabel(row.label.text).text;
       if (!mrow) {
-        diagnostics.push(diag('release:unmappedRow', 'error', `Row "${label}" of ${map.id} has no mapping${row.section ? ` (section "${row.section}")` : ''}.`,
-          { source: at(row.line, row.label.column), actual: label, expected: `a row of mapping table ${map.id}` }));
+        const near = closestLabels(label, knownLabels(map, rmap));
+        const hint = near.length
+          ? `Closest known labels: ${near.map((n) => `"${n.label}" (${n.concept}, ${n.lang} ${n.table}, distance ${n.distance.toFixed(2)})`).join('; ')}. Run \`iij-xbrl mapping suggest\` for ready-to-paste entries.`
+          : 'No known label is close; run `iij-xbrl mapping suggest` for a ready-to-paste entry (a new concept).';
+        diagnostics.push(diag('release:unmappedRow', 'error', `Row "${label}" of ${map.id} has no mapping${row.section ? ` (section "${row.section}")` : ''}${near.length ? `; did you mean "${near[0].label}" (${near[0].concept})?` : '.'}`,
+          { source: at(row.line, row.label.column), actual: label, expected: `a row of mapping table ${map.id}`, hint, concept: near[0]?.concept }));
         if (hasFigures) cov.unaccounted += figures[r].filter((f) => f.kind !== 'empty').length;
         return;
       }
