@@ -10,7 +10,8 @@ import type { SourceConcept, TaxonomySource } from './taxonomy-source';
 import type { LangCoverage, MapResult, MappedFact, Occurrence, ResolvedTable } from './types';
 import { isNumericKind, isScaledKind, unitFor } from './units';
 import { periodKey, unitId as unitKey } from '../xbrl/aspects';
-import { documentInfoFacts } from './document-info';
+import { documentInfoFacts, fiscalFocus } from './document-info';
+import { checkCompleteness, type FiscalPeriod } from './completeness';
 import { closestLabels, knownLabels } from './suggest';
 import type { MapOptions } from './types';
 
@@ -117,7 +118,7 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
   const candidates: Candidate[] = [];
   const resolved: ResolvedTable[] = [];
   const coverage: Record<string, LangCoverage> = {};
-  const usedMaps = new Set<string>();
+  const foundRows = new Map<string, Set<MapRow>>();
   const wanted = (lang: 'en' | 'ja') => opts.lang === 'both' || opts.lang === lang;
 
   for (const table of release.tables) {
@@ -140,7 +141,8 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
       for (const fr of figures) for (const f of fr) if (f.kind !== 'empty') cov.unaccounted++;
       continue;
     }
-    usedMaps.add(map.id);
+    const seenRows = foundRows.get(map.id) ?? new Set<MapRow>();
+    foundRows.set(map.id, seenRows);
     const title = table.preamble[titleIndex].text;
     // The table's heading block (title, period and scale lines) describes it; prose or notes above
     // it may mention "millions" or "四半期" and must not count.
@@ -169,6 +171,7 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
 
     table.rows.forEach((row, r) => {
       const mrow = findRow(row, map);
+      if (mrow) seenRows.add(mrow);
       const hasFigures = figures[r].some((f) => f.kind !== 'empty');
       const label = normalizeLabel(row.label.text).text;
       if (!mrow) {
@@ -280,15 +283,13 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
     });
   }
 
-  for (const m of rmap.tables) {
-    if (wanted(m.lang) && !usedMaps.has(m.id)) {
-      diagnostics.push(diag('mapping:tableNotFound', 'warning', `Mapping table ${m.id} (title /${m.title}/) matched no table of the release.`, { source: { file, line: 1, column: 1 } }));
-    }
-  }
-
   const facts = mergeCandidates(candidates, tax, entity, file, diagnostics, coverage);
   const info = documentInfoFacts(release, rmap, tax, entity, facts, opts, diagnostics);
   facts.push(...info);
+  const stated = info.find((f) => f.name === 'FiscalPeriodFocus')?.value;
+  const end = info.find((f) => f.name === 'DocumentPeriodEndDate')?.value;
+  const focus = (stated && /^(Q[123]|FY)$/.test(stated) ? stated : end ? fiscalFocus(end, rmap.fiscalYearEndMonth).period : undefined) as FiscalPeriod | undefined;
+  if (focus) diagnostics.push(...checkCompleteness(rmap, focus, foundRows, facts, wanted, file));
   facts.sort((a, b) => (tax.order.get(a.name) ?? 0) - (tax.order.get(b.name) ?? 0)
     || periodKey(a.period).localeCompare(periodKey(b.period))
     || (a.unit ? unitKey(a.unit) : '').localeCompare(b.unit ? unitKey(b.unit) : ''));

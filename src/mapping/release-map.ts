@@ -11,6 +11,8 @@ export interface MapRow {
   sign?: 'asIs' | 'negated';
   period?: 'start' | 'end';
   group?: boolean;
+  /** The row may be absent; every other row of a table found is required. */
+  optional?: boolean;
 }
 
 /** What a table is, whatever the quarter; the period kind its heading must state follows from it. */
@@ -20,6 +22,8 @@ export interface MapTable {
   id: string;
   lang: 'en' | 'ja';
   kind: MapTableKind;
+  /** Releases (by fiscal period focus) that must contain the table; default all four. */
+  requiredIn?: ('Q1' | 'Q2' | 'Q3' | 'FY')[];
   title: string;
   subtitle?: string;
   role?: string;
