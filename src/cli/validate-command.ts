@@ -7,8 +7,8 @@ import { formatDiagnostic } from './print';
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('validate an XBRL 2.1 instance (XML) or xBRL-JSON report against its taxonomy, offline')
-    .argument('<instance>', 'instance.xml or instance.json')
+    .description('validate an XBRL 2.1 instance (XML), an xBRL-JSON report or an xBRL-CSV report (its metadata JSON) against its taxonomy, offline')
+    .argument('<instance>', 'instance.xml, instance.json or xBRL-CSV metadata.json')
     .option('--calc <mode>', 'calculation semantics: c11r (Calculations 1.1, round to nearest), c10 (XBRL 2.1) or none', 'c11r')
     .option('--format <format>', 'text or json', 'text')
     .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
