@@ -35,9 +35,12 @@ describe("README's Python examples on the committed flat CSV", () => {
 describe("README's shell examples", () => {
   const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1].split('\n')).map((l) => l.trim()).filter(Boolean);
   const runnable = lines.filter((l) => /# exit \d/.test(l));
-  const ciOnly = /^(npm ci|npm test|npm run bench|apt-get|sudo)/;
+  const ciOnly = /^(npm ci|npm test|npm run bench|npm run conformance|apt-get|sudo)/;
+  // "Adding next quarter's release" works on a release the reader brings: test/shapes/suggest.test.ts
+  // runs those lines on a derived release with renamed rows.
+  const runElsewhere = /next-quarter|^git diff /;
   it('every shell line is either annotated with its exit code or one of the commands CI runs', () => {
-    expect(lines.filter((l) => !/# exit \d/.test(l) && !ciOnly.test(l))).toEqual([]);
+    expect(lines.filter((l) => !/# exit \d/.test(l) && !ciOnly.test(l) && !runElsewhere.test(l))).toEqual([]);
     expect(runnable.length).toBeGreaterThanOrEqual(6);
   });
   it.each(runnable)('%s', (line) => {
