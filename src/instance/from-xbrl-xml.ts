@@ -136,7 +136,7 @@ function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResu
   const nan = { n: 0 };
   // Contexts repeat the same segment/scenario keys and values: one flat string each.
   const strings = new Map<string, string>();
-  const intern = (x: string): string => { let y = strings.get(x); if (y === undefined) { y = x.split('').join(''); strings.set(y, y); } return y; };
+  const intern = (x: string): string => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; };
   const at = (e: XElement) => ({ file, line: e.line, column: e.column });
   const noteId = (id: string, e: XElement) => {
     const prev = ids.get(id);
