@@ -32,6 +32,7 @@ const XL = (local: string) => `{${NS.xlink}}${local}`;
 const XSI_NIL = `{${NS.xsi}}nil`;
 const XML_LANG = `{${NS.xml}}lang`;
 const FACT_FOOTNOTE = 'http://www.xbrl.org/2003/arcrole/fact-footnote';
+const STANDARD_ATTR_NS = [NS.xbrli, NS.link, NS.xlink, NS.xsi, NS.xml].map((ns) => `{${ns}}`);
 
 /**
  * Reads an XBRL 2.1 instance into the OIM-shaped `Report`, streaming: each top-level element
@@ -282,6 +283,10 @@ function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResu
       source: at(e),
     };
     if (parent) f.tupleParent = parent;
+    for (const k in e.attrs) {
+      if (k.charCodeAt(0) !== 123 /* { */ || STANDARD_ATTR_NS.some((ns) => k.startsWith(ns))) continue;
+      (f.attributes ??= {})[k] = e.attrs[k];
+    }
     if (e.children.length) {
       // A tuple: its own entry carries no value; its items and tuples are facts scoped to it.
       f.tuple = true;

@@ -46,6 +46,8 @@ export interface Fact {
   /** As read from an XML instance, for diagnostics. */
   contextId?: string;
   unitId?: string;
+  /** XML facts: attributes from other namespaces (Clark name → value), for lax validation; absent when there are none. */
+  attributes?: Record<string, string>;
   /** XML tuples: the tuple itself (no context, unit or value of its own)… */
   tuple?: boolean;
   /** …and, on facts nested in tuples, the path of their tuple ancestors (`l:c/l:c`): duplicates are siblings; a total binds contributors in its parent's descendants. */

@@ -78,6 +78,8 @@ export interface Dts {
   schemas?: { url: string; file: string; targetNamespace?: string }[];
   /** Schema defaulting, for readers: element default values and attribute defaults by element (Clark). Absent when the DTS declares none. */
   defaults?: SchemaDefaults;
+  /** Global attribute declarations with a built-in simple type: name (Clark) → XML Schema type (`integer`, …). */
+  attributeTypes?: Map<Clark, string>;
 }
 
 export interface SchemaDefaults {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diag, NS, type Concept, type Diagnostic, type Dts, type LinkbaseInfo, type RoleType } from '../model';
-import { STANDARD_URL } from './builtin-types';
+import { STANDARD_URL, builtinType } from './builtin-types';
+import { checkLax } from './rules/lax';
 import { findPackages, resolveThroughCatalogs, type TaxonomyPackage } from './catalog';
 import { readLinkbase, type RawLinkbase } from './read-linkbase';
 import { readSchema, type ElementDecl, type TypeDecl } from './read-schema';
@@ -67,6 +68,8 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
   const arcroleTypes: RoleType[] = [];
   const linkbases: RawLinkbase[] = [];
   const schemas: NonNullable<Dts['schemas']> = [];
+  const attributeDecls: { name: string; type: string }[] = [];
+  const lax: { element?: string; attribute?: string; value: string; source: { file: string; line: number; column: number } }[] = [];
   const documents: string[] = [];
   const seen = new Set<string>();
   const queue: Pending[] = [];
@@ -120,6 +123,8 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
       arcroleTypes.push(...s.arcroleTypes);
       linkbases.push(...s.embeddedLinkbases);
       diagnostics.push(...s.diagnostics);
+      attributeDecls.push(...s.attributes);
+      lax.push(...s.lax);
       schemas.push({ url: p.url, file, targetNamespace: s.targetNamespace });
     } else if (root.name === `{${NS.link}}linkbase` && p.expect !== 'schema') {
       const lb = readLinkbase(root, p.url, file, onRef);
@@ -158,5 +163,8 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     schemas,
   };
   if (defaults) dts.defaults = defaults;
+  const attributeTypes = new Map(attributeDecls.flatMap((a) => { const x = builtinType(a.type)?.xsd; return x ? [[a.name, x] as [string, string]] : []; }));
+  if (attributeTypes.size) dts.attributeTypes = attributeTypes;
+  diagnostics.push(...checkLax(lax, dts));
   return { dts, diagnostics, packages };
 }

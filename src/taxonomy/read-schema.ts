@@ -56,6 +56,10 @@ export interface SchemaResult {
   arcroleTypes: RoleType[];
   embeddedLinkbases: RawLinkbase[];
   diagnostics: Diagnostic[];
+  /** Global attribute declarations: name (Clark) → type (Clark). */
+  attributes: { name: string; type: string }[];
+  /** Content to validate laxly once every schema is read: appinfo elements and foreign attributes on declarations. */
+  lax: { element?: string; attribute?: string; value: string; source: SourceRef }[];
 }
 
 const XS = NS.xs;
@@ -115,7 +119,7 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
   if (root.attrs.targetNamespace !== undefined && root.attrs.targetNamespace.trim() === '') {
     early.push(diag('xbrl.5.1:emptyTargetNamespace', 'error', 'A taxonomy schema must not have an empty targetNamespace.', { source: { file, line: root.line, column: root.column } }));
   }
-  const r: SchemaResult = { targetNamespace: tns || undefined, elements: [], types: [], roleTypes: [], arcroleTypes: [], embeddedLinkbases: [], diagnostics: early };
+  const r: SchemaResult = { targetNamespace: tns || undefined, elements: [], types: [], roleTypes: [], arcroleTypes: [], embeddedLinkbases: [], diagnostics: early, attributes: [], lax: [] };
   const src = (e: XElement): SourceRef => ({ file, line: e.line, column: e.column });
   const rootBase = withXmlBase(root, url);
   const appinfo = (ann: XElement, parentBase: string) => {
@@ -140,6 +144,8 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
           (role ? r.roleTypes : r.arcroleTypes).push(rt);
         } else if (c.name === `{${LINK}}linkbase`) {
           r.embeddedLinkbases.push(readLinkbase(c, url, file, onRef));
+        } else if (c.ns !== LINK && c.children.length === 0) {
+          r.lax.push({ element: c.name, value: c.text, source: src(c) });
         }
       }
     }
@@ -184,6 +190,12 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
           defaultValue: c.attrs.default ?? c.attrs.fixed,
         });
         for (const a of childElements(c, `{${XS}}annotation`)) appinfo(a, withXmlBase(c, rootBase));
+        for (const [k, v] of Object.entries(c.attrs)) if (k.startsWith('{') && !k.startsWith(`{${NS.xbrli}}`) && !k.startsWith(`{${NS.xml}}`)) r.lax.push({ attribute: k, value: v, source: src(c) });
+        break;
+      }
+      case `{${XS}}attribute`: {
+        const type = c.attrs.type ? resolveQName(c.attrs.type, c.nsMap) : undefined;
+        if (c.attrs.name && type) r.attributes.push({ name: `{${tns}}${c.attrs.name}`, type });
         break;
       }
       case `{${XS}}complexType`:

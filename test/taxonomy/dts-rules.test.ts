@@ -155,4 +155,13 @@ describe('relationships', () => {
     expect(codes(schema(ITEMS, custom('c:loc xmlns:c="http://e.com/c"')))).toEqual([]);
     expect(codes(schema(ITEMS, custom('link:loc')))).toContain('xbrl.5.1.1.1:itemPeriodType');
   });
+  test('lax validation: appinfo content and foreign attributes declared with a simple type must match it', () => {
+    const defs = path.join(dir, 'defs.xsd');
+    fs.writeFileSync(defs, `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://e.com/lax"><xs:element name="count" type="xs:integer"/><xs:attribute name="size" type="xs:integer"/></xs:schema>`);
+    const body = (appinfo: string, attr: string) => `<xs:import namespace="http://e.com/lax" schemaLocation="defs.xsd"/><xs:annotation><xs:appinfo>${appinfo}</xs:appinfo></xs:annotation>
+      <xs:element name="A" id="A" type="xbrli:monetaryItemType" substitutionGroup="xbrli:item" xbrli:periodType="instant" xmlns:lax="http://e.com/lax" ${attr}/>`;
+    expect(codes(schema(body('<lax:count xmlns:lax="http://e.com/lax">12</lax:count>', 'lax:size="3"')))).toEqual([]);
+    expect(codes(schema(body('<lax:count xmlns:lax="http://e.com/lax">twelve</lax:count>', '')))).toEqual(['xmlSchema:valueError']);
+    expect(codes(schema(body('', 'lax:size="big"')))).toEqual(['xmlSchema:valueError']);
+  });
 });

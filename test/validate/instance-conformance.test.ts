@@ -101,6 +101,7 @@ fs.writeFileSync(path.join(dir, 'c.xsd'), `<?xml version="1.0" encoding="UTF-8"?
   <xs:element name="Group" id="Group" substitutionGroup="xbrli:tuple"><xs:complexType><xs:sequence><xs:element ref="c:A" minOccurs="0"/><xs:element ref="c:B" minOccurs="0"/></xs:sequence></xs:complexType></xs:element>
   <xs:element name="Region" type="xs:string"/>
   <xs:element name="Count" type="xs:integer"/>
+  <xs:attribute name="size" type="xs:integer"/>
 </xs:schema>
 `);
 const LB = (arcs: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -160,6 +161,11 @@ describe('essence-alias, requires-element, s-equality and schema defaults', () =
     const count = (v: string) => cInstance(cfact('A', '1', 's1'), calc(), scen('s1', `<c:Count xmlns:c="http://example.com/c">${v}</c:Count>`));
     expect(codes(count('12'))).toEqual([]);
     expect(codes(count('twelve'))).toEqual(['xmlSchema:valueError']);
+  });
+  test('a fact attribute declared globally with a simple type must match it (lax validation)', () => {
+    const attr = (v: string) => cInstance(`<c:A xmlns:c="http://example.com/c" contextRef="c" unitRef="u" decimals="0" c:size="${v}">1</c:A>`, calc());
+    expect(codes(attr('3'))).toEqual([]);
+    expect(codes(attr('big'))).toEqual(['xmlSchema:valueError']);
   });
   test('a scenario must not hold an item', () => {
     expect(codes(cInstance(cfact('A', '1', 's1'), calc(), scen('s1', '<c:A xmlns:c="http://example.com/c">1</c:A>')))).toContain('xbrl.4.7.4:scenarioItemOrTuple');

@@ -1,6 +1,6 @@
 import { NS, diag, type Fact } from '../../model';
 import type { RuleContext } from '../context';
-import { isDecimalLexical } from '../facts';
+import { dateUnion, lexicalOk } from '../../taxonomy/lexical';
 
 export const CODES = {
   schemaImportMissing: 'xbrl:schemaImportMissing',
@@ -27,27 +27,6 @@ export const CODES = {
   valueError: 'xmlSchema:valueError',
   nilNonNillable: 'xmlSchema:nilNonNillableElement',
 } as const;
-
-const DATE = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d{2}:\d{2})?$/;
-const DATETIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
-const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(s.slice(0, 10)));
-const dateUnion = (s: string) => validDate(s) || DATETIME.test(s);
-
-function lexicalOk(xsd: string | undefined, v: string): boolean {
-  switch (xsd) {
-    case 'decimal': return isDecimalLexical(v);
-    case 'float': case 'double': return /^(\+?INF|-INF|NaN|[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?)$/.test(v.trim());
-    case 'integer': case 'long': case 'int': case 'short': case 'byte': return /^[+-]?\d+$/.test(v.trim());
-    case 'nonNegativeInteger': case 'unsignedLong': case 'unsignedInt': case 'unsignedShort': case 'unsignedByte': return /^\+?\d+$/.test(v.trim()) || /^-0+$/.test(v.trim());
-    case 'positiveInteger': return /^\+?0*[1-9]\d*$/.test(v.trim());
-    case 'date': return validDate(v.trim());
-    case 'dateTime': return DATETIME.test(v.trim());
-    case 'dateUnion': return dateUnion(v.trim());
-    case 'gYear': return /^-?\d{4,}(Z|[+-]\d{2}:\d{2})?$/.test(v.trim());
-    case 'boolean': return /^(true|false|1|0)$/.test(v.trim());
-    default: return true;
-  }
-}
 
 /** XBRL 2.1 instance rules (§4): facts against their concepts, contexts and units. */
 export function xbrl21(ctx: RuleContext): void {
@@ -132,6 +111,11 @@ export function xbrl21(ctx: RuleContext): void {
       if (f.decimals !== undefined || f.precision !== undefined) push(CODES.extraneous, `Non-numeric fact ${f.id} has decimals or precision.`, f);
       if (f.unitId !== undefined || (f.unit && !ctx.units)) push(CODES.nonNumericUnit, `Non-numeric fact ${f.id} has a unit.`, f);
       if (f.value !== null && !lexicalOk(c.xsd, f.value)) push(CODES.valueError, `Fact ${f.id}: "${f.value}" is not a valid ${c.xsd} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
+    }
+    // Lax validation: attributes the DTS declares globally with a simple type.
+    for (const [a, v] of Object.entries(f.attributes ?? {})) {
+      const xsd = ctx.dts.attributeTypes?.get(a);
+      if (xsd && !lexicalOk(xsd, v)) push(CODES.valueError, `Fact ${f.id}: attribute ${a}="${v}" is not a valid ${xsd}.`, f, { actual: v, expected: xsd });
     }
     if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but fact ${f.id} is nil.`, f);
   }
