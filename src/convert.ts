@@ -10,6 +10,7 @@ import type { LangCoverage, MappedFact } from './mapping/types';
 import { toXbrlXml } from './instance/to-xbrl-xml';
 import { toXbrlJson } from './oim/to-xbrl-json';
 import { toVendorFeed } from './feed/to-vendor-feed';
+import { toInlineXbrl } from './ixbrl';
 import { checkSchema } from './util/json-schema';
 import { writeFilesAtomically } from './util/atomic-write';
 import { packageRoot } from './util/paths';
@@ -90,16 +91,18 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes });
   const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
   for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
+  const inline = toInlineXbrl({ release: parsed.release, tables: mapped.tables, facts: mapped.facts, footnotes: mapped.footnotes, diagnostics, taxonomy: tax, lang, base });
   const conversion = {
     documentType: 'https://xbrl.iij.ad.jp/report/conversion/1.0',
     release: { file: display },
     lang,
-    outputs: names,
+    outputs: { ...names, ...Object.fromEntries(inline.map((d) => [`inline-${d.lang}`, d.name])) },
     factCount: mapped.facts.length,
     footnoteCount: mapped.footnotes.length,
     coverage: { ...mapped.coverage, total },
     tables: mapped.tables.map((t) => ({ id: t.id, title: t.title, lang: t.table.lang, line: t.table.firstLine })),
     checks: { ...counts, duplicateOccurrencesChecked: total.provenance },
+    inlineXbrl: inline.map((d) => d.summary),
     summary: {
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       inconsistencies: diagnostics.filter((d) => d.severity === 'inconsistency').length,
@@ -120,6 +123,7 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   result.outputs.set(names.json, json(xbrlJson));
   result.outputs.set(names.feed, json(feed));
   result.outputs.set(names.report, json(conversion));
+  for (const d of inline) result.outputs.set(d.name, d.content);
   result.ok = true;
   return result;
 }
