@@ -84,8 +84,10 @@
   panel.appendChild(results);
   panel.appendChild(body);
   document.body.appendChild(panel);
+  document.body.classList.add('ix-open');
   toggle.addEventListener('click', function () {
     var collapsed = panel.classList.toggle('ix-collapsed');
+    document.body.classList.toggle('ix-open', !collapsed);
     toggle.textContent = collapsed ? T.show : T.hide;
   });
 
@@ -129,10 +131,10 @@
         if (it[0] !== name) return;
         var pid = factsByAspect[total + '|' + ctx + '|' + unit];
         var tr = el('tr');
-        var th = el('th', null, (it[1] > 0 ? '+' : '−') + ' ' + role);
-        tr.appendChild(th);
+        tr.appendChild(el('th', null, it[1] > 0 ? '+' : '−'));
         var td = el('td');
         td.appendChild(pid ? linkTo(pid, label(total)) : document.createTextNode(label(total)));
+        td.appendChild(el('div', { 'class': 'ix-role' }, role));
         tr.appendChild(td);
         tr.appendChild(el('td', { 'class': 'v' }, pid ? grouped(data.facts[pid][4]) : '—'));
         parents.appendChild(tr);
@@ -245,8 +247,8 @@
     results.textContent = '';
     if (!q) return;
     var hits = Object.keys(conceptFacts).filter(function (n) {
-      var c = data.concepts[n] || ['', ''];
-      return n.toLowerCase().indexOf(q) >= 0 || c[0].toLowerCase().indexOf(q) >= 0 || c[1].toLowerCase().indexOf(q) >= 0;
+      var c = data.concepts[n] || ['', '', '', ''];
+      return (n + ' | ' + c[3]).toLowerCase().indexOf(q) >= 0;
     }).sort();
     hits.slice(0, 50).forEach(function (n) {
       var ids = conceptFacts[n];

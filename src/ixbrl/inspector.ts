@@ -49,15 +49,19 @@ function unitText(u: Unit): string {
  * and the calculation trees among the concepts the document uses.
  */
 export function inspectorData(plan: DocPlan, facts: MappedFact[], tax: TaxonomySource, calcs: CalcNetwork[]): unknown {
-  const concepts: Record<string, [string, string, string]> = {};
+  const concepts: Record<string, [string, string, string, string]> = {};
+  const entry = (name: string): [string, string, string, string] => {
+    const c = tax.concepts.get(name);
+    const all = new Set([...Object.values(c?.labels.en ?? {}), ...Object.values(c?.labels.ja ?? {})]);
+    return [c?.labels.en?.label ?? name, c?.labels.ja?.label ?? '', c?.balance ?? '', [...all].join(' | ')];
+  };
   const contexts: Record<string, string> = {};
   const units: Record<string, string> = {};
   const factData: Record<string, [string, string, string | null, number | string | null, string | null]> = {};
   const tags: Record<string, string> = {};
   const findings: Record<string, string[]> = {};
   for (const f of facts) {
-    const c = tax.concepts.get(f.name);
-    concepts[f.name] = [c?.labels.en?.label ?? f.name, c?.labels.ja?.label ?? '', c?.balance ?? ''];
+    concepts[f.name] ??= entry(f.name);
     contexts[contextId(f.period)] = periodText(f.period);
     if (f.unit) units[unitId(f.unit)] = unitText(f.unit);
     factData[f.id] = [f.name, contextId(f.period), f.unit ? unitId(f.unit) : null, f.decimals ?? null, f.value];
@@ -74,8 +78,7 @@ export function inspectorData(plan: DocPlan, facts: MappedFact[], tax: TaxonomyS
     .map((c) => [c.role, c.total, c.items.map((i) => [i.concept, i.weight])]);
   for (const c of calcs) {
     for (const name of [c.total, ...c.items.map((i) => i.concept)]) {
-      const src = tax.concepts.get(name);
-      if (!concepts[name] && src && calc.some((x) => x[1] === c.total)) concepts[name] = [src.labels.en?.label ?? name, src.labels.ja?.label ?? '', src.balance ?? ''];
+      if (!concepts[name] && tax.concepts.has(name) && calc.some((x) => x[1] === c.total)) concepts[name] = entry(name);
     }
   }
   return { lang: plan.lang, concepts, contexts, units, facts: factData, tags, findings, calc };

@@ -37,13 +37,19 @@ export type Block =
   | { kind: 'note'; line: number; note: ReleaseNote }
   | { kind: 'table'; resolved: ResolvedTable; heading: { line: number; title: boolean }[] };
 
-/** The heading block of a table: its title line and the scale/period lines around it. */
+/**
+ * The heading block of a table: its title line and the scale/period lines between it and the
+ * table (without a title, the non-prose lines just above the table). Lines above the title are
+ * ordinary text of the page.
+ */
 function headingLines(t: ResolvedTable): { line: number; title: boolean }[] {
   const pre = t.table.preamble;
   const titleIndex = pre.findIndex((p) => p.text === t.title);
-  let start = pre.length;
-  while (start > 0 && !isProse(pre[start - 1].text)) start--;
-  if (titleIndex >= 0) start = Math.min(start, titleIndex);
+  let start = titleIndex;
+  if (start < 0) {
+    start = pre.length;
+    while (start > 0 && !isProse(pre[start - 1].text) && !/^[-•・]\s/.test(pre[start - 1].text)) start--;
+  }
   return pre.slice(start).map((p, i) => ({ line: p.line, title: start + i === titleIndex }));
 }
 

@@ -78,6 +78,24 @@ function splitPrinted(printed: string): { before: string; inner: string; after: 
   return { before: t.slice(0, m.index), inner: m[0], after: t.slice(m.index + m[0].length) };
 }
 
+/** An unsigned decimal string without leading zeros or trailing fraction zeros (`007.50` → `7.5`). */
+function canonical(d: string): string {
+  let [i, f = ''] = d.split('.');
+  i = i.replace(/^0+(?=\d)/, '');
+  f = f.replace(/0+$/, '');
+  return f ? `${i}.${f}` : i;
+}
+
+/** `digits` × 10^scale, exactly, as a canonical decimal string (string arithmetic: no floats, no allocation-heavy decimals per cell). */
+function shifted(digits: string, scale: number): string {
+  const [i, f = ''] = digits.split('.');
+  let all = i + f;
+  let point = i.length + scale;
+  if (point > all.length) all += '0'.repeat(point - all.length);
+  if (point < 0) { all = '0'.repeat(-point) + all; point = 0; }
+  return canonical(`${all.slice(0, point) || '0'}.${all.slice(point)}`);
+}
+
 /** The ix:nonFraction attributes for a printed figure; checks that the tag yields the fact's stated value. */
 function cellTag(f: MappedFact, o: Occurrence, tax: TaxonomySource, lang: string, id: string): CellTag | undefined {
   const parts = splitPrinted(o.printed);
@@ -85,11 +103,11 @@ function cellTag(f: MappedFact, o: Occurrence, tax: TaxonomySource, lang: string
   const dash = readNumber(parts.inner).kind === 'dash';
   const places = dash ? 0 : (parts.inner.split('.')[1]?.length ?? 0);
   const scale = places - o.decimals;
-  const value = new Decimal(o.value);
-  const shown = dash ? new Decimal(0) : new Decimal(parts.inner.replace(/,/g, '')).mul(new Decimal(10).pow(scale));
-  if (!shown.eq(value.abs())) throw new Error(`internal: tag of ${o.printed} at ${o.line}:${o.col} would read ${shown.toFixed()}, not ${o.value}`);
+  const shown = dash ? '0' : shifted(parts.inner.replace(/,/g, ''), scale);
+  if (shown !== canonical(o.value.replace(/^-/, ''))) throw new Error(`internal: tag of ${o.printed} at ${o.line}:${o.col} would read ${shown}, not ${o.value}`);
+  const negative = o.value.startsWith('-') && shown !== '0';
   const attrs = { ...factAttrs(f, tax, lang), id, decimals: String(o.decimals), scale: String(scale), format: dash ? 'ixt:fixed-zero' : 'ixt:num-dot-decimal' };
-  if (value.isNegative() && !value.isZero()) Object.assign(attrs, { sign: '-' });
+  if (negative) Object.assign(attrs, { sign: '-' });
   return { id, element: 'ix:nonFraction', fact: f, occurrence: o, attrs, ...parts };
 }
 

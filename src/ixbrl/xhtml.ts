@@ -75,12 +75,18 @@ export function rootElement(name: string, namespaces: Record<string, string>, at
 // XML 1.0 Char: no C0 controls other than tab, newline and carriage return; no lone surrogates, no U+FFFE/FFFF.
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const SPECIAL_TEXT = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const SPECIAL_ATTR = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+
 export function escapeText(s: string): string {
-  return s.replace(NOT_XML_CHAR, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (!SPECIAL_TEXT.test(s)) return s;
+  return s.replace(NOT_XML_CHAR, '\uFFFD').replace(/[&<>]/g, (c) => ENTITY[c]);
 }
 
 export function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  if (!SPECIAL_ATTR.test(s)) return s;
+  return s.replace(NOT_XML_CHAR, '\uFFFD').replace(/[&<>"\t\n\r]/g, (c) => ENTITY[c]);
 }
 
 /**
