@@ -4,6 +4,8 @@ import Decimal from 'decimal.js';
 import { convert, convertBytes } from '../../src/convert';
 import { toInlineXbrl, type InlineSummary } from '../../src/ixbrl';
 import { scriptJson } from '../../src/ixbrl/xhtml';
+import { partRange } from '../../src/ixbrl/parts';
+import { toRuns } from '../../src/ixbrl/text';
 import { decodeRelease, parseRelease } from '../../src/release';
 import { loadReleaseMap } from '../../src/mapping/release-map';
 import { loadTaxonomySource } from '../../src/mapping/taxonomy-source';
@@ -100,6 +102,12 @@ function extract(root: XElement): Map<string, Extracted> {
   return out;
 }
 
+/** The part's line range, from the release as convert parsed it. */
+function partOf(lang: 'en' | 'ja'): { from: number; to: number } {
+  const parsed = parseRelease(fs.readFileSync(RELEASE, 'utf8'), RELEASE);
+  return partRange(parsed.release, lang);
+}
+
 const factKey = (f: MappedFact) => `iij:${f.name}|${contextId(f.period)}|${f.unit ? unitId(f.unit) : ''}|${f.language ?? ''}`;
 
 describe.each(['en', 'ja'] as const)('the %s Inline XBRL document', (lang) => {
@@ -143,6 +151,25 @@ describe.each(['en', 'ja'] as const)('the %s Inline XBRL document', (lang) => {
     const flagged = report.findings.filter((f) => f.code === 'release:inconsistentDuplicate' && summary.untaggedInconsistent.some((u) => u.line === f.source?.line && u.column === f.source?.column));
     expect(flagged).toHaveLength(summary.untaggedInconsistent.length);
     expect(summary.untaggedInconsistent.length).toBeGreaterThan(0);
+  });
+
+  it('renders every line of the release part: paragraphs, titles, headers, cells and notes', () => {
+    const page = content.slice(content.indexOf('<div class="page"')).replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const release = fs.readFileSync(RELEASE, 'utf8').split('\n');
+    const { from, to } = partOf(lang);
+    // The two parts split the release between them: Japanese first, then English.
+    expect(partOf('ja').to + 1).toBe(partOf('en').from);
+    expect(release[partOf('en').from - 1].trim() === '' || !/[\u3040-\u30ff\u4e00-\u9fff]/.test(release[partOf('en').from - 1])).toBe(true);
+    let checked = 0;
+    for (let line = from; line <= to; line++) {
+      const raw = release[line - 1];
+      if (raw.trim() === '') continue;
+      const pieces = raw.includes('\t') ? raw.split('\t').map((c) => c.replace(/<\/?u>/g, '').replace(/\\([$*_])/g, '$1').trim()) : [toRuns(raw.trim(), true).display.replace(/^([¹²³⁴⁵⁶⁷⁸⁹]|Note \(\d\):|注記\(\d\)[:：]|[-•・])\s*/, '').trim()];
+      for (const piece of pieces) if (piece !== '') expect([line, page.includes(piece)]).toEqual([line, true]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(200);
   });
 
   it('tags every duplicate: the same fact in millions and in thousands', () => {
