@@ -1,24 +1,25 @@
 import type { Command } from 'commander';
-import { validate } from '../validate';
+import { validate, type CalcMode } from '../validate';
+import { CALC_MODES } from '../validate/context';
 import { checkSchema } from '../util/json-schema';
 import { formatDiagnostic } from './print';
 
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('validate an XBRL 2.1 instance (XML) or xBRL-JSON report against its taxonomy, offline')
-    .argument('<instance>', 'instance.xml or instance.json')
+    .description('validate an XBRL 2.1 instance (XML), an xBRL-JSON report or an xBRL-CSV report (its metadata JSON) against its taxonomy, offline')
+    .argument('<instance>', 'instance.xml, instance.json or xBRL-CSV metadata.json')
     .option('--calc <mode>', 'calculation semantics: c11r (Calculations 1.1, round to nearest), c10 (XBRL 2.1) or none', 'c11r')
     .option('--format <format>', 'text or json', 'text')
     .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
     .option('--max-size <MiB>', 'refuse instances larger than this (memory grows with the number of facts)', '512')
     .option('--show-info', 'also print informational findings (consistent duplicates)')
     .action((file: string, o: { calc: string; format: string; package?: string[]; showInfo?: boolean; maxSize: string }) => {
-      if (!['c11r', 'c10', 'none'].includes(o.calc)) { process.stderr.write(`iij-xbrl: --calc must be c11r, c10 or none, not "${o.calc}"\n`); process.exitCode = 2; return; }
+      if (!CALC_MODES.includes(o.calc as CalcMode)) { process.stderr.write(`iij-xbrl: --calc must be c11r, c10 or none, not "${o.calc}"\n`); process.exitCode = 2; return; }
       if (!['text', 'json'].includes(o.format)) { process.stderr.write(`iij-xbrl: --format must be text or json, not "${o.format}"\n`); process.exitCode = 2; return; }
       const maxMiB = Number(o.maxSize);
       if (!(maxMiB > 0)) { process.stderr.write(`iij-xbrl: --max-size must be a positive number of MiB, not "${o.maxSize}"\n`); process.exitCode = 2; return; }
-      const r = validate(file, { calc: o.calc as 'c11r', packages: o.package, maxBytes: maxMiB * 2 ** 20 });
+      const r = validate(file, { calc: o.calc as CalcMode, packages: o.package, maxBytes: maxMiB * 2 ** 20 });
       const bad = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'inconsistency').length;
       const io = r.diagnostics.some((d) => d.code.startsWith('io:') || d.code === 'IOerror');
       if (o.format === 'json') {
