@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { register as registerConvert } from './convert-command';
+import { register as registerPackage } from './package-command';
 import { register as registerParse } from './parse-command';
 import { register as registerTaxonomy } from './taxonomy-command';
 import { register as registerValidate } from './validate-command';
@@ -23,6 +24,7 @@ registerConvert(program);
 registerParse(program);
 registerValidate(program);
 registerTaxonomy(program);
+registerPackage(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
