@@ -104,11 +104,10 @@
     return false;
   }
 
-  function row(table, head, value, id, cls) {
+  function row(table, head, value, id) {
     var tr = el('tr');
     tr.appendChild(el('th', null, head));
     var td = el('td', id ? { id: id } : null, value);
-    if (cls) td.setAttribute('class', cls);
     tr.appendChild(td);
     table.appendChild(tr);
     return td;

@@ -15,6 +15,11 @@ export interface RenderCounts {
   textTags: number;
 }
 
+const UNTAGGED = {
+  en: 'Not tagged: inconsistent with the same fact elsewhere in the release',
+  ja: 'タグ付けなし: 同じファクトの他の記載と整合しません',
+};
+
 const NOTE_MARK = /^\s*([¹²³⁴⁵⁶⁷⁸⁹]|※\s*\d|Note\s*\(\d{1,2}\)\s*:|注記\s*\(\d{1,2}\)\s*[:：])\s*/;
 
 export function tagElement(parent: XNode, tag: Tag, text: string): XNode {
@@ -93,7 +98,7 @@ function figureCell(tr: XNode, t: ResolvedTable, rawFields: string[], r: number,
     tagElement(box, tag, tag.inner);
     box.txt(tag.after);
   } else box.txt(cell.text);
-  if (untagged) td.el('span', { class: 'flag', title: 'Not tagged: inconsistent with the same fact elsewhere in the release' }, '†');
+  if (untagged) td.el('span', { class: 'flag', title: UNTAGGED[plan.lang] }, '†');
 }
 
 function appendTable(parent: XNode, release: Release, b: Extract<Block, { kind: 'table' }>, plan: DocPlan, counts: RenderCounts): void {
