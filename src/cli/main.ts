@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { register as registerConvert } from './convert-command';
 import { register as registerPackage } from './package-command';
 import { register as registerParse } from './parse-command';
+import { register as registerMapping } from './mapping-command';
+import { register as registerSeries } from './series-command';
 import { register as registerTaxonomy } from './taxonomy-command';
 import { register as registerValidate } from './validate-command';
 import { readFileSync } from 'node:fs';
@@ -22,6 +24,8 @@ const program = new Command('iij-xbrl')
   .exitOverride();
 registerConvert(program);
 registerParse(program);
+registerMapping(program);
+registerSeries(program);
 registerValidate(program);
 registerTaxonomy(program);
 registerPackage(program);

@@ -20,7 +20,7 @@ const report = JSON.parse(fs.readFileSync(path.join(ROOT, 'instances', 'iij-2003
 /** A figure to click in each document, and what the inspector must say about it. */
 const KNOWN = {
   en: { table: 'en-table-01', id: 'f-Revenues-D2003-10-01_2003-12-31.1', printed: '9,633', concept: 'Revenues', period: '2003-10-01 to 2003-12-31', search: '営業収益合計', found: '営業収益' },
-  ja: { table: 'ja-appendix-3', id: 'f-Assets-I2003-12-31.1', printed: '38,464,883', concept: 'Assets', period: '2003-12-31 (instant)', search: 'total assets', found: '資産' },
+  ja: { table: 'ja-balance-sheet', id: 'f-Assets-I2003-12-31.1', printed: '38,464,883', concept: 'Assets', period: '2003-12-31 (instant)', search: 'total assets', found: '資産' },
 } as const;
 
 jest.setTimeout(120_000);
