@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { register as registerConvert } from './convert-command';
+import { register as registerPackage } from './package-command';
 import { register as registerParse } from './parse-command';
 import { register as registerMapping } from './mapping-command';
 import { register as registerSeries } from './series-command';
@@ -27,6 +28,7 @@ registerMapping(program);
 registerSeries(program);
 registerValidate(program);
 registerTaxonomy(program);
+registerPackage(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {

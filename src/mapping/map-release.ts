@@ -72,7 +72,8 @@ function headerCell(table: Table, i: number, text: string): { line: number; colu
 }
 
 const NOTE_LINE = /^([¹²³⁴⁵⁶⁷⁸⁹]|Note\s*\(\d+\)|注記\s*\(\d+\))/;
-function isProse(t: string): boolean {
+/** A preamble line that is running text or a note, not part of a table's heading block. */
+export function isProse(t: string): boolean {
   return t.length > 100 || (t.length > 60 && /[。.]$/.test(t)) || NOTE_LINE.test(t);
 }
 
