@@ -101,9 +101,9 @@ export function sEqualForm(e: XElement, nan: { n: number } = { n: 0 }): string {
   return ['<', e.name, attrs ? ` ${attrs}` : '', '>', body, '</>'].join('');
 }
 
-function collectNames(e: XElement, into: string[], where: string): void {
-  into.push(where, e.name, e.children.length ? '' : e.text);
-  for (const c of e.children) collectNames(c, into, where);
+function collectNames(e: XElement, into: string[], where: string, intern: (s: string) => string): void {
+  into.push(where, intern(e.name), e.children.length ? '' : e.text);
+  for (const c of e.children) collectNames(c, into, where, intern);
 }
 
 /** Applies `xml:base` values (outermost first) to an href, keeping a relative result relative to the instance. */
@@ -207,8 +207,10 @@ function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResu
           dimensions[dim] = deepText(m).trim();
         } else {
           nonDimensional = true;
-          dimensions[intern(`${container.local}:${String(position).padStart(4, '0')}:${m.name}`)] = intern(sEqualForm(m, nan));
-          collectNames(m, content, container.local === 'segment' ? 'segment ' : 'scenario ');
+          // The key names the element; a plain leaf's value alone is its form (the usual case, kept short).
+          const plain = m.children.length === 0 && Object.keys(m.attrs).length === 0;
+          dimensions[intern(`${container.local}:${String(position).padStart(4, '0')}:${m.name}`)] = intern(plain ? sEqualValue(m.text, nan) : sEqualForm(m, nan));
+          collectNames(m, content, container.local === 'segment' ? 'segment ' : 'scenario ', intern);
         }
         position++;
       }
