@@ -4,7 +4,8 @@ import { periodKey } from '../xbrl/aspects';
 
 export type Interval = [Decimal, Decimal];
 
-export const isDecimalLexical = (s: string): boolean => /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s.trim());
+const DECIMAL_LEXICAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
+export const isDecimalLexical = (s: string): boolean => DECIMAL_LEXICAL.test(s);
 
 const unitKeys = new WeakMap<Unit, string>();
 /** Facts of one XML unit share its object, so the key is built once per unit. */

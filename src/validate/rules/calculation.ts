@@ -112,9 +112,8 @@ export function calculation(ctx: RuleContext): void {
   // contributing groups of a group are itself and the groups of its descendant tuples.
   const scoped = tupleScopes(groups);
   const cache = new Map<FactGroup, Map<string, Binding | undefined>>();
-  const plain = new Map<string, Binding | undefined>();
   const bindingIn = (g: FactGroup, concept: string): Binding | undefined => {
-    let m = scoped ? cache.get(g) : plain;
+    let m = cache.get(g);
     if (!m) { m = new Map(); cache.set(g, m); }
     if (m.has(concept)) return m.get(concept);
     const set = g.get(concept);
@@ -122,10 +121,18 @@ export function calculation(ctx: RuleContext): void {
     m.set(concept, b);
     return b;
   };
+  const bindings = new Map<string, Binding | undefined>();
   for (const [key, group] of groups) {
-    if (!scoped) plain.clear();
-    const binding = (concept: string): Binding | undefined => bindingIn(group, concept);
-    const within = scoped?.get(key) ?? [group];
+    bindings.clear();
+    // Without tuples (the usual case) one cache per group, reused: no per-group allocations.
+    const binding = scoped ? (concept: string) => bindingIn(group, concept) : (concept: string): Binding | undefined => {
+      if (bindings.has(concept)) return bindings.get(concept);
+      const set = group.get(concept);
+      const b = set && bindingOf(set);
+      bindings.set(concept, b);
+      return b;
+    };
+    const within = scoped?.get(key);
     for (const total of group.keys()) {
       const sums = asTotal.get(total);
       if (!sums) continue;
@@ -133,7 +140,8 @@ export function calculation(ctx: RuleContext): void {
       if (!tb) continue;
       for (const { linkrole, items } of sums) {
         const contributions: { it: (typeof items)[number]; b: Binding }[] = [];
-        for (const it of items) for (const g of within) { const b = g.has(it.to) ? bindingIn(g, it.to) : undefined; if (b) contributions.push({ it, b }); }
+        if (within) { for (const it of items) for (const g of within) { const b = g.has(it.to) ? bindingIn(g, it.to) : undefined; if (b) contributions.push({ it, b }); } }
+        else for (const it of items) { const b = group.has(it.to) ? binding(it.to) : undefined; if (b) contributions.push({ it, b }); }
         if (!contributions.length) continue;
         let bad: Binding | undefined = tb.bad ? tb : undefined;
         for (const c of contributions) if (!bad && c.b.bad) bad = c.b;

@@ -113,9 +113,11 @@ export function xbrl21(ctx: RuleContext): void {
       if (f.value !== null && !lexicalOk(c.xsd, f.value)) push(CODES.valueError, `Fact ${f.id}: "${f.value}" is not a valid ${c.xsd} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
     }
     // Lax validation: attributes the DTS declares globally with a simple type.
-    for (const [a, v] of Object.entries(f.attributes ?? {})) {
-      const xsd = ctx.dts.attributeTypes?.get(a);
-      if (xsd && !lexicalOk(xsd, v)) push(CODES.valueError, `Fact ${f.id}: attribute ${a}="${v}" is not a valid ${xsd}.`, f, { actual: v, expected: xsd });
+    if (f.attributes) {
+      for (const [a, v] of Object.entries(f.attributes)) {
+        const xsd = ctx.dts.attributeTypes?.get(a);
+        if (xsd && !lexicalOk(xsd, v)) push(CODES.valueError, `Fact ${f.id}: attribute ${a}="${v}" is not a valid ${xsd}.`, f, { actual: v, expected: xsd });
+      }
     }
     if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but fact ${f.id} is nil.`, f);
   }
