@@ -10,6 +10,7 @@ import { duplicates } from './rules/duplicates';
 import { calculation } from './rules/calculation';
 import { rollforward } from './rules/rollforward';
 import { checkTaxonomy, type TaxonomyCheckOptions } from './rules/taxonomy';
+import { buildFactIndex } from './fact-index';
 
 export interface ValidateOptions {
   calc?: CalcMode;
@@ -126,14 +127,14 @@ export function normalizeReport(report: Report, dts: Dts): Report {
 }
 
 function runRules(report: Report, dts: Dts, o: ValidateOptions & InstanceDeclarations & { file: string }): Diagnostic[] {
-  const out: Diagnostic[] = [];
   const ctx: RuleContext = Object.freeze({
     report, dts, file: o.file, calc: o.calc ?? 'c11r',
+    index: buildFactIndex(report.facts),
     contexts: o.contexts, units: o.units,
     concept: (n: string): Concept | undefined => dts.concepts.get(n),
-    push: (d: Diagnostic) => { out.push(d); },
   });
-  for (const [name, rule] of Object.entries(RULES)) if (!o.skip?.includes(name)) rule(ctx);
+  const out: Diagnostic[] = [];
+  for (const [name, rule] of Object.entries(RULES)) if (!o.skip?.includes(name)) out.push(...rule(ctx));
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { NS, diag, type Fact } from '../../model';
+import { NS, diag, type Diagnostic, type Fact } from '../../model';
 import type { RuleContext } from '../context';
 import { isDecimalLexical } from '../facts';
 
@@ -48,13 +48,11 @@ function lexicalOk(xsd: string | undefined, v: string): boolean {
   }
 }
 
-/** XBRL 2.1 instance rules (§4): facts against their concepts, contexts and units. */
-export function xbrl21(ctx: RuleContext): void {
-  const { report, file } = ctx;
-  const missing = new Set<string>();
-  const push = (code: string, message: string, f?: Fact, extra: Record<string, unknown> = {}) =>
-    ctx.push(diag(code, 'error', message, { source: f?.source ?? { file, line: 1, column: 1 }, facts: f ? [f.id] : undefined, ...extra }));
+type Push = (code: string, message: string, f?: Fact, extra?: Record<string, unknown>) => void;
 
+/** Contexts and units as declared (XML input): dates, entities, measures. */
+function declarations(ctx: RuleContext, push: Push, out: Diagnostic[]): void {
+  const { file } = ctx;
   if (ctx.contexts) {
     const ids = new Set<string>();
     for (const c of ctx.contexts.values()) {
@@ -65,7 +63,7 @@ export function xbrl21(ctx: RuleContext): void {
       } else if (p?.type === 'instant' && !dateUnion(p.instant)) push(CODES.dateError, `Context ${c.id}: instant ${p.instant} is not a date.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
       ids.add(`${c.entity.scheme} ${c.entity.identifier}`);
     }
-    if (ids.size > 1) ctx.push(diag(CODES.entity, 'warning', `The instance reports for ${ids.size} different entities: ${[...ids].join(', ')}.`, { source: { file, line: 1, column: 1 } }));
+    if (ids.size > 1) out.push(diag(CODES.entity, 'warning', `The instance reports for ${ids.size} different entities: ${[...ids].join(', ')}.`, { source: { file, line: 1, column: 1 } }));
   }
   if (ctx.units) {
     for (const [id, u] of ctx.units) {
@@ -75,6 +73,17 @@ export function xbrl21(ctx: RuleContext): void {
       if (u.numerators.some((m) => u.denominators.includes(m))) push(CODES.bothNumDenom, `Unit ${id}: a measure is both numerator and denominator.`, undefined, { source: { file, line: u.line, column: 1 }, units: [id] });
     }
   }
+}
+
+/** XBRL 2.1 instance rules (§4): facts against their concepts, contexts and units. */
+export function xbrl21(ctx: RuleContext): Diagnostic[] {
+  const { report, file } = ctx;
+  const out: Diagnostic[] = [];
+  const missing = new Set<string>();
+  const push: Push = (code, message, f, extra = {}) =>
+    out.push(diag(code, 'error', message, { source: f?.source ?? { file, line: 1, column: 1 }, facts: f ? [f.id] : undefined, ...extra }));
+
+  declarations(ctx, push, out);
 
   for (const f of report.facts) {
     const c = ctx.concept(f.concept);
@@ -113,4 +122,5 @@ export function xbrl21(ctx: RuleContext): void {
     }
     if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but fact ${f.id} is nil.`, f);
   }
+  return out;
 }
