@@ -34,7 +34,7 @@ interface Seen { entity: object; dims: object | undefined; unit: Unit | undefine
 export function buildFactIndex(facts: readonly Fact[]): FactIndex {
   const groups = new Map<string, Map<string, Fact[]>>();
   // Note: local to this build, dropped when it returns; keyed by the period object facts of one context share.
-  const seen = new WeakMap<Period, Seen[]>();
+  const seen = new Map<Period, Seen[]>();
   for (const f of facts) {
     let list = seen.get(f.period);
     let hit: Seen | undefined;
