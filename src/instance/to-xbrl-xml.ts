@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { ARCROLE, NS, ROLE, type Report } from '../model';
 import { contextId, prefixer, unitId } from '../xbrl/aspects';
 
@@ -17,6 +18,37 @@ export function toXbrlXml(report: Report): string {
   const root = doc.ele(NS.xbrli, 'xbrli:xbrl', nsAttrs);
   for (const href of report.taxonomy) root.ele(NS.link, 'link:schemaRef', { 'xlink:type': 'simple', 'xlink:href': href });
 
+  writeContextsAndUnits(root, report, q);
+  for (const f of report.facts) {
+    const attrs: Record<string, string> = { id: f.id, contextRef: contextId(f.period) };
+    if (f.unit) attrs.unitRef = unitId(f.unit);
+    if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
+    if (f.language) attrs['xml:lang'] = f.language;
+    const { ns } = { ns: f.concept.slice(1, f.concept.indexOf('}')) };
+    const e = root.ele(ns, q(f.concept), attrs);
+    if (f.value === null) e.att(NS.xsi, 'xsi:nil', 'true');
+    else e.txt(f.value);
+  }
+  const used = report.footnotes.filter((fn) => report.facts.some((f) => f.footnotes?.includes(fn.id)));
+  if (used.length) {
+    const link = root.ele(NS.link, 'link:footnoteLink', { 'xlink:type': 'extended', 'xlink:role': ROLE.link });
+    for (const f of report.facts) {
+      if (f.footnotes?.length) link.ele(NS.link, 'link:loc', { 'xlink:type': 'locator', 'xlink:href': `#${f.id}`, 'xlink:label': `loc_${f.id}` });
+    }
+    for (const fn of used) {
+      link.ele(NS.link, 'link:footnote', { 'xlink:type': 'resource', 'xlink:label': fn.id, 'xlink:role': ROLE.footnote, 'xml:lang': fn.language, id: fn.id }).txt(fn.text);
+    }
+    for (const f of report.facts) {
+      for (const id of f.footnotes ?? []) {
+        link.ele(NS.link, 'link:footnoteArc', { 'xlink:type': 'arc', 'xlink:arcrole': ARCROLE.factFootnote, 'xlink:from': `loc_${f.id}`, 'xlink:to': id });
+      }
+    }
+  }
+  return doc.end({ prettyPrint: true, indent: '  ' }) + '\n';
+}
+
+/** One context per period and one unit per measure set, sorted by id. */
+function writeContextsAndUnits(root: XMLBuilder, report: Report, q: (c: string) => string): void {
   const contexts = new Map<string, Report['facts'][number]>();
   const units = new Map<string, NonNullable<Report['facts'][number]['unit']>>();
   for (const f of report.facts) {
@@ -45,30 +77,4 @@ export function toXbrlXml(report: Report): string {
       for (const m of u.denominators) dn.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
     }
   }
-  for (const f of report.facts) {
-    const attrs: Record<string, string> = { id: f.id, contextRef: contextId(f.period) };
-    if (f.unit) attrs.unitRef = unitId(f.unit);
-    if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
-    if (f.language) attrs['xml:lang'] = f.language;
-    const { ns } = { ns: f.concept.slice(1, f.concept.indexOf('}')) };
-    const e = root.ele(ns, q(f.concept), attrs);
-    if (f.value === null) e.att(NS.xsi, 'xsi:nil', 'true');
-    else e.txt(f.value);
-  }
-  const used = report.footnotes.filter((fn) => report.facts.some((f) => f.footnotes?.includes(fn.id)));
-  if (used.length) {
-    const link = root.ele(NS.link, 'link:footnoteLink', { 'xlink:type': 'extended', 'xlink:role': ROLE.link });
-    for (const f of report.facts) {
-      if (f.footnotes?.length) link.ele(NS.link, 'link:loc', { 'xlink:type': 'locator', 'xlink:href': `#${f.id}`, 'xlink:label': `loc_${f.id}` });
-    }
-    for (const fn of used) {
-      link.ele(NS.link, 'link:footnote', { 'xlink:type': 'resource', 'xlink:label': fn.id, 'xlink:role': ROLE.footnote, 'xml:lang': fn.language, id: fn.id }).txt(fn.text);
-    }
-    for (const f of report.facts) {
-      for (const id of f.footnotes ?? []) {
-        link.ele(NS.link, 'link:footnoteArc', { 'xlink:type': 'arc', 'xlink:arcrole': ARCROLE.factFootnote, 'xlink:from': `loc_${f.id}`, 'xlink:to': id });
-      }
-    }
-  }
-  return doc.end({ prettyPrint: true, indent: '  ' }) + '\n';
 }
