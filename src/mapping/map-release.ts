@@ -118,7 +118,8 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
     const context = table.preamble.slice(Math.min(titleIndex, blockStart));
     const scale = readScale(context);
     const specs = resolveColumns(table, rmap.fiscalYearEndMonth, context);
-    resolved.push({ table, id: map.id, title, specs, figures });
+    const rowInfo: ResolvedTable['rows'] = table.rows.map(() => undefined);
+    resolved.push({ table, id: map.id, title, specs, figures, rows: rowInfo });
 
     specs.forEach((s, i) => {
       const head = table.headerRows[table.headerRows.length - 1]?.cells[i] ?? { line: table.firstLine, column: 1 };
@@ -157,6 +158,7 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
           { source: at(row.line, row.label.column), actual: mrow.concept, expected: 'a concept of taxonomy/src/concepts.json' }));
         return;
       }
+      rowInfo[r] = { concept: concept.name, sign: mrow.sign === 'negated' ? -1 : 1 };
       const rowNotes = row.footnoteMarks.map((mark) => findNote(release, table, mark)).filter((n) => n !== undefined);
       row.cells.forEach((cell, i) => {
         const f = figures[r][i];

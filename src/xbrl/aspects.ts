@@ -11,6 +11,10 @@ import { addDays } from './dates';
 export const periodKey = (p: Period): string =>
   p.type === 'instant' ? `I${p.instant}` : p.type === 'duration' ? `D${p.start}_${p.end}` : 'F';
 
+/** A period as people read it: `2003-12-31`, `2003-10-01..2003-12-31`, `forever`. */
+export const periodText = (p: Period): string =>
+  p.type === 'instant' ? p.instant : p.type === 'duration' ? `${p.start}..${p.end}` : 'forever';
+
 /** A context id (an NCName) generated from the period alone (one entity, no dimensions). */
 export const contextId = (p: Period): string => (p.type === 'forever' ? 'Forever' : periodKey(p));
 

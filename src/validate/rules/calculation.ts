@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { ARCROLE, diag, type Diagnostic, type Dts, type Fact } from '../../model';
+import { periodText } from '../../xbrl/aspects';
 import type { RuleContext } from '../context';
 import type { FactGroup } from '../fact-index';
 import { bigInterval, effectiveDecimals, fromScaled, roundTo, scaleFor, toScaled, type BigInterval } from '../facts';
@@ -24,7 +25,7 @@ export type Summations = Map<string, { linkrole: string; items: Item[] }[]>;
 export interface Binding { facts: readonly Fact[]; bad?: 'duplicates' | 'excessDigits' }
 export interface Contribution<B extends Binding> { it: Item; b: B }
 /** Where a summation is checked: for messages. */
-export interface Place { total: string; linkrole: string; groupKey: string }
+export interface Place { total: string; linkrole: string }
 
 /**
  * A calculation semantics (Calculations 1.1 round-to-nearest, XBRL 2.1 §5.2.5.2): which arcroles
@@ -131,7 +132,7 @@ export function c11r(scale: number): CalcStrategy<C11Binding> {
       const [rl, rh, cl, ch] = [t[0], t[1], lo, hi].map((x) => fromScaled(x, scale));
       const f0 = tb.facts[0];
       return diag(CODES.inconsistent11, 'inconsistency',
-        `Calculation inconsistent from ${name(place.total)} in link role ${place.linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), context ${f0.contextId ?? place.groupKey}.`,
+        `Calculation inconsistent from ${name(place.total)} in link role ${place.linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), ${f0.contextId ? `context ${f0.contextId}` : `period ${periodText(f0.period)}`}.`,
         { source: f0.source, facts: factIds([tb, ...contributions.map((c) => c.b)]), contexts: f0.contextId ? [f0.contextId] : undefined, concept: name(place.total),
           params: { linkrole: place.linkrole, reportedLow: rl, reportedHigh: rh, computedLow: cl, computedHigh: ch, tolerance: tol } });
     },
@@ -184,8 +185,8 @@ export function calculation(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reported = new Set<string>();
   const name = (c: string) => ctx.concept(c)?.localName ?? c;
-  for (const [groupKey, group] of ctx.index.groups) {
-    for (const d of checkGroup(strategy, sums, group, groupKey, name)) {
+  for (const group of ctx.index.groups.values()) {
+    for (const d of checkGroup(strategy, sums, group, name)) {
       // An unverifiable binding is reported once, however many summations it takes part in.
       const tag = d.code === CODES.inconsistent11 || d.code === CODES.inconsistent10 ? undefined : `${d.code}|${d.facts?.[0]}`;
       if (tag && reported.has(tag)) continue;
@@ -197,7 +198,7 @@ export function calculation(ctx: RuleContext): Diagnostic[] {
 }
 
 /** Checks every summation whose total the group reports. */
-function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summations, group: FactGroup, groupKey: string, name: (c: string) => string): Diagnostic[] {
+function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summations, group: FactGroup, name: (c: string) => string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const bindings = new Map<string, B | undefined>();
   const binding = (concept: string): B | undefined => {
@@ -217,7 +218,7 @@ function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summatio
       if (!contributions.length) continue;
       const bad = tb.bad ? tb : contributions.find((c) => c.b.bad)?.b;
       if (bad) { if (strategy.reportsUnverifiable) out.push(unverifiable(bad)); continue; }
-      const d = strategy.check(tb, contributions, { total, linkrole, groupKey }, name);
+      const d = strategy.check(tb, contributions, { total, linkrole }, name);
       if (d) out.push(d);
     }
   }
