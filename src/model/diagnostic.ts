@@ -1,6 +1,139 @@
 /** Severity as Arelle reports it; `inconsistency` is a calculation/duplicate finding, not a schema error. */
 export type Severity = 'error' | 'inconsistency' | 'warning' | 'info';
 
+/**
+ * Every diagnostic code the project emits, by stage: `diag()` takes only these, so a misspelt code
+ * fails compilation. A new check adds its code here (the spec's or Arelle's code where the
+ * condition is the same, else `stage:camelCase`).
+ */
+/** XBRL 2.1 (section-numbered, as Arelle reports them), XML Schema and XML reading. */
+export type Xbrl21Code =
+  | 'xbrl.3.5.2.4:missingRoleRef'
+  | 'xbrl.3.5.3.7.2:locatorHref'
+  | 'xbrl.3.5.3.9:arcFromToLabel'
+  | 'xbrl.4.11.1.1:footnoteLinkLocTarget'
+  | 'xbrl.4.11.1.2.1:footnoteLang'
+  | 'xbrl.4.2.2:schemaRefHref'
+  | 'xbrl.4.2.2:schemaRefMissing'
+  | 'xbrl.4.6.1:itemContextRef'
+  | 'xbrl.4.6.2:numericUnit'
+  | 'xbrl.4.6.2:unitRefUnresolved'
+  | 'xbrl.4.6.3:bothPrecisionAndDecimals'
+  | 'xbrl.4.6.3:extraneousPrecisionDecimals'
+  | 'xbrl.4.6.3:missingPrecisionDecimals'
+  | 'xbrl.4.6.3:nilPrecisionDecimals'
+  | 'xbrl.4.6.3:nilWithValue'
+  | 'xbrl.4.6.5:decimals'
+  | 'xbrl.4.6:notAnItem'
+  | 'xbrl.4.7.1:entityIdentifier'
+  | 'xbrl.4.7.1:entityIdentifierInconsistent'
+  | 'xbrl.4.7.2:contextDateError'
+  | 'xbrl.4.7.2:contextPeriod'
+  | 'xbrl.4.7.2:contextPeriodType'
+  | 'xbrl.4.7.2:periodStartBeforeEnd'
+  | 'xbrl.4.7.3.2:segmentEmpty'
+  | 'xbrl.4.7.4:scenarioEmpty'
+  | 'xbrl.4.8.2:measureElement'
+  | 'xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure'
+  | 'xbrl.4.8.2:monetaryFactUnit-notSingleMeasure'
+  | 'xbrl.4.8.2:sharesFactUnit-notSharesMeasure'
+  | 'xbrl.4.8.2:sharesFactUnit-notSingleMeasure'
+  | 'xbrl.4.8.4:measureBothNumDenom'
+  | 'xbrl.5.1.1.2:balanceCalcWeightIllegalNegative'
+  | 'xbrl.5.1.1.2:balanceCalcWeightIllegalPositive'
+  | 'xbrl.5.1.1.3:itemType'
+  | 'xbrl.5.1.3.4:custRoleUsedOn'
+  | 'xbrl.5.2.5.2:nonNumericCalc'
+  | 'xbrl:notAnInstance'
+  | 'xbrl:schemaImportMissing'
+  | 'xml:doctypeNotAllowed'
+  | 'xmlSchema:attributesExtraneous'
+  | 'xmlSchema:duplicateId'
+  | 'xmlSchema:nilNonNillableElement'
+  | 'xmlSchema:syntax'
+  | 'xmlSchema:valueError';
+/** Calculations 1.1 / XBRL 2.1 §5.2.5.2, duplicates and roll-forwards. */
+export type CalculationCode =
+  | 'xbrl.5.2.5.2:calcInconsistency'
+  | 'arelle:duplicateFacts'
+  | 'calc11e:excessDigits'
+  | 'calc11e:inconsistentCalculationUsingRounding'
+  | 'iij:rollforwardInconsistency'
+  | 'oime:disallowedDuplicateFacts';
+/** xBRL-JSON (OIM 1.0) reading. */
+export type OimCode =
+  | 'oimce:invalidPeriodRepresentation'
+  | 'oimce:unboundPrefix'
+  | 'xbrlje:invalidJSON'
+  | 'xbrlje:invalidJSONStructure';
+/** DTS loading, taxonomy packages and taxonomy checks. */
+export type TaxonomyCode =
+  | 'IOerror'
+  | 'taxonomy:abstractInCalculation'
+  | 'taxonomy:balanceOnNonMonetary'
+  | 'taxonomy:calcPeriodTypeMismatch'
+  | 'taxonomy:conceptNotInPresentation'
+  | 'taxonomy:missingLabel'
+  | 'taxonomy:missingStandardLabel'
+  | 'taxonomy:notASchemaOrLinkbase'
+  | 'taxonomy:preferredLabelMissing'
+  | 'taxonomy:relationshipCycle'
+  | 'taxonomy:sourceInvalid'
+  | 'taxonomy:undeclaredConcept'
+  | 'tpe:invalidCatalogFile'
+  | 'tpe:invalidMetaDataFile'
+  | 'tpe:metadataDirectoryNotFound'
+  | 'tpe:multipleRewriteURIsForStartString';
+/** Reading and writing files. */
+export type IoCode =
+  | 'io:cannotRead'
+  | 'io:cannotWrite'
+  | 'io:fileNotFound'
+  | 'io:fileTooLarge'
+  | 'io:noSpace'
+  | 'io:outNotADirectory'
+  | 'io:packageNotFound'
+  | 'io:permissionDenied'
+  | 'io:readOnlyFileSystem'
+  | 'io:targetIsADirectory';
+/** The converter: release text, mapping, conversion gate, JSON Schema checks of outputs. */
+export type ConverterCode =
+  | 'convert:strictGate'
+  | 'mapping:periodMismatch'
+  | 'mapping:schemaInvalid'
+  | 'mapping:tableNotFound'
+  | 'mapping:unknownConcept'
+  | 'mapping:unreadable'
+  | 'release:ambiguousTable'
+  | 'release:binaryInput'
+  | 'release:cellCountMismatch'
+  | 'release:derivedLanguageMismatch'
+  | 'release:emptyInput'
+  | 'release:factFromOtherLanguage'
+  | 'release:figuresInGroupRow'
+  | 'release:footingAdjustment'
+  | 'release:inconsistentDuplicate'
+  | 'release:invalidDate'
+  | 'release:invalidNumber'
+  | 'release:missingDocumentInfo'
+  | 'release:missingScale'
+  | 'release:noFacts'
+  | 'release:noTables'
+  | 'release:percentMismatch'
+  | 'release:periodEndNotMonthEnd'
+  | 'release:undecodableBytes'
+  | 'release:unexpectedCurrency'
+  | 'release:unexpectedPercent'
+  | 'release:unmappedRow'
+  | 'release:unmappedTable'
+  | 'release:unresolvedPeriod'
+  | 'release:usdTranslationMismatch'
+  | 'schema:factsFeedInvalid'
+  | 'schema:invalid'
+  | 'schema:reportInvalid'
+  | 'schema:xbrlJsonInvalid';
+export type DiagnosticCode = Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode;
+
 /** A place in an input file: 1-based line and column. */
 export interface SourceRef {
   file: string;
@@ -16,7 +149,7 @@ export interface SourceRef {
  * (`release:unmappedRow`). Programs branch on `code`, never on `message`.
  */
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   source?: SourceRef;
@@ -33,7 +166,7 @@ export interface Diagnostic {
 }
 
 export function diag(
-  code: string,
+  code: DiagnosticCode,
   severity: Severity,
   message: string,
   extra: Omit<Diagnostic, 'code' | 'severity' | 'message'> = {},

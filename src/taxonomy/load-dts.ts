@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { diag, NS, type Concept, type Diagnostic, type Dts, type LinkbaseInfo, type RoleType } from '../model';
+import { diag, NS, type Concept, type Diagnostic, type DiagnosticCode, type Dts, type LinkbaseInfo, type RoleType } from '../model';
 import { STANDARD_URL } from './builtin-types';
 import { findPackages, resolveThroughCatalogs, type TaxonomyPackage } from './catalog';
 import { readLinkbase, type RawLinkbase } from './read-linkbase';
@@ -17,7 +17,7 @@ export interface LoadDtsOptions {
   /** Taxonomy package directories (each a package, or a folder of packages). Default: the project's taxonomy/. */
   packages?: string[];
   /** Code for an entry href that does not resolve (default `xbrl.4.2.2:schemaRefHref`). */
-  entryCode?: string;
+  entryCode?: DiagnosticCode;
 }
 
 export interface LoadDtsResult {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { diag, type Diagnostic } from '../model';
+import { diag, type Diagnostic, type DiagnosticCode } from '../model';
 import { packageRoot } from './paths';
 
 const cache = new Map<string, ValidateFunction>();
@@ -24,7 +24,7 @@ export function schemaValidator(name: string): ValidateFunction {
 }
 
 /** Validates `data` against `schemas/<name>`; one diagnostic per ajv error, with its JSON pointer. */
-export function checkSchema(name: string, data: unknown, file: string, code = 'schema:invalid'): Diagnostic[] {
+export function checkSchema(name: string, data: unknown, file: string, code: DiagnosticCode = 'schema:invalid'): Diagnostic[] {
   const v = schemaValidator(name);
   if (v(data)) return [];
   return (v.errors ?? []).map((e) =>

@@ -93,18 +93,12 @@ export function compile(entryPoints: string | readonly string[], options: Compil
     },
     validate(file, o = {}) {
       const read = readInstance(file, o.maxBytes);
-      const diagnostics = [...read.diagnostics];
-      if (!read.report) return { diagnostics, fatal: true };
-      const report = read.report;
-      if (!sameEntries(report.taxonomy, entries) || !sameBase(entries, file, options.baseFile)) {
+      if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
+      if (!sameEntries(read.report.taxonomy, entries) || !sameBase(entries, file, options.baseFile)) {
         // The instance names another DTS: validate it against its own (not cached).
         return validate(file, { ...o, packages: o.packages ?? options.packages });
       }
-      diagnostics.push(...loaded.diagnostics);
-      if (!usable) return { diagnostics, report, dts, fatal: false };
-      const normalized = read.xml ? report : normalizeReport(report, dts);
-      diagnostics.push(...runRules(normalized, dts, { ...o, file, contexts: read.xml?.contexts, units: read.xml?.units }));
-      return { diagnostics, report: normalized, dts, fatal: false };
+      return checkRead(self, read as Read, file, o);
     },
   };
   return Object.freeze(self);
@@ -112,8 +106,9 @@ export function compile(entryPoints: string | readonly string[], options: Compil
 
 const sameEntries = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 /** Relative entry points name the same files only when resolved from the same directory. */
+const isAbsoluteRef = (e: string) => /^[a-z][a-z0-9+.-]*:/i.test(e) || path.isAbsolute(e);
 const sameBase = (entries: readonly string[], file: string, baseFile = `${process.cwd()}/x`) =>
-  entries.every((e) => /^[a-z][a-z0-9+.-]*:/i.test(e) || path.isAbsolute(e)) || path.resolve(path.dirname(file)) === path.resolve(path.dirname(baseFile));
+  entries.every(isAbsoluteRef) || path.resolve(path.dirname(file)) === path.resolve(path.dirname(baseFile));
 
 /**
  * Readers normalise before any rule runs (OIM input only: in XML a missing unitRef is an error): OIM reports omit the unit of pure numeric facts, and
@@ -145,16 +140,49 @@ function runRules(report: Report, dts: Dts, o: ValidateOptions & InstanceDeclara
  */
 export function validate(file: string, options: ValidateOptions = {}): ValidateResult {
   const read = readInstance(file, options.maxBytes);
-  const diagnostics = [...read.diagnostics];
-  if (!read.report) return { diagnostics, fatal: true };
-  const report = read.report;
-  if (!report.taxonomy.length) return { diagnostics, report, fatal: false };
-  const compiled = compile(report.taxonomy, { baseFile: file, packages: options.packages });
-  diagnostics.push(...compiled.diagnostics);
-  const dts = compiled.dts;
-  const normalized = read.xml ? report : normalizeReport(report, dts);
-  diagnostics.push(...compiled.validateReport(normalized, { ...options, file, contexts: read.xml?.contexts, units: read.xml?.units }));
-  return { diagnostics, report: normalized, dts, fatal: false };
+  if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
+  if (!read.report.taxonomy.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
+  return checkRead(compile(read.report.taxonomy, { baseFile: file, packages: options.packages }), read as Read, file, options);
+}
+
+type Read = ReturnType<typeof readInstance> & { report: Report };
+
+/** Validates an instance already read against a compiled DTS: the DTS's problems, then the rules' findings. */
+function checkRead(v: CompiledValidator, read: Read, file: string, o: ValidateOptions): ValidateResult {
+  const diagnostics = [...read.diagnostics, ...v.diagnostics];
+  const normalized = read.xml ? read.report : normalizeReport(read.report, v.dts);
+  diagnostics.push(...v.validateReport(normalized, { ...o, file, contexts: read.xml?.contexts, units: read.xml?.units }));
+  return { diagnostics, report: normalized, dts: v.dts, fatal: false };
+}
+
+/** Validators for many instances: each DTS is compiled once, on first use, and reused for every instance that names it. */
+export interface ValidatorCache {
+  validate(file: string, options?: ValidateOptions): ValidateResult;
+  /** How many DTSs were compiled so far. */
+  readonly compiled: number;
+}
+
+/**
+ * A DTS is the same when the instances name the same entry points (and, for relative ones, sit in
+ * the same directory) and use the same taxonomy packages.
+ */
+export function validatorCache(options: CompileOptions = {}): ValidatorCache {
+  const cache = new Map<string, CompiledValidator>();
+  return Object.freeze({
+    get compiled() { return cache.size; },
+    validate(file: string, o: ValidateOptions = {}): ValidateResult {
+      const read = readInstance(file, o.maxBytes);
+      if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
+      const entries = read.report.taxonomy;
+      if (!entries.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
+      const packages = o.packages ?? options.packages;
+      const dir = entries.every(isAbsoluteRef) ? '' : path.resolve(path.dirname(file));
+      const key = JSON.stringify([entries, dir, packages ?? null]);
+      let v = cache.get(key);
+      if (!v) { v = compile(entries, { baseFile: file, packages }); cache.set(key, v); }
+      return checkRead(v, read as Read, file, o);
+    },
+  });
 }
 
 /** `iij-xbrl taxonomy check`: load a taxonomy entry point (file path or URL) and check it. */

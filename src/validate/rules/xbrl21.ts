@@ -1,4 +1,4 @@
-import { NS, diag, type Diagnostic, type Fact } from '../../model';
+import { NS, diag, type Diagnostic, type DiagnosticCode, type Fact } from '../../model';
 import type { RuleContext } from '../context';
 import { isDecimalLexical } from '../facts';
 
@@ -48,7 +48,7 @@ function lexicalOk(xsd: string | undefined, v: string): boolean {
   }
 }
 
-type Push = (code: string, message: string, f?: Fact, extra?: Record<string, unknown>) => void;
+type Push = (code: DiagnosticCode, message: string, f?: Fact, extra?: Record<string, unknown>) => void;
 
 /** Contexts and units as declared (XML input): dates, entities, measures. */
 function declarations(ctx: RuleContext, push: Push, out: Diagnostic[]): void {
