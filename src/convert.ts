@@ -11,6 +11,9 @@ import type { LangCoverage, MappedFact } from './mapping/types';
 import { toXbrlXml } from './instance/to-xbrl-xml';
 import { toXbrlJson } from './oim/to-xbrl-json';
 import { toVendorFeed } from './feed/to-vendor-feed';
+import { loadPresentation } from './feed/labels';
+import { toSpreadsheetCsv } from './feed/to-spreadsheet-csv';
+import { toXbrlCsv, xbrlCsvNames } from './oim/to-xbrl-csv';
 import { checkSchema } from './util/json-schema';
 import { writeFilesAtomically } from './util/atomic-write';
 import { packageRoot } from './util/paths';
@@ -107,7 +110,7 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   diagnostics.push(...validator.diagnostics, ...validator.validateReport(report, { file: names.xml }).map((d) => atRelease(d, mapped.facts, file)));
   diagnostics.sort(bySource);
   const xbrlJson = toXbrlJson(report);
-  const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes });
+  const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes, fiscalYearEndMonth: rmap.fiscalYearEndMonth, presentation: loadPresentation() });
   const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
   for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
   const conversion = {
@@ -127,7 +130,10 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     },
     findings: diagnostics.map(strip),
   };
+  const csvNames = xbrlCsvNames(base);
+  const xbrlCsv = toXbrlCsv(report, csvNames);
   const schemaProblems = [
+    ...checkSchema('xbrl-csv.schema.json', JSON.parse(xbrlCsv.get(csvNames.metadata) as string), csvNames.metadata, 'schema:xbrlCsvInvalid'),
     ...checkSchema('xbrl-json.schema.json', xbrlJson, names.json, 'schema:xbrlJsonInvalid'),
     ...checkSchema('facts-feed.schema.json', feed, names.feed, 'schema:factsFeedInvalid'),
     ...checkSchema('conversion-report.schema.json', conversion, names.report, 'schema:reportInvalid'),
@@ -140,6 +146,8 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   result.outputs.set(names.json, json(xbrlJson));
   result.outputs.set(names.feed, json(feed));
   result.outputs.set(names.report, json(conversion));
+  for (const [name, content] of xbrlCsv) result.outputs.set(name, content);
+  result.outputs.set(`${base}.facts.csv`, toSpreadsheetCsv(feed as { facts: unknown[] }));
   result.ok = true;
   const inconsistencies = diagnostics.filter((d) => d.severity === 'inconsistency').length;
   if (options.strict && inconsistencies) {

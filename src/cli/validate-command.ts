@@ -9,8 +9,8 @@ interface Options { calc: string; format: string; package?: string[]; showInfo?:
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('validate XBRL 2.1 instances (XML) or xBRL-JSON reports against their taxonomies, offline')
-    .argument('<instances...>', 'instance.xml or instance.json files; several are checked in parallel, each DTS compiled once per worker')
+    .description('validate XBRL 2.1 instances (XML), xBRL-JSON reports or xBRL-CSV reports (their metadata JSON) against their taxonomies, offline')
+    .argument('<instances...>', 'instance.xml, instance.json or xBRL-CSV metadata.json files; several are checked in parallel, each DTS compiled once per worker')
     .option('--calc <mode>', 'calculation semantics: c11r (Calculations 1.1, round to nearest), c10 (XBRL 2.1) or none', 'c11r')
     .option('--format <format>', 'text or json', 'text')
     .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')

@@ -60,10 +60,40 @@ export type CalculationCode =
   | 'calc11e:inconsistentCalculationUsingRounding'
   | 'iij:rollforwardInconsistency'
   | 'oime:disallowedDuplicateFacts';
-/** xBRL-JSON (OIM 1.0) reading. */
+/** xBRL-JSON and xBRL-CSV (OIM 1.0) reading. */
 export type OimCode =
+  | 'oim:unsupportedFeature'
   | 'oimce:invalidPeriodRepresentation'
+  | 'oimce:invalidSQName'
+  | 'oimce:invalidUnitStringRepresentation'
   | 'oimce:unboundPrefix'
+  | 'oimce:unsupportedDocumentType'
+  | 'xbrlce:illegalUseOfNone'
+  | 'xbrlce:invalidCSVFileFormat'
+  | 'xbrlce:invalidConceptQName'
+  | 'xbrlce:invalidDecimalsSuffix'
+  | 'xbrlce:invalidDecimalsValue'
+  | 'xbrlce:invalidHeaderValue'
+  | 'xbrlce:invalidJSON'
+  | 'xbrlce:invalidJSONStructure'
+  | 'xbrlce:invalidLanguageCode'
+  | 'xbrlce:invalidPeriodRepresentation'
+  | 'xbrlce:invalidPeriodSpecifier'
+  | 'xbrlce:invalidReferenceTarget'
+  | 'xbrlce:invalidRowIdentifier'
+  | 'xbrlce:missingRequiredCSVFile'
+  | 'xbrlce:missingRowIdentifier'
+  | 'xbrlce:repeatedColumnIdentifier'
+  | 'xbrlce:repeatedRowIdentifier'
+  | 'xbrlce:undefinedRowIdColumn'
+  | 'xbrlce:unknownColumn'
+  | 'xbrlce:unknownLinkGroup'
+  | 'xbrlce:unknownLinkSource'
+  | 'xbrlce:unknownLinkTarget'
+  | 'xbrlce:unknownLinkType'
+  | 'xbrlce:unknownSpecialValue'
+  | 'xbrlce:unknownTableTemplate'
+  | 'xbrlce:unmappedCellValue'
   | 'xbrlje:invalidJSON'
   | 'xbrlje:invalidJSONStructure';
 /** DTS loading, taxonomy packages and taxonomy checks. */
@@ -131,6 +161,7 @@ export type ConverterCode =
   | 'schema:factsFeedInvalid'
   | 'schema:invalid'
   | 'schema:reportInvalid'
+  | 'schema:xbrlCsvInvalid'
   | 'schema:xbrlJsonInvalid';
 export type DiagnosticCode = Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode;
 

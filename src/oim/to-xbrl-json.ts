@@ -1,9 +1,11 @@
-import { ARCROLE, NS, ROLE, type Report } from '../model';
+import { ARCROLE, NS, ROLE, type Fact, type Report } from '../model';
 import { ENTITY_PREFIXES, oimPeriod, oimUnit, prefixer } from '../xbrl/aspects';
 
-/** Report → xBRL-JSON (OIM 1.0, REC 2021-10-13). Values stay strings; decimals are integers. */
-export function toXbrlJson(report: Report): Record<string, unknown> {
-  const q = prefixer(report.namespaces);
+/**
+ * The OIM prefix map of a report (xBRL-JSON and xBRL-CSV share it): the reserved prefixes, the
+ * report's own, and one per entity scheme; `entity` writes a fact's entity as an SQName.
+ */
+export function oimNamespaces(report: Report): { namespaces: Record<string, string>; entity: (f: Fact) => string } {
   const namespaces: Record<string, string> = { xbrl: NS.xbrl, xbrli: NS.xbrli, iso4217: NS.iso4217 };
   for (const [p, ns] of Object.entries(report.namespaces)) namespaces[p] = ns;
   const schemes = new Map<string, string>();
@@ -14,9 +16,17 @@ export function toXbrlJson(report: Report): Record<string, unknown> {
       namespaces[p] = f.entity.scheme;
     }
   }
+  const sorted = Object.fromEntries(Object.entries(namespaces).sort(([a], [b]) => a.localeCompare(b)));
+  return { namespaces: sorted, entity: (f) => `${schemes.get(f.entity.scheme)}:${f.entity.identifier}` };
+}
+
+/** Report → xBRL-JSON (OIM 1.0, REC 2021-10-13). Values stay strings; decimals are integers. */
+export function toXbrlJson(report: Report): Record<string, unknown> {
+  const q = prefixer(report.namespaces);
+  const { namespaces, entity } = oimNamespaces(report);
   const facts: Record<string, unknown> = {};
   for (const f of report.facts) {
-    const dimensions: Record<string, string> = { concept: q(f.concept), entity: `${schemes.get(f.entity.scheme)}:${f.entity.identifier}` };
+    const dimensions: Record<string, string> = { concept: q(f.concept), entity: entity(f) };
     const period = oimPeriod(f.period);
     if (period) dimensions.period = period;
     const unit = f.unit && oimUnit(f.unit, q);
@@ -34,7 +44,7 @@ export function toXbrlJson(report: Report): Record<string, unknown> {
   }
   const documentInfo: Record<string, unknown> = {
     documentType: 'https://xbrl.org/2021/xbrl-json',
-    namespaces: Object.fromEntries(Object.entries(namespaces).sort(([a], [b]) => a.localeCompare(b))),
+    namespaces,
     taxonomy: [...report.taxonomy],
   };
   if (used.length) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { NS, diag, hasErrors, type Concept, type Diagnostic, type Dts, type Report } from '../model';
 import { fromXbrlXml, type ReadResult } from '../instance/from-xbrl-xml';
 import { fromXbrlJson } from '../oim/from-xbrl-json';
+import { fromXbrlCsv, isXbrlCsvMetadata } from '../oim/from-xbrl-csv';
 import { loadDts } from '../taxonomy/load-dts';
 import type { CalcMode, Rule, RuleContext } from './context';
 import { xbrl21 } from './rules/xbrl21';
@@ -31,18 +32,19 @@ export interface ValidateResult {
 
 export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward };
 
-/** Reads an instance: xBRL-JSON when it starts with `{`, XBRL 2.1 XML otherwise. */
+/** Reads an instance: xBRL-CSV metadata or xBRL-JSON when it starts with `{` (told apart by documentType), XBRL 2.1 XML otherwise. */
 export function readInstance(file: string, maxBytes?: number): { report?: Report; diagnostics: Diagnostic[]; xml?: ReadResult } {
   let head = '';
   try {
     const fd = fs.openSync(file, 'r');
-    const b = Buffer.alloc(64);
-    const n = fs.readSync(fd, b, 0, 64, 0);
+    const b = Buffer.alloc(65536);
+    const n = fs.readSync(fd, b, 0, b.length, 0);
     fs.closeSync(fd);
     head = b.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   } catch (e) {
     return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } })] };
   }
+  if (head.startsWith('{') && isXbrlCsvMetadata(head)) return fromXbrlCsv(file, file, { maxBytes });
   if (head.startsWith('{')) return fromXbrlJson(file);
   const xml = fromXbrlXml(file, file, { maxBytes });
   return { report: xml.report, diagnostics: xml.diagnostics, xml };
