@@ -189,6 +189,7 @@ export function validatorCache(options: CompileOptions = {}): ValidatorCache {
 
 /** `iij-xbrl taxonomy check`: load a taxonomy entry point (file path or URL) and check it. */
 export function checkTaxonomyEntry(entry: string, options: TaxonomyCheckOptions & { packages?: string[] } = {}): { diagnostics: Diagnostic[]; dts: Dts } {
-  const loaded = loadDts([entry], { baseFile: `${process.cwd()}/x`, packages: options.packages });
+  // An entry point that cannot be read is an I/O problem (exit 2), not a finding about a taxonomy.
+  const loaded = loadDts([entry], { baseFile: `${process.cwd()}/x`, packages: options.packages, entryCode: 'IOerror' });
   return { diagnostics: [...loaded.diagnostics, ...checkTaxonomy(loaded.dts, options)], dts: loaded.dts };
 }
