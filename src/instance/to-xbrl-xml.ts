@@ -1,7 +1,8 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { ARCROLE, NS, ROLE, type Report } from '../model';
+import { ARCROLE, NS, ROLE, type Fact, type Report, type Unit } from '../model';
 import { contextId, prefixer, unitId } from '../xbrl/aspects';
+import { writeXml, type XmlNode } from '../xml/write-xml';
+
+const RESERVED = ['xbrli', 'link', 'xlink', 'iso4217', 'xbrl', 'xsi', 'xs'];
 
 /**
  * Report → XBRL 2.1 instance XML. Contexts and units are generated from the facts' aspects with
@@ -10,71 +11,71 @@ import { contextId, prefixer, unitId } from '../xbrl/aspects';
  */
 export function toXbrlXml(report: Report): string {
   const q = prefixer(report.namespaces);
-  const nsAttrs: Record<string, string> = {
+  const attrs: Record<string, string> = {
     'xmlns:xbrli': NS.xbrli, 'xmlns:link': NS.link, 'xmlns:xlink': NS.xlink, 'xmlns:iso4217': NS.iso4217,
   };
-  for (const [p, ns] of Object.entries(report.namespaces)) if (!['xbrli', 'link', 'xlink', 'iso4217', 'xbrl', 'xsi', 'xs'].includes(p)) nsAttrs[`xmlns:${p}`] = ns;
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = doc.ele(NS.xbrli, 'xbrli:xbrl', nsAttrs);
-  for (const href of report.taxonomy) root.ele(NS.link, 'link:schemaRef', { 'xlink:type': 'simple', 'xlink:href': href });
-
-  writeContextsAndUnits(root, report, q);
-  for (const f of report.facts) {
-    const attrs: Record<string, string> = { id: f.id, contextRef: contextId(f.period) };
-    if (f.unit) attrs.unitRef = unitId(f.unit);
-    if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
-    if (f.language) attrs['xml:lang'] = f.language;
-    const { ns } = { ns: f.concept.slice(1, f.concept.indexOf('}')) };
-    const e = root.ele(ns, q(f.concept), attrs);
-    if (f.value === null) e.att(NS.xsi, 'xsi:nil', 'true');
-    else e.txt(f.value);
-  }
-  const used = report.footnotes.filter((fn) => report.facts.some((f) => f.footnotes?.includes(fn.id)));
-  if (used.length) {
-    const link = root.ele(NS.link, 'link:footnoteLink', { 'xlink:type': 'extended', 'xlink:role': ROLE.link });
-    for (const f of report.facts) {
-      if (f.footnotes?.length) link.ele(NS.link, 'link:loc', { 'xlink:type': 'locator', 'xlink:href': `#${f.id}`, 'xlink:label': `loc_${f.id}` });
-    }
-    for (const fn of used) {
-      link.ele(NS.link, 'link:footnote', { 'xlink:type': 'resource', 'xlink:label': fn.id, 'xlink:role': ROLE.footnote, 'xml:lang': fn.language, id: fn.id }).txt(fn.text);
-    }
-    for (const f of report.facts) {
-      for (const id of f.footnotes ?? []) {
-        link.ele(NS.link, 'link:footnoteArc', { 'xlink:type': 'arc', 'xlink:arcrole': ARCROLE.factFootnote, 'xlink:from': `loc_${f.id}`, 'xlink:to': id });
-      }
-    }
-  }
-  return doc.end({ prettyPrint: true, indent: '  ' }) + '\n';
+  for (const [p, ns] of Object.entries(report.namespaces)) if (!RESERVED.includes(p)) attrs[`xmlns:${p}`] = ns;
+  const children: XmlNode[] = report.taxonomy.map((href) => ({ name: 'link:schemaRef', attrs: { 'xlink:type': 'simple', 'xlink:href': href } }));
+  children.push(...contextsAndUnits(report, q));
+  for (const f of report.facts) children.push(factNode(f, q));
+  const links = footnoteLink(report);
+  if (links) children.push(links);
+  return `${writeXml({ name: 'xbrli:xbrl', attrs, children })}\n`;
 }
 
+function factNode(f: Fact, q: (c: string) => string): XmlNode {
+  const attrs: Record<string, string> = { id: f.id, contextRef: contextId(f.period) };
+  if (f.unit) attrs.unitRef = unitId(f.unit);
+  if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
+  if (f.language) attrs['xml:lang'] = f.language;
+  if (f.value === null) { attrs['xmlns:xsi'] = NS.xsi; attrs['xsi:nil'] = 'true'; }
+  return { name: q(f.concept), attrs, text: f.value ?? undefined };
+}
+
+const x = (local: string, text?: string, attrs?: Record<string, string>): XmlNode => ({ name: `xbrli:${local}`, text, attrs });
+
 /** One context per period and one unit per measure set, sorted by id. */
-function writeContextsAndUnits(root: XMLBuilder, report: Report, q: (c: string) => string): void {
-  const contexts = new Map<string, Report['facts'][number]>();
-  const units = new Map<string, NonNullable<Report['facts'][number]['unit']>>();
+function contextsAndUnits(report: Report, q: (c: string) => string): XmlNode[] {
+  const contexts = new Map<string, Fact>();
+  const units = new Map<string, Unit>();
   for (const f of report.facts) {
     const cid = contextId(f.period);
     if (!contexts.has(cid)) contexts.set(cid, f);
     if (f.unit) units.set(unitId(f.unit), f.unit);
   }
+  const out: XmlNode[] = [];
   for (const [id, f] of [...contexts].sort(([a], [b]) => a.localeCompare(b))) {
-    const c = root.ele(NS.xbrli, 'xbrli:context', { id });
-    c.ele(NS.xbrli, 'xbrli:entity').ele(NS.xbrli, 'xbrli:identifier', { scheme: f.entity.scheme }).txt(f.entity.identifier);
-    const p = c.ele(NS.xbrli, 'xbrli:period');
-    if (f.period.type === 'instant') p.ele(NS.xbrli, 'xbrli:instant').txt(f.period.instant);
-    else if (f.period.type === 'duration') {
-      p.ele(NS.xbrli, 'xbrli:startDate').txt(f.period.start);
-      p.ele(NS.xbrli, 'xbrli:endDate').txt(f.period.end);
-    } else p.ele(NS.xbrli, 'xbrli:forever');
+    const p = f.period;
+    const period = p.type === 'instant' ? [x('instant', p.instant)] : p.type === 'duration' ? [x('startDate', p.start), x('endDate', p.end)] : [x('forever')];
+    out.push({ ...x('context', undefined, { id }), children: [
+      { ...x('entity'), children: [x('identifier', f.entity.identifier, { scheme: f.entity.scheme })] },
+      { ...x('period'), children: period },
+    ] });
   }
+  const measures = (ms: string[]) => ms.map((m) => x('measure', q(m)));
   for (const [id, u] of [...units].sort(([a], [b]) => a.localeCompare(b))) {
-    const e = root.ele(NS.xbrli, 'xbrli:unit', { id });
-    if (u.denominators.length === 0) for (const m of u.numerators) e.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
-    else {
-      const d = e.ele(NS.xbrli, 'xbrli:divide');
-      const n = d.ele(NS.xbrli, 'xbrli:unitNumerator');
-      for (const m of u.numerators) n.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
-      const dn = d.ele(NS.xbrli, 'xbrli:unitDenominator');
-      for (const m of u.denominators) dn.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
+    const body = u.denominators.length === 0 ? measures(u.numerators)
+      : [{ ...x('divide'), children: [{ ...x('unitNumerator'), children: measures(u.numerators) }, { ...x('unitDenominator'), children: measures(u.denominators) }] }];
+    out.push({ ...x('unit', undefined, { id }), children: body });
+  }
+  return out;
+}
+
+/** The footnotes linked to facts: locators, footnotes, then arcs. */
+function footnoteLink(report: Report): XmlNode | undefined {
+  const used = report.footnotes.filter((fn) => report.facts.some((f) => f.footnotes?.includes(fn.id)));
+  if (!used.length) return undefined;
+  const children: XmlNode[] = [];
+  for (const f of report.facts) {
+    if (f.footnotes?.length) children.push({ name: 'link:loc', attrs: { 'xlink:type': 'locator', 'xlink:href': `#${f.id}`, 'xlink:label': `loc_${f.id}` } });
+  }
+  for (const fn of used) {
+    children.push({ name: 'link:footnote', attrs: { 'xlink:type': 'resource', 'xlink:label': fn.id, 'xlink:role': ROLE.footnote, 'xml:lang': fn.language, id: fn.id }, text: fn.text });
+  }
+  for (const f of report.facts) {
+    for (const id of f.footnotes ?? []) {
+      children.push({ name: 'link:footnoteArc', attrs: { 'xlink:type': 'arc', 'xlink:arcrole': ARCROLE.factFootnote, 'xlink:from': `loc_${f.id}`, 'xlink:to': id } });
     }
   }
+  return { name: 'link:footnoteLink', attrs: { 'xlink:type': 'extended', 'xlink:role': ROLE.link }, children };
 }

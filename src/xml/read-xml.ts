@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { diag, type Diagnostic } from '../model';
+import { scanXml } from './scan-xml';
 
 /**
  * A small namespace-aware element tree with source positions, read with saxes.
@@ -159,9 +160,24 @@ export function parseXmlText(text: string, file: string): { root?: XElement; dia
 }
 
 export function parseXmlFile(path: string, file = path): { root?: XElement; diagnostics: Diagnostic[] } {
+  // Taxonomy files are small: the fast scanner reads them whole; anything it declines goes to saxes.
+  const fast = scanWhole(path);
+  if (fast) return { root: fast, diagnostics: [] };
   const b = new TreeBuilder();
   const diagnostics = streamXml(fileChunks(path), file, b);
   return { root: diagnostics.length ? undefined : b.root, diagnostics };
+}
+
+/** The whole tree by the fast scanner (files up to 64 MiB), or undefined when it declines the document or the file. */
+function scanWhole(path: string): XElement | undefined {
+  let text: string;
+  try {
+    if (fs.statSync(path).size > 64 * 2 ** 20) return undefined;
+    text = fs.readFileSync(path, 'utf8');
+  } catch { return undefined; }
+  let root: XElement | undefined;
+  const ok = scanXml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, (e) => { root = e; e.children = []; }, (e) => root!.children.push(e), { columnAfterName: true });
+  return ok ? root : undefined;
 }
 
 /** Resolves a QName (`p:local` or `local`) in the element's scope to Clark notation. */

@@ -10,8 +10,13 @@ import type { XElement } from './read-xml';
  * caller re-reads the file with saxes, which gives the exact diagnostic. So the fast path never
  * accepts a document saxes would reject.
  */
-export function scanXml(text: string, onRoot: (e: XElement) => void, onChildOfRoot: (e: XElement) => void): boolean {
-  return new Scanner(text, onRoot, onChildOfRoot).run();
+export function scanXml(text: string, onRoot: (e: XElement) => void, onChildOfRoot: (e: XElement) => void, options: ScanOptions = {}): boolean {
+  return new Scanner(text, onRoot, onChildOfRoot, options.columnAfterName ? 1 : 0).run();
+}
+
+export interface ScanOptions {
+  /** Columns as saxes reports them (just after the tag name) instead of at the '<'. */
+  columnAfterName?: boolean;
 }
 
 const NAME = /[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?/y;
@@ -51,7 +56,7 @@ class Scanner {
   private readonly names = new Map<Scope, Map<string, Resolved | null>>();
   private readonly attrNames = new Map<Scope, Map<string, Resolved | null>>();
 
-  constructor(private readonly text: string, private readonly onRoot: (e: XElement) => void, private readonly onChild: (e: XElement) => void) {
+  constructor(private readonly text: string, private readonly onRoot: (e: XElement) => void, private readonly onChild: (e: XElement) => void, private readonly afterName: 0 | 1) {
     this.rootScope.xml = XML_NS;
   }
 
@@ -124,7 +129,7 @@ class Scanner {
     const en = scope && this.resolve(m[0], scope, false);
     const attrs = en && this.attrsOf(raw, scope);
     if (!attrs) return false;
-    const el: Element = { name: en.name, ns: en.ns, local: en.local, attrs, children: NO_CHILDREN, text: '', line: this.lineAt(lt), column: lt - this.lineCounted + 1, nsMap: scope, qname: m[0] };
+    const el: Element = { name: en.name, ns: en.ns, local: en.local, attrs, children: NO_CHILDREN, text: '', line: this.lineAt(lt), column: lt - this.lineCounted + 1 + this.afterName * m[0].length, nsMap: scope, qname: m[0] };
     const depth = this.stack.length;
     if (depth === 0) {
       if (this.sawRoot) return false;
