@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { NS, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
 
 export type { InstanceContext };
@@ -46,7 +47,7 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
   }
   // Fast path for ordinary instances up to 512 MiB; saxes for the rest and for anything it declines.
   if (size <= 512 * 2 ** 20 && options.parser !== 'saxes') {
-    const text = fs.readFileSync(path, 'utf8');
+    const text = readText(path);
     const fast = readWith(file, (onRoot, onChild) => (scanXml(text, onRoot, onChild) ? [] : undefined));
     if (fast) return fast;
   }
@@ -62,6 +63,12 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
       closetag: () => builder.closetag(),
     });
   }) as ReadResult;
+}
+
+/** The file as a string; ASCII files (most instances) become a one-byte string straight from the bytes, without UTF-8 decoding. */
+function readText(path: string): string {
+  const bytes = fs.readFileSync(path);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 type Feed = (onRoot: (e: XElement) => void, onChild: (e: XElement) => void) => Diagnostic[] | undefined;

@@ -19,9 +19,11 @@ export interface ScanOptions {
   columnAfterName?: boolean;
 }
 
-const NAME = /[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?/y;
-const ATTR = /\s+([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
-const SPACE = /\s*/y;
+/** A (prefixed) name as the scanner accepts it: ASCII only; anything else goes to saxes. */
+const QNAME = /^[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?$/;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+/** Characters a name may hold: letters, digits, _ . - : */
+const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2e || c === 0x2d;
 const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);|&/g;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -50,6 +52,10 @@ class Scanner {
   private line = 1;
   private lineCounted = 0;
   private sawRoot = false;
+  private tagEnd = 0;
+  private lastScope: Scope | undefined;
+  private lastNames: Map<string, Resolved | null> | undefined;
+  private lastAttrNames: Map<string, Resolved | null> | undefined;
   private readonly stack: Element[] = [];
   private readonly rootScope: Scope = Object.create(null);
   // Note: per scan, dropped with the scanner; scopes are objects, so a Map keyed by them is exact.
@@ -99,37 +105,47 @@ class Scanner {
     return this.line;
   }
 
+  /** Skips XML whitespace from p. */
+  private skipSpace(p: number): number {
+    while (isSpace(this.text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  /** The name starting at p, or undefined when there is none the scanner accepts. */
+  private nameAt(p: number): string | undefined {
+    let e = p;
+    while (isNameChar(this.text.charCodeAt(e))) e++;
+    const name = this.text.slice(p, e);
+    return QNAME.test(name) ? name : undefined;
+  }
+
+  /** `</name>` must close the element on top of the stack. */
   private endTag(lt: number): boolean {
-    NAME.lastIndex = lt + 2;
-    const m = NAME.exec(this.text);
-    if (!m) return false;
-    SPACE.lastIndex = NAME.lastIndex;
-    SPACE.exec(this.text);
-    if (this.text.charCodeAt(SPACE.lastIndex) !== 0x3e) return false;
     const el = this.stack.pop();
-    if (!el || el.qname !== m[0]) return false;
+    if (!el || !this.text.startsWith(el.qname, lt + 2)) return false;
+    const p = this.skipSpace(lt + 2 + el.qname.length);
+    if (this.text.charCodeAt(p) !== 0x3e) return false;
     if (this.stack.length === 1) this.onChild(el);
-    this.pos = SPACE.lastIndex + 1;
+    this.pos = p + 1;
     return true;
   }
 
   private startTag(lt: number): boolean {
     const { text } = this;
-    NAME.lastIndex = lt + 1;
-    const m = NAME.exec(text);
-    if (!m) return false;
-    const raw = this.attributes(NAME.lastIndex);
+    const qname = this.nameAt(lt + 1);
+    if (qname === undefined) return false;
+    const raw = this.attributes(lt + 1 + qname.length);
     if (!raw) return false;
-    let p = SPACE.lastIndex;
+    let p = this.tagEnd;
     const selfClosing = text.charCodeAt(p) === 0x2f;
     if (selfClosing) p++;
     if (text.charCodeAt(p) !== 0x3e) return false;
     const parentScope = this.stack.length ? this.stack[this.stack.length - 1].nsMap : this.rootScope;
     const scope = this.scopeOf(raw, parentScope);
-    const en = scope && this.resolve(m[0], scope, false);
+    const en = scope && this.resolve(qname, scope, false);
     const attrs = en && this.attrsOf(raw, scope);
     if (!attrs) return false;
-    const el: Element = { name: en.name, ns: en.ns, local: en.local, attrs, children: NO_CHILDREN, text: '', line: this.lineAt(lt), column: lt - this.lineCounted + 1 + this.afterName * m[0].length, nsMap: scope, qname: m[0] };
+    const el: Element = { name: en.name, ns: en.ns, local: en.local, attrs, children: NO_CHILDREN, text: '', line: this.lineAt(lt), column: lt - this.lineCounted + 1 + this.afterName * qname.length, nsMap: scope, qname };
     const depth = this.stack.length;
     if (depth === 0) {
       if (this.sawRoot) return false;
@@ -147,54 +163,73 @@ class Scanner {
     return true;
   }
 
-  /** The attributes after a tag name, as written (name, decoded value); leaves SPACE.lastIndex at the tag's end. */
-  private attributes(from: number): [string, string][] | undefined {
-    const raw: [string, string][] = [];
+  /**
+   * The attributes after a tag name, as written: name, decoded value, name, value, …; leaves
+   * `tagEnd` at the '/' or '>' that ends the tag. Undefined for anything the scanner does not accept.
+   */
+  private attributes(from: number): string[] | undefined {
+    const { text } = this;
+    const raw: string[] = [];
     let p = from;
     for (;;) {
-      ATTR.lastIndex = p;
-      const a = ATTR.exec(this.text);
-      if (!a) break;
-      const v = decode(a[2] ?? a[3]);
+      const start = p;
+      p = this.skipSpace(p);
+      const c = text.charCodeAt(p);
+      if (c === 0x2f || c === 0x3e) { this.tagEnd = p; return raw; }
+      const k = p > start ? this.nameAt(p) : undefined; // an attribute needs whitespace before it
+      if (k === undefined) return undefined;
+      p = this.skipSpace(p + k.length);
+      if (text.charCodeAt(p) !== 0x3d /* = */) return undefined;
+      p = this.skipSpace(p + 1);
+      const quote = text.charCodeAt(p);
+      if (quote !== 0x22 && quote !== 0x27) return undefined;
+      const end = text.indexOf(quote === 0x22 ? '"' : "'", p + 1);
+      if (end < 0) return undefined;
+      const written = text.slice(p + 1, end);
+      const v = written.indexOf('<') < 0 ? decode(written) : undefined;
       if (v === undefined) return undefined;
-      raw.push([a[1], v]);
-      p = ATTR.lastIndex;
+      raw.push(k, v);
+      p = end + 1;
     }
-    SPACE.lastIndex = p;
-    SPACE.exec(this.text);
-    return raw;
   }
 
   /** The element's namespace scope: its parent's, extended by its xmlns attributes. */
-  private scopeOf(raw: [string, string][], parent: Scope): Scope | undefined {
+  private scopeOf(raw: string[], parent: Scope): Scope | undefined {
     let scope = parent;
-    for (let i = 0; i < raw.length; i++) {
-      const k = raw[i][0];
-      for (let j = 0; j < i; j++) if (raw[j][0] === k) return undefined; // duplicate attribute
+    for (let i = 0; i < raw.length; i += 2) {
+      const k = raw[i];
+      for (let j = 0; j < i; j += 2) if (raw[j] === k) return undefined; // duplicate attribute
       if (k === 'xmlns' || k.startsWith('xmlns:')) {
         if (scope === parent) scope = Object.create(parent) as Scope;
-        scope[k === 'xmlns' ? '' : k.slice(6)] = raw[i][1];
+        scope[k === 'xmlns' ? '' : k.slice(6)] = raw[i + 1];
       }
     }
     return scope;
   }
 
-  private attrsOf(raw: [string, string][], scope: Scope): Record<string, string> | undefined {
+  private attrsOf(raw: string[], scope: Scope): Record<string, string> | undefined {
     const attrs: Record<string, string> = {};
-    for (const [k, v] of raw) {
+    for (let i = 0; i < raw.length; i += 2) {
+      const k = raw[i];
       if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
       const an = this.resolve(k, scope, true);
       if (!an) return undefined;
-      attrs[an.name] = v;
+      attrs[an.name] = raw[i + 1];
     }
     return attrs;
   }
 
   /** Resolves a QName in scope (attributes: unprefixed names have no namespace and keep their local name). */
   private resolve(qname: string, scope: Scope, isAttr: boolean): Resolved | undefined {
-    const cache = isAttr ? this.attrNames : this.names;
-    let byName = cache.get(scope);
-    if (!byName) { byName = new Map(); cache.set(scope, byName); }
+    if (scope !== this.lastScope) {
+      // Most elements share their parent's scope: look the per-scope maps up once per change of scope.
+      this.lastScope = scope;
+      this.lastNames = this.names.get(scope) ?? new Map();
+      this.names.set(scope, this.lastNames);
+      this.lastAttrNames = this.attrNames.get(scope) ?? new Map();
+      this.attrNames.set(scope, this.lastAttrNames);
+    }
+    const byName = (isAttr ? this.lastAttrNames : this.lastNames)!;
     let r = byName.get(qname);
     if (r === undefined) {
       const i = qname.indexOf(':');
