@@ -14,6 +14,7 @@ import { toVendorFeed } from './feed/to-vendor-feed';
 import { loadPresentation } from './feed/labels';
 import { toSpreadsheetCsv } from './feed/to-spreadsheet-csv';
 import { toXbrlCsv, xbrlCsvNames } from './oim/to-xbrl-csv';
+import { toInlineXbrl } from './ixbrl';
 import { checkSchema } from './util/json-schema';
 import { writeFilesAtomically } from './util/atomic-write';
 import { packageRoot } from './util/paths';
@@ -113,16 +114,18 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes, fiscalYearEndMonth: rmap.fiscalYearEndMonth, presentation: loadPresentation() });
   const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
   for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
+  const inline = toInlineXbrl({ release: parsed.release, tables: mapped.tables, facts: mapped.facts, footnotes: mapped.footnotes, diagnostics, taxonomy: tax, lang, base });
   const conversion = {
     documentType: 'https://xbrl.iij.ad.jp/report/conversion/1.0',
     release: { file: display },
     lang,
-    outputs: names,
+    outputs: { ...names, ...Object.fromEntries(inline.map((d) => [`inline-${d.lang}`, d.name])) },
     factCount: mapped.facts.length,
     footnoteCount: mapped.footnotes.length,
     coverage: { ...mapped.coverage, total },
     tables: mapped.tables.map((t) => ({ id: t.id, title: t.title, lang: t.table.lang, line: t.table.firstLine })),
     checks: { ...counts, duplicateOccurrencesChecked: total.provenance },
+    inlineXbrl: inline.map((d) => d.summary),
     summary: {
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       inconsistencies: diagnostics.filter((d) => d.severity === 'inconsistency').length,
@@ -148,6 +151,7 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   result.outputs.set(names.report, json(conversion));
   for (const [name, content] of xbrlCsv) result.outputs.set(name, content);
   result.outputs.set(`${base}.facts.csv`, toSpreadsheetCsv(feed as { facts: unknown[] }));
+  for (const d of inline) result.outputs.set(d.name, d.content);
   result.ok = true;
   const inconsistencies = diagnostics.filter((d) => d.severity === 'inconsistency').length;
   if (options.strict && inconsistencies) {

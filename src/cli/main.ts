@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { register as registerConvert } from './convert-command';
+import { register as registerPackage } from './package-command';
 import { register as registerParse } from './parse-command';
+import { register as registerMapping } from './mapping-command';
+import { register as registerSeries } from './series-command';
 import { register as registerTaxonomy } from './taxonomy-command';
 import { register as registerValidate } from './validate-command';
 import { readFileSync } from 'node:fs';
@@ -21,8 +24,11 @@ const program = new Command('iij-xbrl')
   .exitOverride();
 registerConvert(program);
 registerParse(program);
+registerMapping(program);
+registerSeries(program);
 registerValidate(program);
 registerTaxonomy(program);
+registerPackage(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {

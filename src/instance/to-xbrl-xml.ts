@@ -1,5 +1,6 @@
-import { ARCROLE, NS, ROLE, type Fact, type Report, type Unit } from '../model';
+import { ARCROLE, NS, ROLE, type Fact, type Report } from '../model';
 import { contextId, prefixer, unitId } from '../xbrl/aspects';
+import { writeContextsAndUnits, type XmlSink } from '../xbrl/contexts-units';
 import { writeXml, type XmlNode } from '../xml/write-xml';
 
 const RESERVED = ['xbrli', 'link', 'xlink', 'iso4217', 'xbrl', 'xsi', 'xs'];
@@ -16,7 +17,7 @@ export function toXbrlXml(report: Report): string {
   };
   for (const [p, ns] of Object.entries(report.namespaces)) if (!RESERVED.includes(p)) attrs[`xmlns:${p}`] = ns;
   const children: XmlNode[] = report.taxonomy.map((href) => ({ name: 'link:schemaRef', attrs: { 'xlink:type': 'simple', 'xlink:href': href } }));
-  children.push(...contextsAndUnits(report, q));
+  writeContextsAndUnits(sinkFor(children), report.facts, q);
   for (const f of report.facts) children.push(factNode(f, q));
   const links = footnoteLink(report);
   if (links) children.push(links);
@@ -30,35 +31,6 @@ function factNode(f: Fact, q: (c: string) => string): XmlNode {
   if (f.language) attrs['xml:lang'] = f.language;
   if (f.value === null) { attrs['xmlns:xsi'] = NS.xsi; attrs['xsi:nil'] = 'true'; }
   return { name: q(f.concept), attrs, text: f.value ?? undefined };
-}
-
-const x = (local: string, text?: string, attrs?: Record<string, string>): XmlNode => ({ name: `xbrli:${local}`, text, attrs });
-
-/** One context per period and one unit per measure set, sorted by id. */
-function contextsAndUnits(report: Report, q: (c: string) => string): XmlNode[] {
-  const contexts = new Map<string, Fact>();
-  const units = new Map<string, Unit>();
-  for (const f of report.facts) {
-    const cid = contextId(f.period);
-    if (!contexts.has(cid)) contexts.set(cid, f);
-    if (f.unit) units.set(unitId(f.unit), f.unit);
-  }
-  const out: XmlNode[] = [];
-  for (const [id, f] of [...contexts].sort(([a], [b]) => a.localeCompare(b))) {
-    const p = f.period;
-    const period = p.type === 'instant' ? [x('instant', p.instant)] : p.type === 'duration' ? [x('startDate', p.start), x('endDate', p.end)] : [x('forever')];
-    out.push({ ...x('context', undefined, { id }), children: [
-      { ...x('entity'), children: [x('identifier', f.entity.identifier, { scheme: f.entity.scheme })] },
-      { ...x('period'), children: period },
-    ] });
-  }
-  const measures = (ms: string[]) => ms.map((m) => x('measure', q(m)));
-  for (const [id, u] of [...units].sort(([a], [b]) => a.localeCompare(b))) {
-    const body = u.denominators.length === 0 ? measures(u.numerators)
-      : [{ ...x('divide'), children: [{ ...x('unitNumerator'), children: measures(u.numerators) }, { ...x('unitDenominator'), children: measures(u.denominators) }] }];
-    out.push({ ...x('unit', undefined, { id }), children: body });
-  }
-  return out;
 }
 
 /** The footnotes linked to facts: locators, footnotes, then arcs. */
@@ -78,4 +50,17 @@ function footnoteLink(report: Report): XmlNode | undefined {
     }
   }
   return { name: 'link:footnoteLink', attrs: { 'xlink:type': 'extended', 'xlink:role': ROLE.link }, children };
+}
+
+/** An `XmlSink` that appends to `children`, so contexts and units are written by the shared writer. */
+function sinkFor(children: XmlNode[]): XmlSink {
+  return {
+    ele(_ns: string, name: string, attrs?: Record<string, string>): XmlSink {
+      const node: XmlNode = { name, attrs, children: [] };
+      children.push(node);
+      const sink = sinkFor(node.children!);
+      return { ele: sink.ele, txt(content: string) { node.text = content; return this; } };
+    },
+    txt(): XmlSink { return this; },
+  };
 }

@@ -129,8 +129,12 @@ export type IoCode =
 /** The converter: release text, mapping, conversion gate, JSON Schema checks of outputs. */
 export type ConverterCode =
   | 'convert:strictGate'
+  | 'mapping:missingRow'
+  | 'mapping:missingTable'
   | 'mapping:periodMismatch'
+  | 'mapping:rowFromOtherLanguage'
   | 'mapping:schemaInvalid'
+  | 'mapping:tableFromOtherLanguage'
   | 'mapping:tableNotFound'
   | 'mapping:unknownConcept'
   | 'mapping:unreadable'
@@ -150,6 +154,7 @@ export type ConverterCode =
   | 'release:noFacts'
   | 'release:noTables'
   | 'release:percentMismatch'
+  | 'release:periodConflict'
   | 'release:periodEndNotMonthEnd'
   | 'release:undecodableBytes'
   | 'release:unexpectedCurrency'
@@ -162,7 +167,8 @@ export type ConverterCode =
   | 'schema:invalid'
   | 'schema:reportInvalid'
   | 'schema:xbrlCsvInvalid'
-  | 'schema:xbrlJsonInvalid';
+  | 'schema:xbrlJsonInvalid'
+  | 'series:noFeed';
 export type DiagnosticCode = Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode;
 
 /** A place in an input file: 1-based line and column. */

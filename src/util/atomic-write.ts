@@ -26,7 +26,7 @@ function ioProblem(e: unknown, file: string): Diagnostic {
  * succeeded. On any failure the temps are removed and replaced targets restored, so the output
  * directory is exactly as before. Returns the problem as a diagnostic instead of throwing.
  */
-export function writeFilesAtomically(files: { path: string; content: string }[]): Diagnostic[] {
+export function writeFilesAtomically(files: { path: string; content: string | Uint8Array }[]): Diagnostic[] {
   const tag = `${process.pid}.${Date.now().toString(36)}`;
   const temps: { tmp: string; target: string; backup?: string; placed?: boolean }[] = [];
   let current = files[0]?.path ?? '';
