@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
 import { diag, type Diagnostic } from '../model';
 import { scanXml } from './scan-xml';
 
@@ -36,6 +36,8 @@ export function doctypeProblem(doctype: string): string | undefined {
  * Returns diagnostics for the first well-formedness error (with line/column) or a refused DOCTYPE.
  */
 export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandlers): Diagnostic[] {
+  // Lazy: most documents are read by the fast scanner, so saxes loads only when one is not.
+  const { SaxesParser } = require('saxes') as typeof import('saxes');
   const p = new SaxesParser({ xmlns: true, position: true });
   const diagnostics: Diagnostic[] = [];
   const scopes: Record<string, string>[] = [Object.create(null)];
