@@ -12,4 +12,4 @@ export { toSpreadsheetCsv } from './feed/to-spreadsheet-csv';
 export { toVendorFeed } from './feed/to-vendor-feed';
 export type * from './model';
 export type { MappedFact, Occurrence, MapResult } from './mapping/types';
-export { compile, validate, normalizeReport, checkTaxonomyEntry, type CompiledValidator, type CompileOptions, type ValidateOptions, type ValidateResult, type CalcMode } from './validate';
+export { compile, validate, validatorCache, normalizeReport, checkTaxonomyEntry, type CompiledValidator, type ValidatorCache, type CompileOptions, type ValidateOptions, type ValidateResult, type CalcMode } from './validate';
