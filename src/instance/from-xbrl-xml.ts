@@ -109,56 +109,13 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
   function readContext(e: XElement) {
     const id = e.attrs.id ?? '';
     noteId(id, e);
-    const ent = firstChild(e, X('entity'));
-    const ident = ent && firstChild(ent, X('identifier'));
-    const per = firstChild(e, X('period'));
-    let period: Period | undefined;
-    if (per) {
-      const inst = firstChild(per, X('instant'));
-      const s = firstChild(per, X('startDate'));
-      const en = firstChild(per, X('endDate'));
-      if (inst) period = { type: 'instant', instant: inst.text.trim() };
-      else if (s && en) period = { type: 'duration', start: s.text.trim(), end: en.text.trim() };
-      else if (firstChild(per, X('forever'))) period = { type: 'forever' };
-    }
-    const dimensions: Record<string, string> = {};
-    let nonDimensional = false;
-    for (const container of [ent && firstChild(ent, X('segment')), firstChild(e, X('scenario'))]) {
-      if (!container) continue;
-      if (container.children.length === 0) {
-        diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: at(container) }));
-      }
-      for (const m of container.children) {
-        if (m.name === `{${NS.xbrldi}}explicitMember`) {
-          const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
-          dimensions[dim] = resolveQName(m.text, m.nsMap) ?? m.text.trim();
-        } else if (m.name === `{${NS.xbrldi}}typedMember`) {
-          const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
-          dimensions[dim] = deepText(m).trim();
-        } else {
-          nonDimensional = true;
-          dimensions[`${container.local}:${m.name}`] = deepText(m).trim();
-        }
-      }
-    }
-    if (!ident || !ident.attrs.scheme) diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: at(e) }));
-    if (!period) diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }));
-    contexts.set(id, { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line });
-  }
-
-  function measures(parent: XElement | undefined): string[] {
-    if (!parent) return [];
-    return childElements(parent, X('measure')).map((m) => resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`).sort();
+    contexts.set(id, contextFromElement(e, file, diagnostics));
   }
 
   function readUnit(e: XElement) {
     const id = e.attrs.id ?? '';
     noteId(id, e);
-    const div = firstChild(e, X('divide'));
-    const u = div
-      ? { numerators: measures(firstChild(div, X('unitNumerator'))), denominators: measures(firstChild(div, X('unitDenominator'))), line: e.line }
-      : { numerators: measures(e), denominators: [], line: e.line };
-    units.set(id, u);
+    units.set(id, unitFromElement(e));
   }
 
   function readFootnoteLink(e: XElement) {
@@ -204,14 +161,85 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
     if (!rootSeen && !xmlProblems.length) diagnostics.push(diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }));
     return out;
   }
-  // One unit object per unit id, shared by its facts (less memory, and keys are cached per object).
+  resolveFactAspects(facts, contexts, units);
+  const byId = links.length ? new Map(facts.map((f) => [f.id, f])) : new Map<string, Fact>();
+  for (const l of links) {
+    const href = locHref.get(l.from) ?? '';
+    const target = byId.get(href.slice(href.indexOf('#') + 1));
+    if (target) (target.footnotes ??= []).push(l.to);
+    else diagnostics.push(diag('xbrl.4.11.1.1:footnoteLinkLocTarget', 'error', `footnote locator ${href} does not identify a fact.`, { source: { file, line: 1, column: 1 } }));
+  }
+  if (taxonomy.length === 0) diagnostics.push(diag('xbrl.4.2.2:schemaRefMissing', 'error', 'The instance has no link:schemaRef.', { source: { file, line: 1, column: 1 } }));
+  out.report = { taxonomy, facts, footnotes, namespaces: {}, file };
+  return out;
+}
+
+/** An `xbrli:context` element → the context's aspects (problems go to `diagnostics`). */
+export function contextFromElement(e: XElement, file: string, diagnostics: Diagnostic[]): InstanceContext {
+  const at = (x: XElement) => ({ file, line: x.line, column: x.column });
+  const id = e.attrs.id ?? '';
+  const ent = firstChild(e, X('entity'));
+  const ident = ent && firstChild(ent, X('identifier'));
+  const per = firstChild(e, X('period'));
+  let period: Period | undefined;
+  if (per) {
+    const inst = firstChild(per, X('instant'));
+    const s = firstChild(per, X('startDate'));
+    const en = firstChild(per, X('endDate'));
+    if (inst) period = { type: 'instant', instant: inst.text.trim() };
+    else if (s && en) period = { type: 'duration', start: s.text.trim(), end: en.text.trim() };
+    else if (firstChild(per, X('forever'))) period = { type: 'forever' };
+  }
+  const dimensions: Record<string, string> = {};
+  let nonDimensional = false;
+  for (const container of [ent && firstChild(ent, X('segment')), firstChild(e, X('scenario'))]) {
+    if (!container) continue;
+    if (container.children.length === 0) {
+      diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: at(container) }));
+    }
+    for (const m of container.children) {
+      if (m.name === `{${NS.xbrldi}}explicitMember`) {
+        const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
+        dimensions[dim] = resolveQName(m.text, m.nsMap) ?? m.text.trim();
+      } else if (m.name === `{${NS.xbrldi}}typedMember`) {
+        const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
+        dimensions[dim] = deepText(m).trim();
+      } else {
+        nonDimensional = true;
+        dimensions[`${container.local}:${m.name}`] = deepText(m).trim();
+      }
+    }
+  }
+  if (!ident || !ident.attrs.scheme) diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: at(e) }));
+  if (!period) diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }));
+  return { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line };
+}
+
+function measures(parent: XElement | undefined): string[] {
+  if (!parent) return [];
+  return childElements(parent, X('measure')).map((m) => resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`).sort();
+}
+
+/** An `xbrli:unit` element → its measures (Clark names, sorted). */
+export function unitFromElement(e: XElement): Unit & { line: number } {
+  const div = firstChild(e, X('divide'));
+  return div
+    ? { numerators: measures(firstChild(div, X('unitNumerator'))), denominators: measures(firstChild(div, X('unitDenominator'))), line: e.line }
+    : { numerators: measures(e), denominators: [], line: e.line };
+}
+
+/**
+ * Puts each fact's context and unit aspects on the fact (entity, period, dimensions, unit) and
+ * parses decimals/precision (`rawDecimals`/`rawPrecision`, checked later by the rules).
+ * Facts of one unit share one unit object (less memory; keys are cached per object).
+ */
+export function resolveFactAspects(facts: Fact[], contexts: Map<string, InstanceContext>, units: Map<string, Unit & { line: number }>): void {
   const shared = new Map<string, Unit>();
   const sharedUnit = (id: string, u: Unit) => {
     let x = shared.get(id);
     if (!x) { x = { numerators: u.numerators, denominators: u.denominators }; shared.set(id, x); }
     return x;
   };
-  // Resolve context/unit aspects onto the facts (decimals parsed later by the rules that check them).
   for (const f of facts as (Fact & { rawDecimals?: string; rawPrecision?: string })[]) {
     const c = f.contextId !== undefined ? contexts.get(f.contextId) : undefined;
     if (c) {
@@ -224,14 +252,4 @@ function readWith(file: string, feed: Feed): ReadResult | undefined {
     if (f.rawDecimals !== undefined) f.decimals = f.rawDecimals.trim() === 'INF' ? 'INF' : Number(f.rawDecimals);
     if (f.rawPrecision !== undefined) f.precision = f.rawPrecision.trim() === 'INF' ? 'INF' : Number(f.rawPrecision);
   }
-  const byId = links.length ? new Map(facts.map((f) => [f.id, f])) : new Map<string, Fact>();
-  for (const l of links) {
-    const href = locHref.get(l.from) ?? '';
-    const target = byId.get(href.slice(href.indexOf('#') + 1));
-    if (target) (target.footnotes ??= []).push(l.to);
-    else diagnostics.push(diag('xbrl.4.11.1.1:footnoteLinkLocTarget', 'error', `footnote locator ${href} does not identify a fact.`, { source: { file, line: 1, column: 1 } }));
-  }
-  if (taxonomy.length === 0) diagnostics.push(diag('xbrl.4.2.2:schemaRefMissing', 'error', 'The instance has no link:schemaRef.', { source: { file, line: 1, column: 1 } }));
-  out.report = { taxonomy, facts, footnotes, namespaces: {}, file };
-  return out;
 }

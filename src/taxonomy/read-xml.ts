@@ -53,15 +53,16 @@ export function doctypeProblem(doctype: string): string | undefined {
 /**
  * Streams XML text chunks through saxes (namespaces on), calling `h` for each event.
  * Returns diagnostics for the first well-formedness error (with line/column) or a refused DOCTYPE.
+ * `allowDoctype` may accept a DOCTYPE that would be refused (saxes never loads external DTDs).
  */
-export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandlers): Diagnostic[] {
+export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandlers, options: { allowDoctype?: (doctype: string) => boolean } = {}): Diagnostic[] {
   const p = new SaxesParser({ xmlns: true, position: true });
   const diagnostics: Diagnostic[] = [];
   const scopes: Record<string, string>[] = [Object.create(null)];
   let startLine = 1;
   let startCol = 1;
   p.on('doctype', (d) => {
-    const why = doctypeProblem(d);
+    const why = options.allowDoctype?.(d) ? undefined : doctypeProblem(d);
     if (why) {
       diagnostics.push(diag(XML_CODES.doctype, 'error', `${why}`, { source: { file, line: p.line, column: p.column } }));
       throw new Abort();

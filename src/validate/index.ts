@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { diag, hasErrors, type Concept, type Diagnostic, type Dts, type Report } from '../model';
 import { fromXbrlXml, type ReadResult } from '../instance/from-xbrl-xml';
 import { fromXbrlJson } from '../oim/from-xbrl-json';
+import { readInlineXbrl } from './read/ixbrl';
 import { loadDts } from '../taxonomy/load-dts';
 import type { Rule, RuleContext } from './context';
 import { xbrl21 } from './rules/xbrl21';
@@ -29,29 +30,53 @@ export interface ValidateResult {
 
 export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward };
 
-/** Reads an instance: xBRL-JSON when it starts with `{`, XBRL 2.1 XML otherwise. */
-export function readInstance(file: string, maxBytes?: number): { report?: Report; diagnostics: Diagnostic[]; xml?: ReadResult } {
+export type InstanceKind = 'json' | 'inline' | 'xml';
+
+/** What a file is: xBRL-JSON when it starts with `{`, Inline XBRL when it is .xhtml/.html or declares the ix namespace, else XBRL 2.1 XML. */
+export function sniffInstance(file: string): { kind?: InstanceKind; diagnostics: Diagnostic[] } {
   let head = '';
   try {
     const fd = fs.openSync(file, 'r');
-    const b = Buffer.alloc(64);
-    const n = fs.readSync(fd, b, 0, 64, 0);
+    const b = Buffer.alloc(8192);
+    const n = fs.readSync(fd, b, 0, 8192, 0);
     fs.closeSync(fd);
     head = b.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   } catch (e) {
     return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } })] };
   }
-  if (head.startsWith('{')) return fromXbrlJson(file);
-  const xml = fromXbrlXml(file, file, { maxBytes });
+  if (head.startsWith('{')) return { kind: 'json', diagnostics: [] };
+  if (/\.x?html?$/i.test(file) || /http:\/\/www\.xbrl\.org\/(2013|2008)\/inlineXBRL["']/.test(head)) return { kind: 'inline', diagnostics: [] };
+  return { kind: 'xml', diagnostics: [] };
+}
+
+/**
+ * Reads an instance: xBRL-JSON, Inline XBRL or XBRL 2.1 XML (see `sniffInstance`). Several files
+ * are read as one Inline XBRL document set; each of them must be Inline XBRL.
+ */
+export function readInstance(files: string | string[], maxBytes?: number): { report?: Report; diagnostics: Diagnostic[]; xml?: ReadResult } {
+  const list = typeof files === 'string' ? [files] : files;
+  const kinds = list.map(sniffInstance);
+  const unreadable = kinds.flatMap((k) => k.diagnostics);
+  if (unreadable.length) return { diagnostics: unreadable };
+  if (list.length > 1 || kinds[0].kind === 'inline') {
+    const other = list.find((_f, i) => kinds[i].kind !== 'inline');
+    if (other) return { diagnostics: [diag('io:notInlineXbrl', 'error', `${other} is not an Inline XBRL document; only Inline XBRL documents can be read together as one document set.`, { source: { file: other, line: 1, column: 1 } })] };
+    const ix = readInlineXbrl(list, { maxBytes });
+    return { report: ix.report, diagnostics: ix.diagnostics, xml: ix };
+  }
+  if (kinds[0].kind === 'json') return fromXbrlJson(list[0]);
+  const xml = fromXbrlXml(list[0], list[0], { maxBytes });
   return { report: xml.report, diagnostics: xml.diagnostics, xml };
 }
 
 /**
- * Validates an XBRL 2.1 instance (XML) or an xBRL-JSON report against the DTS it references:
- * XBRL 2.1 rules, duplicates, calculations (Calc 1.1 round-to-nearest or Calc 1.0) and roll-forwards.
+ * Validates an XBRL 2.1 instance (XML), an xBRL-JSON report or an Inline XBRL document (several
+ * given together: one document set) against the DTS it references: XBRL 2.1 rules, duplicates,
+ * calculations (Calc 1.1 round-to-nearest or Calc 1.0) and roll-forwards.
  */
-export function validate(file: string, options: ValidateOptions = {}): ValidateResult {
-  const read = readInstance(file, options.maxBytes);
+export function validate(files: string | string[], options: ValidateOptions = {}): ValidateResult {
+  const file = typeof files === 'string' ? files : files[0];
+  const read = readInstance(files, options.maxBytes);
   const diagnostics = [...read.diagnostics];
   if (!read.report) return { diagnostics, fatal: true };
   const report = read.report;
