@@ -68,7 +68,8 @@ export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandl
       throw new Abort();
     }
   });
-  p.on('opentagstart', () => { startLine = p.line; startCol = Math.max(1, p.column - 1); });
+  // saxes reports the position after the tag name: step back over `<name` to the `<`.
+  p.on('opentagstart', (tag) => { startLine = p.line; startCol = Math.max(1, p.column - tag.name.length - 1); });
   p.on('opentag', (tag) => {
     const parent = scopes[scopes.length - 1];
     let scope = parent;
