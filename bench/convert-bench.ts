@@ -7,6 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { convertBytes } from '../src/convert';
+import { toInlineXbrl } from '../src/ixbrl';
+import { loadInlineAssets } from '../src/ixbrl/inspector';
+import { decodeRelease, parseRelease } from '../src/release';
+import { loadReleaseMap } from '../src/mapping/release-map';
+import { loadTaxonomySource } from '../src/mapping/taxonomy-source';
+import { mapRelease } from '../src/mapping/map-release';
 
 const root = path.join(__dirname, '..', '..');
 const release = path.join(root, 'releases', 'iij-2004-02-12-3q-fy2003.txt');
@@ -58,3 +64,27 @@ const whole = wholeProcess();
 console.log(`convert, whole process (${runs} runs): median ${median(whole).toFixed(0)} ms, min ${Math.min(...whole).toFixed(0)} ms, max ${Math.max(...whole).toFixed(0)} ms (bare \`node -e 0\`: ${node.toFixed(0)} ms)`);
 const ip = inProcess();
 console.log(`convert, in process once warm: ${ip.ms.toFixed(1)} ms per release = ${(ip.cells / ip.ms * 1000).toFixed(0)} figure cells/s, ${(ip.facts / ip.ms * 1000).toFixed(0)} facts/s (${ip.facts} facts, ${ip.cells} cells)`);
+
+/** The Inline XBRL writer alone: both documents from the mapped facts, in process, once warm (assets read once, as convert does per run). */
+function inlineWriter(): { ms: number; cpu: number; bytes: number } {
+  const parsed = parseRelease(decodeRelease(fs.readFileSync(release), release).text as string, release);
+  const tax = loadTaxonomySource();
+  const mapped = mapRelease(parsed.release, loadReleaseMap(), tax, { lang: 'both' });
+  const input = { release: parsed.release, tables: mapped.tables, facts: mapped.facts, footnotes: mapped.footnotes, diagnostics: mapped.diagnostics, taxonomy: tax, lang: 'both' as const, base: 'iij-20031231' };
+  toInlineXbrl(input);
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
+    const docs = toInlineXbrl({ ...input, assets: loadInlineAssets() });
+    const c = process.cpuUsage(c0);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    cpu.push((c.user + c.system) / 1000);
+    bytes = docs.reduce((s, d) => s + Buffer.byteLength(d.content), 0);
+  }
+  return { ms: median(times), cpu: median(cpu), bytes };
+}
+const ix = inlineWriter();
+console.log(`Inline XBRL writer, both documents in process: median ${ix.ms.toFixed(1)} ms wall, ${ix.cpu.toFixed(1)} ms CPU (${(ix.bytes / 1024).toFixed(0)} KiB of XHTML)`);

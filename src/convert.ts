@@ -5,14 +5,20 @@ import { decodeRelease, parseRelease, type Encoding } from './release';
 import { loadReleaseMap } from './mapping/release-map';
 import { loadTaxonomySource } from './mapping/taxonomy-source';
 import { mapRelease } from './mapping/map-release';
+import { takeMissingContributors } from './mapping/complete-calculations';
 import { checkPercentFigures, checkUsdTranslations, type CheckCounts } from './mapping/release-checks';
 import type { LangCoverage, MappedFact } from './mapping/types';
 import { toXbrlXml } from './instance/to-xbrl-xml';
 import { toXbrlJson } from './oim/to-xbrl-json';
 import { toVendorFeed } from './feed/to-vendor-feed';
+import { loadPresentation } from './feed/labels';
+import { toSpreadsheetCsv } from './feed/to-spreadsheet-csv';
+import { toXbrlCsv, xbrlCsvNames } from './oim/to-xbrl-csv';
+import { toInlineXbrl } from './ixbrl';
 import { checkSchema } from './util/json-schema';
 import { writeFilesAtomically } from './util/atomic-write';
 import { packageRoot } from './util/paths';
+import { compile, type CompiledValidator } from './validate';
 
 export interface ConvertOptions {
   /** Output directory; when absent nothing is written. */
@@ -21,6 +27,13 @@ export interface ConvertOptions {
   encoding?: Encoding | 'auto';
   /** Mapping file (default: the bundled mapping/release-map.json). */
   mapping?: string;
+  /**
+   * The publishing gate: any inconsistency (calculation, duplicate, derived figure, USD translation)
+   * makes the conversion fail and nothing is written or overwritten.
+   */
+  strict?: boolean;
+  /** A validator compiled once for the taxonomy (see `compile`), reused across conversions. */
+  validator?: CompiledValidator;
 }
 
 export interface ConvertResult {
@@ -58,12 +71,19 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     if (e instanceof DiagnosticError) return fail(e.diagnostics);
     throw e;
   }
-  const mapped = mapRelease(parsed.release, rmap, tax, { lang });
+  let mapped = mapRelease(parsed.release, rmap, tax, { lang });
+  const taken: Diagnostic[] = [];
+  if (lang !== 'both' && !mapped.diagnostics.some((d) => d.severity === 'error')) {
+    const other = mapRelease(parsed.release, rmap, tax, { lang: lang === 'en' ? 'ja' : 'en' });
+    const completed = takeMissingContributors(mapped, other, tax.calculations, file);
+    mapped = { ...mapped, facts: completed.facts, footnotes: completed.footnotes };
+    taken.push(...completed.diagnostics);
+  }
   const counts: CheckCounts = { percentChecked: 0, percentUnverifiable: 0, usdChecked: 0 };
-  const diagnostics = [...parsed.diagnostics, ...mapped.diagnostics];
+  const diagnostics = [...parsed.diagnostics, ...mapped.diagnostics, ...taken];
   if (!hasErrors(diagnostics.filter((d) => d.severity === 'error'))) {
-    diagnostics.push(...checkPercentFigures(mapped.tables, file, counts));
-    diagnostics.push(...checkUsdTranslations(mapped.facts, tax.namespace, file, counts));
+    diagnostics.push(...checkPercentFigures(mapped.tables, file, counts, tax.calculations));
+    diagnostics.push(...checkUsdTranslations(mapped.facts, file, counts, tax.calculations));
   }
   diagnostics.sort(bySource);
   const result: ConvertResult = { ok: false, diagnostics, facts: mapped.facts, coverage: mapped.coverage, outputs: new Map(), written: [], encoding: decoded.encoding };
@@ -86,20 +106,26 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     source: d.source && { ...d.source, file: path.basename(d.source.file) },
     related: d.related?.map((r) => ({ ...r, file: path.basename(r.file) })),
   });
+  // The gate: the instance about to be written goes through the validator's rules, from memory.
+  const validator = options.validator ?? compile(tax.entryPoint);
+  diagnostics.push(...validator.diagnostics, ...validator.validateReport(report, { file: names.xml }).map((d) => atRelease(d, mapped.facts, file)));
+  diagnostics.sort(bySource);
   const xbrlJson = toXbrlJson(report);
-  const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes });
+  const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes, fiscalYearEndMonth: rmap.fiscalYearEndMonth, presentation: loadPresentation() });
   const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
   for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
+  const inline = toInlineXbrl({ release: parsed.release, tables: mapped.tables, facts: mapped.facts, footnotes: mapped.footnotes, diagnostics, taxonomy: tax, lang, base });
   const conversion = {
     documentType: 'https://xbrl.iij.ad.jp/report/conversion/1.0',
     release: { file: display },
     lang,
-    outputs: names,
+    outputs: { ...names, ...Object.fromEntries(inline.map((d) => [`inline-${d.lang}`, d.name])) },
     factCount: mapped.facts.length,
     footnoteCount: mapped.footnotes.length,
     coverage: { ...mapped.coverage, total },
     tables: mapped.tables.map((t) => ({ id: t.id, title: t.title, lang: t.table.lang, line: t.table.firstLine })),
     checks: { ...counts, duplicateOccurrencesChecked: total.provenance },
+    inlineXbrl: inline.map((d) => d.summary),
     summary: {
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       inconsistencies: diagnostics.filter((d) => d.severity === 'inconsistency').length,
@@ -107,7 +133,10 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     },
     findings: diagnostics.map(strip),
   };
+  const csvNames = xbrlCsvNames(base);
+  const xbrlCsv = toXbrlCsv(report, csvNames);
   const schemaProblems = [
+    ...checkSchema('xbrl-csv.schema.json', JSON.parse(xbrlCsv.get(csvNames.metadata) as string), csvNames.metadata, 'schema:xbrlCsvInvalid'),
     ...checkSchema('xbrl-json.schema.json', xbrlJson, names.json, 'schema:xbrlJsonInvalid'),
     ...checkSchema('facts-feed.schema.json', feed, names.feed, 'schema:factsFeedInvalid'),
     ...checkSchema('conversion-report.schema.json', conversion, names.report, 'schema:reportInvalid'),
@@ -120,7 +149,17 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   result.outputs.set(names.json, json(xbrlJson));
   result.outputs.set(names.feed, json(feed));
   result.outputs.set(names.report, json(conversion));
+  for (const [name, content] of xbrlCsv) result.outputs.set(name, content);
+  result.outputs.set(`${base}.facts.csv`, toSpreadsheetCsv(feed as { facts: unknown[] }));
+  for (const d of inline) result.outputs.set(d.name, d.content);
   result.ok = true;
+  const inconsistencies = diagnostics.filter((d) => d.severity === 'inconsistency').length;
+  if (options.strict && inconsistencies) {
+    diagnostics.push(diag('convert:strictGate', 'error', `--strict: ${inconsistencies} inconsistenc${inconsistencies === 1 ? 'y' : 'ies'} among the release's figures; nothing written.`,
+      { source: { file, line: 1, column: 1 }, expected: 'no inconsistency', actual: String(inconsistencies) }));
+    result.outputs.clear();
+    result.ok = false;
+  }
   return result;
 }
 
@@ -139,10 +178,34 @@ export function convert(releaseFile: string, options: ConvertOptions = {}): Conv
   const result = convertBytes(bytes, releaseFile, options);
   if (result.ok && options.out) {
     const files = [...result.outputs].map(([name, content]) => ({ path: path.join(options.out as string, name), content }));
-    writeFilesAtomically(files);
+    const problems = writeFilesAtomically(files);
+    if (problems.length) {
+      result.diagnostics.push(...problems);
+      result.ok = false;
+      return result;
+    }
     result.written = files.map((f) => f.path);
   }
   return result;
 }
 
 export { packageRoot };
+
+/**
+ * A validator finding on the instance, placed where the release prints the figures involved: the
+ * first fact's first occurrence is the source, the others' are related places, and the message
+ * names each figure as printed.
+ */
+function atRelease(d: Diagnostic, facts: MappedFact[], file: string): Diagnostic {
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const involved = (d.facts ?? []).map((id) => byId.get(id)).filter((f): f is MappedFact => !!f && f.provenance.length > 0);
+  if (!involved.length) return d;
+  const places = involved.map((f) => f.provenance[0]);
+  const named = involved.map((f) => `${f.name} ${f.provenance[0].printed} (${f.provenance[0].table} row "${f.provenance[0].row}", line ${f.provenance[0].line})`);
+  return {
+    ...d,
+    message: `${d.message} In the release: ${named.join('; ')}.`,
+    source: { file, line: places[0].line, column: places[0].col },
+    related: [...places.slice(1).map((o) => ({ file, line: o.line, column: o.col })), ...(d.related ?? [])],
+  };
+}

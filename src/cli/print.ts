@@ -7,5 +7,6 @@ export function formatDiagnostic(d: Diagnostic): string {
   if (d.expected !== undefined) s += `\n    expected: ${d.expected}`;
   if (d.actual !== undefined) s += `\n    found:    ${d.actual}`;
   for (const r of d.related ?? []) s += `\n    see:      ${r.file}:${r.line}:${r.column}`;
+  if (d.hint !== undefined) s += `\n    hint:     ${d.hint}`;
   return s;
 }

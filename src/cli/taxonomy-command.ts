@@ -17,7 +17,7 @@ export function register(program: Command): Command {
       } catch (e) {
         if (!(e instanceof DiagnosticError)) throw e;
         for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-        process.exitCode = 1;
+        process.exitCode = e.diagnostics.some((d) => d.code.startsWith('io:')) ? 2 : 1;
       }
     });
   tax

@@ -1,8 +1,11 @@
-import type { Footnote } from '../model';
+import { NS, clark, type Footnote } from '../model';
 import type { MappedFact } from '../mapping/types';
 import type { TaxonomySource } from '../mapping/taxonomy-source';
-import { prefixer } from '../instance/prefixes';
-import { oimUnit } from '../oim/to-xbrl-json';
+import { oimUnit, prefixer } from '../xbrl/aspects';
+import { fiscalPeriod } from './fiscal-period';
+import { qualifiedLabels, type PresentationRole } from './labels';
+
+export const FEED_DOCUMENT_TYPE = 'https://xbrl.iij.ad.jp/feed/facts/1.1';
 
 export interface FeedOptions {
   release: { file: string };
@@ -10,29 +13,65 @@ export interface FeedOptions {
   namespaces: Record<string, string>;
   entryPoint: string;
   footnotes: Footnote[];
+  /** Month the fiscal year ends in (mapping/document-info.json), for the fiscal-period key. */
+  fiscalYearEndMonth: number;
+  /** Presentation trees, to qualify labels two concepts share (default: none, labels as they are). */
+  presentation?: PresentationRole[];
+}
+
+export interface Translation { from: string; rate: string; rateDate: string; rateFact: string; sourceFact: string | null }
+
+/**
+ * USD convenience translations: facts in unit USD when the report also states a JPY-per-USD rate.
+ * Each is marked with the rate, its date, the rate fact and the JPY fact it translates.
+ */
+export function convenienceTranslations(facts: MappedFact[]): Map<string, Translation> {
+  const [jpy, usd] = [clark(NS.iso4217, 'JPY'), clark(NS.iso4217, 'USD')];
+  const only = (ms: string[] | undefined, m: string) => ms?.length === 1 && ms[0] === m;
+  const rates = facts.filter((f) => f.period.type === 'instant' && only(f.unit?.numerators, jpy) && only(f.unit?.denominators, usd) && f.value !== null);
+  const out = new Map<string, Translation>();
+  if (!rates.length) return out;
+  const rate = rates.reduce((a, b) => ((a.period as { instant: string }).instant >= (b.period as { instant: string }).instant ? a : b));
+  const jpyFacts = new Map(facts.filter((f) => only(f.unit?.numerators, jpy) && !f.unit?.denominators.length).map((f) => [`${f.concept}|${JSON.stringify(f.period)}`, f.id]));
+  for (const f of facts) {
+    if (!only(f.unit?.numerators, usd) || f.unit?.denominators.length) continue;
+    out.set(f.id, {
+      from: 'iso4217:JPY', rate: rate.value as string, rateDate: (rate.period as { instant: string }).instant, rateFact: rate.id,
+      sourceFact: jpyFacts.get(`${f.concept}|${JSON.stringify(f.period)}`) ?? null,
+    });
+  }
+  return out;
 }
 
 /**
  * The flat feed data vendors asked for: one record per fact with everything needed to load it
- * without an XBRL processor, and every place in the release the figure was read from.
+ * without an XBRL processor: labels (qualified where two concepts share one), the fiscal period,
+ * USD convenience translations marked as such, and every place in the release the figure was read from.
  */
 export function toVendorFeed(facts: MappedFact[], o: FeedOptions): Record<string, unknown> {
   const q = prefixer(o.namespaces);
   const notes = new Map(o.footnotes.map((f) => [f.id, f]));
+  const qualified = qualifiedLabels(o.taxonomy.concepts, o.presentation ?? [], ['en', 'ja']);
+  const translations = convenienceTranslations(facts);
   const records = facts.map((f) => {
     const c = o.taxonomy.concepts.get(f.name);
+    const label = { en: c?.labels.en?.label ?? null, ja: c?.labels.ja?.label ?? null };
+    const ql = qualified.get(f.name);
     const rec: Record<string, unknown> = {
       id: f.id,
       concept: q(f.concept),
-      label: { en: c?.labels.en?.label ?? null, ja: c?.labels.ja?.label ?? null },
+      label,
+      qualifiedLabel: { en: ql?.en ?? label.en, ja: ql?.ja ?? label.ja },
       periodType: f.period.type,
     };
     if (f.period.type === 'instant') rec.instant = f.period.instant;
     if (f.period.type === 'duration') { rec.start = f.period.start; rec.end = f.period.end; }
+    rec.fiscalPeriod = fiscalPeriod(f.period, o.fiscalYearEndMonth);
     rec.unit = f.unit ? (oimUnit(f.unit, q) ?? 'xbrli:pure') : null;
     rec.decimals = typeof f.decimals === 'number' ? f.decimals : null;
     rec.value = f.value;
     if (f.language) rec.language = f.language;
+    rec.translation = translations.get(f.id) ?? null;
     rec.footnotes = (f.footnotes ?? []).map((id) => ({ id, language: notes.get(id)?.language ?? '', text: notes.get(id)?.text ?? '' }));
     rec.provenance = f.provenance.map((p) => ({
       table: p.tableTitle, tableId: p.table, lang: p.lang, row: p.row, column: p.column, line: p.line, col: p.col, printed: p.printed, value: p.value, decimals: p.decimals,
@@ -40,10 +79,11 @@ export function toVendorFeed(facts: MappedFact[], o: FeedOptions): Record<string
     return rec;
   });
   return {
-    documentType: 'https://xbrl.iij.ad.jp/feed/facts/1.0',
+    documentType: FEED_DOCUMENT_TYPE,
     release: o.release,
     taxonomy: o.entryPoint,
     entity: facts[0] ? { scheme: facts[0].entity.scheme, identifier: facts[0].entity.identifier } : null,
+    fiscalYearEndMonth: o.fiscalYearEndMonth,
     factCount: records.length,
     facts: records,
   };

@@ -1,6 +1,7 @@
 import { create } from 'xmlbuilder2';
 import { ARCROLE, NS, ROLE, type Report } from '../model';
-import { contextId, prefixer, unitId } from './prefixes';
+import { contextId, prefixer, unitId } from '../xbrl/aspects';
+import { writeContextsAndUnits } from '../xbrl/contexts-units';
 
 /**
  * Report → XBRL 2.1 instance XML. Contexts and units are generated from the facts' aspects with
@@ -17,34 +18,7 @@ export function toXbrlXml(report: Report): string {
   const root = doc.ele(NS.xbrli, 'xbrli:xbrl', nsAttrs);
   for (const href of report.taxonomy) root.ele(NS.link, 'link:schemaRef', { 'xlink:type': 'simple', 'xlink:href': href });
 
-  const contexts = new Map<string, Report['facts'][number]>();
-  const units = new Map<string, NonNullable<Report['facts'][number]['unit']>>();
-  for (const f of report.facts) {
-    const cid = contextId(f.period);
-    if (!contexts.has(cid)) contexts.set(cid, f);
-    if (f.unit) units.set(unitId(f.unit), f.unit);
-  }
-  for (const [id, f] of [...contexts].sort(([a], [b]) => a.localeCompare(b))) {
-    const c = root.ele(NS.xbrli, 'xbrli:context', { id });
-    c.ele(NS.xbrli, 'xbrli:entity').ele(NS.xbrli, 'xbrli:identifier', { scheme: f.entity.scheme }).txt(f.entity.identifier);
-    const p = c.ele(NS.xbrli, 'xbrli:period');
-    if (f.period.type === 'instant') p.ele(NS.xbrli, 'xbrli:instant').txt(f.period.instant);
-    else if (f.period.type === 'duration') {
-      p.ele(NS.xbrli, 'xbrli:startDate').txt(f.period.start);
-      p.ele(NS.xbrli, 'xbrli:endDate').txt(f.period.end);
-    } else p.ele(NS.xbrli, 'xbrli:forever');
-  }
-  for (const [id, u] of [...units].sort(([a], [b]) => a.localeCompare(b))) {
-    const e = root.ele(NS.xbrli, 'xbrli:unit', { id });
-    if (u.denominators.length === 0) for (const m of u.numerators) e.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
-    else {
-      const d = e.ele(NS.xbrli, 'xbrli:divide');
-      const n = d.ele(NS.xbrli, 'xbrli:unitNumerator');
-      for (const m of u.numerators) n.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
-      const dn = d.ele(NS.xbrli, 'xbrli:unitDenominator');
-      for (const m of u.denominators) dn.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
-    }
-  }
+  writeContextsAndUnits(root, report.facts, q);
   for (const f of report.facts) {
     const attrs: Record<string, string> = { id: f.id, contextRef: contextId(f.period) };
     if (f.unit) attrs.unitRef = unitId(f.unit);

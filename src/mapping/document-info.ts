@@ -1,9 +1,8 @@
 import Decimal from 'decimal.js';
 import { clark, diag, type Diagnostic, type Entity, type Period, type Release } from '../model';
-import type { MapOptions } from './map-release';
 import type { ReleaseMap } from './release-map';
 import type { TaxonomySource } from './taxonomy-source';
-import type { MappedFact, Occurrence } from './types';
+import type { MapOptions, MappedFact, Occurrence } from './types';
 import { unitFor } from './units';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -65,7 +64,8 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
         if (!m) return;
         const lang = CJK.test(text) ? 'ja' : 'en';
         if (!wanted(lang) || (rule.language && rule.language !== lang)) return;
-        const value = (src.value ? src.value.replace(/\$(\d)/g, (_, k) => m[Number(k)] ?? '') : m[1]).trim();
+        const read = (src.value ? src.value.replace(/\$(\d)/g, (_, k) => m[Number(k)] ?? '') : m[1]).trim();
+        const value = rule.valueMap?.[read] ?? read;
         const instantText = src.instantPattern ? new RegExp(src.instantPattern).exec(text)?.[1] : undefined;
         found.push({
           value, instant: instantText,
@@ -121,6 +121,33 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
       footnotes: [], source: { file, line: best.occurrence.line, column: best.occurrence.col },
       provenance: found.map((f) => f.occurrence),
     });
+  }
+  diagnostics.push(...checkFocus(out, current, rmap.fiscalYearEndMonth, facts, file));
+  return out;
+}
+
+/** The fiscal year and quarter a period ending on `end` closes (`2004-03-31` → 2003, FY). */
+export function fiscalFocus(end: string, fyEndMonth: number): { year: string; period: string } {
+  const y = Number(end.slice(0, 4));
+  const m = Number(end.slice(5, 7));
+  const q = Math.floor(((m - fyEndMonth - 1 + 12) % 12) / 3) + 1;
+  return { year: String(m > fyEndMonth ? y : y - 1), period: q === 4 ? 'FY' : `Q${q}` };
+}
+
+/**
+ * The release's words ("3rd quarter of the fiscal year …", 2003年度第3四半期, "fiscal 2003") against
+ * the period its tables report: a release that says one quarter over another quarter's figures is an error.
+ */
+function checkFocus(info: MappedFact[], current: { end: string }, fyEndMonth: number, facts: MappedFact[], file: string): Diagnostic[] {
+  const expected = fiscalFocus(current.end, fyEndMonth);
+  const witness = facts.find((f) => f.period.type === 'duration' && f.period.end === current.end);
+  const out: Diagnostic[] = [];
+  for (const [concept, want] of [['FiscalYearFocus', expected.year], ['FiscalPeriodFocus', expected.period]] as const) {
+    const f = info.find((x) => x.name === concept);
+    if (!f || f.value === want) continue;
+    out.push(diag('release:periodConflict', 'error',
+      `${concept}: the text says "${f.provenance[0]?.printed}" (${f.value}), but the tables report the period ending ${current.end}, which is ${concept === 'FiscalYearFocus' ? `fiscal ${want}` : want}.`,
+      { source: f.source, related: witness?.source ? [witness.source] : undefined, concept, expected: want, actual: f.value ?? undefined }));
   }
   return out;
 }

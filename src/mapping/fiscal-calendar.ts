@@ -1,18 +1,3 @@
-/**
- * Dates as `YYYY-MM-DD` strings in XBRL's date-only form: an end date means the end of that day.
- * Only whole-day arithmetic is needed, done in UTC to keep it independent of the machine's zone.
- */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function monthEnd(year: number, month: number): string {
-  const d = new Date(Date.UTC(year, month, 0));
-  return d.toISOString().slice(0, 10);
-}
-
 /** First day of the month `months` before the month after `end` (a 3-month period ending `end`). */
 export function startOfMonthsEnding(end: string, months: number): string {
   const y = Number(end.slice(0, 4));

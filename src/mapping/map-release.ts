@@ -1,19 +1,21 @@
 import Decimal from 'decimal.js';
 import { NS, clark, diag, type Diagnostic, type Entity, type Period, type Release, type Row, type Table, type Unit } from '../model';
 import { labelKey, normalizeLabel, readNumber, type Figure } from '../release';
-import { addDays } from './fiscal-calendar';
+import { addDays } from '../xbrl/dates';
 import { FootnoteRegistry, findNote } from './footnotes';
-import type { MapRow, MapTable, ReleaseMap } from './release-map';
-import { resolveColumns, type ColumnSpec } from './resolve-column';
+import type { MapRow, MapTable, MapTableKind, ReleaseMap } from './release-map';
+import { resolveColumns, tableKind, type TableKind } from './resolve-column';
 import { readScale } from './scale';
 import type { SourceConcept, TaxonomySource } from './taxonomy-source';
 import type { LangCoverage, MapResult, MappedFact, Occurrence, ResolvedTable } from './types';
-import { isNumericKind, isScaledKind, unitFor, unitKey } from './units';
-import { documentInfoFacts } from './document-info';
+import { isNumericKind, isScaledKind, unitFor } from './units';
+import { periodKey, unitId as unitKey } from '../xbrl/aspects';
+import { documentInfoFacts, fiscalFocus } from './document-info';
+import { checkCompleteness, type FiscalPeriod } from './completeness';
+import { closestLabels, knownLabels } from './suggest';
+import type { MapOptions } from './types';
 
-export interface MapOptions {
-  lang: 'en' | 'ja' | 'both';
-}
+export type { MapOptions };
 
 interface Candidate {
   concept: SourceConcept;
@@ -24,34 +26,60 @@ interface Candidate {
   order: number;
 }
 
-export const periodKey = (p: Period): string =>
-  p.type === 'instant' ? `I${p.instant}` : p.type === 'duration' ? `D${p.start}_${p.end}` : 'F';
+/** The period kind each table kind's heading states (metrics tables are by quarter code). */
+const PERIOD_OF: Record<MapTableKind, TableKind | undefined> = {
+  quarterStatement: 'quarter', cashFlows: 'quarter', cumulativeStatement: 'yearToDate', balanceSheet: 'instant', metrics: undefined,
+};
 
-function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; titleIndex: number; matches: MapTable[] } {
-  const matches: MapTable[] = [];
-  let titleIndex = -1;
-  let found: MapTable | undefined;
+/** The heading block from the title line down: title, period and scale lines (prose and notes above it excluded). */
+function headingBlock(table: Table, titleIndex: number): { text: string; line: number }[] {
+  let blockStart = table.preamble.length;
+  while (blockStart > 0 && !isProse(table.preamble[blockStart - 1].text)) blockStart--;
+  return table.preamble.slice(Math.min(titleIndex, blockStart));
+}
+
+/**
+ * The mapping table for a release table: its title matches, and the period its heading states is
+ * the one the mapping table's kind requires (so the quarter and the cumulative statement, titled
+ * alike, are told apart by "Three Months" vs "Six|Nine|Twelve Months", 四半期 vs 累計/通期).
+ */
+export function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; titleIndex: number; matches: MapTable[]; titled: MapTable[] } {
+  const matches: { m: MapTable; idx: number }[] = [];
+  const titled: MapTable[] = [];
   for (const m of maps) {
     if (m.lang !== table.lang) continue;
     const re = new RegExp(m.title);
     const idx = table.preamble.findIndex((p) => re.test(p.text));
     if (idx < 0) continue;
     if (m.subtitle && !table.preamble.some((p) => new RegExp(m.subtitle as string).test(p.text))) continue;
-    matches.push(m);
-    found ??= m;
-    if (found === m) titleIndex = idx;
+    titled.push(m);
+    const want = PERIOD_OF[m.kind];
+    if (want && tableKind(table, headingBlock(table, idx)) !== want) continue;
+    matches.push({ m, idx });
   }
-  return { map: matches.length === 1 ? found : undefined, titleIndex, matches };
+  return { map: matches.length === 1 ? matches[0].m : undefined, titleIndex: matches[0]?.idx ?? -1, matches: matches.map((x) => x.m), titled };
+}
+
+/** The header cell over column `i` (spanning from the left) that reads `text`. */
+function headerCell(table: Table, i: number, text: string): { line: number; column: number } | undefined {
+  for (const row of table.headerRows) {
+    for (let j = i; j >= 0; j--) {
+      const c = row.cells[j];
+      if (c && c.text !== '') { if (c.text === text) return c; break; }
+    }
+  }
+  return undefined;
 }
 
 const NOTE_LINE = /^([¹²³⁴⁵⁶⁷⁸⁹]|Note\s*\(\d+\)|注記\s*\(\d+\))/;
-function isProse(t: string): boolean {
+/** A preamble line that is running text or a note, not part of a table's heading block. */
+export function isProse(t: string): boolean {
   return t.length > 100 || (t.length > 60 && /[。.]$/.test(t)) || NOTE_LINE.test(t);
 }
 
 const labelIndexes = new WeakMap<MapTable, Map<string, MapRow[]>>();
 
-function findRow(row: Row, map: MapTable): MapRow | undefined {
+export function findRow(row: Row, map: MapTable): MapRow | undefined {
   let index = labelIndexes.get(map);
   if (!index) {
     index = new Map();
@@ -91,7 +119,7 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
   const candidates: Candidate[] = [];
   const resolved: ResolvedTable[] = [];
   const coverage: Record<string, LangCoverage> = {};
-  const usedMaps = new Set<string>();
+  const foundRows = new Map<string, Set<MapRow>>();
   const wanted = (lang: 'en' | 'ja') => opts.lang === 'both' || opts.lang === lang;
 
   for (const table of release.tables) {
@@ -101,33 +129,41 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
     const figures: Figure[][] = table.rows.map((r) => r.cells.map((c) => readNumber(c.text)));
     for (const fr of figures) for (const f of fr) if (f.kind === 'number' || f.kind === 'dash' || f.kind === 'invalid') cov.cells++;
 
-    const { map, titleIndex, matches } = matchTable(table, rmap.tables);
+    const { map, titleIndex, matches, titled } = matchTable(table, rmap.tables);
     if (!map) {
       const first = table.preamble[table.preamble.length - 1];
       diagnostics.push(diag(matches.length ? 'release:ambiguousTable' : 'release:unmappedTable', 'error',
         matches.length
           ? `The table matches ${matches.length} mapping tables (${matches.map((m) => m.id).join(', ')}); expected exactly one.`
-          : `No mapping table matches this table's title lines; expected one of the titles in mapping/release-map.json.`,
+          : titled.length
+            ? `The table's title matches ${titled.map((m) => `${m.id} (${m.kind})`).join(', ')}, but its heading states no period of that kind (${[...new Set(titled.map((m) => PERIOD_OF[m.kind]))].join(' or ')}).`
+            : `No mapping table matches this table's title lines; expected one of the titles in mapping/release-map.json.`,
         { source: at(first?.line ?? table.firstLine, 1), actual: table.preamble.map((p) => p.text).slice(-3).join(' / '), expected: 'a title matched by one mapping table' }));
       for (const fr of figures) for (const f of fr) if (f.kind !== 'empty') cov.unaccounted++;
       continue;
     }
-    usedMaps.add(map.id);
+    const seenRows = foundRows.get(map.id) ?? new Set<MapRow>();
+    foundRows.set(map.id, seenRows);
     const title = table.preamble[titleIndex].text;
     // The table's heading block (title, period and scale lines) describes it; prose or notes above
     // it may mention "millions" or "四半期" and must not count.
-    let blockStart = table.preamble.length;
-    while (blockStart > 0 && !isProse(table.preamble[blockStart - 1].text)) blockStart--;
-    const context = table.preamble.slice(Math.min(titleIndex, blockStart));
+    const context = headingBlock(table, titleIndex);
     const scale = readScale(context);
     const specs = resolveColumns(table, rmap.fiscalYearEndMonth, context);
-    resolved.push({ table, id: map.id, title, specs, figures });
+    const rowInfo: ResolvedTable['rows'] = table.rows.map(() => undefined);
+    resolved.push({ table, id: map.id, title, specs, figures, rows: rowInfo });
 
     specs.forEach((s, i) => {
       const head = table.headerRows[table.headerRows.length - 1]?.cells[i] ?? { line: table.firstLine, column: 1 };
       if (s.kind === 'unresolved' && figures.some((fr) => fr[i].kind !== 'empty')) {
         diagnostics.push(diag('release:unresolvedPeriod', 'error', `Cannot tell the period of column ${i + 1}: ${s.reason}.`,
           { source: at(head.line, head.column), actual: s.header || '(empty header)', expected: 'a quarter code (3Q03), a date (Dec 31, 2003) or 2003年12月期' }));
+      }
+      if (s.kind === 'value' && s.conflict) {
+        const cell = headerCell(table, i, s.conflict.header) ?? head;
+        diagnostics.push(diag('release:periodConflict', 'error', `Column ${i + 1}: ${s.conflict.message}.`, {
+          source: at(cell.line, cell.column), related: s.conflict.line ? [at(s.conflict.line, 1)] : undefined,
+          expected: `a heading and column dates that state the same period`, actual: `${s.conflict.text} / ${s.header}` }));
       }
       if (s.kind === 'value' && s.warning) {
         diagnostics.push(diag('release:periodEndNotMonthEnd', 'warning', `Column ${i + 1}: ${s.warning}.`, { source: at(head.line, head.column), actual: s.header }));
@@ -137,11 +173,16 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
 
     table.rows.forEach((row, r) => {
       const mrow = findRow(row, map);
+      if (mrow) seenRows.add(mrow);
       const hasFigures = figures[r].some((f) => f.kind !== 'empty');
       const label = normalizeLabel(row.label.text).text;
       if (!mrow) {
-        diagnostics.push(diag('release:unmappedRow', 'error', `Row "${label}" of ${map.id} has no mapping${row.section ? ` (section "${row.section}")` : ''}.`,
-          { source: at(row.line, row.label.column), actual: label, expected: `a row of mapping table ${map.id}` }));
+        const near = closestLabels(label, knownLabels(map, rmap));
+        const hint = near.length
+          ? `Closest known labels: ${near.map((n) => `"${n.label}" (${n.concept}, ${n.lang} ${n.table}, distance ${n.distance.toFixed(2)})`).join('; ')}. Run \`iij-xbrl mapping suggest\` for ready-to-paste entries.`
+          : 'No known label is close; run `iij-xbrl mapping suggest` for a ready-to-paste entry (a new concept).';
+        diagnostics.push(diag('release:unmappedRow', 'error', `Row "${label}" of ${map.id} has no mapping${row.section ? ` (section "${row.section}")` : ''}${near.length ? `; did you mean "${near[0].label}" (${near[0].concept})?` : '.'}`,
+          { source: at(row.line, row.label.column), actual: label, expected: `a row of mapping table ${map.id}`, hint, concept: near[0]?.concept }));
         if (hasFigures) cov.unaccounted += figures[r].filter((f) => f.kind !== 'empty').length;
         return;
       }
@@ -160,6 +201,7 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
           { source: at(row.line, row.label.column), actual: mrow.concept, expected: 'a concept of taxonomy/src/concepts.json' }));
         return;
       }
+      rowInfo[r] = { concept: concept.name, sign: mrow.sign === 'negated' ? -1 : 1 };
       const rowNotes = row.footnoteMarks.map((mark) => findNote(release, table, mark)).filter((n) => n !== undefined);
       row.cells.forEach((cell, i) => {
         const f = figures[r][i];
@@ -244,15 +286,13 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
     });
   }
 
-  for (const m of rmap.tables) {
-    if (wanted(m.lang) && !usedMaps.has(m.id)) {
-      diagnostics.push(diag('mapping:tableNotFound', 'warning', `Mapping table ${m.id} (title /${m.title}/) matched no table of the release.`, { source: { file, line: 1, column: 1 } }));
-    }
-  }
-
   const facts = mergeCandidates(candidates, tax, entity, file, diagnostics, coverage);
   const info = documentInfoFacts(release, rmap, tax, entity, facts, opts, diagnostics);
   facts.push(...info);
+  const stated = info.find((f) => f.name === 'FiscalPeriodFocus')?.value;
+  const end = info.find((f) => f.name === 'DocumentPeriodEndDate')?.value;
+  const focus = (stated && /^(Q[123]|FY)$/.test(stated) ? stated : end ? fiscalFocus(end, rmap.fiscalYearEndMonth).period : undefined) as FiscalPeriod | undefined;
+  if (focus) diagnostics.push(...checkCompleteness(rmap, focus, foundRows, facts, wanted, file));
   facts.sort((a, b) => (tax.order.get(a.name) ?? 0) - (tax.order.get(b.name) ?? 0)
     || periodKey(a.period).localeCompare(periodKey(b.period))
     || (a.unit ? unitKey(a.unit) : '').localeCompare(b.unit ? unitKey(b.unit) : ''));

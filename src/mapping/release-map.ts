@@ -11,11 +11,19 @@ export interface MapRow {
   sign?: 'asIs' | 'negated';
   period?: 'start' | 'end';
   group?: boolean;
+  /** The row may be absent; every other row of a table found is required. */
+  optional?: boolean;
 }
+
+/** What a table is, whatever the quarter; the period kind its heading must state follows from it. */
+export type MapTableKind = 'quarterStatement' | 'cumulativeStatement' | 'balanceSheet' | 'cashFlows' | 'metrics';
 
 export interface MapTable {
   id: string;
   lang: 'en' | 'ja';
+  kind: MapTableKind;
+  /** Releases (by fiscal period focus) that must contain the table; default all four. */
+  requiredIn?: ('Q1' | 'Q2' | 'Q3' | 'FY')[];
   title: string;
   subtitle?: string;
   role?: string;
@@ -40,6 +48,8 @@ export interface DocumentInfoRule {
   /** Parts of the release that state it (default both). */
   statedIn?: ('en' | 'ja')[];
   sources?: DocumentInfoSource[];
+  /** Replaces a value as read (`Q4` → `FY`: the fourth quarter's release is the fiscal year's). */
+  valueMap?: Record<string, string>;
 }
 
 export interface DocumentInfoConfig {

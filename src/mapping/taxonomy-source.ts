@@ -22,6 +22,14 @@ export interface TaxonomySource {
   concepts: Map<string, SourceConcept>;
   /** Concept names in declaration order, for a stable fact order. */
   order: Map<string, number>;
+  /** Summation-item relationships of every network (total → weighted items), by role id. */
+  calculations: SourceCalculation[];
+}
+
+export interface SourceCalculation {
+  role: string;
+  total: string;
+  items: { concept: string; weight: number }[];
 }
 
 /** Reads the taxonomy's source of truth (`taxonomy/src`), which the converter shares with the generator. */
@@ -32,5 +40,8 @@ export function loadTaxonomySource(root = packageRoot()): TaxonomySource {
   const concepts = new Map<string, SourceConcept>();
   const order = new Map<string, number>();
   list.forEach((c, i) => { concepts.set(c.name, c); order.set(c.name, i); });
-  return { prefix: meta.prefix, namespace: meta.namespace, entryPoint: meta.entryPoint, concepts, order };
+  const networks: { id: string; calculation?: { total: string; items: { concept: string; weight: number }[] }[] }[] =
+    JSON.parse(fs.readFileSync(path.join(dir, 'networks.json'), 'utf8')).roles ?? [];
+  const calculations = networks.flatMap((n) => (n.calculation ?? []).map((c) => ({ role: n.id, total: c.total, items: c.items })));
+  return { prefix: meta.prefix, namespace: meta.namespace, entryPoint: meta.entryPoint, concepts, order, calculations };
 }

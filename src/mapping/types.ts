@@ -31,6 +31,8 @@ export interface ResolvedTable {
   title: string;
   specs: ColumnSpec[];
   figures: Figure[][];
+  /** Per row: the concept it reports and how the printed figure relates to the fact value (unmapped and heading rows: undefined). */
+  rows: ({ concept: string; sign: 1 | -1 } | undefined)[];
 }
 
 export interface LangCoverage {
@@ -48,4 +50,8 @@ export interface MapResult {
   tables: ResolvedTable[];
   coverage: Record<string, LangCoverage>;
   diagnostics: Diagnostic[];
+}
+
+export interface MapOptions {
+  lang: 'en' | 'ja' | 'both';
 }

@@ -25,5 +25,3 @@ export const isNumericKind = (k: ConceptKind): boolean => !['string', 'date', 'a
 /** Kinds whose figures a table's monetary scale statement ("in thousands") applies to. */
 export const isScaledKind = (k: ConceptKind): boolean => k === 'monetary';
 
-/** A stable key for a unit: the same NCName the instance writer uses as its id. */
-export { unitId as unitKey } from '../instance/prefixes';

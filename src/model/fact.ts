@@ -68,3 +68,14 @@ export interface Report {
   /** File the report was read from, if any. */
   file?: string;
 }
+
+/** A context as an XML instance declares it (id, line), for rules that check declarations. */
+export interface InstanceContext {
+  id: string;
+  entity: { scheme: string; identifier: string };
+  period?: Period;
+  /** Canonical dimension content: explicit members by dimension (Clark), or raw XML for anything else. */
+  dimensions: Record<string, string>;
+  nonDimensional: boolean;
+  line: number;
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { NS, diag, type Diagnostic, type Fact, type Footnote, type Period, type Report, type Unit } from '../model';
-import { addDays } from '../mapping/fiscal-calendar';
+import { addDays } from '../xbrl/dates';
 import { checkSchema } from '../util/json-schema';
 
 const PERIOD = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})$/;

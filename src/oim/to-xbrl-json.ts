@@ -1,28 +1,11 @@
-import { ARCROLE, NS, ROLE, type Period, type Report, type Unit } from '../model';
-import { addDays } from '../mapping/fiscal-calendar';
-import { prefixer } from '../instance/prefixes';
+import { ARCROLE, NS, ROLE, type Fact, type Report } from '../model';
+import { ENTITY_PREFIXES, oimPeriod, oimUnit, prefixer } from '../xbrl/aspects';
 
-/** XBRL dates mean the end of the day; OIM writes that moment as the next day's midnight. */
-export function oimPeriod(p: Period): string | undefined {
-  if (p.type === 'instant') return `${addDays(p.instant, 1)}T00:00:00`;
-  if (p.type === 'duration') return `${p.start}T00:00:00/${addDays(p.end, 1)}T00:00:00`;
-  return undefined;
-}
-
-export function oimUnit(u: Unit, q: (c: string) => string): string | undefined {
-  const side = (ms: string[]) => {
-    const s = ms.map(q).sort();
-    return s.length > 1 ? `(${s.join('*')})` : s[0];
-  };
-  if (u.denominators.length === 0 && u.numerators.length === 1 && u.numerators[0] === `{${NS.xbrli}}pure`) return undefined;
-  return u.denominators.length ? `${side(u.numerators)}/${side(u.denominators)}` : side(u.numerators);
-}
-
-export const ENTITY_PREFIXES: Record<string, string> = { 'http://www.sec.gov/CIK': 'cik' };
-
-/** Report → xBRL-JSON (OIM 1.0, REC 2021-10-13). Values stay strings; decimals are integers. */
-export function toXbrlJson(report: Report): Record<string, unknown> {
-  const q = prefixer(report.namespaces);
+/**
+ * The OIM prefix map of a report (xBRL-JSON and xBRL-CSV share it): the reserved prefixes, the
+ * report's own, and one per entity scheme; `entity` writes a fact's entity as an SQName.
+ */
+export function oimNamespaces(report: Report): { namespaces: Record<string, string>; entity: (f: Fact) => string } {
   const namespaces: Record<string, string> = { xbrl: NS.xbrl, xbrli: NS.xbrli, iso4217: NS.iso4217 };
   for (const [p, ns] of Object.entries(report.namespaces)) namespaces[p] = ns;
   const schemes = new Map<string, string>();
@@ -33,9 +16,17 @@ export function toXbrlJson(report: Report): Record<string, unknown> {
       namespaces[p] = f.entity.scheme;
     }
   }
+  const sorted = Object.fromEntries(Object.entries(namespaces).sort(([a], [b]) => a.localeCompare(b)));
+  return { namespaces: sorted, entity: (f) => `${schemes.get(f.entity.scheme)}:${f.entity.identifier}` };
+}
+
+/** Report → xBRL-JSON (OIM 1.0, REC 2021-10-13). Values stay strings; decimals are integers. */
+export function toXbrlJson(report: Report): Record<string, unknown> {
+  const q = prefixer(report.namespaces);
+  const { namespaces, entity } = oimNamespaces(report);
   const facts: Record<string, unknown> = {};
   for (const f of report.facts) {
-    const dimensions: Record<string, string> = { concept: q(f.concept), entity: `${schemes.get(f.entity.scheme)}:${f.entity.identifier}` };
+    const dimensions: Record<string, string> = { concept: q(f.concept), entity: entity(f) };
     const period = oimPeriod(f.period);
     if (period) dimensions.period = period;
     const unit = f.unit && oimUnit(f.unit, q);
@@ -53,7 +44,7 @@ export function toXbrlJson(report: Report): Record<string, unknown> {
   }
   const documentInfo: Record<string, unknown> = {
     documentType: 'https://xbrl.org/2021/xbrl-json',
-    namespaces: Object.fromEntries(Object.entries(namespaces).sort(([a], [b]) => a.localeCompare(b))),
+    namespaces,
     taxonomy: [...report.taxonomy],
   };
   if (used.length) {

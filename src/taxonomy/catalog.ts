@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diag, NS, type Diagnostic } from '../model';
-import { childElements, firstChild, parseXmlFile } from './read-xml';
+import { childElements, firstChild, parseXmlFile } from '../xml/read-xml';
 
 /** A taxonomy package unpacked on disk (a folder holding META-INF/). */
 export interface TaxonomyPackage {

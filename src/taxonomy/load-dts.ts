@@ -8,7 +8,7 @@ import { readLinkbase, type RawLinkbase } from './read-linkbase';
 import { readSchema, type ElementDecl, type TypeDecl } from './read-schema';
 import { buildConcepts } from './resolve-concepts';
 import { buildNetworks } from './resolve-networks';
-import { parseXmlFile, type XElement } from './read-xml';
+import { parseXmlFile, type XElement } from '../xml/read-xml';
 import { packageRoot } from '../util/paths';
 
 export interface LoadDtsOptions {

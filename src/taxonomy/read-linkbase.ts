@@ -1,5 +1,5 @@
 import { NS, type LinkbaseInfo, type SourceRef } from '../model';
-import { deepText, type XElement } from './read-xml';
+import { deepText, type XElement } from '../xml/read-xml';
 
 export interface RawLoc { label: string; href: string; source: SourceRef }
 export interface RawResource { label: string; element: string; role?: string; lang?: string; text: string; id?: string; source: SourceRef }

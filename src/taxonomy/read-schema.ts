@@ -1,6 +1,6 @@
 import { diag, NS, type Diagnostic, type RoleType, type SourceRef } from '../model';
 import { readLinkbase, type RawLinkbase } from './read-linkbase';
-import { childElements, firstChild, resolveQName, type XElement } from './read-xml';
+import { childElements, firstChild, resolveQName, type XElement } from '../xml/read-xml';
 
 export interface ElementDecl {
   name: string;

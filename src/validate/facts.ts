@@ -1,10 +1,9 @@
 import Decimal from 'decimal.js';
-import type { Fact, Period, Unit } from '../model';
+import type { Fact, Unit } from '../model';
+import { periodKey } from '../xbrl/aspects';
 
 export type Interval = [Decimal, Decimal];
 
-export const periodKey = (p: Period): string =>
-  p.type === 'instant' ? `I${p.instant}` : p.type === 'duration' ? `D${p.start}/${p.end}` : 'F';
 const unitKeys = new WeakMap<Unit, string>();
 /** Facts of one XML unit share its object, so the key is built once per unit. */
 export const unitKey = (u?: Unit): string => {

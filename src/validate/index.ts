@@ -1,10 +1,12 @@
 import fs from 'node:fs';
-import { diag, hasErrors, type Concept, type Diagnostic, type Dts, type Report } from '../model';
+import path from 'node:path';
+import { NS, diag, hasErrors, type Concept, type Diagnostic, type Dts, type Report } from '../model';
 import { fromXbrlXml, type ReadResult } from '../instance/from-xbrl-xml';
 import { fromXbrlJson } from '../oim/from-xbrl-json';
-import { readInlineXbrl } from './read/ixbrl';
+import { fromXbrlCsv, isXbrlCsvMetadata } from '../oim/from-xbrl-csv';
+import { readInlineXbrl } from '../ixbrl/from-ixbrl';
 import { loadDts } from '../taxonomy/load-dts';
-import type { Rule, RuleContext } from './context';
+import type { CalcMode, Rule, RuleContext } from './context';
 import { xbrl21 } from './rules/xbrl21';
 import { duplicates } from './rules/duplicates';
 import { calculation } from './rules/calculation';
@@ -12,7 +14,7 @@ import { rollforward } from './rules/rollforward';
 import { checkTaxonomy, type TaxonomyCheckOptions } from './rules/taxonomy';
 
 export interface ValidateOptions {
-  calc?: 'c11r' | 'c10' | 'none';
+  calc?: CalcMode;
   /** Taxonomy package directories; default: the project's taxonomy/. */
   packages?: string[];
   /** Skip rules (by name: xbrl21, duplicates, calculation, rollforward). */
@@ -30,69 +32,161 @@ export interface ValidateResult {
 
 export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward };
 
-export type InstanceKind = 'json' | 'inline' | 'xml';
+export type InstanceKind = 'csv' | 'json' | 'inline' | 'xml';
 
-/** What a file is: xBRL-JSON when it starts with `{`, Inline XBRL when it is .xhtml/.html or declares the ix namespace, else XBRL 2.1 XML. */
+/**
+ * What a file is: xBRL-CSV metadata or xBRL-JSON when it starts with `{` (told apart by
+ * documentType), Inline XBRL when it is .xhtml/.html or declares an Inline XBRL namespace early,
+ * XBRL 2.1 XML otherwise.
+ */
 export function sniffInstance(file: string): { kind?: InstanceKind; diagnostics: Diagnostic[] } {
   let head = '';
   try {
     const fd = fs.openSync(file, 'r');
-    const b = Buffer.alloc(8192);
-    const n = fs.readSync(fd, b, 0, 8192, 0);
+    const b = Buffer.alloc(65536);
+    const n = fs.readSync(fd, b, 0, b.length, 0);
     fs.closeSync(fd);
     head = b.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   } catch (e) {
     return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } })] };
   }
-  if (head.startsWith('{')) return { kind: 'json', diagnostics: [] };
+  if (head.startsWith('{')) return { kind: isXbrlCsvMetadata(head) ? 'csv' : 'json', diagnostics: [] };
   if (/\.x?html?$/i.test(file) || /http:\/\/www\.xbrl\.org\/(2013|2008)\/inlineXBRL["']/.test(head)) return { kind: 'inline', diagnostics: [] };
   return { kind: 'xml', diagnostics: [] };
 }
 
 /**
- * Reads an instance: xBRL-JSON, Inline XBRL or XBRL 2.1 XML (see `sniffInstance`). Several files
- * are read as one Inline XBRL document set; each of them must be Inline XBRL.
+ * Reads an instance (see `sniffInstance`). Several files are read as one Inline XBRL document set;
+ * each of them must then be Inline XBRL.
  */
-export function readInstance(files: string | string[], maxBytes?: number): { report?: Report; diagnostics: Diagnostic[]; xml?: ReadResult } {
-  const list = typeof files === 'string' ? [files] : files;
+export function readInstance(files: string | readonly string[], maxBytes?: number): { report?: Report; diagnostics: Diagnostic[]; xml?: Pick<ReadResult, 'contexts' | 'units'> } {
+  const list = typeof files === 'string' ? [files] : [...files];
   const kinds = list.map(sniffInstance);
   const unreadable = kinds.flatMap((k) => k.diagnostics);
   if (unreadable.length) return { diagnostics: unreadable };
+  const file = list[0];
   if (list.length > 1 || kinds[0].kind === 'inline') {
     const other = list.find((_f, i) => kinds[i].kind !== 'inline');
     if (other) return { diagnostics: [diag('io:notInlineXbrl', 'error', `${other} is not an Inline XBRL document; only Inline XBRL documents can be read together as one document set.`, { source: { file: other, line: 1, column: 1 } })] };
     const ix = readInlineXbrl(list, { maxBytes });
     return { report: ix.report, diagnostics: ix.diagnostics, xml: ix };
   }
-  if (kinds[0].kind === 'json') return fromXbrlJson(list[0]);
-  const xml = fromXbrlXml(list[0], list[0], { maxBytes });
+  if (kinds[0].kind === 'csv') return fromXbrlCsv(file, file, { maxBytes });
+  if (kinds[0].kind === 'json') return fromXbrlJson(file);
+  const xml = fromXbrlXml(file, file, { maxBytes });
   return { report: xml.report, diagnostics: xml.diagnostics, xml };
 }
 
+export type { CalcMode };
+
+/** What rules need to know about one instance besides its facts (XML input: declarations with lines). */
+export interface InstanceDeclarations {
+  contexts?: RuleContext['contexts'];
+  units?: RuleContext['units'];
+}
+
 /**
- * Validates an XBRL 2.1 instance (XML), an xBRL-JSON report or an Inline XBRL document (several
- * given together: one document set) against the DTS it references: XBRL 2.1 rules, duplicates,
- * calculations (Calc 1.1 round-to-nearest or Calc 1.0) and roll-forwards.
+ * A DTS loaded once, ready to check many instances against it (the compile/validate split of
+ * ajv): `compile()` pays for discovering and reading the taxonomy, `validate()` only for the
+ * instance. Immutable after construction, so one compiled validator can serve many calls.
  */
-export function validate(files: string | string[], options: ValidateOptions = {}): ValidateResult {
+export interface CompiledValidator {
+  /** The entry points this DTS was loaded from. */
+  readonly entryPoints: readonly string[];
+  readonly dts: Dts;
+  /** Problems found while loading the DTS (reported with every instance validated against it). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Reads and validates an instance file (XML, xBRL-JSON, xBRL-CSV, Inline XBRL; several Inline XBRL files: one document set). */
+  validate(files: string | readonly string[], options?: ValidateOptions): ValidateResult;
+  /** Validates a report already in memory (e.g. the converter's output before it is written). */
+  validateReport(report: Report, options?: ValidateOptions & InstanceDeclarations & { file?: string }): Diagnostic[];
+}
+
+export interface CompileOptions {
+  packages?: string[];
+  /** File relative entry points are resolved against (default: the current directory). */
+  baseFile?: string;
+}
+
+/** Loads the DTS of `entryPoints` (schema URLs or paths) once, for many validations. */
+export function compile(entryPoints: string | readonly string[], options: CompileOptions = {}): CompiledValidator {
+  const entries = typeof entryPoints === 'string' ? [entryPoints] : [...entryPoints];
+  const loaded = loadDts(entries, { baseFile: options.baseFile, packages: options.packages });
+  const dts = loaded.dts;
+  const usable = !(hasErrors(loaded.diagnostics) && dts.concepts.size === 0);
+  const self: CompiledValidator = {
+    entryPoints: entries, dts, diagnostics: loaded.diagnostics,
+    validateReport(report, o = {}) {
+      if (!usable) return [];
+      return runRules(o.units ? report : normalizeReport(report, dts), dts, { ...o, file: o.file ?? report.file ?? '' });
+    },
+    validate(files, o = {}) {
+      const file = typeof files === 'string' ? files : files[0];
+      const read = readInstance(files, o.maxBytes);
+      const diagnostics = [...read.diagnostics];
+      if (!read.report) return { diagnostics, fatal: true };
+      const report = read.report;
+      if (!sameEntries(report.taxonomy, entries) || !sameBase(entries, file, options.baseFile)) {
+        // The instance names another DTS: validate it against its own (not cached).
+        return validate(files, { ...o, packages: o.packages ?? options.packages });
+      }
+      diagnostics.push(...loaded.diagnostics);
+      if (!usable) return { diagnostics, report, dts, fatal: false };
+      const normalized = read.xml ? report : normalizeReport(report, dts);
+      diagnostics.push(...runRules(normalized, dts, { ...o, file, contexts: read.xml?.contexts, units: read.xml?.units }));
+      return { diagnostics, report: normalized, dts, fatal: false };
+    },
+  };
+  return Object.freeze(self);
+}
+
+const sameEntries = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** Relative entry points name the same files only when resolved from the same directory. */
+const sameBase = (entries: readonly string[], file: string, baseFile = `${process.cwd()}/x`) =>
+  entries.every((e) => /^[a-z][a-z0-9+.-]*:/i.test(e) || path.isAbsolute(e)) || path.resolve(path.dirname(file)) === path.resolve(path.dirname(baseFile));
+
+/**
+ * Readers normalise before any rule runs (OIM input only: in XML a missing unitRef is an error): OIM reports omit the unit of pure numeric facts, and
+ * only the DTS knows which facts are numeric. Returns a new report; the input is not changed.
+ */
+export function normalizeReport(report: Report, dts: Dts): Report {
+  if (report.facts.every((f) => f.unit || f.unitId !== undefined || !dts.concepts.get(f.concept)?.numeric)) return report;
+  const pure = { numerators: [`{${NS.xbrli}}pure`], denominators: [] };
+  const facts = report.facts.map((f) => (f.unit || f.unitId !== undefined || !dts.concepts.get(f.concept)?.numeric ? f : { ...f, unit: pure }));
+  return { ...report, facts };
+}
+
+function runRules(report: Report, dts: Dts, o: ValidateOptions & InstanceDeclarations & { file: string }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ctx: RuleContext = Object.freeze({
+    report, dts, file: o.file, calc: o.calc ?? 'c11r',
+    contexts: o.contexts, units: o.units,
+    concept: (n: string): Concept | undefined => dts.concepts.get(n),
+    push: (d: Diagnostic) => { out.push(d); },
+  });
+  for (const [name, rule] of Object.entries(RULES)) if (!o.skip?.includes(name)) rule(ctx);
+  return out;
+}
+
+/**
+ * Validates an XBRL 2.1 instance (XML), an xBRL-JSON or xBRL-CSV report, or Inline XBRL documents
+ * (several given together: one document set) against the DTS it references: XBRL 2.1 rules,
+ * duplicates, calculations (Calc 1.1 round-to-nearest or Calc 1.0) and roll-forwards.
+ * Loads the DTS for this one call; use `compile()` to check many instances against one DTS.
+ */
+export function validate(files: string | readonly string[], options: ValidateOptions = {}): ValidateResult {
   const file = typeof files === 'string' ? files : files[0];
   const read = readInstance(files, options.maxBytes);
   const diagnostics = [...read.diagnostics];
   if (!read.report) return { diagnostics, fatal: true };
   const report = read.report;
   if (!report.taxonomy.length) return { diagnostics, report, fatal: false };
-  const loaded = loadDts(report.taxonomy, { baseFile: file, packages: options.packages });
-  diagnostics.push(...loaded.diagnostics);
-  const dts = loaded.dts;
-  if (hasErrors(loaded.diagnostics) && dts.concepts.size === 0) return { diagnostics, report, dts, fatal: false };
-  const ctx: RuleContext = {
-    report, dts, file, calc: options.calc ?? 'c11r',
-    contexts: read.xml?.contexts, units: read.xml?.units,
-    concept: (n: string): Concept | undefined => dts.concepts.get(n),
-    push: (d) => diagnostics.push(d),
-  };
-  for (const [name, rule] of Object.entries(RULES)) if (!options.skip?.includes(name)) rule(ctx);
-  return { diagnostics, report, dts, fatal: false };
+  const compiled = compile(report.taxonomy, { baseFile: file, packages: options.packages });
+  diagnostics.push(...compiled.diagnostics);
+  const dts = compiled.dts;
+  const normalized = read.xml ? report : normalizeReport(report, dts);
+  diagnostics.push(...compiled.validateReport(normalized, { ...options, file, contexts: read.xml?.contexts, units: read.xml?.units }));
+  return { diagnostics, report: normalized, dts, fatal: false };
 }
 
 /** `iij-xbrl taxonomy check`: load a taxonomy entry point (file path or URL) and check it. */

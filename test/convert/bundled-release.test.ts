@@ -24,7 +24,11 @@ describe('the bundled release', () => {
   });
 
   it('committed instances/ equal a fresh conversion, byte for byte', () => {
-    expect([...both.outputs.keys()].sort()).toEqual(['iij-20031231.facts.json', 'iij-20031231.json', 'iij-20031231.report.json', 'iij-20031231.xml']);
+    expect([...both.outputs.keys()].sort()).toEqual([
+      'iij-20031231-en.xhtml', 'iij-20031231-ja.xhtml',
+      'iij-20031231.facts.csv', 'iij-20031231.facts.json', 'iij-20031231.json', 'iij-20031231.report.json',
+      'iij-20031231.xbrl-csv.facts.csv', 'iij-20031231.xbrl-csv.json', 'iij-20031231.xbrl-csv.notes.csv', 'iij-20031231.xml',
+    ]);
     for (const [name, content] of both.outputs) {
       expect(fs.readFileSync(path.join(ROOT, 'instances', name), 'utf8')).toBe(content);
     }

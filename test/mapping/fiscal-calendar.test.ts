@@ -1,4 +1,5 @@
-import { addDays, fiscalQuarter, fiscalYearStart, monthEnd, startOfMonthsEnding } from '../../src/mapping/fiscal-calendar';
+import { fiscalQuarter, fiscalYearStart, startOfMonthsEnding } from '../../src/mapping/fiscal-calendar';
+import { addDays, monthEnd } from '../../src/xbrl/dates';
 
 describe("IIJ's fiscal calendar (year ends March 31)", () => {
   it.each([

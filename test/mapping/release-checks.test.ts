@@ -7,7 +7,7 @@ import type { ResolvedTable } from '../../src/mapping/types';
 function resolved(text: string): ResolvedTable {
   const { release } = parseRelease(text, 't.txt');
   const table = release.tables[0];
-  return { table, id: 't', title: 'T', specs: resolveColumns(table, 3), figures: table.rows.map((r) => r.cells.map((c) => readNumber(c.text))) };
+  return { table, id: 't', title: 'T', specs: resolveColumns(table, 3), figures: table.rows.map((r) => r.cells.map((c) => readNumber(c.text))), rows: table.rows.map(() => undefined) };
 }
 const counts = (): CheckCounts => ({ percentChecked: 0, percentUnverifiable: 0, usdChecked: 0 });
 

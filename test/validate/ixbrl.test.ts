@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { validate } from '../../src/validate';
-import { readInlineXbrl } from '../../src/validate/read/ixbrl';
+import { readInlineXbrl } from '../../src/ixbrl/from-ixbrl';
 import type { Fact } from '../../src/model';
 
 const PKG = path.join(__dirname, '../fixtures/validate/taxonomy');
@@ -247,15 +247,23 @@ describe('the validate command reads Inline XBRL', () => {
       return { code: err.status, out: err.stdout };
     }
   };
-  it('one document, a document set, and a bad one', () => {
+  it('one document, a document set, several documents one by one, and a bad one', () => {
     const a = doc(nf('ServiceA', '7,123'), { name: 'cli-a.xhtml' });
     const b = doc(nf('ServiceB', '5,223') + nf('Revenues', '12,345'), { header: false, name: 'cli-b.xhtml' });
     expect(run([a])).toMatchObject({ code: 0 });
-    const set = run([a, b]);
+    const set = run([a, b, '--document-set']);
     expect(set.code).toBe(0);
-    expect(set.out).toContain('3 facts; valid');
+    expect(set.out).toContain(`${a} + ${b}: 3 facts; valid`);
+    // Without --document-set each file is a report of its own: b has no header.
+    const apart = run([a, b]);
+    expect(apart.code).toBe(1);
+    expect(apart.out).toContain(`${a}: 1 facts; valid`);
+    expect(apart.out).toContain('ix11.8.1.3:headerMissing');
     const bad = run([doc(nf('ServiceA', '1').replace('num-dot-decimal', 'bogus'))]);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/:\d+:\d+ error ix11\.10\.1\.2:invalidTransformation /);
+    const xml = path.join(dir, 'cli-plain.xml');
+    fs.writeFileSync(xml, '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance"/>');
+    expect(run([a, xml, '--document-set']).code).toBe(2);
   });
 });

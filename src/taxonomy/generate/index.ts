@@ -267,6 +267,7 @@ export function generateTaxonomy(root: string): Map<string, string> {
 
 export function writeTaxonomy(root: string): string[] {
   const files = [...generateTaxonomy(root)].map(([rel, content]) => ({ path: path.join(root, 'taxonomy', rel), content }));
-  writeFilesAtomically(files);
+  const problems = writeFilesAtomically(files);
+  if (problems.length) throw new DiagnosticError(problems);
   return files.map((f) => f.path);
 }

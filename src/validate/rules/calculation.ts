@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { ARCROLE, diag, type Fact } from '../../model';
+import { periodText } from '../../xbrl/aspects';
 import type { RuleContext } from '../context';
 import { bigInterval, contextKey, effectiveDecimals, fromScaled, roundTo, scaleFor, toScaled, unitKey, type BigInterval } from '../facts';
 import { classify, factGroups } from './duplicates';
@@ -147,7 +148,7 @@ export function calculation(ctx: RuleContext): void {
           const tol = fromScaled((hi - lo + t[1] - t[0]) / 2n, scale);
           const [rl, rh, cl, ch] = [t[0], t[1], lo, hi].map((x) => fromScaled(x, scale));
           ctx.push(diag(CODES.inconsistent11, 'inconsistency',
-            `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), context ${tb.facts[0].contextId ?? key}.`,
+            `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), ${tb.facts[0].contextId ? `context ${tb.facts[0].contextId}` : `period ${periodText(tb.facts[0].period)}`}.`,
             { source: tb.facts[0].source, facts: factIds(), contexts: tb.facts[0].contextId ? [tb.facts[0].contextId] : undefined, concept: name(total),
               params: { linkrole, reportedLow: rl, reportedHigh: rh, computedLow: cl, computedHigh: ch, tolerance: tol } }));
         }

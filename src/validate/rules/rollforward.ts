@@ -1,5 +1,5 @@
 import { ARCROLE, ROLE, diag, type Fact } from '../../model';
-import { addDays } from '../../mapping/fiscal-calendar';
+import { addDays } from '../../xbrl/dates';
 import type { RuleContext } from '../context';
 import { bindingKey, interval, intersect } from '../facts';
 

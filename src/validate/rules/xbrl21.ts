@@ -88,7 +88,6 @@ export function xbrl21(ctx: RuleContext): void {
       if (!f.unit) {
         if (ctx.units && f.unitId !== undefined) push(CODES.unitRef, `Fact ${f.id}: unitRef "${f.unitId}" does not identify a unit.`, f);
         else if (ctx.units) push(CODES.numericUnit, `Numeric fact ${f.id} has no unitRef.`, f);
-        else f.unit = { numerators: [`{${NS.xbrli}}pure`], denominators: [] }; // OIM: no unit means pure
       }
       if (f.value === null) {
         if (f.decimals !== undefined || f.precision !== undefined) push(CODES.nilPrecisionDecimals, `Nil fact ${f.id} has decimals or precision.`, f);

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SaxesTagNS } from 'saxes';
-import { ARCROLE, NS, ROLE, diag, type Diagnostic, type Fact, type Footnote, type SourceRef, type Unit } from '../../model';
-import { contextFromElement, resolveFactAspects, unitFromElement, type InstanceContext, type ReadResult } from '../../instance/from-xbrl-xml';
-import { fileChunks, resolveQName, streamXml, XML_CODES, type XElement } from '../../taxonomy/read-xml';
+import { ARCROLE, NS, ROLE, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Report, type SourceRef, type Unit } from '../model';
+import { contextFromElement, resolveFactAspects, unitFromElement } from '../xbrl/read-contexts-units';
+import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement } from '../xml/read-xml';
+import { scanXmlEvents } from '../xml/scan-events';
 import { IX_NS, isIxNamespace, ixCode } from './ix-codes';
-import { lookupTransform, scaleDecimal } from './ixt';
+import { lookupTransform, scaleDecimal } from './transformations';
 
 /**
  * Inline XBRL 1.1 and 1.0 reader: one or more XHTML documents, read as one Inline XBRL Document
@@ -23,9 +24,16 @@ export interface InlineReadOptions {
   maxBytes?: number;
   /** The ix `target` to extract; default: facts without a target attribute. */
   target?: string;
+  /** `auto` (default): the fast scanner, falling back to saxes; `saxes`: always the streaming parser. */
+  parser?: 'auto' | 'saxes';
 }
 
-export interface InlineReadResult extends ReadResult {
+/** The shape of the XBRL 2.1 reader's result: the report, and contexts and units as declared (with lines). */
+export interface InlineReadResult {
+  report?: Report;
+  contexts: Map<string, InstanceContext>;
+  units: Map<string, Unit & { line: number }>;
+  diagnostics: Diagnostic[];
   documents: string[];
 }
 
@@ -145,7 +153,7 @@ class InlineSet {
     const st: DocState = { file, path: file, doc, frames: [{ displayNone: false, exclude: false, tuple: false }], open: [], exclDepth: 0, ids: new Map() };
     this.docIds.push(st.ids);
     let rootSeen = false;
-    const problems = streamXml(fileChunks(file), file, {
+    const h: StreamHandlers = {
       opentag: (tag, line, column, nsMap) => {
         if (!rootSeen) {
           rootSeen = true;
@@ -155,7 +163,18 @@ class InlineSet {
       },
       text: (t) => this.onText(st, t),
       closetag: () => this.onClose(st),
-    }, { allowDoctype: xhtmlDoctype });
+    };
+    const text = fs.readFileSync(file, 'utf8');
+    // Fast path for well-formed plain XHTML; saxes for the rest and for anything the scanner declines.
+    const events = this.options.parser === 'saxes' ? undefined : scanXmlEvents(text);
+    let problems: Diagnostic[] = [];
+    if (events) {
+      for (const e of events) {
+        if (e.type === 'open') h.opentag(e.tag, e.line, e.column, e.nsMap);
+        else if (e.type === 'text') h.text(e.text);
+        else h.closetag(undefined as never);
+      }
+    } else problems = streamXml([text.replace(/^\uFEFF/, '')], file, h, { allowDoctype: xhtmlDoctype });
     if (!problems.length && !rootSeen) problems.push(diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }));
     return problems;
   }

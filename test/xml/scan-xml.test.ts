@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fromXbrlXml } from '../../src/instance/from-xbrl-xml';
-import { scanXml } from '../../src/instance/scan-xml';
+import { scanXml } from '../../src/xml/scan-xml';
 
 const INSTANCE = path.join(__dirname, '../../instances/iij-20031231.xml');
 

@@ -1,4 +1,4 @@
-import type { XElement } from '../taxonomy/read-xml';
+import type { XElement } from './read-xml';
 
 /**
  * A fast path for reading large instances: a scanner for the plain XML that XBRL instances are

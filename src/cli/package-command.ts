@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { toReportPackage } from '../ixbrl/report-package';
+import { writeFilesAtomically } from '../util/atomic-write';
+import { formatDiagnostic } from './print';
+
+export function register(program: Command): void {
+  program
+    .command('package')
+    .description('package Inline XBRL documents as XBRL Report Packages (.xbri, one per document)')
+    .argument('<documents...>', 'Inline XBRL documents (.xhtml), e.g. instances/iij-20031231-en.xhtml')
+    .option('-o, --out <dir>', 'output directory (default: beside each document)')
+    .action((documents: string[], o: { out?: string }) => {
+      const files: { path: string; content: Uint8Array }[] = [];
+      for (const doc of documents) {
+        let content: string;
+        try {
+          content = fs.readFileSync(doc, 'utf8');
+        } catch (e) {
+          process.stderr.write(`${doc}:1:1 error io:cannotRead Cannot read ${doc}: ${(e as NodeJS.ErrnoException).code ?? e}.\n`);
+          process.exitCode = 2;
+          return;
+        }
+        const p = toReportPackage({ name: path.basename(doc), content });
+        files.push({ path: path.join(o.out ?? path.dirname(doc), p.name), content: p.bytes });
+      }
+      const problems = writeFilesAtomically(files);
+      for (const d of problems) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      if (problems.length) { process.exitCode = 2; return; }
+      for (const f of files) process.stdout.write(`wrote ${f.path}\n`);
+    });
+}

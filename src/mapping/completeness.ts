@@ -1,0 +1,55 @@
+import { diag, type Diagnostic } from '../model';
+import type { MapRow, MapTable, ReleaseMap } from './release-map';
+import type { MappedFact } from './types';
+
+export type FiscalPeriod = 'Q1' | 'Q2' | 'Q3' | 'FY';
+const ALL: FiscalPeriod[] = ['Q1', 'Q2', 'Q3', 'FY'];
+
+const rowConcepts = (rows: MapRow[]) => [...new Set(rows.filter((r) => r.concept && !r.group && !r.optional).map((r) => r.concept as string))];
+const labelOf = (r: MapRow) => (Array.isArray(r.label) ? r.label[0] : r.label);
+
+/**
+ * Completeness, as the mapping states it: every table required in a release of this fiscal period
+ * (`requiredIn`, default all) and every non-optional row of each table found must be there, in
+ * each language converted. A gap the other language fills (its table of the same role was read and
+ * gave facts for every concept of the missing table or row) is a warning naming those facts;
+ * otherwise it is an error.
+ */
+export function checkCompleteness(rmap: ReleaseMap, focus: FiscalPeriod, found: Map<string, Set<MapRow>>, facts: MappedFact[],
+  wanted: (lang: 'en' | 'ja') => boolean, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = { file, line: 1, column: 1 };
+  const fromLang = new Map<string, Set<string>>();
+  for (const f of facts) for (const o of f.provenance) {
+    const s = fromLang.get(o.lang) ?? new Set<string>();
+    s.add(f.name);
+    fromLang.set(o.lang, s);
+  }
+  const otherHas = (m: MapTable, concepts: string[]) => {
+    const other = m.lang === 'en' ? 'ja' : 'en';
+    const twin = rmap.tables.some((t) => t.lang === other && t.role === m.role && t.kind === m.kind && found.has(t.id));
+    return twin && wanted(other) && concepts.every((c) => fromLang.get(other)?.has(c));
+  };
+  for (const m of rmap.tables) {
+    if (!wanted(m.lang) || !(m.requiredIn ?? ALL).includes(focus)) continue;
+    const seen = found.get(m.id);
+    if (!seen) {
+      const concepts = rowConcepts(m.rows);
+      out.push(otherHas(m, concepts)
+        ? diag('mapping:tableFromOtherLanguage', 'warning', `Table ${m.id} (${m.kind}) is missing from the ${m.lang} part; its facts come from the other language: ${concepts.join(', ')}.`,
+          { source: at, expected: `a table titled /${m.title}/ in a ${focus} release`, actual: 'no such table', facts: concepts })
+        : diag('mapping:missingTable', 'error', `Table ${m.id} (${m.kind}) is missing from the ${m.lang} part, which a ${focus} release must contain; no other table supplies ${concepts.length > 6 ? `its ${concepts.length} concepts` : concepts.join(', ')}.`,
+          { source: at, expected: `a table titled /${m.title}/`, actual: 'no such table', facts: concepts }));
+      continue;
+    }
+    for (const r of m.rows) {
+      if (r.optional || r.group || !r.concept || seen.has(r)) continue;
+      const ok = otherHas(m, [r.concept]);
+      out.push(diag(ok ? 'mapping:rowFromOtherLanguage' : 'mapping:missingRow', ok ? 'warning' : 'error',
+        ok ? `Row "${labelOf(r)}" (${r.concept}) is missing from table ${m.id}; its facts come from the other language.`
+          : `Row "${labelOf(r)}" (${r.concept}) is missing from table ${m.id}.`,
+        { source: at, expected: `a row labelled ${JSON.stringify(r.label)}`, actual: 'no such row', concept: r.concept, facts: [r.concept] }));
+    }
+  }
+  return out;
+}
