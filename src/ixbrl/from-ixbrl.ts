@@ -64,6 +64,9 @@ interface Capture {
   outer?: Capture;
   ancestors: Capture[];
   text: string;
+  /** Continuations only: the text with markup, for a chain whose head has escape="true". */
+  escParts?: string[];
+  escText?: string;
 }
 
 interface Frame {
@@ -76,7 +79,7 @@ interface Frame {
   kind?: 'references' | 'resources';
   tree?: XElement;
   owner?: 'references' | 'resources';
-  marks?: { c: Capture; at: number; tag: string }[];
+  marks?: { parts: string[]; at: number; tag: string }[];
 }
 
 interface DocState {
@@ -86,7 +89,8 @@ interface DocState {
   frames: Frame[];
   open: Capture[];
   exclDepth: number;
-  ids: Map<string, string>;
+  /** Every id in the document (any element), for XML ID uniqueness and continuedAt targets. */
+  ids: Map<string, { element: string; source: SourceRef }>;
 }
 
 /** XHTML DOCTYPEs by public identifier, without an internal subset: nothing is loaded or expanded. */
@@ -111,7 +115,7 @@ class InlineSet {
   readonly continuations = new Map<string, Capture>();
   readonly relationships: { attrs: Record<string, string>; source: SourceRef; ns: string }[] = [];
   readonly ids = new Map<string, { element: string; ns: string; source: SourceRef }>();
-  readonly docIds: Map<string, string>[] = [];
+  readonly docIds: Map<string, { element: string; source: SourceRef }>[] = [];
   readonly numeric = new Set<Fact>();
   headers = 0;
   references = 0;
@@ -194,7 +198,11 @@ class InlineSet {
       exclude: false,
       tuple: parent.tuple,
     };
-    if (attrs.id !== undefined && !st.ids.has(attrs.id)) st.ids.set(attrs.id, `{${tag.uri}}${tag.local}`);
+    if (attrs.id !== undefined) {
+      const first = st.ids.get(attrs.id);
+      if (first) this.diagnostics.push(diag('xml.3.3.1:idMustBeUnique', 'error', `id "${attrs.id}" is used twice in this document (first on ${first.element}).`, { source, related: [first.source] }));
+      else st.ids.set(attrs.id, { element: `{${tag.uri}}${tag.local}`, source });
+    }
     if (parent.capture) parent.capture.children.push(`{${tag.uri}}${tag.local}`);
     if (parent.tree || parent.kind) {
       const el: XElement = { name: `{${tag.uri}}${tag.local}`, ns: tag.uri, local: tag.local, attrs, children: [], text: '', line, column, nsMap };
@@ -210,11 +218,12 @@ class InlineSet {
   /** Inside `escape="true"` facts, non-ix elements are kept as markup in the value. */
   private openMarkup(st: DocState, tag: SaxesTagNS, attrs: Record<string, string>, frame: Frame): void {
     for (const c of st.open) {
-      if (!c.escape || c.excl !== st.exclDepth) continue;
+      const parts = c.escape ? c.parts : c.escParts;
+      if (!parts || c.excl !== st.exclDepth) continue;
       const name = tag.uri === XHTML ? tag.local : tag.name;
       const attrText = Object.keys(attrs).sort().map((k) => ` ${k.startsWith('{') ? k.slice(k.indexOf('}') + 1) : k}="${escapeAttr(attrs[k])}"`).join('');
-      (frame.marks ??= []).push({ c, at: c.parts.length, tag: name });
-      c.parts.push(`<${name}${attrText}>`);
+      (frame.marks ??= []).push({ parts, at: parts.length, tag: name });
+      parts.push(`<${name}${attrText}>`);
     }
   }
 
@@ -253,6 +262,7 @@ class InlineSet {
       escape: tag.local === 'nonNumeric' && (attrs.escape === 'true' || attrs.escape === '1'),
       children: [], directText: false, inTuple: parent.tuple || attrs.tupleRef !== undefined, lang: frame.lang,
       outer: st.open[st.open.length - 1], ancestors: [...st.open], text: '',
+      escParts: tag.local === 'continuation' ? [] : undefined,
     };
     const id = tag.local === 'footnote' && tag.uri === IX_NS.ix10 ? attrs.footnoteID : attrs.id;
     if (id) this.noteId(id, tag.local, tag.uri, source);
@@ -262,10 +272,11 @@ class InlineSet {
     frame.capture = c;
   }
 
-  /** Ids of ix elements, contexts and units are unique across the document set. */
+  /** Ids of ix elements, contexts and units are unique across the document set (within one document XML says so already). */
   private noteId(id: string, element: string, ns: string, source: SourceRef): void {
     const prev = this.ids.get(id);
     if (!prev) { this.ids.set(id, { element, ns, source }); return; }
+    if (prev.source.file === source.file) return;
     this.diagnostics.push(diag(ixCode('uniqueIxId', prev.element, 'validation', prev.ns), 'error', `id "${id}" is used more than once in the document set (first on ${prev.element} at ${prev.source.file}:${prev.source.line}).`, { source, related: [prev.source] }));
   }
 
@@ -273,15 +284,19 @@ class InlineSet {
     const top = st.frames[st.frames.length - 1];
     if (top.tree) top.tree.text += t;
     if (top.capture) top.capture.directText = true;
-    for (const c of st.open) if (c.excl === st.exclDepth) c.parts.push(c.escape ? escapeText(t) : t);
+    for (const c of st.open) {
+      if (c.excl !== st.exclDepth) continue;
+      c.parts.push(c.escape ? escapeText(t) : t);
+      if (c.escParts) c.escParts.push(escapeText(t));
+    }
   }
 
   private onClose(st: DocState): void {
     const frame = st.frames.pop() as Frame;
     if (frame.marks) {
       for (const m of frame.marks) {
-        if (m.c.parts.length === m.at + 1) m.c.parts[m.at] = m.c.parts[m.at].replace(/>$/, '/>');
-        else m.c.parts.push(`</${m.tag}>`);
+        if (m.parts.length === m.at + 1) m.parts[m.at] = m.parts[m.at].replace(/>$/, '/>');
+        else m.parts.push(`</${m.tag}>`);
       }
     }
     if (frame.exclude) st.exclDepth--;
@@ -289,6 +304,7 @@ class InlineSet {
       const c = st.open.pop() as Capture;
       c.text = c.parts.join('');
       c.parts = [];
+      if (c.escParts) { c.escText = c.escParts.join(''); c.escParts = undefined; }
     }
     if (frame.tree && frame.owner) this.headerElement(st, frame.tree, frame.owner);
   }
@@ -474,7 +490,7 @@ class InlineSet {
           this.diagnostics.push(diag(ixCode(condition, cur.kind, 'validation', cur.ns), 'error', message, { source: cur.source, related }));
         if (!next) {
           const other = this.docIds.map((m) => m.get(at)).find((x) => x !== undefined);
-          if (other) err('continuationTarget', `continuedAt "${at}" names a ${other} element, not an ix:continuation.`);
+          if (other) err('continuationTarget', `continuedAt "${at}" names a ${other.element} element, not an ix:continuation.`, [other.source]);
           else err('continuationMissing', `continuedAt "${at}": no ix:continuation with this id in the document set.`);
           break;
         }
@@ -484,7 +500,7 @@ class InlineSet {
           break;
         }
         chain.push(next);
-        text += next.text;
+        text += c.escape ? next.escText ?? next.text : next.text;
         cur = next;
         at = (next.attrs.continuedAt ?? '').trim();
       }

@@ -105,8 +105,8 @@ describe('Inline XBRL: facts as displayed → values', () => {
     expect(codes(f)).toEqual([]);
   });
   it('escape="true" keeps the XHTML markup of the value', () => {
-    const f = doc('<ix:nonNumeric name="t:CompanyName" contextRef="d" escape="true">A &amp; <b class="x">B</b><br/></ix:nonNumeric>');
-    expect(values(f)).toEqual({ CompanyName: 'A &amp; <b class="x">B</b><br/>' });
+    const f = doc('<ix:nonNumeric name="t:CompanyName" contextRef="d" escape="true" continuedAt="k">A &amp; <b class="x">B</b><br/></ix:nonNumeric><ix:continuation id="k"> <i>C</i></ix:continuation>');
+    expect(values(f)).toEqual({ CompanyName: 'A &amp; <b class="x">B</b><br/> <i>C</i>' });
   });
   it('footnotes linked with ix:relationship', () => {
     const f = doc(`${nf('ServiceA', '7,123', 'id="fa"')}${nf('ServiceB', '5,223', 'id="fb"')}
@@ -181,8 +181,8 @@ describe('malformed Inline XBRL → coded errors with line and column', () => {
     ['continuedAt naming something else', '<ix:nonNumeric name="t:CompanyName" contextRef="d" continuedAt="p1">IIJ</ix:nonNumeric><p id="p1">x</p>', 'ix11.11.1.2:continuationTarget', {}],
     ['a continuation cycle', '<ix:nonNumeric name="t:CompanyName" contextRef="d" continuedAt="a">IIJ</ix:nonNumeric><ix:continuation id="a" continuedAt="b">1</ix:continuation><ix:continuation id="b" continuedAt="a">2</ix:continuation>', 'ix11.4.1.2:continuationCycle', {}],
     ['an orphan continuation', '<ix:continuation id="lost">x</ix:continuation>', 'ix11.4.1.2:continuationNotReferenced', {}],
-    ['duplicate ids', nf('ServiceA', '1', 'id="x"') + nf('ServiceB', '1', 'id="x"'), 'ix11.10.1.2:uniqueIxId', {}],
-    ['a context id used twice', '', 'ix11.14.1.2:uniqueIxId', { resources: '<xbrli:unit id="u"><xbrli:measure>iso4217:JPY</xbrli:measure></xbrli:unit><xbrli:unit id="u"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>' }],
+    ['duplicate ids', nf('ServiceA', '1', 'id="x"') + nf('ServiceB', '1', 'id="x"'), 'xml.3.3.1:idMustBeUnique', {}],
+    ['a unit id used twice', '', 'xml.3.3.1:idMustBeUnique', { resources: '<xbrli:unit id="u"><xbrli:measure>iso4217:JPY</xbrli:measure></xbrli:unit><xbrli:unit id="u"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>' }],
     ['a contextRef without its context', nf('ServiceA', '1').replace('contextRef="d"', 'contextRef="zz"'), 'ix11.10.1.2:contextReference', {}],
     ['a unitRef without its unit', nf('ServiceA', '1').replace('unitRef="JPY"', 'unitRef="EUR"'), 'ix11.10.1.2:unitReference', {}],
     ['nested facts with different scales', `<ix:nonFraction name="t:Revenues" contextRef="d" unitRef="JPY" decimals="-6" scale="3" format="ixt:num-dot-decimal">${nf('ServiceA', '1')}</ix:nonFraction>`, 'ix11.10.1.2:nestedNonFractionProperties', {}],
@@ -209,7 +209,7 @@ describe('malformed Inline XBRL → coded errors with line and column', () => {
     const condition = code.slice(code.indexOf(':') + 1);
     const last = (needle: string) => text.lastIndexOf('<', text.lastIndexOf(needle));
     const anchors: Record<string, () => number> = {
-      uniqueIxId: () => last(body ? 'id="x"' : 'id="u"'), continuationCycle: () => last('id="b"'), nestedNonFractionProperties: () => last('<ix:nonFraction'),
+      idMustBeUnique: () => last(body ? 'id="x"' : 'id="u"'), continuationCycle: () => last('id="b"'), nestedNonFractionProperties: () => last('<ix:nonFraction'),
       continuationNotReferenced: () => text.indexOf('<ix:continuation'), relationshipToRef: () => text.indexOf('<ix:relationship'),
       headerDisplayNone: () => text.indexOf('<ix:header'), excludeMisplaced: () => text.indexOf('<ix:exclude'),
     };
