@@ -122,32 +122,33 @@ export function scanXmlEvents(text: string): XmlEvent[] | undefined {
   return sawRoot && stack.length === 0 ? events : undefined;
 }
 
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
 /** Resolves an element's name and attributes in scope (declarations on the element included). */
 function makeTag(qname: string, raw: [string, string][], parentScope: Record<string, string>): { tag: SaxesTagNS; scope: Record<string, string> } | undefined {
   let scope = parentScope;
-  const seen = new Set<string>();
   const ns: Record<string, string> = {};
-  for (const [k, v] of raw) {
-    if (seen.has(k)) return undefined;
-    seen.add(k);
+  for (let i = 0; i < raw.length; i++) {
+    const k = raw[i][0];
+    for (let j = 0; j < i; j++) if (raw[j][0] === k) return undefined;
     if (k === 'xmlns' || k.startsWith('xmlns:')) {
       if (scope === parentScope) scope = Object.create(parentScope);
       const prefix = k === 'xmlns' ? '' : k.slice(6);
-      scope[prefix] = v;
-      ns[prefix] = v;
+      scope[prefix] = raw[i][1];
+      ns[prefix] = raw[i][1];
     }
   }
-  const split = (q: string) => { const i = q.indexOf(':'); return i < 0 ? ['', q] : [q.slice(0, i), q.slice(i + 1)]; };
-  const [prefix, local] = split(qname);
+  const colon = qname.indexOf(':');
+  const prefix = colon < 0 ? '' : qname.slice(0, colon);
   const uri = scope[prefix];
   if (uri === undefined) return undefined;
   const attributes: Record<string, SaxesAttributeNS> = {};
   for (const [k, value] of raw) {
-    const [ap, al] = split(k);
-    const isDecl = k === 'xmlns' || ap === 'xmlns';
-    const auri = isDecl ? 'http://www.w3.org/2000/xmlns/' : ap ? scope[ap] : '';
+    const c = k.indexOf(':');
+    const ap = c < 0 ? '' : k.slice(0, c);
+    const auri = k === 'xmlns' || ap === 'xmlns' ? XMLNS_NS : ap ? scope[ap] : '';
     if (auri === undefined) return undefined;
-    attributes[k] = { name: k, prefix: ap, local: al, uri: auri, value };
+    attributes[k] = { name: k, prefix: ap, local: c < 0 ? k : k.slice(c + 1), uri: auri, value };
   }
-  return { tag: { name: qname, prefix, local, uri, attributes, ns, isSelfClosing: false } as SaxesTagNS, scope };
+  return { tag: { name: qname, prefix, local: colon < 0 ? qname : qname.slice(colon + 1), uri, attributes, ns, isSelfClosing: false } as SaxesTagNS, scope };
 }
