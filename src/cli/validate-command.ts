@@ -2,20 +2,21 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { CALC_MODES, type CalcMode } from '../validate/context';
 import { formatDiagnostic } from './print';
-import { runBatch, type BatchOptions, type Verdict } from './validate-batch';
+import { runBatch, verdictOf, type BatchOptions, type BatchResult, type Verdict } from './validate-batch';
 
-interface Options { calc: string; format: string; package?: string[]; showInfo?: boolean; maxSize: string; jobs?: string }
+interface Options { calc: string; format: string; package?: string[]; showInfo?: boolean; maxSize: string; jobs?: string; documentSet?: boolean }
 
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('validate XBRL 2.1 instances (XML), xBRL-JSON reports or xBRL-CSV reports (their metadata JSON) against their taxonomies, offline')
-    .argument('<instances...>', 'instance.xml, instance.json or xBRL-CSV metadata.json files; several are checked in parallel, each DTS compiled once per worker')
+    .description('validate XBRL 2.1 instances (XML), xBRL-JSON reports, xBRL-CSV reports (their metadata JSON) or Inline XBRL documents against their taxonomies, offline')
+    .argument('<instances...>', 'instance.xml, instance.json, xBRL-CSV metadata.json or document.xhtml files; several are checked in parallel, each DTS compiled once per worker, or as one Inline XBRL document set with --document-set')
     .option('--calc <mode>', 'calculation semantics: c11r (Calculations 1.1, round to nearest), c10 (XBRL 2.1) or none', 'c11r')
     .option('--format <format>', 'text or json', 'text')
     .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
     .option('--max-size <MiB>', 'refuse instances larger than this (memory grows with the number of facts)', '512')
     .option('-j, --jobs <n>', 'worker threads for several files (default: one per core)')
+    .option('--document-set', 'read all the files given (Inline XBRL documents) as one document set')
     .option('--show-info', 'also print informational findings (consistent duplicates)')
     .action(async (files: string[], o: Options) => {
       const usage = (msg: string) => { process.stderr.write(`iij-xbrl: ${msg}\n`); process.exitCode = 2; };
@@ -26,7 +27,9 @@ export function register(program: Command): void {
       const jobs = o.jobs === undefined ? os.availableParallelism() : Number(o.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs must be a positive integer, not "${o.jobs}"`);
       const options: BatchOptions = { calc: o.calc as CalcMode, packages: o.package, maxBytes: maxMiB * 2 ** 20 };
-      const batch = await runBatch(files, options, Math.min(jobs, files.length));
+      // Several files are several reports (e.g. the English and the Japanese document, each complete
+      // with its own header and the same ids), unless --document-set says they are one.
+      const batch = o.documentSet && files.length > 1 ? await documentSet(files, options) : await runBatch(files, options, Math.min(jobs, files.length));
       if (o.format === 'json') await printJson(batch.verdicts, o.calc);
       else printText(batch.verdicts, !!o.showInfo, files.length > 1 ? batch : undefined);
       process.exitCode = Math.max(...batch.verdicts.map(exitCodeOf));
@@ -64,4 +67,10 @@ async function printJson(verdicts: Verdict[], calc: string): Promise<void> {
     if (problems.length) throw new Error(`validation output does not match schemas/diagnostics.schema.json: ${problems[0].message}`);
   }
   process.stdout.write(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`);
+}
+
+/** Several Inline XBRL documents read as one document set: one verdict named after all of them. */
+async function documentSet(files: string[], options: BatchOptions): Promise<BatchResult> {
+  const { validate } = await import('../validate');
+  return { verdicts: [verdictOf(files.join(' + '), validate(files, options))], workers: 0, compiled: 1 };
 }

@@ -122,6 +122,7 @@ export type IoCode =
   | 'io:fileTooLarge'
   | 'io:noSpace'
   | 'io:outNotADirectory'
+  | 'io:notInlineXbrl'
   | 'io:packageNotFound'
   | 'io:permissionDenied'
   | 'io:readOnlyFileSystem'
@@ -169,7 +170,19 @@ export type ConverterCode =
   | 'schema:xbrlCsvInvalid'
   | 'schema:xbrlJsonInvalid'
   | 'series:noFeed';
-export type DiagnosticCode = Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode;
+/** Inline XBRL: `ix10.<section>:<condition>` / `ix11.<section>:<condition>` as the conformance suite and Arelle spell them, and the reader's own. */
+export type InlineXbrlCode =
+  | `ix10.${string}:${string}`
+  | `ix11.${string}:${string}`
+  | `ix10:${string}`
+  | `ix11:${string}`
+  | 'xml.3.3.1:idMustBeUnique'
+  | 'ixread:notXhtml'
+  | 'ixread:scaleOutOfRange'
+  | 'ixread:unsupportedTransformation'
+  | 'ixread:fractionNotSupported'
+  | 'ixread:tupleNotSupported';
+export type DiagnosticCode = Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode | InlineXbrlCode;
 
 /** A place in an input file: 1-based line and column. */
 export interface SourceRef {

@@ -4,6 +4,7 @@ import { NS, diag, hasErrors, type Concept, type Diagnostic, type Dts, type Repo
 import { fromXbrlXml, type ReadResult } from '../instance/from-xbrl-xml';
 import { fromXbrlJson } from '../oim/from-xbrl-json';
 import { fromXbrlCsv, isXbrlCsvMetadata } from '../oim/from-xbrl-csv';
+import { readInlineXbrl } from '../ixbrl/from-ixbrl';
 import { loadDts } from '../taxonomy/load-dts';
 import type { CalcMode, Rule, RuleContext } from './context';
 import { xbrl21 } from './rules/xbrl21';
@@ -32,8 +33,14 @@ export interface ValidateResult {
 
 export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward };
 
-/** Reads an instance: xBRL-CSV metadata or xBRL-JSON when it starts with `{` (told apart by documentType), XBRL 2.1 XML otherwise. */
-export function readInstance(file: string, maxBytes?: number): { report?: Report; diagnostics: Diagnostic[]; xml?: ReadResult } {
+export type InstanceKind = 'csv' | 'json' | 'inline' | 'xml';
+
+/**
+ * What a file is: xBRL-CSV metadata or xBRL-JSON when it starts with `{` (told apart by
+ * documentType), Inline XBRL when it is .xhtml/.html or declares an Inline XBRL namespace early,
+ * XBRL 2.1 XML otherwise.
+ */
+export function sniffInstance(file: string): { kind?: InstanceKind; diagnostics: Diagnostic[] } {
   let head = '';
   try {
     const fd = fs.openSync(file, 'r');
@@ -44,8 +51,29 @@ export function readInstance(file: string, maxBytes?: number): { report?: Report
   } catch (e) {
     return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } })] };
   }
-  if (head.startsWith('{') && isXbrlCsvMetadata(head)) return fromXbrlCsv(file, file, { maxBytes });
-  if (head.startsWith('{')) return fromXbrlJson(file);
+  if (head.startsWith('{')) return { kind: isXbrlCsvMetadata(head) ? 'csv' : 'json', diagnostics: [] };
+  if (/\.x?html?$/i.test(file) || /http:\/\/www\.xbrl\.org\/(2013|2008)\/inlineXBRL["']/.test(head)) return { kind: 'inline', diagnostics: [] };
+  return { kind: 'xml', diagnostics: [] };
+}
+
+/**
+ * Reads an instance (see `sniffInstance`). Several files are read as one Inline XBRL document set;
+ * each of them must then be Inline XBRL.
+ */
+export function readInstance(files: string | readonly string[], maxBytes?: number): { report?: Report; diagnostics: Diagnostic[]; xml?: Pick<ReadResult, 'contexts' | 'units'> } {
+  const list = typeof files === 'string' ? [files] : [...files];
+  const kinds = list.map(sniffInstance);
+  const unreadable = kinds.flatMap((k) => k.diagnostics);
+  if (unreadable.length) return { diagnostics: unreadable };
+  const file = list[0];
+  if (list.length > 1 || kinds[0].kind === 'inline') {
+    const other = list.find((_f, i) => kinds[i].kind !== 'inline');
+    if (other) return { diagnostics: [diag('io:notInlineXbrl', 'error', `${other} is not an Inline XBRL document; only Inline XBRL documents can be read together as one document set.`, { source: { file: other, line: 1, column: 1 } })] };
+    const ix = readInlineXbrl(list, { maxBytes });
+    return { report: ix.report, diagnostics: ix.diagnostics, xml: ix };
+  }
+  if (kinds[0].kind === 'csv') return fromXbrlCsv(file, file, { maxBytes });
+  if (kinds[0].kind === 'json') return fromXbrlJson(file);
   const xml = fromXbrlXml(file, file, { maxBytes });
   return { report: xml.report, diagnostics: xml.diagnostics, xml };
 }
@@ -69,8 +97,8 @@ export interface CompiledValidator {
   readonly dts: Dts;
   /** Problems found while loading the DTS (reported with every instance validated against it). */
   readonly diagnostics: readonly Diagnostic[];
-  /** Reads and validates an instance file (XML or xBRL-JSON). */
-  validate(file: string, options?: ValidateOptions): ValidateResult;
+  /** Reads and validates an instance file (XML, xBRL-JSON, xBRL-CSV, Inline XBRL; several Inline XBRL files: one document set). */
+  validate(files: string | readonly string[], options?: ValidateOptions): ValidateResult;
   /** Validates a report already in memory (e.g. the converter's output before it is written). */
   validateReport(report: Report, options?: ValidateOptions & InstanceDeclarations & { file?: string }): Diagnostic[];
 }
@@ -93,12 +121,13 @@ export function compile(entryPoints: string | readonly string[], options: Compil
       if (!usable) return [];
       return runRules(o.units ? report : normalizeReport(report, dts), dts, { ...o, file: o.file ?? report.file ?? '' });
     },
-    validate(file, o = {}) {
-      const read = readInstance(file, o.maxBytes);
+    validate(files, o = {}) {
+      const file = typeof files === 'string' ? files : files[0];
+      const read = readInstance(files, o.maxBytes);
       if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
       if (!sameEntries(read.report.taxonomy, entries) || !sameBase(entries, file, options.baseFile)) {
         // The instance names another DTS: validate it against its own (not cached).
-        return validate(file, { ...o, packages: o.packages ?? options.packages });
+        return validate(files, { ...o, packages: o.packages ?? options.packages });
       }
       return checkRead(self, read as Read, file, o);
     },
@@ -136,12 +165,14 @@ function runRules(report: Report, dts: Dts, o: ValidateOptions & InstanceDeclara
 }
 
 /**
- * Validates an XBRL 2.1 instance (XML) or an xBRL-JSON report against the DTS it references:
- * XBRL 2.1 rules, duplicates, calculations (Calc 1.1 round-to-nearest or Calc 1.0) and roll-forwards.
+ * Validates an XBRL 2.1 instance (XML), an xBRL-JSON or xBRL-CSV report, or Inline XBRL documents
+ * (several given together: one document set) against the DTS it references: XBRL 2.1 rules,
+ * duplicates, calculations (Calc 1.1 round-to-nearest or Calc 1.0) and roll-forwards.
  * Loads the DTS for this one call; use `compile()` to check many instances against one DTS.
  */
-export function validate(file: string, options: ValidateOptions = {}): ValidateResult {
-  const read = readInstance(file, options.maxBytes);
+export function validate(files: string | readonly string[], options: ValidateOptions = {}): ValidateResult {
+  const file = typeof files === 'string' ? files : files[0];
+  const read = readInstance(files, options.maxBytes);
   if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
   if (!read.report.taxonomy.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
   return checkRead(compile(read.report.taxonomy, { baseFile: file, packages: options.packages }), read as Read, file, options);

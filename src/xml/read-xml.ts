@@ -34,8 +34,9 @@ export function doctypeProblem(doctype: string): string | undefined {
 /**
  * Streams XML text chunks through saxes (namespaces on), calling `h` for each event.
  * Returns diagnostics for the first well-formedness error (with line/column) or a refused DOCTYPE.
+ * `allowDoctype` may accept a DOCTYPE that would be refused (saxes never loads external DTDs).
  */
-export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandlers): Diagnostic[] {
+export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandlers, options: { allowDoctype?: (doctype: string) => boolean } = {}): Diagnostic[] {
   // Lazy: most documents are read by the fast scanner, so saxes loads only when one is not.
   const { SaxesParser } = require('saxes') as typeof import('saxes');
   const p = new SaxesParser({ xmlns: true, position: true });
@@ -44,13 +45,14 @@ export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandl
   let startLine = 1;
   let startCol = 1;
   p.on('doctype', (d) => {
-    const why = doctypeProblem(d);
+    const why = options.allowDoctype?.(d) ? undefined : doctypeProblem(d);
     if (why) {
       diagnostics.push(diag(XML_CODES.doctype, 'error', `${why}`, { source: { file, line: p.line, column: p.column } }));
       throw new Abort();
     }
   });
-  p.on('opentagstart', () => { startLine = p.line; startCol = Math.max(1, p.column - 1); });
+  // saxes reports the position after the tag name: step back over `<name` to the `<`.
+  p.on('opentagstart', (tag) => { startLine = p.line; startCol = Math.max(1, p.column - tag.name.length - 1); });
   p.on('opentag', (tag) => {
     const parent = scopes[scopes.length - 1];
     let scope = parent;
