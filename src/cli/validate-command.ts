@@ -4,7 +4,7 @@ import { CALC_MODES, type CalcMode } from '../validate/context';
 import { formatDiagnostic } from './print';
 import { runBatch, verdictOf, type BatchOptions, type BatchResult, type Verdict } from './validate-batch';
 
-interface Options { calc: string; format: string; package?: string[]; showInfo?: boolean; maxSize: string; jobs?: string; documentSet?: boolean }
+interface Options { calc: string; format: string; package?: string[]; showInfo?: boolean; maxSize: string; jobs?: string; documentSet?: boolean; schema?: boolean }
 
 export function register(program: Command): void {
   program
@@ -17,6 +17,7 @@ export function register(program: Command): void {
     .option('--max-size <MiB>', 'refuse instances larger than this (memory grows with the number of facts)', '512')
     .option('-j, --jobs <n>', 'worker threads for several files (default: one per core)')
     .option('--document-set', 'read all the files given (Inline XBRL documents) as one document set')
+    .option('--schema', 'also validate XML instances against the XBRL instance schema and their taxonomy schemas (XML Schema, by libxml2)')
     .option('--show-info', 'also print informational findings (consistent duplicates)')
     .action(async (files: string[], o: Options) => {
       const usage = (msg: string) => { process.stderr.write(`iij-xbrl: ${msg}\n`); process.exitCode = 2; };
@@ -30,6 +31,7 @@ export function register(program: Command): void {
       // Several files are several reports (e.g. the English and the Japanese document, each complete
       // with its own header and the same ids), unless --document-set says they are one.
       const batch = o.documentSet && files.length > 1 ? await documentSet(files, options) : await runBatch(files, options, Math.min(jobs, files.length));
+      if (o.schema) await addSchemaFindings(batch.verdicts, options);
       if (o.format === 'json') await printJson(batch.verdicts, o.calc);
       else printText(batch.verdicts, !!o.showInfo, files.length > 1 ? batch : undefined);
       process.exitCode = Math.max(...batch.verdicts.map(exitCodeOf));
@@ -73,4 +75,13 @@ async function printJson(verdicts: Verdict[], calc: string): Promise<void> {
 async function documentSet(files: string[], options: BatchOptions): Promise<BatchResult> {
   const { validate } = await import('../validate');
   return { verdicts: [verdictOf(files.join(' + '), validate(files, options))], workers: 0, compiled: 1 };
+}
+
+/** The opt-in XML Schema pass, file by file, after the rules: its findings join each file's verdict. */
+async function addSchemaFindings(verdicts: Verdict[], options: BatchOptions): Promise<void> {
+  const { validateSchema } = await import('../validate');
+  for (const v of verdicts) {
+    if (v.fatal || v.file.includes(' + ')) continue;
+    v.diagnostics.push(...await validateSchema(v.file, options));
+  }
 }

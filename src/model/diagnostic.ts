@@ -47,6 +47,8 @@ export type Xbrl21Code =
   | 'xbrl:notAnInstance'
   | 'xbrl:schemaImportMissing'
   | 'xml:doctypeNotAllowed'
+  | 'xmlSchema:validityError'
+  | 'xmlSchema:schemaUnavailable'
   | 'xmlSchema:attributesExtraneous'
   | 'xmlSchema:duplicateId'
   | 'xmlSchema:nilNonNillableElement'

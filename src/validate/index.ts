@@ -224,3 +224,16 @@ export function checkTaxonomyEntry(entry: string, options: TaxonomyCheckOptions 
   const loaded = loadDts([entry], { baseFile: `${process.cwd()}/x`, packages: options.packages, entryCode: 'IOerror' });
   return { diagnostics: [...loaded.diagnostics, ...checkTaxonomy(loaded.dts, options)], dts: loaded.dts };
 }
+
+/**
+ * The opt-in XML Schema pass (`validate --schema`): an XML instance against the XBRL instance schema
+ * and its DTS's schemas, by libxml2. Other formats have no XML Schema to check: returns nothing.
+ */
+export async function validateSchema(file: string, options: ValidateOptions = {}): Promise<Diagnostic[]> {
+  if (sniffInstance(file).kind !== 'xml') return [];
+  const read = readInstance(file, options.maxBytes);
+  if (!read.report?.taxonomy.length) return [];
+  const { dts } = compile(read.report.taxonomy, { baseFile: file, packages: options.packages });
+  const { validateXmlSchema } = await import('./xsd');
+  return validateXmlSchema(file, dts, { maxBytes: options.maxBytes });
+}
