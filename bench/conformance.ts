@@ -98,7 +98,7 @@ export function runVariation(v: Variation): Outcome {
     }
   }
   const actual = crashed ? 'crash' : hasErrors(found) ? 'invalid' : 'valid';
-  const codes = [...new Set(found.map((d) => d.code))];
+  const codes: string[] = [...new Set(found.map((d) => d.code))];
   const codeOk = v.expectedCodes.length === 0 || v.expectedCodes.some((c) => codes.includes(c));
   messages.push(...found.slice(0, 5).map((d) => `${d.code}: ${d.message}`));
   return { ...v, actual, pass: actual === v.expected && codeOk, codes, messages };

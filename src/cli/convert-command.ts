@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { convert } from '../convert';
 import { formatDiagnostic } from './print';
 
 export function register(program: Command): void {
@@ -13,9 +12,10 @@ export function register(program: Command): void {
     .option('--mapping <file>', 'row mapping (default: the bundled mapping/release-map.json)')
     .option('--strict', 'publishing gate: any inconsistency among the figures → exit 1 and nothing written')
     .option('-q, --quiet', 'print only errors and the summary')
-    .action((release: string, o: { out: string; lang: string; encoding: string; mapping?: string; strict?: boolean; quiet?: boolean }) => {
+    .action(async (release: string, o: { out: string; lang: string; encoding: string; mapping?: string; strict?: boolean; quiet?: boolean }) => {
       if (!['en', 'ja', 'both'].includes(o.lang)) { process.stderr.write(`iij-xbrl: --lang must be en, ja or both, not "${o.lang}"\n`); process.exitCode = 2; return; }
       if (!['auto', 'utf-8', 'shift_jis'].includes(o.encoding)) { process.stderr.write(`iij-xbrl: --encoding must be auto, utf-8 or shift_jis, not "${o.encoding}"\n`); process.exitCode = 2; return; }
+      const { convert } = await import('../convert'); // loaded only for this command
       const r = convert(release, { out: o.out, lang: o.lang as 'en', encoding: o.encoding as 'auto', mapping: o.mapping, strict: o.strict });
       for (const d of r.diagnostics) {
         if (o.quiet && d.severity !== 'error') continue;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { decodeRelease, parseRelease } from '../release';
 import { formatDiagnostic } from './print';
 
 export function register(program: Command): void {
@@ -8,7 +7,8 @@ export function register(program: Command): void {
     .command('parse')
     .description('print the table model of a release as JSON (for debugging mappings)')
     .argument('<release>', 'the release text')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { decodeRelease, parseRelease } = await import('../release');
       let bytes: Buffer;
       try { bytes = fs.readFileSync(file); } catch (e) {
         process.stderr.write(`iij-xbrl: cannot read ${file}: ${(e as NodeJS.ErrnoException).code}\n`);

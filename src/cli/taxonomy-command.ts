@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
 import { packageRoot } from '../util/paths';
-import { writeTaxonomy } from '../taxonomy/generate';
-import { DiagnosticError } from '../model';
+import { DiagnosticError } from '../model/diagnostic';
 import { formatDiagnostic } from './print';
-import { checkTaxonomyEntry } from '../validate';
 
 export function register(program: Command): Command {
   const tax = program.command('taxonomy').description('build or check the IIJ taxonomy');
   tax
     .command('build')
     .description('regenerate the XBRL files under taxonomy/ from taxonomy/src/*.json')
-    .action(() => {
+    .action(async () => {
+      const { writeTaxonomy } = await import('../taxonomy/generate');
       try {
         const written = writeTaxonomy(packageRoot());
         process.stdout.write(`taxonomy written: ${written.length} files\n`);
@@ -26,7 +25,8 @@ export function register(program: Command): Command {
     .argument('[entry]', 'entry point (path or URL)', 'https://xbrl.iij.ad.jp/taxonomy/2004-03-31/iij.xsd')
     .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
     .option('--languages <langs>', 'languages that need a standard label for every concept', 'en,ja')
-    .action((entry: string, o: { package?: string[]; languages: string }) => {
+    .action(async (entry: string, o: { package?: string[]; languages: string }) => {
+      const { checkTaxonomyEntry } = await import('../validate');
       const r = checkTaxonomyEntry(entry, { packages: o.package, languages: o.languages.split(',').map((s) => s.trim()).filter(Boolean) });
       for (const d of r.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
       const bad = r.diagnostics.filter((d) => d.severity === 'error').length;

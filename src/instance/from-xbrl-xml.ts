@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import Decimal from 'decimal.js';
+import { isAscii } from 'node:buffer';
 import path from 'node:path';
+import Decimal from 'decimal.js';
 import { NS, diag, type SchemaDefaults, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
 
 export type { InstanceContext };
@@ -31,6 +32,9 @@ const L = (local: string) => `{${NS.link}}${local}`;
 const XL = (local: string) => `{${NS.xlink}}${local}`;
 const XSI_NIL = `{${NS.xsi}}nil`;
 const XML_LANG = `{${NS.xml}}lang`;
+const XML_BASE = `{${NS.xml}}base`;
+const [SCHEMA_REF, LINKBASE_REF, ROLE_REF, ARCROLE_REF, FOOTNOTE_LINK] = ['schemaRef', 'linkbaseRef', 'roleRef', 'arcroleRef', 'footnoteLink'].map(L);
+const [CONTEXT, UNIT] = ['context', 'unit'].map(X);
 const FACT_FOOTNOTE = 'http://www.xbrl.org/2003/arcrole/fact-footnote';
 const STANDARD_ATTR_NS = [NS.xbrli, NS.link, NS.xlink, NS.xsi, NS.xml].map((ns) => `{${ns}}`);
 
@@ -54,7 +58,7 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
   }
   // Fast path for ordinary instances up to 512 MiB; saxes for the rest and for anything it declines.
   if (size <= 512 * 2 ** 20 && options.parser !== 'saxes') {
-    const text = fs.readFileSync(path, 'utf8');
+    const text = readText(path);
     const fast = readWith(file, (onRoot, onChild) => (scanXml(text, onRoot, onChild) ? [] : undefined), options.defaults);
     if (fast) return fast;
   }
@@ -70,6 +74,12 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
       closetag: () => builder.closetag(),
     });
   }, options.defaults) as ReadResult;
+}
+
+/** The file as a string; ASCII files (most instances) become a one-byte string straight from the bytes, without UTF-8 decoding. */
+function readText(path: string): string {
+  const bytes = fs.readFileSync(path);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 const FAKE = 'file:///xml-base/a/b/c/d/';
@@ -124,79 +134,106 @@ type Feed = (onRoot: (e: XElement) => void, onChild: (e: XElement) => void) => D
 
 /** Builds the report from a stream of top-level elements; undefined when the feed declines the document. */
 function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResult | undefined {
-  const diagnostics: Diagnostic[] = [];
-  const contexts = new Map<string, InstanceContext>();
-  const units = new Map<string, Unit & { line: number }>();
-  const out: ReadResult = { contexts, units, diagnostics };
-  const facts: Fact[] = [];
-  const footnotes: Footnote[] = [];
-  const taxonomy: string[] = [];
-  const ids = new Map<string, number>();
-  const links: { href: string; to: string; source: { file: string; line: number; column: number } }[] = [];
-  const footnoteIds = new Set<string>();
-  const nan = { n: 0 };
-  // Contexts repeat the same segment/scenario keys and values: one flat string each.
-  const strings = new Map<string, string>();
-  const intern = (x: string): string => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; };
-  const at = (e: XElement) => ({ file, line: e.line, column: e.column });
-  const noteId = (id: string, e: XElement) => {
-    const prev = ids.get(id);
-    if (prev !== undefined) diagnostics.push(diag('xmlSchema:duplicateId', 'error', `id "${id}" is used twice (first on line ${prev}).`, { source: at(e), related: [{ file, line: prev, column: 1 }] }));
-    else ids.set(id, e.line);
-  };
+  const r = new InstanceReader(file, defaults);
+  const xmlProblems = feed((e) => r.root(e), (e) => r.child(e));
+  if (xmlProblems === undefined) return undefined;
+  return r.finish(xmlProblems);
+}
 
-  const refUris = new Set<string>();
-  const onChild = (e: XElement) => {
-    if (defaults) applyDefaults(e, defaults);
-    if (e.name === L('roleRef') || e.name === L('arcroleRef')) {
-      const role = e.local === 'roleRef';
-      const uri = e.attrs[role ? 'roleURI' : 'arcroleURI'] ?? '';
-      const k = `${e.local} ${uri}`;
-      if (refUris.has(k)) diagnostics.push(diag(role ? 'xbrl.3.5.2.4.5:roleRefDuplicate' : 'xbrl.3.5.2.5.5:arcroleRefDuplicate', 'error', `${e.local} ${uri} appears twice in the instance.`, { source: at(e) }));
-      refUris.add(k);
-      return;
-    }
-    if (e.name === L('linkbaseRef')) {
-      const href = e.attrs[XL('href')];
-      if (href) (out.linkbaseRefs ??= []).push(withBase(href, [rootBase, e.attrs[`{${NS.xml}}base`]]));
-      return;
-    }
-    if (e.name === L('schemaRef')) {
-      const href = e.attrs[XL('href')];
-      if (href) taxonomy.push(withBase(href, [rootBase, e.attrs[`{${NS.xml}}base`]]));
-      else diagnostics.push(diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source: at(e) }));
-      return;
-    }
-    if (e.name === X('context')) return readContext(e);
-    if (e.name === X('unit')) return readUnit(e);
-    if (e.name === L('footnoteLink')) return readFootnoteLink(e);
-    if (e.ns === NS.link || e.ns === NS.xbrli) return;
-    readFact(e);
-  };
+/** Placeholders until a fact's context is resolved; shared, so a million facts cost no objects for them. */
+const NO_ENTITY = Object.freeze({ scheme: '', identifier: '' });
+const NO_PERIOD: Period = Object.freeze({ type: 'forever' });
+const numberOrInf = (s: string): number | 'INF' => (s.trim() === 'INF' ? 'INF' : Number(s));
 
-  function readContext(e: XElement) {
+/** Turns the top-level elements of an instance into contexts, units, facts and footnotes, one element at a time. */
+class InstanceReader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly contexts = new Map<string, InstanceContext>();
+  readonly units = new Map<string, Unit & { line: number }>();
+  private readonly facts: Fact[] = [];
+  private readonly footnotes: Footnote[] = [];
+  private readonly taxonomy: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly links: { href: string; to: string; source: { file: string; line: number; column: number } }[] = [];
+  private readonly footnoteIds = new Set<string>();
+  private readonly refUris = new Set<string>();
+  private linkbaseRefs?: string[];
+  /** NaN in segment/scenario content equals nothing: each gets a fresh token. */
+  private readonly nan = { n: 0 };
+  /** Contexts repeat the same segment/scenario keys and values: one flat string each. */
+  private readonly strings = new Map<string, string>();
+  private readonly intern = (x: string): string => { const y = this.strings.get(x); if (y !== undefined) return y; this.strings.set(x, x); return x; };
+  private rootSeen = false;
+  private rootBase?: string;
+
+  constructor(private readonly file: string, private readonly defaults?: SchemaDefaults) {}
+
+  private at(e: XElement) { return { file: this.file, line: e.line, column: e.column }; }
+
+  private noteId(id: string, e: XElement): void {
+    const prev = this.ids.get(id);
+    if (prev !== undefined) this.diagnostics.push(diag('xmlSchema:duplicateId', 'error', `id "${id}" is used twice (first on line ${prev}).`, { source: this.at(e), related: [{ file: this.file, line: prev, column: 1 }] }));
+    else this.ids.set(id, e.line);
+  }
+
+  root(e: XElement): void {
+    this.rootSeen = true;
+    this.rootBase = e.attrs[XML_BASE];
+    if (e.name !== X('xbrl')) this.diagnostics.push(diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, { source: this.at(e) }));
+  }
+
+  child(e: XElement): void {
+    if (this.defaults) applyDefaults(e, this.defaults);
+    // Facts first: the other top-level elements are all in the link or xbrli namespace.
+    if (e.ns !== NS.link && e.ns !== NS.xbrli) this.readFact(e);
+    else if (e.name === ROLE_REF || e.name === ARCROLE_REF) this.readRoleRef(e);
+    else if (e.name === LINKBASE_REF) {
+      const href = e.attrs[XL('href')];
+      if (href) (this.linkbaseRefs ??= []).push(withBase(href, [this.rootBase, e.attrs[XML_BASE]]));
+    } else if (e.name === SCHEMA_REF) {
+      const href = e.attrs[XL('href')];
+      if (href) this.taxonomy.push(withBase(href, [this.rootBase, e.attrs[XML_BASE]]));
+      else this.diagnostics.push(diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source: this.at(e) }));
+    } else if (e.name === CONTEXT) this.readContext(e);
+    else if (e.name === UNIT) this.readUnit(e);
+    else if (e.name === FOOTNOTE_LINK) this.readFootnoteLink(e);
+  }
+
+  private readRoleRef(e: XElement): void {
+    const role = e.local === 'roleRef';
+    const uri = e.attrs[role ? 'roleURI' : 'arcroleURI'] ?? '';
+    const k = `${e.local} ${uri}`;
+    if (this.refUris.has(k)) this.diagnostics.push(diag(role ? 'xbrl.3.5.2.4.5:roleRefDuplicate' : 'xbrl.3.5.2.5.5:arcroleRefDuplicate', 'error', `${e.local} ${uri} appears twice in the instance.`, { source: this.at(e) }));
+    this.refUris.add(k);
+  }
+
+  private readContext(e: XElement): void {
     const id = e.attrs.id ?? '';
-    noteId(id, e);
+    this.noteId(id, e);
     const ent = firstChild(e, X('entity'));
     const ident = ent && firstChild(ent, X('identifier'));
     const per = firstChild(e, X('period'));
-    let period: Period | undefined;
-    if (per) {
-      const inst = firstChild(per, X('instant'));
-      const s = firstChild(per, X('startDate'));
-      const en = firstChild(per, X('endDate'));
-      if (inst) period = { type: 'instant', instant: inst.text.trim() };
-      else if (s && en) period = { type: 'duration', start: s.text.trim(), end: en.text.trim() };
-      else if (firstChild(per, X('forever'))) period = { type: 'forever' };
-    }
+    const period = per && readPeriod(per);
+    const { dimensions, nonDimensional, content } = this.readDimensions(id, [ent && firstChild(ent, X('segment')), firstChild(e, X('scenario'))]);
+    if (!ident || !ident.attrs.scheme) this.diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: this.at(e) }));
+    if (!period) this.diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: this.at(e) }));
+    this.contexts.set(id, { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line, content: content.length ? content : undefined });
+  }
+
+  /**
+   * Segment and scenario content: dimension members by dimension, other content keyed by container,
+   * position and element with its s-equal form as value; `content` lists the other content's names for the rules.
+   */
+  private readDimensions(id: string, containers: (XElement | undefined)[]): { dimensions: Record<string, string>; nonDimensional: boolean; content: string[] } {
     const dimensions: Record<string, string> = {};
     let nonDimensional = false;
     const content: string[] = [];
-    for (const container of [ent && firstChild(ent, X('segment')), firstChild(e, X('scenario'))]) {
+    const { nan, intern } = this;
+    for (const container of containers) {
       if (!container) continue;
       let position = 0;
       if (container.children.length === 0) {
-        diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: at(container) }));
+        this.diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: this.at(container) }));
       }
       for (const m of container.children) {
         if (m.name === `{${NS.xbrldi}}explicitMember`) {
@@ -215,27 +252,20 @@ function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResu
         position++;
       }
     }
-    if (!ident || !ident.attrs.scheme) diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: at(e) }));
-    if (!period) diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }));
-    contexts.set(id, { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line, content: content.length ? content : undefined });
+    return { dimensions, nonDimensional, content };
   }
 
-  function measures(parent: XElement | undefined): string[] {
-    if (!parent) return [];
-    return childElements(parent, X('measure')).map((m) => resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`).sort();
-  }
-
-  function readUnit(e: XElement) {
+  private readUnit(e: XElement): void {
     const id = e.attrs.id ?? '';
-    noteId(id, e);
+    this.noteId(id, e);
     const div = firstChild(e, X('divide'));
     const u = div
       ? { numerators: measures(firstChild(div, X('unitNumerator'))), denominators: measures(firstChild(div, X('unitDenominator'))), line: e.line }
       : { numerators: measures(e), denominators: [], line: e.line };
-    units.set(id, u);
+    this.units.set(id, u);
   }
 
-  function readFootnoteLink(e: XElement) {
+  private readFootnoteLink(e: XElement): void {
     // Labels are local to one extended link (XLink): resolve every arc within its own link.
     const locs = new Map<string, XElement>();
     const notes = new Map<string, string>();
@@ -246,108 +276,130 @@ function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResu
         locs.set(label, c);
         const href = c.attrs[XL('href')] ?? '';
         const doc = href.slice(0, Math.max(0, href.indexOf('#')));
-        if (doc && path.basename(doc) !== path.basename(file)) diagnostics.push(diag('xbrl.4.11.1.1:instanceLoc', 'error', `Footnote locator ${href} must point at a fact of this instance.`, { source: at(c) }));
+        if (doc && path.basename(doc) !== path.basename(this.file)) this.diagnostics.push(diag('xbrl.4.11.1.1:instanceLoc', 'error', `Footnote locator ${href} must point at a fact of this instance.`, { source: this.at(c) }));
       } else if (c.name === L('footnote')) {
-        const id = footnoteIds.has(label) ? `${label}@${c.line}` : label;
-        footnoteIds.add(id);
+        const id = this.footnoteIds.has(label) ? `${label}@${c.line}` : label;
+        this.footnoteIds.add(id);
         notes.set(label, id);
-        footnotes.push({ id, language: c.attrs[XML_LANG] ?? '', text: deepText(c).trim(), role: c.attrs[XL('role')], source: at(c) });
-        if (!c.attrs[XML_LANG]) diagnostics.push(diag('xbrl.4.11.1.2.1:footnoteLang', 'error', 'Footnote without xml:lang.', { source: at(c) }));
+        this.footnotes.push({ id, language: c.attrs[XML_LANG] ?? '', text: deepText(c).trim(), role: c.attrs[XL('role')], source: this.at(c) });
+        if (!c.attrs[XML_LANG]) this.diagnostics.push(diag('xbrl.4.11.1.2.1:footnoteLang', 'error', 'Footnote without xml:lang.', { source: this.at(c) }));
       } else if (c.attrs[XL('type')] === 'arc') arcs.push(c);
     }
     const pairs = new Set<string>();
     for (const arc of arcs) {
       const from = arc.attrs[XL('from')] ?? '';
       const to = arc.attrs[XL('to')] ?? '';
-      if (pairs.has(`${from}\u0000${to}`)) diagnostics.push(diag('xlink:dupArcs', 'error', `Two arcs from "${from}" to "${to}" in one footnote link.`, { source: at(arc) }));
+      if (pairs.has(`${from}\u0000${to}`)) this.diagnostics.push(diag('xlink:dupArcs', 'error', `Two arcs from "${from}" to "${to}" in one footnote link.`, { source: this.at(arc) }));
       pairs.add(`${from}\u0000${to}`);
-      if (!locs.has(from) && !notes.has(from)) diagnostics.push(diag('xbrl.3.5.3.9.2:arcResource', 'error', `Arc from "${from}": no locator or footnote with that label in this link.`, { source: at(arc) }));
-      if (!locs.has(to) && !notes.has(to)) diagnostics.push(diag('xbrl.3.5.3.9.3:arcResource', 'error', `Arc to "${to}": no locator or footnote with that label in this link.`, { source: at(arc) }));
+      if (!locs.has(from) && !notes.has(from)) this.diagnostics.push(diag('xbrl.3.5.3.9.2:arcResource', 'error', `Arc from "${from}": no locator or footnote with that label in this link.`, { source: this.at(arc) }));
+      if (!locs.has(to) && !notes.has(to)) this.diagnostics.push(diag('xbrl.3.5.3.9.3:arcResource', 'error', `Arc to "${to}": no locator or footnote with that label in this link.`, { source: this.at(arc) }));
       if (arc.name !== L('footnoteArc') || arc.attrs[XL('arcrole')] !== FACT_FOOTNOTE) continue;
-      if (!locs.has(from)) { diagnostics.push(diag('xbrl.4.11.1.3.1:factFootnoteArcFrom', 'error', `fact-footnote arc from "${from}": not a locator of a fact.`, { source: at(arc) })); continue; }
+      if (!locs.has(from)) { this.diagnostics.push(diag('xbrl.4.11.1.3.1:factFootnoteArcFrom', 'error', `fact-footnote arc from "${from}": not a locator of a fact.`, { source: this.at(arc) })); continue; }
       const note = notes.get(to);
-      if (note === undefined) { diagnostics.push(diag('xbrl.4.11.1.3.1:factFootnoteArcTo', 'error', `fact-footnote arc to "${to}": not a footnote.`, { source: at(arc) })); continue; }
-      links.push({ href: locs.get(from)!.attrs[XL('href')] ?? '', to: note, source: at(arc) });
+      if (note === undefined) { this.diagnostics.push(diag('xbrl.4.11.1.3.1:factFootnoteArcTo', 'error', `fact-footnote arc to "${to}": not a footnote.`, { source: this.at(arc) })); continue; }
+      this.links.push({ href: locs.get(from)!.attrs[XL('href')] ?? '', to: note, source: this.at(arc) });
     }
   }
 
-  function readFact(e: XElement, parent?: string) {
-    if (e.attrs.id) noteId(e.attrs.id, e);
-    const nil = e.attrs[XSI_NIL] === 'true' || e.attrs[XSI_NIL] === '1';
-    const f: Fact & { rawDecimals?: string; rawPrecision?: string; nil?: boolean; tuple?: boolean } = {
-      id: e.attrs.id ?? `line${e.line}`,
+  private readFact(e: XElement, parent?: string): void {
+    const { attrs } = e;
+    if (attrs.id) this.noteId(attrs.id, e);
+    const nil = attrs[XSI_NIL] === 'true' || attrs[XSI_NIL] === '1';
+    const f: Fact & { tuple?: boolean } = {
+      id: attrs.id ?? `line${e.line}`,
       concept: e.name,
-      entity: { scheme: '', identifier: '' },
-      period: { type: 'forever' },
+      entity: NO_ENTITY,
+      period: NO_PERIOD,
       value: nil ? null : e.text.trim(),
-      contextId: e.attrs.contextRef,
-      unitId: e.attrs.unitRef,
-      source: at(e),
+      contextId: attrs.contextRef,
+      unitId: attrs.unitRef,
+      source: this.at(e),
     };
     if (parent) f.tupleParent = parent;
-    for (const k in e.attrs) {
+    for (const k in attrs) {
       if (k.charCodeAt(0) !== 123 /* { */ || STANDARD_ATTR_NS.some((ns) => k.startsWith(ns))) continue;
-      (f.attributes ??= {})[k] = e.attrs[k];
+      (f.attributes ??= {})[k] = attrs[k];
     }
-    if (e.children.length) {
-      // A tuple: its own entry carries no value; its items and tuples are facts scoped to it.
-      f.tuple = true;
-      f.value = null;
-      const reserved = Object.keys(e.attrs).filter((a) => a.startsWith(`{${NS.xbrli}}`) || a.startsWith(`{${NS.link}}`) || a.startsWith(`{${NS.xlink}}`));
-      if (reserved.length) diagnostics.push(diag('xbrl.4.9:tupleAttribute', 'error', `Tuple ${e.local} must not carry attributes from XBRL namespaces (${reserved.join(', ')}).`, { source: at(e) }));
-      facts.push(f);
-      const scope = `${parent ? `${parent}/` : ''}${e.line}:${e.column}`;
-      for (const c of e.children) readFact(c, scope);
-      return;
-    }
-    if (e.attrs.decimals !== undefined) f.rawDecimals = e.attrs.decimals;
-    if (e.attrs.precision !== undefined) f.rawPrecision = e.attrs.precision;
-    if (nil && e.text.trim() !== '') diagnostics.push(diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${f.id} has content.`, { source: at(e) }));
-    if (e.attrs[XML_LANG]) f.language = e.attrs[XML_LANG];
-    facts.push(f);
+    if (e.children.length) return this.readTuple(e, f, parent);
+    // Decimals and precision are parsed here and checked by the rules (NaN, fractions: xbrl.4.6.5).
+    if (attrs.decimals !== undefined) f.decimals = numberOrInf(attrs.decimals);
+    if (attrs.precision !== undefined) f.precision = numberOrInf(attrs.precision);
+    if (nil && e.text.trim() !== '') this.diagnostics.push(diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${f.id} has content.`, { source: this.at(e) }));
+    if (attrs[XML_LANG]) f.language = attrs[XML_LANG];
+    this.facts.push(f);
   }
 
-  let rootSeen = false;
-  let rootBase: string | undefined;
-  const onRoot = (e: XElement) => {
-    rootSeen = true;
-    rootBase = e.attrs[`{${NS.xml}}base`];
-    if (e.name !== X('xbrl')) diagnostics.push(diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, { source: at(e) }));
-  };
-  const xmlProblems = feed(onRoot, onChild);
-  if (xmlProblems === undefined) return undefined;
-  diagnostics.push(...xmlProblems);
-  if (xmlProblems.length || !rootSeen) {
-    if (!rootSeen && !xmlProblems.length) diagnostics.push(diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }));
+  /** A tuple: its own entry carries no value; its items and tuples are facts scoped to it. */
+  private readTuple(e: XElement, f: Fact, parent: string | undefined): void {
+    f.tuple = true;
+    f.value = null;
+    const reserved = Object.keys(e.attrs).filter((a) => a.startsWith(`{${NS.xbrli}}`) || a.startsWith(`{${NS.link}}`) || a.startsWith(`{${NS.xlink}}`));
+    if (reserved.length) this.diagnostics.push(diag('xbrl.4.9:tupleAttribute', 'error', `Tuple ${e.local} must not carry attributes from XBRL namespaces (${reserved.join(', ')}).`, { source: this.at(e) }));
+    this.facts.push(f);
+    const scope = `${parent ? `${parent}/` : ''}${e.line}:${e.column}`;
+    for (const c of e.children) this.readFact(c, scope);
+  }
+
+  /** After the last element: resolve facts' contexts, units and footnotes; the report, or only diagnostics when the XML was bad. */
+  finish(xmlProblems: Diagnostic[]): ReadResult {
+    const { diagnostics, file } = this;
+    const out: ReadResult = { contexts: this.contexts, units: this.units, diagnostics };
+    if (this.linkbaseRefs) out.linkbaseRefs = this.linkbaseRefs;
+    diagnostics.push(...xmlProblems);
+    if (xmlProblems.length || !this.rootSeen) {
+      if (!this.rootSeen && !xmlProblems.length) diagnostics.push(diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }));
+      return out;
+    }
+    this.resolveAspects();
+    this.linkFootnotes();
+    if (this.taxonomy.length === 0) diagnostics.push(diag('xbrl.4.2.2:schemaRefMissing', 'error', 'The instance has no link:schemaRef.', { source: { file, line: 1, column: 1 } }));
+    out.report = { taxonomy: this.taxonomy, facts: this.facts, footnotes: this.footnotes, namespaces: {}, file };
     return out;
   }
-  // One unit object per unit id, shared by its facts (less memory, and keys are cached per object).
-  const shared = new Map<string, Unit>();
-  const sharedUnit = (id: string, u: Unit) => {
-    let x = shared.get(id);
-    if (!x) { x = { numerators: u.numerators, denominators: u.denominators }; shared.set(id, x); }
-    return x;
-  };
-  // Resolve context/unit aspects onto the facts (decimals parsed later by the rules that check them).
-  for (const f of facts as (Fact & { rawDecimals?: string; rawPrecision?: string })[]) {
-    const c = f.contextId !== undefined ? contexts.get(f.contextId) : undefined;
-    if (c) {
-      f.entity = c.entity;
-      if (c.period) f.period = c.period;
-      if (Object.keys(c.dimensions).length) f.dimensions = c.dimensions;
+
+  /** Facts take their context's entity, period and dimensions objects and one shared unit object per unit id. */
+  private resolveAspects(): void {
+    const shared = new Map<string, { id: string; unit: Unit }>();
+    for (const f of this.facts) {
+      const c = f.contextId !== undefined ? this.contexts.get(f.contextId) : undefined;
+      if (c) {
+        f.contextId = c.id; // one string per context, not one per fact
+        f.entity = c.entity;
+        if (c.period) f.period = c.period;
+        if (Object.keys(c.dimensions).length) f.dimensions = c.dimensions;
+      }
+      const u = f.unitId !== undefined ? this.units.get(f.unitId) : undefined;
+      if (u) {
+        let x = shared.get(f.unitId as string);
+        if (!x) { x = { id: f.unitId as string, unit: { numerators: u.numerators, denominators: u.denominators } }; shared.set(x.id, x); }
+        f.unit = x.unit;
+        f.unitId = x.id;
+      }
     }
-    const u = f.unitId !== undefined ? units.get(f.unitId) : undefined;
-    if (u) f.unit = sharedUnit(f.unitId as string, u);
-    if (f.rawDecimals !== undefined) f.decimals = f.rawDecimals.trim() === 'INF' ? 'INF' : Number(f.rawDecimals);
-    if (f.rawPrecision !== undefined) f.precision = f.rawPrecision.trim() === 'INF' ? 'INF' : Number(f.rawPrecision);
   }
-  const byId = links.length ? new Map(facts.map((f) => [f.id, f])) : new Map<string, Fact>();
-  for (const l of links) {
-    const target = byId.get(l.href.slice(l.href.indexOf('#') + 1));
-    if (target) (target.footnotes ??= []).push(l.to);
-    else diagnostics.push(diag('xbrl.4.11.1.1:footnoteLinkLocTarget', 'error', `footnote locator ${l.href} does not identify a fact.`, { source: l.source }));
+
+  private linkFootnotes(): void {
+    if (!this.links.length) return;
+    const byId = new Map(this.facts.map((f) => [f.id, f]));
+    for (const l of this.links) {
+      const target = byId.get(l.href.slice(l.href.indexOf('#') + 1));
+      if (target) (target.footnotes ??= []).push(l.to);
+      else this.diagnostics.push(diag('xbrl.4.11.1.1:footnoteLinkLocTarget', 'error', `footnote locator ${l.href} does not identify a fact.`, { source: l.source }));
+    }
   }
-  if (taxonomy.length === 0) diagnostics.push(diag('xbrl.4.2.2:schemaRefMissing', 'error', 'The instance has no link:schemaRef.', { source: { file, line: 1, column: 1 } }));
-  out.report = { taxonomy, facts, footnotes, namespaces: {}, file };
-  return out;
+}
+
+function readPeriod(per: XElement): Period | undefined {
+  const inst = firstChild(per, X('instant'));
+  const s = firstChild(per, X('startDate'));
+  const en = firstChild(per, X('endDate'));
+  if (inst) return { type: 'instant', instant: inst.text.trim() };
+  if (s && en) return { type: 'duration', start: s.text.trim(), end: en.text.trim() };
+  if (firstChild(per, X('forever'))) return { type: 'forever' };
+  return undefined;
+}
+
+function measures(parent: XElement | undefined): string[] {
+  if (!parent) return [];
+  return childElements(parent, X('measure')).map((m) => resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`).sort();
 }

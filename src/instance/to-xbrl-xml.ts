@@ -1,7 +1,9 @@
-import { create } from 'xmlbuilder2';
-import { ARCROLE, NS, ROLE, type Report } from '../model';
+import { ARCROLE, NS, ROLE, type Fact, type Report } from '../model';
 import { contextId, prefixer, unitId } from '../xbrl/aspects';
-import { writeContextsAndUnits } from '../xbrl/contexts-units';
+import { writeContextsAndUnits, type XmlSink } from '../xbrl/contexts-units';
+import { writeXml, type XmlNode } from '../xml/write-xml';
+
+const RESERVED = ['xbrli', 'link', 'xlink', 'iso4217', 'xbrl', 'xsi', 'xs'];
 
 /**
  * Report → XBRL 2.1 instance XML. Contexts and units are generated from the facts' aspects with
@@ -10,39 +12,55 @@ import { writeContextsAndUnits } from '../xbrl/contexts-units';
  */
 export function toXbrlXml(report: Report): string {
   const q = prefixer(report.namespaces);
-  const nsAttrs: Record<string, string> = {
+  const attrs: Record<string, string> = {
     'xmlns:xbrli': NS.xbrli, 'xmlns:link': NS.link, 'xmlns:xlink': NS.xlink, 'xmlns:iso4217': NS.iso4217,
   };
-  for (const [p, ns] of Object.entries(report.namespaces)) if (!['xbrli', 'link', 'xlink', 'iso4217', 'xbrl', 'xsi', 'xs'].includes(p)) nsAttrs[`xmlns:${p}`] = ns;
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = doc.ele(NS.xbrli, 'xbrli:xbrl', nsAttrs);
-  for (const href of report.taxonomy) root.ele(NS.link, 'link:schemaRef', { 'xlink:type': 'simple', 'xlink:href': href });
+  for (const [p, ns] of Object.entries(report.namespaces)) if (!RESERVED.includes(p)) attrs[`xmlns:${p}`] = ns;
+  const children: XmlNode[] = report.taxonomy.map((href) => ({ name: 'link:schemaRef', attrs: { 'xlink:type': 'simple', 'xlink:href': href } }));
+  writeContextsAndUnits(sinkFor(children), report.facts, q);
+  for (const f of report.facts) children.push(factNode(f, q));
+  const links = footnoteLink(report);
+  if (links) children.push(links);
+  return `${writeXml({ name: 'xbrli:xbrl', attrs, children })}\n`;
+}
 
-  writeContextsAndUnits(root, report.facts, q);
-  for (const f of report.facts) {
-    const attrs: Record<string, string> = { id: f.id, contextRef: contextId(f.period) };
-    if (f.unit) attrs.unitRef = unitId(f.unit);
-    if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
-    if (f.language) attrs['xml:lang'] = f.language;
-    const { ns } = { ns: f.concept.slice(1, f.concept.indexOf('}')) };
-    const e = root.ele(ns, q(f.concept), attrs);
-    if (f.value === null) e.att(NS.xsi, 'xsi:nil', 'true');
-    else e.txt(f.value);
-  }
+function factNode(f: Fact, q: (c: string) => string): XmlNode {
+  const attrs: Record<string, string> = { id: f.id, contextRef: contextId(f.period) };
+  if (f.unit) attrs.unitRef = unitId(f.unit);
+  if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
+  if (f.language) attrs['xml:lang'] = f.language;
+  if (f.value === null) { attrs['xmlns:xsi'] = NS.xsi; attrs['xsi:nil'] = 'true'; }
+  return { name: q(f.concept), attrs, text: f.value ?? undefined };
+}
+
+/** The footnotes linked to facts: locators, footnotes, then arcs. */
+function footnoteLink(report: Report): XmlNode | undefined {
   const used = report.footnotes.filter((fn) => report.facts.some((f) => f.footnotes?.includes(fn.id)));
-  if (used.length) {
-    const link = root.ele(NS.link, 'link:footnoteLink', { 'xlink:type': 'extended', 'xlink:role': ROLE.link });
-    for (const f of report.facts) {
-      if (f.footnotes?.length) link.ele(NS.link, 'link:loc', { 'xlink:type': 'locator', 'xlink:href': `#${f.id}`, 'xlink:label': `loc_${f.id}` });
-    }
-    for (const fn of used) {
-      link.ele(NS.link, 'link:footnote', { 'xlink:type': 'resource', 'xlink:label': fn.id, 'xlink:role': ROLE.footnote, 'xml:lang': fn.language, id: fn.id }).txt(fn.text);
-    }
-    for (const f of report.facts) {
-      for (const id of f.footnotes ?? []) {
-        link.ele(NS.link, 'link:footnoteArc', { 'xlink:type': 'arc', 'xlink:arcrole': ARCROLE.factFootnote, 'xlink:from': `loc_${f.id}`, 'xlink:to': id });
-      }
+  if (!used.length) return undefined;
+  const children: XmlNode[] = [];
+  for (const f of report.facts) {
+    if (f.footnotes?.length) children.push({ name: 'link:loc', attrs: { 'xlink:type': 'locator', 'xlink:href': `#${f.id}`, 'xlink:label': `loc_${f.id}` } });
+  }
+  for (const fn of used) {
+    children.push({ name: 'link:footnote', attrs: { 'xlink:type': 'resource', 'xlink:label': fn.id, 'xlink:role': ROLE.footnote, 'xml:lang': fn.language, id: fn.id }, text: fn.text });
+  }
+  for (const f of report.facts) {
+    for (const id of f.footnotes ?? []) {
+      children.push({ name: 'link:footnoteArc', attrs: { 'xlink:type': 'arc', 'xlink:arcrole': ARCROLE.factFootnote, 'xlink:from': `loc_${f.id}`, 'xlink:to': id } });
     }
   }
-  return doc.end({ prettyPrint: true, indent: '  ' }) + '\n';
+  return { name: 'link:footnoteLink', attrs: { 'xlink:type': 'extended', 'xlink:role': ROLE.link }, children };
+}
+
+/** An `XmlSink` that appends to `children`, so contexts and units are written by the shared writer. */
+function sinkFor(children: XmlNode[]): XmlSink {
+  return {
+    ele(_ns: string, name: string, attrs?: Record<string, string>): XmlSink {
+      const node: XmlNode = { name, attrs, children: [] };
+      children.push(node);
+      const sink = sinkFor(node.children!);
+      return { ele: sink.ele, txt(content: string) { node.text = content; return this; } };
+    },
+    txt(): XmlSink { return this; },
+  };
 }

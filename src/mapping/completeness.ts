@@ -1,6 +1,6 @@
 import { diag, type Diagnostic } from '../model';
 import type { MapRow, MapTable, ReleaseMap } from './release-map';
-import type { MappedFact } from './types';
+import type { MappedFact, ResolvedTable } from './types';
 
 export type FiscalPeriod = 'Q1' | 'Q2' | 'Q3' | 'FY';
 const ALL: FiscalPeriod[] = ['Q1', 'Q2', 'Q3', 'FY'];
@@ -16,9 +16,9 @@ const labelOf = (r: MapRow) => (Array.isArray(r.label) ? r.label[0] : r.label);
  * otherwise it is an error.
  */
 export function checkCompleteness(rmap: ReleaseMap, focus: FiscalPeriod, found: Map<string, Set<MapRow>>, facts: MappedFact[],
-  wanted: (lang: 'en' | 'ja') => boolean, file: string): Diagnostic[] {
+  wanted: (lang: 'en' | 'ja') => boolean, file: string, tables: ResolvedTable[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = { file, line: 1, column: 1 };
+  const place = (m: MapTable) => ({ file, line: whereMissing(m, rmap, tables), column: 1 });
   const fromLang = new Map<string, Set<string>>();
   for (const f of facts) for (const o of f.provenance) {
     const s = fromLang.get(o.lang) ?? new Set<string>();
@@ -37,9 +37,9 @@ export function checkCompleteness(rmap: ReleaseMap, focus: FiscalPeriod, found: 
       const concepts = rowConcepts(m.rows);
       out.push(otherHas(m, concepts)
         ? diag('mapping:tableFromOtherLanguage', 'warning', `Table ${m.id} (${m.kind}) is missing from the ${m.lang} part; its facts come from the other language: ${concepts.join(', ')}.`,
-          { source: at, expected: `a table titled /${m.title}/ in a ${focus} release`, actual: 'no such table', facts: concepts })
+          { source: place(m), expected: `a table titled /${m.title}/ in a ${focus} release`, actual: 'no such table', facts: concepts })
         : diag('mapping:missingTable', 'error', `Table ${m.id} (${m.kind}) is missing from the ${m.lang} part, which a ${focus} release must contain; no other table supplies ${concepts.length > 6 ? `its ${concepts.length} concepts` : concepts.join(', ')}.`,
-          { source: at, expected: `a table titled /${m.title}/`, actual: 'no such table', facts: concepts }));
+          { source: place(m), expected: `a table titled /${m.title}/`, actual: 'no such table', facts: concepts }));
       continue;
     }
     for (const r of m.rows) {
@@ -48,8 +48,26 @@ export function checkCompleteness(rmap: ReleaseMap, focus: FiscalPeriod, found: 
       out.push(diag(ok ? 'mapping:rowFromOtherLanguage' : 'mapping:missingRow', ok ? 'warning' : 'error',
         ok ? `Row "${labelOf(r)}" (${r.concept}) is missing from table ${m.id}; its facts come from the other language.`
           : `Row "${labelOf(r)}" (${r.concept}) is missing from table ${m.id}.`,
-        { source: at, expected: `a row labelled ${JSON.stringify(r.label)}`, actual: 'no such row', concept: r.concept, facts: [r.concept] }));
+        { source: { file, line: tables.find((t) => t.id === m.id)?.table.lastLine ?? 1, column: 1 }, expected: `a row labelled ${JSON.stringify(r.label)}`, actual: 'no such row', concept: r.concept, facts: [r.concept] }));
     }
   }
   return out;
+}
+
+/**
+ * Where a missing table was expected: just after the last table before it (in the mapping's order,
+ * which is the release's) that the release does contain in the same language; else before the
+ * first table of that language; else after the last table of the release.
+ */
+function whereMissing(m: MapTable, rmap: ReleaseMap, tables: ResolvedTable[]): number {
+  const at = new Map(tables.map((t) => [t.id, t.table]));
+  const same = rmap.tables.filter((t) => t.lang === m.lang);
+  for (let i = same.indexOf(m) - 1; i >= 0; i--) {
+    const t = at.get(same[i].id);
+    if (t) return t.lastLine + 1;
+  }
+  const first = tables.filter((t) => t.table.lang === m.lang).sort((a, b) => a.table.firstLine - b.table.firstLine)[0];
+  if (first) return Math.max(1, first.table.firstLine - 1);
+  // No table of that language at all (a release cut off before its part): after the last table read.
+  return tables.reduce((n, t) => Math.max(n, t.table.lastLine + 1), 1);
 }

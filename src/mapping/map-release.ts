@@ -292,7 +292,7 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
   const stated = info.find((f) => f.name === 'FiscalPeriodFocus')?.value;
   const end = info.find((f) => f.name === 'DocumentPeriodEndDate')?.value;
   const focus = (stated && /^(Q[123]|FY)$/.test(stated) ? stated : end ? fiscalFocus(end, rmap.fiscalYearEndMonth).period : undefined) as FiscalPeriod | undefined;
-  if (focus) diagnostics.push(...checkCompleteness(rmap, focus, foundRows, facts, wanted, file));
+  if (focus) diagnostics.push(...checkCompleteness(rmap, focus, foundRows, facts, wanted, file, resolved));
   facts.sort((a, b) => (tax.order.get(a.name) ?? 0) - (tax.order.get(b.name) ?? 0)
     || periodKey(a.period).localeCompare(periodKey(b.period))
     || (a.unit ? unitKey(a.unit) : '').localeCompare(b.unit ? unitKey(b.unit) : ''));

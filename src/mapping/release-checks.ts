@@ -9,7 +9,10 @@ import { periodKey } from '../xbrl/aspects';
 type Num = Extract<Figure, { kind: 'number' }>;
 type Interval = [Decimal, Decimal];
 
-const half = (places: number) => new Decimal(10).pow(-places).div(2);
+/** Powers of ten and half-units by number of decimal places (a fixed table: places run from -12 to 12). */
+const POW = new Map<number, Decimal>();
+const pow10 = (e: number): Decimal => { let v = POW.get(e); if (!v) { v = new Decimal(10).pow(e); if (Math.abs(e) <= 12) POW.set(e, v); } return v; };
+const half = (places: number) => pow10(-places).div(2);
 const asNum = (f: Figure | undefined): Num | undefined => (f && f.kind === 'number' ? f : undefined);
 
 function around(f: Num): Interval {
@@ -56,7 +59,7 @@ interface DerivedResult {
 }
 
 const signed = (f: Num) => new Decimal(signedDigits(f));
-const unit = (f: Num) => new Decimal(10).pow(-f.places);
+const unit = (f: Num) => pow10(-f.places);
 const specKey = (s: ColumnSpec | undefined) => (s && s.kind === 'value' ? `${s.currency ?? 'JPY'}:${s.start ?? ''}_${s.end}` : '?');
 
 /** The denominator row of a share column: the total revenues / total assets row, else the row printing 100.0. */
@@ -245,7 +248,7 @@ export function checkUsdTranslations(facts: MappedFact[], file: string, counts: 
 /** A USD column of parts that sums exactly to its printed USD total, every part within one unit of its translation. */
 function usdFooting(u: UsdResult, results: Map<string, UsdResult>, calcs: SourceCalculation[]): string | undefined {
   const within = (x: UsdResult) => {
-    const one = new Decimal(10).pow(-(x.f.decimals as number));
+    const one = pow10(-(x.f.decimals as number));
     const v = new Decimal(x.f.value as string);
     return v.gte(x.exact[0].minus(one)) && v.lte(x.exact[1].plus(one));
   };

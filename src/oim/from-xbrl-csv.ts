@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import nodePath from 'node:path';
-import { ARCROLE, NS, diag, type Diagnostic, type Fact, type Footnote, type Period, type Report, type SourceRef, type Unit } from '../model';
+import { ARCROLE, NS, diag, type Diagnostic, type DiagnosticCode, type Fact, type Footnote, type Period, type Report, type SourceRef, type Unit } from '../model';
 import { addDays } from '../xbrl/dates';
 import { parseCsv, type CsvRecord } from '../util/csv';
 import { checkSchema } from '../util/json-schema';
@@ -83,7 +83,7 @@ interface Reader {
   footnotes: Footnote[];
 }
 
-function readText(path: string, file: string, r: Pick<Reader, 'diagnostics' | 'budget'>, code: string): string | undefined {
+function readText(path: string, file: string, r: Pick<Reader, 'diagnostics' | 'budget'>, code: DiagnosticCode): string | undefined {
   const at = { file, line: 1, column: 1 };
   let size: number;
   try {
@@ -300,7 +300,7 @@ function resolve(t: TableCtx, rec: CsvRecord, rowNumber: number, v: string | nul
   return undefined;
 }
 
-function clarkOf(r: Reader, q: string, code: string, where: string, source: SourceRef): string | undefined {
+function clarkOf(r: Reader, q: string, code: DiagnosticCode, where: string, source: SourceRef): string | undefined {
   const m = QNAME.exec(q);
   if (!m) { r.diagnostics.push(diag(code, 'error', `${where}: "${q}" is not a QName.`, { source, actual: q })); return undefined; }
   const uri = r.ns[m[1]];

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { NS, diag, type Diagnostic, type Fact, type Footnote, type Period, type Report, type Unit } from '../model';
+import { diag, type Diagnostic, type Fact, type Footnote, type Period, type Report, type Unit } from '../model';
 import { addDays } from '../xbrl/dates';
 import { checkSchema } from '../util/json-schema';
 
@@ -16,12 +16,14 @@ function endDate(s: string): string | undefined {
  * xBRL-JSON (OIM 1.0) → Report. Structure errors get `xbrlje:`/`oime:` codes with the JSON path;
  * a malformed file is a diagnostic, never a crash.
  */
-export function fromXbrlJson(path: string, file = path): { report?: Report; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+type OimFact = { value: string | null; decimals?: number; dimensions: Record<string, string>; links?: Record<string, Record<string, string[]>> };
+type OimDoc = { documentInfo: { taxonomy: string[]; namespaces?: Record<string, string> }; facts: Record<string, OimFact> };
+
+/** Parses the file as JSON; a read error or a syntax error (with its line and column) is a diagnostic. */
+function readJson(path: string, file: string): { data?: unknown; diagnostics: Diagnostic[] } {
   const at = { file, line: 1, column: 1 };
-  let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(path, 'utf8'));
+    return { data: JSON.parse(fs.readFileSync(path, 'utf8')), diagnostics: [] };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code) return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${err.code}.`, { source: at })] };
@@ -34,9 +36,20 @@ export function fromXbrlJson(path: string, file = path): { report?: Report; diag
     }
     return { diagnostics: [diag('xbrlje:invalidJSON', 'error', `Not valid JSON: ${err.message}`, { source })] };
   }
-  const shape = checkSchema('xbrl-json.schema.json', data, file, 'xbrlje:invalidJSONStructure');
+}
+
+/**
+ * xBRL-JSON (OIM 1.0) → Report. Structure errors get `xbrlje:`/`oime:` codes with the JSON path;
+ * a malformed file is a diagnostic, never a crash.
+ */
+export function fromXbrlJson(path: string, file = path): { report?: Report; diagnostics: Diagnostic[] } {
+  const read = readJson(path, file);
+  if (read.data === undefined) return { diagnostics: read.diagnostics };
+  const shape = checkSchema('xbrl-json.schema.json', read.data, file, 'xbrlje:invalidJSONStructure');
   if (shape.length) return { diagnostics: shape };
-  const doc = data as { documentInfo: { taxonomy: string[]; namespaces?: Record<string, string> }; facts: Record<string, { value: string | null; decimals?: number; dimensions: Record<string, string>; links?: Record<string, Record<string, string[]>> }> };
+  const doc = read.data as OimDoc;
+  const diagnostics: Diagnostic[] = [];
+  const at = { file, line: 1, column: 1 };
   const ns = doc.documentInfo.namespaces ?? {};
   const clarkOf = (q: string, where: string): string | undefined => {
     const i = q.indexOf(':');
@@ -48,50 +61,57 @@ export function fromXbrlJson(path: string, file = path): { report?: Report; diag
   const footnotes: Footnote[] = [];
   for (const [id, f] of Object.entries(doc.facts)) {
     const d = f.dimensions;
-    if (d.concept === 'xbrl:note') {
-      footnotes.push({ id: d.noteId ?? id, language: d.language ?? '', text: f.value ?? '', source: at });
-      continue;
+    if (d.concept === 'xbrl:note') footnotes.push({ id: d.noteId ?? id, language: d.language ?? '', text: f.value ?? '', source: at });
+    else {
+      const fact = readFact(id, f, { ns, at, clarkOf, diagnostics });
+      if (fact) facts.push(fact);
     }
-    const concept = clarkOf(d.concept, `fact ${id}`);
-    if (!concept) continue;
-    let period: Period = { type: 'forever' };
-    if (d.period) {
-      const parts = d.period.split('/');
-      const start = parts.length === 2 ? PERIOD.exec(parts[0]) : null;
-      const end = endDate(parts[parts.length - 1]);
-      if (!end || (parts.length === 2 && (!start || start[2] !== '00'))) {
-        diagnostics.push(diag('oimce:invalidPeriodRepresentation', 'error', `fact ${id}: period "${d.period}" is not a date-aligned OIM period.`, { source: at, facts: [id] }));
-        continue;
-      }
-      period = parts.length === 2 ? { type: 'duration', start: start![1], end } : { type: 'instant', instant: end };
-    }
-    let unit: Unit | undefined;
-    if (d.unit) {
-      const [num, den] = d.unit.split('/');
-      const side = (s: string | undefined) => (s ? s.replace(/^\(|\)$/g, '').split('*').map((m) => clarkOf(m, `fact ${id}`) ?? m) : []);
-      unit = { numerators: side(num).sort(), denominators: side(den).sort() };
-    }
-    let entity = { scheme: '', identifier: '' };
-    if (d.entity) {
-      const i = d.entity.indexOf(':');
-      entity = { scheme: ns[d.entity.slice(0, i)] ?? '', identifier: d.entity.slice(i + 1) };
-    }
-    const dims: Record<string, string> = {};
-    for (const [k, v] of Object.entries(d)) {
-      if (['concept', 'entity', 'period', 'unit', 'language', 'noteId'].includes(k)) continue;
-      const dk = clarkOf(k, `fact ${id}`);
-      if (dk) dims[dk] = v;
-    }
-    const fact: Fact = { id, concept, entity, period, value: f.value, source: at };
-    if (unit) fact.unit = unit;
-    if (f.decimals !== undefined) fact.decimals = f.decimals;
-    if (d.language) fact.language = d.language;
-    if (Object.keys(dims).length) fact.dimensions = dims;
-    const notes = f.links?.footnote ? Object.values(f.links.footnote).flat() : [];
-    if (notes.length) fact.footnotes = notes;
-    facts.push(fact);
   }
-  // A numeric fact without unit is xbrli:pure in OIM; the rules need to see that.
-  void NS;
+  // A numeric fact without unit is xbrli:pure in OIM: normalizeReport gives it its unit, since only the DTS knows which facts are numeric.
   return { report: { taxonomy: doc.documentInfo.taxonomy, facts, footnotes, namespaces: ns, file }, diagnostics };
+}
+
+interface FactScope { ns: Record<string, string>; at: Fact['source']; clarkOf(q: string, where: string): string | undefined; diagnostics: Diagnostic[] }
+
+/** One OIM fact: its core dimensions (concept, entity, period, unit, language) and taxonomy-defined ones. */
+function readFact(id: string, f: OimFact, s: FactScope): Fact | undefined {
+  const d = f.dimensions;
+  const concept = s.clarkOf(d.concept, `fact ${id}`);
+  if (!concept) return undefined;
+  let period: Period = { type: 'forever' };
+  if (d.period) {
+    const parts = d.period.split('/');
+    const start = parts.length === 2 ? PERIOD.exec(parts[0]) : null;
+    const end = endDate(parts[parts.length - 1]);
+    if (!end || (parts.length === 2 && (!start || start[2] !== '00'))) {
+      s.diagnostics.push(diag('oimce:invalidPeriodRepresentation', 'error', `fact ${id}: period "${d.period}" is not a date-aligned OIM period.`, { source: s.at, facts: [id] }));
+      return undefined;
+    }
+    period = parts.length === 2 ? { type: 'duration', start: start![1], end } : { type: 'instant', instant: end };
+  }
+  let unit: Unit | undefined;
+  if (d.unit) {
+    const [num, den] = d.unit.split('/');
+    const side = (x: string | undefined) => (x ? x.replace(/^\(|\)$/g, '').split('*').map((m) => s.clarkOf(m, `fact ${id}`) ?? m) : []);
+    unit = { numerators: side(num).sort(), denominators: side(den).sort() };
+  }
+  let entity = { scheme: '', identifier: '' };
+  if (d.entity) {
+    const i = d.entity.indexOf(':');
+    entity = { scheme: s.ns[d.entity.slice(0, i)] ?? '', identifier: d.entity.slice(i + 1) };
+  }
+  const dims: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d)) {
+    if (['concept', 'entity', 'period', 'unit', 'language', 'noteId'].includes(k)) continue;
+    const dk = s.clarkOf(k, `fact ${id}`);
+    if (dk) dims[dk] = v;
+  }
+  const fact: Fact = { id, concept, entity, period, value: f.value, source: s.at };
+  if (unit) fact.unit = unit;
+  if (f.decimals !== undefined) fact.decimals = f.decimals;
+  if (d.language) fact.language = d.language;
+  if (Object.keys(dims).length) fact.dimensions = dims;
+  const notes = f.links?.footnote ? Object.values(f.links.footnote).flat() : [];
+  if (notes.length) fact.footnotes = notes;
+  return fact;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { diag, NS, type Concept, type Diagnostic, type Dts, type LinkbaseInfo, type RoleType } from '../model';
+import { diag, NS, type Concept, type Diagnostic, type DiagnosticCode, type Dts, type LinkbaseInfo, type RoleType } from '../model';
 import { STANDARD_URL, builtinType } from './builtin-types';
 import { checkLax } from './rules/lax';
 import { findPackages, resolveThroughCatalogs, type TaxonomyPackage } from './catalog';
@@ -23,7 +23,7 @@ export interface LoadDtsOptions {
   /** Taxonomy package directories (each a package, or a folder of packages). Default: the project's taxonomy/. */
   packages?: string[];
   /** Code for an entry href that does not resolve (default `xbrl.4.2.2:schemaRefHref`). */
-  entryCode?: string;
+  entryCode?: DiagnosticCode;
   /** What the entry documents must be (default: schemas, as a schemaRef requires). */
   entryExpect?: 'schema' | 'linkbase' | 'any';
   /** linkbaseRef hrefs of an instance (resolved like the entries). */
@@ -54,6 +54,9 @@ interface Pending { url: string; ref: { file: string; line: number; column: numb
  * Loads the DTS discovered from `entryHrefs` (XBRL 2.1 §3: schemaRef → imports/includes →
  * linkbaseRefs → locator targets). Absolute URLs are mapped to local files through the taxonomy
  * packages' catalogs; xbrl.org and w3.org schemas are built in and never fetched.
+ *
+ * Note: longer than 60 lines on purpose for now: discovery, reading and the DTS-level checks share
+ * the queue and the diagnostics, and the conformance work is changing this body; split it after that lands.
  */
 export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions = {}): LoadDtsResult {
   const diagnostics: Diagnostic[] = [];

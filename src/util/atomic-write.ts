@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { diag, type Diagnostic } from '../model';
+import { diag, type Diagnostic, type IoCode } from '../model';
 
 /** Why a write failed, as a coded diagnostic naming the path (`io:…`, exit 2 in the CLI). */
 function ioProblem(e: unknown, file: string): Diagnostic {
   const err = e as NodeJS.ErrnoException;
   const code = err.code ?? 'EIO';
-  const what: Record<string, [string, string]> = {
+  const what: Record<string, [IoCode, string]> = {
     ENOTDIR: ['io:outNotADirectory', 'a path on the way to the output is a file, not a directory'],
     EEXIST: ['io:outNotADirectory', 'the output directory path is occupied by a file'],
     EISDIR: ['io:targetIsADirectory', 'the output path is occupied by a directory'],
@@ -16,7 +16,7 @@ function ioProblem(e: unknown, file: string): Diagnostic {
     ENOSPC: ['io:noSpace', 'no space left on the device'],
     EDQUOT: ['io:noSpace', 'the disk quota is exhausted'],
   };
-  const [c, why] = what[code] ?? ['io:cannotWrite', err.message ?? String(e)];
+  const [c, why]: [IoCode, string] = what[code] ?? ['io:cannotWrite', err.message ?? String(e)];
   return diag(c, 'error', `Cannot write ${file}: ${why} (${code}). No output was changed.`, { source: { file, line: 1, column: 1 }, actual: code });
 }
 

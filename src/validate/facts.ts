@@ -1,54 +1,10 @@
 import Decimal from 'decimal.js';
-import type { Fact, Unit } from '../model';
-import { periodKey } from '../xbrl/aspects';
+import type { Fact } from '../model';
 
 export type Interval = [Decimal, Decimal];
 
 const DECIMAL_LEXICAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
 export const isDecimalLexical = (s: string): boolean => DECIMAL_LEXICAL.test(s);
-
-const unitKeys = new WeakMap<Unit, string>();
-/** Facts of one XML unit share its object, so the key is built once per unit. */
-export const unitKey = (u?: Unit): string => {
-  if (!u) return '';
-  let k = unitKeys.get(u);
-  if (k === undefined) { k = `${u.numerators.join('*')}/${u.denominators.join('*')}`; unitKeys.set(u, k); }
-  return k;
-};
-
-const contextIds = new Map<string, number>();
-const contextKeyCache = new WeakMap<object, string>();
-
-/**
- * Context key: entity, period and dimensions compared by value (s-equal), not by context id.
- * Facts read from XML share their context's period object, so the key is built once per context
- * and interned to a short number: binding a million facts then costs a map lookup each.
- */
-export function contextKey(f: Fact): string {
-  // Facts of one XML context share its period and dimensions objects; JSON facts have their own.
-  const holder = (f.dimensions ?? f.period) as object;
-  const hit = contextKeyCache.get(holder);
-  if (hit !== undefined) return hit;
-  const dims = f.dimensions ? Object.keys(f.dimensions).sort().map((k) => `${k}=${f.dimensions![k]}`).join(',') : '';
-  const full = `${f.entity.scheme}|${f.entity.identifier}|${periodKey(f.period)}|${dims}`;
-  let id = contextIds.get(full);
-  if (id === undefined) { id = contextIds.size; contextIds.set(full, id); }
-  const key = `c${id}`;
-  contextKeyCache.set(holder, key);
-  return key;
-}
-
-/** Facts that are duplicates of each other share this key (XBRL 2.1 §4.10, the duplicates WGN). */
-export const bindingKey = (f: Fact): string => `${intern(conceptIds, f.concept)}|${contextKey(f)}|${intern(unitIds, unitKey(f.unit))}|${f.language ?? ''}|${f.tupleParent ?? ''}`;
-
-const conceptIds = new Map<string, number>();
-const unitIds = new Map<string, number>();
-/** Short numeric stand-ins for long names, so a million keys stay small. */
-function intern(m: Map<string, number>, s: string): number {
-  let id = m.get(s);
-  if (id === undefined) { id = m.size; m.set(s, id); }
-  return id;
-}
 
 /** Decimals of a numeric fact; precision is converted (XBRL 2.1 §4.6.6); undefined for exact (INF). */
 export function effectiveDecimals(f: Fact): number | undefined {
@@ -63,15 +19,12 @@ export function effectiveDecimals(f: Fact): number | undefined {
   return undefined;
 }
 
-const halves = new Map<number, Decimal>();
-
 /** Calc 1.1 round-to-nearest interval: [v − ½·10^−d, v + ½·10^−d]; exact values give [v, v]. */
 export function interval(f: Fact): Interval {
   const v = new Decimal(f.value as string);
   const d = effectiveDecimals(f);
   if (d === undefined) return [v, v];
-  let h = halves.get(d);
-  if (!h) { h = new Decimal(10).pow(-d).div(2); halves.set(d, h); }
+  const h = new Decimal(10).pow(-d).div(2);
   return [v.minus(h), v.plus(h)];
 }
 
@@ -80,8 +33,6 @@ export const intersect = (a: Interval, b: Interval): Interval | undefined => {
   const hi = Decimal.min(a[1], b[1]);
   return lo.lte(hi) ? [lo, hi] : undefined;
 };
-
-
 
 /** Rounds to `d` decimals, negative `d` included (-3 = to the thousand). */
 export function roundTo(v: Decimal, d: number, mode: Decimal.Rounding): Decimal {
@@ -105,8 +56,9 @@ export function scaleFor(f: Fact): number {
   return Math.max(frac, d !== undefined && d >= 0 ? d + 1 : 0);
 }
 
-const pow10 = new Map<number, bigint>();
-const p10 = (n: number): bigint => { let p = pow10.get(n); if (p === undefined) { p = 10n ** BigInt(n); pow10.set(n, p); } return p; };
+/** Powers of ten up to 10^40, a constant table (values of more digits are computed). */
+const POW10: readonly bigint[] = Object.freeze(Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n)));
+const p10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
 
 export function toScaled(value: string, scale: number): bigint {
   if (scale === 0 && /^-?\d+$/.test(value)) return BigInt(value);
@@ -136,23 +88,4 @@ export function fromScaled(n: bigint, scale: number): string {
     s = `${s.slice(0, -scale)}.${s.slice(-scale)}`.replace(/\.?0+$/, '');
   }
   return (neg ? '-' : '') + s;
-}
-
-const groupKeyCache = new WeakMap<object, Map<Unit | undefined, string>>();
-
-/**
- * Key of a fact's context + unit + language: the facts sharing it can bind in one calculation.
- * Cached per (context objects, unit object), so facts read from XML cost no new strings.
- */
-export function groupKey(f: Fact): string {
-  const holder = (f.dimensions ?? f.period) as object;
-  let byUnit = groupKeyCache.get(holder);
-  if (!byUnit) { byUnit = new Map(); groupKeyCache.set(holder, byUnit); }
-  // Facts bind only with siblings: a tuple's items carry its scope (XBRL 2.1 §5.2.5.2).
-  const lang = f.tupleParent ? `${f.language ?? ''}\u0001${f.tupleParent}` : f.language ?? '';
-  const cached = lang ? undefined : byUnit.get(f.unit);
-  if (cached !== undefined) return cached;
-  const k = `${contextKey(f)}|${intern(unitIds, unitKey(f.unit))}|${lang}`;
-  if (!lang) byUnit.set(f.unit, k);
-  return k;
 }

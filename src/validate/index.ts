@@ -4,6 +4,7 @@ import { NS, diag, hasErrors, type SchemaDefaults, type Concept, type Diagnostic
 import { fromXbrlXml, type ReadResult } from '../instance/from-xbrl-xml';
 import { fromXbrlJson } from '../oim/from-xbrl-json';
 import { fromXbrlCsv, isXbrlCsvMetadata } from '../oim/from-xbrl-csv';
+import { readInlineXbrl } from '../ixbrl/from-ixbrl';
 import { loadDts } from '../taxonomy/load-dts';
 import type { CalcMode, Rule, RuleContext } from './context';
 import { xbrl21 } from './rules/xbrl21';
@@ -12,6 +13,7 @@ import { calculation } from './rules/calculation';
 import { rollforward } from './rules/rollforward';
 import { essenceAlias } from './rules/essence-alias';
 import { checkTaxonomy, type TaxonomyCheckOptions } from './rules/taxonomy';
+import { buildFactIndex } from './fact-index';
 
 export interface ValidateOptions {
   calc?: CalcMode;
@@ -32,8 +34,14 @@ export interface ValidateResult {
 
 export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward, essenceAlias };
 
-/** Reads an instance: xBRL-CSV metadata or xBRL-JSON when it starts with `{` (told apart by documentType), XBRL 2.1 XML otherwise. */
-export function readInstance(file: string, maxBytes?: number, defaults?: SchemaDefaults): { report?: Report; diagnostics: Diagnostic[]; xml?: ReadResult } {
+export type InstanceKind = 'csv' | 'json' | 'inline' | 'xml';
+
+/**
+ * What a file is: xBRL-CSV metadata or xBRL-JSON when it starts with `{` (told apart by
+ * documentType), Inline XBRL when it is .xhtml/.html or declares an Inline XBRL namespace early,
+ * XBRL 2.1 XML otherwise.
+ */
+export function sniffInstance(file: string): { kind?: InstanceKind; diagnostics: Diagnostic[] } {
   let head = '';
   try {
     const fd = fs.openSync(file, 'r');
@@ -44,8 +52,29 @@ export function readInstance(file: string, maxBytes?: number, defaults?: SchemaD
   } catch (e) {
     return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } })] };
   }
-  if (head.startsWith('{') && isXbrlCsvMetadata(head)) return fromXbrlCsv(file, file, { maxBytes });
-  if (head.startsWith('{')) return fromXbrlJson(file);
+  if (head.startsWith('{')) return { kind: isXbrlCsvMetadata(head) ? 'csv' : 'json', diagnostics: [] };
+  if (/\.x?html?$/i.test(file) || /http:\/\/www\.xbrl\.org\/(2013|2008)\/inlineXBRL["']/.test(head)) return { kind: 'inline', diagnostics: [] };
+  return { kind: 'xml', diagnostics: [] };
+}
+
+/**
+ * Reads an instance (see `sniffInstance`). Several files are read as one Inline XBRL document set;
+ * each of them must then be Inline XBRL. `defaults`: schema defaulting from the DTS, applied to XML instances.
+ */
+export function readInstance(files: string | readonly string[], maxBytes?: number, defaults?: SchemaDefaults): { report?: Report; diagnostics: Diagnostic[]; xml?: Pick<ReadResult, 'contexts' | 'units' | 'linkbaseRefs'> } {
+  const list = typeof files === 'string' ? [files] : [...files];
+  const kinds = list.map(sniffInstance);
+  const unreadable = kinds.flatMap((k) => k.diagnostics);
+  if (unreadable.length) return { diagnostics: unreadable };
+  const file = list[0];
+  if (list.length > 1 || kinds[0].kind === 'inline') {
+    const other = list.find((_f, i) => kinds[i].kind !== 'inline');
+    if (other) return { diagnostics: [diag('io:notInlineXbrl', 'error', `${other} is not an Inline XBRL document; only Inline XBRL documents can be read together as one document set.`, { source: { file: other, line: 1, column: 1 } })] };
+    const ix = readInlineXbrl(list, { maxBytes });
+    return { report: ix.report, diagnostics: ix.diagnostics, xml: ix };
+  }
+  if (kinds[0].kind === 'csv') return fromXbrlCsv(file, file, { maxBytes });
+  if (kinds[0].kind === 'json') return fromXbrlJson(file);
   const xml = fromXbrlXml(file, file, { maxBytes, defaults });
   return { report: xml.report, diagnostics: xml.diagnostics, xml };
 }
@@ -69,8 +98,8 @@ export interface CompiledValidator {
   readonly dts: Dts;
   /** Problems found while loading the DTS (reported with every instance validated against it). */
   readonly diagnostics: readonly Diagnostic[];
-  /** Reads and validates an instance file (XML or xBRL-JSON). */
-  validate(file: string, options?: ValidateOptions): ValidateResult;
+  /** Reads and validates an instance file (XML, xBRL-JSON, xBRL-CSV, Inline XBRL; several Inline XBRL files: one document set). */
+  validate(files: string | readonly string[], options?: ValidateOptions): ValidateResult;
   /** Validates a report already in memory (e.g. the converter's output before it is written). */
   validateReport(report: Report, options?: ValidateOptions & InstanceDeclarations & { file?: string }): Diagnostic[];
 }
@@ -95,20 +124,15 @@ export function compile(entryPoints: string | readonly string[], options: Compil
       if (!usable) return [];
       return runRules(o.units ? report : normalizeReport(report, dts), dts, { ...o, file: o.file ?? report.file ?? '' });
     },
-    validate(file, o = {}) {
-      const read = readInstance(file, o.maxBytes);
-      const diagnostics = [...read.diagnostics];
-      if (!read.report) return { diagnostics, fatal: true };
-      const report = read.report;
-      if (!sameEntries(report.taxonomy, entries) || !sameBase(entries, file, options.baseFile) || read.xml?.linkbaseRefs?.length || dts.defaults) {
-        // The instance names another DTS (or adds linkbases, or needs schema defaults): validate it against its own (not cached).
-        return validate(file, { ...o, packages: o.packages ?? options.packages });
+    validate(files, o = {}) {
+      const file = typeof files === 'string' ? files : files[0];
+      const read = readInstance(files, o.maxBytes);
+      if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
+      if (!sameEntries(read.report.taxonomy, entries) || !sameBase(entries, file, options.baseFile) || read.xml?.linkbaseRefs?.length) {
+        // The instance names another DTS (or adds linkbases to it): validate it against its own (not cached).
+        return validate(files, { ...o, packages: o.packages ?? options.packages });
       }
-      diagnostics.push(...loaded.diagnostics);
-      if (!usable) return { diagnostics, report, dts, fatal: false };
-      const normalized = read.xml ? report : normalizeReport(report, dts);
-      diagnostics.push(...runRules(normalized, dts, { ...o, file, contexts: read.xml?.contexts, units: read.xml?.units }));
-      return { diagnostics, report: normalized, dts, fatal: false };
+      return checkRead(self, withDefaults(read as Read, files, dts, o.maxBytes), file, o);
     },
   };
   return Object.freeze(self);
@@ -116,8 +140,9 @@ export function compile(entryPoints: string | readonly string[], options: Compil
 
 const sameEntries = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 /** Relative entry points name the same files only when resolved from the same directory. */
+const isAbsoluteRef = (e: string) => /^[a-z][a-z0-9+.-]*:/i.test(e) || path.isAbsolute(e);
 const sameBase = (entries: readonly string[], file: string, baseFile = `${process.cwd()}/x`) =>
-  entries.every((e) => /^[a-z][a-z0-9+.-]*:/i.test(e) || path.isAbsolute(e)) || path.resolve(path.dirname(file)) === path.resolve(path.dirname(baseFile));
+  entries.every(isAbsoluteRef) || path.resolve(path.dirname(file)) === path.resolve(path.dirname(baseFile));
 
 /**
  * Readers normalise before any rule runs (OIM input only: in XML a missing unitRef is an error): OIM reports omit the unit of pure numeric facts, and
@@ -131,43 +156,97 @@ export function normalizeReport(report: Report, dts: Dts): Report {
 }
 
 function runRules(report: Report, dts: Dts, o: ValidateOptions & InstanceDeclarations & { file: string }): Diagnostic[] {
-  const out: Diagnostic[] = [];
   const ctx: RuleContext = Object.freeze({
     report, dts, file: o.file, calc: o.calc ?? 'c11r',
+    index: buildFactIndex(report.facts),
     contexts: o.contexts, units: o.units,
     concept: (n: string): Concept | undefined => dts.concepts.get(n),
-    push: (d: Diagnostic) => { out.push(d); },
   });
-  for (const [name, rule] of Object.entries(RULES)) if (!o.skip?.includes(name)) rule(ctx);
+  const out: Diagnostic[] = [];
+  for (const [name, rule] of Object.entries(RULES)) if (!o.skip?.includes(name)) out.push(...rule(ctx));
   return out;
 }
 
 /**
- * Validates an XBRL 2.1 instance (XML) or an xBRL-JSON report against the DTS it references:
- * XBRL 2.1 rules, duplicates, calculations (Calc 1.1 round-to-nearest or Calc 1.0) and roll-forwards.
+ * Validates an XBRL 2.1 instance (XML), an xBRL-JSON or xBRL-CSV report, or Inline XBRL documents
+ * (several given together: one document set) against the DTS it references: XBRL 2.1 rules,
+ * duplicates, calculations (Calc 1.1 round-to-nearest or Calc 1.0) and roll-forwards.
  * Loads the DTS for this one call; use `compile()` to check many instances against one DTS.
  */
-export function validate(file: string, options: ValidateOptions = {}): ValidateResult {
-  let read = readInstance(file, options.maxBytes);
-  const diagnostics = [...read.diagnostics];
-  if (!read.report) return { diagnostics, fatal: true };
-  let report = read.report;
-  if (!report.taxonomy.length) return { diagnostics, report, fatal: false };
-  const compiled = compile(report.taxonomy, { baseFile: file, packages: options.packages, linkbases: read.xml?.linkbaseRefs });
-  diagnostics.push(...compiled.diagnostics);
-  const dts = compiled.dts;
-  // Rare: the DTS declares schema defaults (element or attribute values); read again with them applied.
-  if (dts.defaults && read.xml) {
-    const again = readInstance(file, options.maxBytes, dts.defaults);
-    if (again.report) { read = again; report = again.report; }
-  }
-  const normalized = read.xml ? report : normalizeReport(report, dts);
-  diagnostics.push(...compiled.validateReport(normalized, { ...options, file, contexts: read.xml?.contexts, units: read.xml?.units }));
-  return { diagnostics, report: normalized, dts, fatal: false };
+export function validate(files: string | readonly string[], options: ValidateOptions = {}): ValidateResult {
+  const file = typeof files === 'string' ? files : files[0];
+  const read = readInstance(files, options.maxBytes);
+  if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
+  if (!read.report.taxonomy.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
+  const compiled = compile(read.report.taxonomy, { baseFile: file, packages: options.packages, linkbases: read.xml?.linkbaseRefs });
+  return checkRead(compiled, withDefaults(read as Read, files, compiled.dts, options.maxBytes), file, options);
+}
+
+type Read = ReturnType<typeof readInstance> & { report: Report };
+
+/** Rare: the DTS declares schema defaults (element or attribute values); an XML instance is then read again with them applied. */
+function withDefaults(read: Read, files: string | readonly string[], dts: Dts, maxBytes?: number): Read {
+  if (!dts.defaults || !read.xml || typeof files !== 'string' || sniffInstance(files).kind !== 'xml') return read;
+  const again = readInstance(files, maxBytes, dts.defaults);
+  return again.report ? (again as Read) : read;
+}
+
+/** Validates an instance already read against a compiled DTS: the DTS's problems, then the rules' findings. */
+function checkRead(v: CompiledValidator, read: Read, file: string, o: ValidateOptions): ValidateResult {
+  const diagnostics = [...read.diagnostics, ...v.diagnostics];
+  const normalized = read.xml ? read.report : normalizeReport(read.report, v.dts);
+  diagnostics.push(...v.validateReport(normalized, { ...o, file, contexts: read.xml?.contexts, units: read.xml?.units }));
+  return { diagnostics, report: normalized, dts: v.dts, fatal: false };
+}
+
+/** Validators for many instances: each DTS is compiled once, on first use, and reused for every instance that names it. */
+export interface ValidatorCache {
+  validate(file: string, options?: ValidateOptions): ValidateResult;
+  /** How many DTSs were compiled so far. */
+  readonly compiled: number;
+}
+
+/**
+ * A DTS is the same when the instances name the same entry points (and, for relative ones, sit in
+ * the same directory) and use the same taxonomy packages.
+ */
+export function validatorCache(options: CompileOptions = {}): ValidatorCache {
+  const cache = new Map<string, CompiledValidator>();
+  return Object.freeze({
+    get compiled() { return cache.size; },
+    validate(file: string, o: ValidateOptions = {}): ValidateResult {
+      const read = readInstance(file, o.maxBytes);
+      if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
+      const entries = read.report.taxonomy;
+      if (!entries.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
+      const packages = o.packages ?? options.packages;
+      // An instance's own linkbaseRefs make its DTS its own: not cached.
+      if (read.xml?.linkbaseRefs?.length) return validate(file, { ...o, packages });
+      const dir = entries.every(isAbsoluteRef) ? '' : path.resolve(path.dirname(file));
+      const key = JSON.stringify([entries, dir, packages ?? null]);
+      let v = cache.get(key);
+      if (!v) { v = compile(entries, { baseFile: file, packages }); cache.set(key, v); }
+      return checkRead(v, withDefaults(read as Read, file, v.dts, o.maxBytes), file, o);
+    },
+  });
 }
 
 /** `iij-xbrl taxonomy check`: load a taxonomy entry point (file path or URL) and check it. */
 export function checkTaxonomyEntry(entry: string, options: TaxonomyCheckOptions & { packages?: string[] } = {}): { diagnostics: Diagnostic[]; dts: Dts } {
-  const loaded = loadDts([entry], { baseFile: `${process.cwd()}/x`, packages: options.packages });
+  // An entry point that cannot be read is an I/O problem (exit 2), not a finding about a taxonomy.
+  const loaded = loadDts([entry], { baseFile: `${process.cwd()}/x`, packages: options.packages, entryCode: 'IOerror' });
   return { diagnostics: [...loaded.diagnostics, ...checkTaxonomy(loaded.dts, options)], dts: loaded.dts };
+}
+
+/**
+ * The opt-in XML Schema pass (`validate --schema`): an XML instance against the XBRL instance schema
+ * and its DTS's schemas, by libxml2. Other formats have no XML Schema to check: returns nothing.
+ */
+export async function validateSchema(file: string, options: ValidateOptions = {}): Promise<Diagnostic[]> {
+  if (sniffInstance(file).kind !== 'xml') return [];
+  const read = readInstance(file, options.maxBytes);
+  if (!read.report?.taxonomy.length) return [];
+  const { dts } = compile(read.report.taxonomy, { baseFile: file, packages: options.packages });
+  const { validateXmlSchema } = await import('./xsd');
+  return validateXmlSchema(file, dts, { maxBytes: options.maxBytes });
 }

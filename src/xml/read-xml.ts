@@ -1,31 +1,12 @@
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
 import { diag, type Diagnostic } from '../model';
+import { scanXml } from './scan-xml';
 
-/**
- * A small namespace-aware element tree with source positions, read with saxes.
- *
- * Note: saxes rather than fast-xml-parser because XBRL is namespace-driven (prefixes differ between
- * documents, QName-valued attributes and texts must be resolved in scope) and because the same
- * streaming parser reads 100 MB instances without building a whole tree; one parser also means one
- * place that refuses DOCTYPE entity declarations.
- */
-export interface XElement {
-  /** Clark name `{ns}local`. */
-  name: string;
-  ns: string;
-  local: string;
-  /** Attributes by Clark name (`{ns}local`), or by local name when unqualified. */
-  attrs: Record<string, string>;
-  children: XElement[];
-  /** Concatenated direct text content. */
-  text: string;
-  line: number;
-  column: number;
-  /** In-scope prefix → namespace (prototype chain follows ancestors). */
-  nsMap: Record<string, string>;
-}
+import type { XElement } from './element';
+
+export type { XElement };
 
 export const XML_CODES = {
   syntax: 'xmlSchema:syntax',
@@ -53,21 +34,25 @@ export function doctypeProblem(doctype: string): string | undefined {
 /**
  * Streams XML text chunks through saxes (namespaces on), calling `h` for each event.
  * Returns diagnostics for the first well-formedness error (with line/column) or a refused DOCTYPE.
+ * `allowDoctype` may accept a DOCTYPE that would be refused (saxes never loads external DTDs).
  */
-export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandlers): Diagnostic[] {
+export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandlers, options: { allowDoctype?: (doctype: string) => boolean } = {}): Diagnostic[] {
+  // Lazy: most documents are read by the fast scanner, so saxes loads only when one is not.
+  const { SaxesParser } = require('saxes') as typeof import('saxes');
   const p = new SaxesParser({ xmlns: true, position: true });
   const diagnostics: Diagnostic[] = [];
   const scopes: Record<string, string>[] = [Object.create(null)];
   let startLine = 1;
   let startCol = 1;
   p.on('doctype', (d) => {
-    const why = doctypeProblem(d);
+    const why = options.allowDoctype?.(d) ? undefined : doctypeProblem(d);
     if (why) {
       diagnostics.push(diag(XML_CODES.doctype, 'error', `${why}`, { source: { file, line: p.line, column: p.column } }));
       throw new Abort();
     }
   });
-  p.on('opentagstart', () => { startLine = p.line; startCol = Math.max(1, p.column - 1); });
+  // saxes reports the position after the tag name: step back over `<name` to the `<`.
+  p.on('opentagstart', (tag) => { startLine = p.line; startCol = Math.max(1, p.column - tag.name.length - 1); });
   p.on('opentag', (tag) => {
     const parent = scopes[scopes.length - 1];
     let scope = parent;
@@ -159,9 +144,24 @@ export function parseXmlText(text: string, file: string): { root?: XElement; dia
 }
 
 export function parseXmlFile(path: string, file = path): { root?: XElement; diagnostics: Diagnostic[] } {
+  // Taxonomy files are small: the fast scanner reads them whole; anything it declines goes to saxes.
+  const fast = scanWhole(path);
+  if (fast) return { root: fast, diagnostics: [] };
   const b = new TreeBuilder();
   const diagnostics = streamXml(fileChunks(path), file, b);
   return { root: diagnostics.length ? undefined : b.root, diagnostics };
+}
+
+/** The whole tree by the fast scanner (files up to 64 MiB), or undefined when it declines the document or the file. */
+function scanWhole(path: string): XElement | undefined {
+  let text: string;
+  try {
+    if (fs.statSync(path).size > 64 * 2 ** 20) return undefined;
+    text = fs.readFileSync(path, 'utf8');
+  } catch { return undefined; }
+  let root: XElement | undefined;
+  const ok = scanXml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, (e) => { root = e; e.children = []; }, (e) => root!.children.push(e), { columnAfterName: true });
+  return ok ? root : undefined;
 }
 
 /** Resolves a QName (`p:local` or `local`) in the element's scope to Clark notation. */

@@ -131,3 +131,14 @@ describe('single-language conversions validate clean', () => {
     }
   });
 });
+
+describe('completeness', () => {
+  test('a release cut off after the Japanese balance sheet fails, each missing table named where it was expected', () => {
+    const cut = TEXT.split('\n').slice(0, 265).join('\n');
+    const r = run(cut);
+    expect(r.ok).toBe(false);
+    const missing = r.diagnostics.filter((d) => d.code === 'mapping:missingTable');
+    expect(missing.map((d) => /Table (\S+)/.exec(d.message)![1]).sort()).toEqual(['en-cash-flows', 'en-table-09', 'en-table-10', 'ja-cash-flows']);
+    for (const d of missing) expect(d.source!.line).toBeGreaterThan(200);
+  });
+});

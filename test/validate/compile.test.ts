@@ -58,3 +58,17 @@ describe('compile once, validate many', () => {
     expect(r.diagnostics.some((d) => d.code === 'xbrl.4.2.2:schemaRefHref')).toBe(true);
   });
 });
+
+describe('validatorCache: many instances, one compilation per DTS', () => {
+  test('instances naming the same taxonomy share one compiled DTS; verdicts equal one-off validate()', async () => {
+    const { validatorCache } = await import('../../src');
+    const cache = validatorCache();
+    for (const f of [xml, json, xml]) expect(codes(cache.validate(f).diagnostics)).toEqual(codes(validate(f).diagnostics));
+    expect(cache.compiled).toBe(1);
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'iij-cache-'));
+    const other = path.join(dir, 'x.xml');
+    fs.writeFileSync(other, fs.readFileSync(xml, 'utf8').replace(/xlink:href="[^"]+\.xsd"/, 'xlink:href="missing.xsd"'));
+    expect(cache.validate(other).diagnostics.some((d) => d.code === 'xbrl.4.2.2:schemaRefHref')).toBe(true);
+    expect(cache.compiled).toBe(2);
+  });
+});

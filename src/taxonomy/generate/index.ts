@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { DiagnosticError, type Diagnostic } from '../../model';
+import { DiagnosticError, type Diagnostic, type DiagnosticCode } from '../../model';
 import { checkSchema } from '../../util/json-schema';
 import { writeFilesAtomically } from '../../util/atomic-write';
 
@@ -75,7 +75,7 @@ function readSource(root: string): { meta: Meta; concepts: SrcConcept[]; roles: 
 export function checkSource(s: { concepts: SrcConcept[]; roles: Role[] }): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byName = new Map(s.concepts.map((c) => [c.name, c]));
-  const err = (code: string, message: string) => out.push({ code, severity: 'error', message, source: { file: 'taxonomy/src', line: 1, column: 1 } });
+  const err = (code: DiagnosticCode, message: string) => out.push({ code, severity: 'error', message, source: { file: 'taxonomy/src', line: 1, column: 1 } });
   for (const c of s.concepts) {
     if (c.balance && c.type !== 'monetary') err('taxonomy:balanceOnNonMonetary', `${c.name}: balance on a ${c.type} concept (XBRL 2.1 §5.1.1.2 allows it on monetary items only).`);
     for (const lang of ['en', 'ja']) if (!c.labels[lang]?.label) err('taxonomy:missingLabel', `${c.name}: no ${lang} standard label.`);

@@ -15,6 +15,12 @@ export const DECLARATION_CODES = {
   idNotNCName: 'xmlSchema:valueError',
 } as const;
 
+/** roleType (§5.1.3) and arcroleType (§5.1.4) codes. */
+const ROLE_TYPE_CODES = {
+  roleType: { missing: 'xbrl.5.1.3:roleTypeMissing', inequality: 'xbrl.5.1.3:roleTypes-inequality', duplicate: 'xbrl.5.1.3:roleTypeDuplicate' },
+  arcroleType: { missing: 'xbrl.5.1.4:arcroleTypeMissing', inequality: 'xbrl.5.1.4:arcroleTypes-inequality', duplicate: 'xbrl.5.1.4:arcroleTypeDuplicate' },
+} as const;
+
 const RESERVED_NS = new Set<string>([NS.xbrli, NS.link, NS.xlink, 'http://www.xbrl.org/2003/XLink']);
 const NCNAME = /^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*$/;
 const nsOf = (clark: string): string => (clark.startsWith('{') ? clark.slice(1, clark.indexOf('}')) : '');
@@ -66,21 +72,22 @@ export function checkConceptDeclarations(elements: ElementDecl[], types: Map<str
 /** roleType/arcroleType declarations: URIs, ids, cyclesAllowed, duplicates in one schema, unequal duplicates across schemas, usedOn repeats. */
 export function checkRoleTypes(roleTypes: RoleType[], arcroleTypes: RoleType[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [list, sect, el] of [[roleTypes, '5.1.3', 'roleType'], [arcroleTypes, '5.1.4', 'arcroleType']] as const) {
+  for (const [list, el] of [[roleTypes, 'roleType'], [arcroleTypes, 'arcroleType']] as const) {
+    const codes = ROLE_TYPE_CODES[el];
     const attr = el === 'roleType' ? 'roleURI' : 'arcroleURI';
     const byUri = new Map<string, RoleType[]>();
     for (const t of list) {
       const at = { source: t.source };
-      if (!validUri(t.roleURI)) out.push(diag(`xbrl.${sect}:${el}Missing`, 'error', `${el} has an empty or invalid ${attr} "${t.roleURI}".`, at));
+      if (!validUri(t.roleURI)) out.push(diag(codes.missing, 'error', `${el} has an empty or invalid ${attr} "${t.roleURI}".`, at));
       if (t.id !== undefined && !NCNAME.test(t.id)) out.push(diag(DECLARATION_CODES.idNotNCName, 'error', `${el} ${t.roleURI}: id "${t.id}" is not an NCName.`, at));
       if (el === 'arcroleType' && !['any', 'undirected', 'none'].includes(t.cyclesAllowed ?? '')) {
-        out.push(diag(`xbrl.${sect}:${el}CyclesAllowed`, 'error', `arcroleType ${t.roleURI}: cyclesAllowed must be any, undirected or none, not "${t.cyclesAllowed ?? ''}".`, at));
+        out.push(diag('xbrl.5.1.4:arcroleTypeCyclesAllowed', 'error', `arcroleType ${t.roleURI}: cyclesAllowed must be any, undirected or none, not "${t.cyclesAllowed ?? ''}".`, at));
       }
-      if (new Set(t.usedOn).size !== t.usedOn.length) out.push(diag(`xbrl.${sect}:${el}s-inequality`, 'error', `${el} ${t.roleURI} lists the same usedOn element twice.`, at));
+      if (new Set(t.usedOn).size !== t.usedOn.length) out.push(diag(codes.inequality, 'error', `${el} ${t.roleURI} lists the same usedOn element twice.`, at));
       const same = byUri.get(t.roleURI) ?? [];
       for (const o of same) {
-        if (o.docUrl === t.docUrl) out.push(diag(`xbrl.${sect}:${el}Duplicate`, 'error', `${el} ${t.roleURI} is declared twice in one schema.`, { source: t.source, related: o.source ? [o.source] : undefined }));
-        else if (!sEqualRoleType(o, t)) out.push(diag(`xbrl.${sect}:${el}s-inequality`, 'error', `${el} ${t.roleURI} is declared differently in two schemas.`, { source: t.source, related: o.source ? [o.source] : undefined }));
+        if (o.docUrl === t.docUrl) out.push(diag(codes.duplicate, 'error', `${el} ${t.roleURI} is declared twice in one schema.`, { source: t.source, related: o.source ? [o.source] : undefined }));
+        else if (!sEqualRoleType(o, t)) out.push(diag(codes.inequality, 'error', `${el} ${t.roleURI} is declared differently in two schemas.`, { source: t.source, related: o.source ? [o.source] : undefined }));
       }
       byUri.set(t.roleURI, [...same, t]);
     }

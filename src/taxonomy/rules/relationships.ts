@@ -1,4 +1,4 @@
-import { diag, NS, type Concept, type Diagnostic, type LinkbaseInfo, type Relationship, type RoleType } from '../../model';
+import { diag, NS, type Concept, type Diagnostic, type DiagnosticCode, type LinkbaseInfo, type Relationship, type RoleType } from '../../model';
 
 /** XBRL 2.1 rules on relationships and the role/arcrole references of linkbases (codes as Arelle reports them). */
 export const RELATIONSHIP_CODES = {
@@ -18,14 +18,14 @@ export const RELATIONSHIP_CODES = {
 } as const;
 
 const A = 'http://www.xbrl.org/2003/arcrole/';
-/** Cycles allowed per standard arcrole, and the section Arelle names in the code (XBRL 2.1 §5.2). */
-const STANDARD_CYCLES: Record<string, [string, string]> = {
-  [`${A}parent-child`]: ['undirected', 'xbrl.5.2.4.2'],
-  [`${A}summation-item`]: ['any', 'xbrl.5.2.5.2'],
-  [`${A}general-special`]: ['undirected', 'xbrl.5.2.6.2.1'],
-  [`${A}essence-alias`]: ['undirected', 'xbrl.5.2.6.2.1'],
-  [`${A}similar-tuples`]: ['any', 'xbrl.5.2.6.2.3'],
-  [`${A}requires-element`]: ['any', 'xbrl.5.2.6.2.4'],
+/** Cycles allowed per standard arcrole, and the code of a forbidden cycle, in the section Arelle names (XBRL 2.1 §5.2). */
+const STANDARD_CYCLES: Record<string, readonly [string, DiagnosticCode?]> = {
+  [`${A}parent-child`]: ['undirected', 'xbrl.5.2.4.2:directedCycles'],
+  [`${A}summation-item`]: ['any'],
+  [`${A}general-special`]: ['undirected', 'xbrl.5.2.6.2.1:directedCycles'],
+  [`${A}essence-alias`]: ['undirected', 'xbrl.5.2.6.2.1:directedCycles'],
+  [`${A}similar-tuples`]: ['any'],
+  [`${A}requires-element`]: ['any'],
 };
 const STANDARD_ROLE = /^http:\/\/www\.xbrl\.org\/2003\/role\//;
 const STANDARD_ARCROLE = /^http:\/\/www\.xbrl\.org\/2003\/arcrole\//;
@@ -86,7 +86,7 @@ export function checkCycles(relationships: Relationship[], arcroleTypes: RoleTyp
     if (!stdElements) continue;
     const cycle = findCycle(rels.map((r) => [r.from, r.to]), allowed === 'none');
     if (!cycle) continue;
-    const code = std ? `${std[1]}:${allowed === 'none' ? 'undirectedCycles' : 'directedCycles'}` : RELATIONSHIP_CODES.customCycles;
+    const code = std?.[1] ?? RELATIONSHIP_CODES.customCycles;
     const at = rels.find((r) => r.from === cycle[cycle.length - 2] && r.to === cycle[cycle.length - 1]) ?? r0;
     out.push(diag(code, 'error', `Relationships of arcrole ${r0.arcrole} in link role ${r0.linkrole} form a${allowed === 'none' ? 'n undirected' : ' directed'} cycle (cyclesAllowed="${allowed}"): ${cycle.map(local).join(' – ')}.`, { source: at.source }));
   }

@@ -1,31 +1,10 @@
 import Decimal from 'decimal.js';
-import { ARCROLE, diag, type Fact } from '../../model';
+import { ARCROLE, diag, type Diagnostic, type Dts, type Fact } from '../../model';
 import { periodText } from '../../xbrl/aspects';
 import type { RuleContext } from '../context';
-import { bigInterval, contextKey, effectiveDecimals, fromScaled, roundTo, scaleFor, toScaled, unitKey, type BigInterval } from '../facts';
-import { classify, factGroups, type FactGroups } from './duplicates';
-
-type FactGroup = FactGroups extends Map<string, infer G> ? G : never;
-
-/**
- * Instances with tuples: for each group (context + unit + language + tuple path), the groups a
- * total in it binds contributors from — itself and those of its descendant tuples. Undefined
- * without tuples, so ordinary instances take the plain path.
- */
-export function tupleScopes(groups: FactGroups): Map<string, FactGroup[]> | undefined {
-  const split = (k: string): [string, string] => { const i = k.indexOf('\u0001'); return i < 0 ? [k, ''] : [k.slice(0, i), k.slice(i + 1)]; };
-  let any = false;
-  for (const k of groups.keys()) if (k.includes('\u0001')) { any = true; break; }
-  if (!any) return undefined;
-  const byBase = new Map<string, [string, FactGroup][]>();
-  for (const [k, g] of groups) { const [base, scope] = split(k); byBase.set(base, [...(byBase.get(base) ?? []), [scope, g]]); }
-  const out = new Map<string, FactGroup[]>();
-  for (const [k] of groups) {
-    const [base, scope] = split(k);
-    out.set(k, (byBase.get(base) ?? []).filter(([s]) => s === scope || scope === '' || s.startsWith(`${scope}/`)).map(([, g]) => g));
-  }
-  return out;
-}
+import type { FactGroup } from '../fact-index';
+import { bigInterval, effectiveDecimals, fromScaled, roundTo, scaleFor, toScaled, type BigInterval } from '../facts';
+import { classify } from './duplicates';
 
 export const CODES = {
   inconsistent11: 'calc11e:inconsistentCalculationUsingRounding',
@@ -36,6 +15,29 @@ export const CODES = {
 
 const fmt = (d: Decimal) => d.toFixed();
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** One summation-item arc seen from its total: contributor, weight, and the weight's sign when it is ±1. */
+export interface Item { to: string; weight: Decimal; unit: 1 | -1 | 0 }
+/** The summations a concept is the total of, one per network (arcrole + link role). */
+export type Summations = Map<string, { linkrole: string; items: Item[] }[]>;
+
+/** The facts a concept reports in one group, ready for one calculation semantics. */
+export interface Binding { facts: readonly Fact[]; bad?: 'duplicates' | 'excessDigits' }
+export interface Contribution<B extends Binding> { it: Item; b: B }
+/** Where a summation is checked: for messages. */
+export interface Place { total: string; linkrole: string }
+
+/**
+ * A calculation semantics (Calculations 1.1 round-to-nearest, XBRL 2.1 §5.2.5.2): which arcroles
+ * it reads, how it binds a duplicate set, and how it compares a total with its contributors.
+ */
+export interface CalcStrategy<B extends Binding = Binding> {
+  readonly arcroles: readonly string[];
+  /** Calc 1.1 reports a summation it cannot verify (inconsistent duplicates, excess digits); Calc 1.0 skips it. */
+  readonly reportsUnverifiable: boolean;
+  bind(set: readonly Fact[]): B | undefined;
+  check(total: B, contributions: Contribution<B>[], place: Place, name: (c: string) => string): Diagnostic | undefined;
+}
 
 /** A fact has non-zero digits below its decimals (3204123456 with decimals -6); read off the string. */
 function excessDigits(f: Fact): boolean {
@@ -49,17 +51,101 @@ function excessDigits(f: Fact): boolean {
   return /[1-9]/.test(frac) || /[1-9]/.test(int.slice(Math.max(0, int.length + d)));
 }
 
+const bindable = (set: readonly Fact[]) => !!set[0].unit && set.every((f) => f.value !== null && DECIMAL.test(f.value.trim()));
+const factIds = (bs: Binding[]) => bs.flatMap((b) => b.facts.map((f) => f.id));
+
+interface C10Binding extends Binding { value?: Decimal; decimals?: number }
+
+/** XBRL 2.1 §5.2.5.2: each value rounded to its decimals (half-even), the sum rounded to the total's; duplicates skip the binding. */
+export const c10: CalcStrategy<C10Binding> = Object.freeze({
+  arcroles: [ARCROLE.summationItem],
+  reportsUnverifiable: false,
+  bind(set: readonly Fact[]): C10Binding | undefined {
+    if (!bindable(set)) return undefined;
+    if (set.length > 1) return { facts: set, bad: 'duplicates' };
+    // precision="0": nothing is known of the value, so it rounds to NaN and agrees with no sum (XBRL 2.1 §4.6.6).
+    if (set[0].precision === 0) return { facts: set, value: new Decimal(NaN) };
+    const d = effectiveDecimals(set[0]);
+    const v = new Decimal(set[0].value as string);
+    return { facts: set, decimals: d, value: d === undefined ? v : roundTo(v, d, Decimal.ROUND_HALF_EVEN) };
+  },
+  check(tb: C10Binding, contributions: Contribution<C10Binding>[], place: Place, name: (c: string) => string): Diagnostic | undefined {
+    let sum = new Decimal(0);
+    for (const { it, b } of contributions) sum = sum.plus(b.value!.mul(it.weight));
+    const d = tb.decimals;
+    const rs = d === undefined || sum.isNaN() ? sum : roundTo(sum, d, Decimal.ROUND_HALF_EVEN);
+    if (rs.eq(tb.value!)) return undefined;
+    const { total, linkrole } = place;
+    return diag(CODES.inconsistent10, 'inconsistency', `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported ${fmt(tb.value!)}, computed ${fmt(rs)} (sum ${fmt(sum)} rounded to decimals ${d ?? 'INF'}).`,
+      { source: tb.facts[0].source, facts: factIds([tb, ...contributions.map((c) => c.b)]), concept: name(total), params: { linkrole, reported: fmt(tb.value!), computed: fmt(rs) } });
+  },
+});
+
+const C11_ARCROLES: readonly string[] = [ARCROLE.summationItem, ARCROLE.summationItem11];
+
+interface C11Binding extends Binding { iv?: BigInterval }
+
+/** Sum of weighted contributor intervals, exact on integers scaled by 10^scale. */
+function weightedSum(contributions: Contribution<C11Binding>[], scale: number): BigInterval {
+  let lo = 0n;
+  let hi = 0n;
+  for (const { it, b } of contributions) {
+    const [a, z] = b.iv!;
+    // Weights are almost always ±1: add or subtract; others are exact decimals applied with Decimal.
+    if (it.unit === 1) { lo += a; hi += z; } else if (it.unit === -1) { lo -= z; hi -= a; } else {
+      const x = new Decimal(fromScaled(a, scale)).mul(it.weight);
+      const y = new Decimal(fromScaled(z, scale)).mul(it.weight);
+      const [p, q] = x.lte(y) ? [x, y] : [y, x];
+      lo += toScaled(p.toFixed(scale, Decimal.ROUND_FLOOR), scale);
+      hi += toScaled(q.toFixed(scale, Decimal.ROUND_CEIL), scale);
+    }
+  }
+  return [lo, hi];
+}
+
 /**
- * Summation-item checks. c11r: Calculations 1.1 round-to-nearest (intervals, duplicates reconciled
- * first); c10: XBRL 2.1 §5.2.5.2 (round each to its decimals, half-even; bindings with duplicates skipped).
+ * Calculations 1.1 round-to-nearest: each binding is the intersection of its duplicates' intervals
+ * [v − ½·10^−d, v + ½·10^−d]; a total is consistent when its interval meets the weighted sum's.
+ * `scale` is the largest number of fraction digits any value or half-width needs, so every
+ * interval is an exact integer multiple of 10^-scale.
  */
-export function calculation(ctx: RuleContext): void {
-  if (ctx.calc === 'none') return;
-  const arcroles = ctx.calc === 'c10' ? [ARCROLE.summationItem] : [ARCROLE.summationItem, ARCROLE.summationItem11];
-  // Networks: (arcrole, linkrole) → total → contributors.
-  const nets = new Map<string, Map<string, { to: string; weight: Decimal; unit: 1 | -1 | 0 }[]>>();
-  for (const r of ctx.dts.relationships) {
-    if (!arcroles.includes(r.arcrole as never)) continue;
+export function c11r(scale: number): CalcStrategy<C11Binding> {
+  return Object.freeze({
+    arcroles: C11_ARCROLES,
+    reportsUnverifiable: true,
+    bind(set: readonly Fact[]): C11Binding | undefined {
+      if (!bindable(set)) return undefined;
+      if (set.some(excessDigits)) return { facts: set, bad: 'excessDigits' };
+      if (set.length > 1 && classify(set, true) === 'inconsistent') return { facts: set, bad: 'duplicates' };
+      let iv: BigInterval | undefined = bigInterval(set[0], scale);
+      for (let i = 1; i < set.length && iv; i++) {
+        const o = bigInterval(set[i], scale);
+        const lo: bigint = iv[0] > o[0] ? iv[0] : o[0];
+        const hi: bigint = iv[1] < o[1] ? iv[1] : o[1];
+        iv = lo <= hi ? [lo, hi] : undefined;
+      }
+      return { facts: set, iv };
+    },
+    check(tb: C11Binding, contributions: Contribution<C11Binding>[], place: Place, name: (c: string) => string): Diagnostic | undefined {
+      const [lo, hi] = weightedSum(contributions, scale);
+      const t = tb.iv!;
+      if (!(t[1] < lo || hi < t[0])) return undefined;
+      const tol = fromScaled((hi - lo + t[1] - t[0]) / 2n, scale);
+      const [rl, rh, cl, ch] = [t[0], t[1], lo, hi].map((x) => fromScaled(x, scale));
+      const f0 = tb.facts[0];
+      return diag(CODES.inconsistent11, 'inconsistency',
+        `Calculation inconsistent from ${name(place.total)} in link role ${place.linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), ${f0.contextId ? `context ${f0.contextId}` : `period ${periodText(f0.period)}`}.`,
+        { source: f0.source, facts: factIds([tb, ...contributions.map((c) => c.b)]), contexts: f0.contextId ? [f0.contextId] : undefined, concept: name(place.total),
+          params: { linkrole: place.linkrole, reportedLow: rl, reportedHigh: rh, computedLow: cl, computedHigh: ch, tolerance: tol } });
+    },
+  });
+}
+
+/** The summation-item networks of `arcroles`, seen from each total. */
+export function summations(dts: Dts, arcroles: readonly string[]): Summations {
+  const nets = new Map<string, Map<string, Item[]>>();
+  for (const r of dts.relationships) {
+    if (!arcroles.includes(r.arcrole)) continue;
     const k = `${r.arcrole} ${r.linkrole}`;
     let n = nets.get(k);
     if (!n) { n = new Map(); nets.set(k, n); }
@@ -68,132 +154,104 @@ export function calculation(ctx: RuleContext): void {
     list.push({ to: r.to, weight, unit: weight.eq(1) ? 1 : weight.eq(-1) ? -1 : 0 });
     n.set(r.from, list);
   }
-  if (!nets.size) return;
-  const calcConcepts = new Set<string>();
-  for (const n of nets.values()) for (const [t, items] of n) { calcConcepts.add(t); for (const it of items) calcConcepts.add(it.to); }
-  // One scale for the whole check, so every interval is an exact integer multiple of 10^-scale.
-  let scale = 0;
-  for (const f of ctx.report.facts) {
-    if (f.value !== null && calcConcepts.has(f.concept) && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(f.value.trim())) { const s = scaleFor(f); if (s > scale) scale = s; }
-  }
-  type Binding = { facts: Fact[]; iv?: BigInterval; bad?: string; value?: Decimal; decimals?: number };
-  const bindingOf = (set: Fact[]): Binding | undefined => {
-    const f0 = set[0];
-    if (!f0.unit || set.some((f) => f.value === null) || set.some((f) => !DECIMAL.test((f.value as string).trim()))) return undefined;
-    const b: Binding = { facts: set };
-    if (ctx.calc === 'c10') {
-      if (set.length > 1) b.bad = 'duplicates';
-      // precision="0": nothing is known of the value, so it rounds to NaN and agrees with no sum (XBRL 2.1 §4.6.6).
-      else if (f0.precision === 0) b.value = new Decimal(NaN);
-      else { const d = effectiveDecimals(f0); b.decimals = d; b.value = d === undefined ? new Decimal(f0.value as string) : roundTo(new Decimal(f0.value as string), d, Decimal.ROUND_HALF_EVEN); }
-    } else if (set.some(excessDigits)) b.bad = 'excessDigits';
-    else if (set.length > 1 && classify(set, true) === 'inconsistent') b.bad = 'duplicates';
-    else {
-      let iv: BigInterval | undefined = bigInterval(f0, scale);
-      for (const f of set.slice(1)) {
-        const o = bigInterval(f, scale);
-        if (iv) { const lo: bigint = iv[0] > o[0] ? iv[0] : o[0]; const hi: bigint = iv[1] < o[1] ? iv[1] : o[1]; iv = lo <= hi ? [lo, hi] : undefined; }
-      }
-      b.iv = iv;
-    }
-    return b;
-  };
-  // The summations each concept is the total of, across networks.
-  const asTotal = new Map<string, { linkrole: string; items: { to: string; weight: Decimal; unit: 1 | -1 | 0 }[] }[]>();
+  const asTotal: Summations = new Map();
   for (const [netKey, net] of nets) {
     const linkrole = netKey.slice(netKey.indexOf(' ') + 1);
     for (const [total, items] of net) asTotal.set(total, [...(asTotal.get(total) ?? []), { linkrole, items }]);
   }
+  return asTotal;
+}
+
+/** The scale for Calc 1.1: the most fraction digits any value or half-width of a calculation fact needs. */
+function calcScale(ctx: RuleContext, sums: Summations): number {
+  const concepts = new Set<string>();
+  for (const [t, list] of sums) { concepts.add(t); for (const { items } of list) for (const it of items) concepts.add(it.to); }
+  let scale = 0;
+  for (const f of ctx.report.facts) {
+    if (f.value !== null && concepts.has(f.concept) && DECIMAL.test(f.value.trim())) { const s = scaleFor(f); if (s > scale) scale = s; }
+  }
+  return scale;
+}
+
+/**
+ * Summation-item checks. c11r: Calculations 1.1 round-to-nearest (intervals, duplicates reconciled
+ * first); c10: XBRL 2.1 §5.2.5.2. Facts bind only within one context + unit, so the check runs
+ * group by group of the fact index; with tuples, a total binds contributors among its parent's
+ * descendants (the index's scopes).
+ */
+export function calculation(ctx: RuleContext): Diagnostic[] {
+  if (ctx.calc === 'none') return [];
+  const arcroles = ctx.calc === 'c10' ? c10.arcroles : C11_ARCROLES;
+  const sums = summations(ctx.dts, arcroles);
+  if (!sums.size) return [];
+  const strategy: CalcStrategy = ctx.calc === 'c10' ? c10 : c11r(calcScale(ctx, sums));
+  const out: Diagnostic[] = [];
   const reported = new Set<string>();
   const name = (c: string) => ctx.concept(c)?.localName ?? c;
-  // Facts bind only within one context + unit, so check group by group: no per-fact keys.
-  const groups = factGroups(ctx.report.facts);
-  // With tuples, a total binds contributors among its parent's descendants (XBRL 2.1 §5.2.5.2): the
-  // contributing groups of a group are itself and the groups of its descendant tuples.
-  const scoped = tupleScopes(groups);
-  const cache = new Map<FactGroup, Map<string, Binding | undefined>>();
-  const bindingIn = (g: FactGroup, concept: string): Binding | undefined => {
+  const { scopes } = ctx.index;
+  const scoped = scopes && scopedBindings(strategy);
+  for (const [key, group] of ctx.index.groups) {
+    for (const d of checkGroup(strategy, sums, group, name, scoped && { within: scopes.get(key) ?? [group], bindingIn: scoped })) {
+      // An unverifiable binding is reported once, however many summations it takes part in.
+      const tag = d.code === CODES.inconsistent11 || d.code === CODES.inconsistent10 ? undefined : `${d.code}|${d.facts?.[0]}`;
+      if (tag && reported.has(tag)) continue;
+      if (tag) reported.add(tag);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+/** Instances with tuples: bindings cached per group across the run, as contributors come from several groups. */
+function scopedBindings<B extends Binding>(strategy: CalcStrategy<B>): (g: FactGroup, concept: string) => B | undefined {
+  const cache = new Map<FactGroup, Map<string, B | undefined>>();
+  return (g, concept) => {
     let m = cache.get(g);
     if (!m) { m = new Map(); cache.set(g, m); }
     if (m.has(concept)) return m.get(concept);
     const set = g.get(concept);
-    const b = set && bindingOf(set);
+    const b = set && strategy.bind(set);
     m.set(concept, b);
     return b;
   };
-  const bindings = new Map<string, Binding | undefined>();
-  for (const [key, group] of groups) {
-    bindings.clear();
-    // Without tuples (the usual case) one cache per group, reused: no per-group allocations.
-    const binding = scoped ? (concept: string) => bindingIn(group, concept) : (concept: string): Binding | undefined => {
-      if (bindings.has(concept)) return bindings.get(concept);
-      const set = group.get(concept);
-      const b = set && bindingOf(set);
-      bindings.set(concept, b);
-      return b;
-    };
-    const within = scoped?.get(key);
-    for (const total of group.keys()) {
-      const sums = asTotal.get(total);
-      if (!sums) continue;
-      const tb = binding(total);
-      if (!tb) continue;
-      for (const { linkrole, items } of sums) {
-        const contributions: { it: (typeof items)[number]; b: Binding }[] = [];
-        if (within) { for (const it of items) for (const g of within) { const b = g.has(it.to) ? bindingIn(g, it.to) : undefined; if (b) contributions.push({ it, b }); } }
-        else for (const it of items) { const b = group.has(it.to) ? binding(it.to) : undefined; if (b) contributions.push({ it, b }); }
-        if (!contributions.length) continue;
-        let bad: Binding | undefined = tb.bad ? tb : undefined;
-        for (const c of contributions) if (!bad && c.b.bad) bad = c.b;
-        if (bad) {
-          const code = bad.bad === 'excessDigits' ? CODES.excessDigits : CODES.duplicates11;
-          const tag = `${code}|${bad.facts[0].id}`;
-          if (ctx.calc !== 'c10' && !reported.has(tag)) {
-            reported.add(tag);
-            ctx.push(diag(code, 'inconsistency', bad.bad === 'excessDigits'
-              ? `Fact ${bad.facts[0].id} has digits below its decimals; calculations involving it are not checked.`
-              : `Inconsistent duplicate facts ${bad.facts.map((f) => f.id).join(', ')}; calculations involving them are unverifiable.`,
-            { source: bad.facts[0].source, facts: bad.facts.map((f) => f.id) }));
-          }
-          continue;
-        }
-        const factIds = () => [tb, ...contributions.map((c) => c.b)].flatMap((b) => b.facts.map((f) => f.id));
-        if (ctx.calc === 'c10') {
-          let sum = new Decimal(0);
-          for (const { it, b } of contributions) sum = sum.plus(b.value!.mul(it.weight));
-          const d = tb.decimals;
-          const rs = d === undefined || sum.isNaN() ? sum : roundTo(sum, d, Decimal.ROUND_HALF_EVEN);
-          if (!rs.eq(tb.value!)) {
-            ctx.push(diag(CODES.inconsistent10, 'inconsistency', `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported ${fmt(tb.value!)}, computed ${fmt(rs)} (sum ${fmt(sum)} rounded to decimals ${d ?? 'INF'}).`,
-              { source: tb.facts[0].source, facts: factIds(), concept: name(total), params: { linkrole, reported: fmt(tb.value!), computed: fmt(rs) } }));
-          }
-          continue;
-        }
-        let lo = 0n;
-        let hi = 0n;
-        for (const { it, b } of contributions) {
-          const [a, z] = b.iv!;
-          // Weights are almost always ±1: add or subtract; others are exact decimals applied with Decimal.
-          if (it.unit === 1) { lo += a; hi += z; }
-          else if (it.unit === -1) { lo -= z; hi -= a; }
-          else {
-            const x = new Decimal(fromScaled(a, scale)).mul(it.weight);
-            const y = new Decimal(fromScaled(z, scale)).mul(it.weight);
-            const [p, q] = x.lte(y) ? [x, y] : [y, x];
-            lo += toScaled(p.toFixed(scale, Decimal.ROUND_FLOOR), scale);
-            hi += toScaled(q.toFixed(scale, Decimal.ROUND_CEIL), scale);
-          }
-        }
-        const t = tb.iv!;
-        if (t[1] < lo || hi < t[0]) {
-          const tol = fromScaled((hi - lo + t[1] - t[0]) / 2n, scale);
-          const [rl, rh, cl, ch] = [t[0], t[1], lo, hi].map((x) => fromScaled(x, scale));
-          ctx.push(diag(CODES.inconsistent11, 'inconsistency',
-            `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), ${tb.facts[0].contextId ? `context ${tb.facts[0].contextId}` : `period ${periodText(tb.facts[0].period)}`}.`,
-            { source: tb.facts[0].source, facts: factIds(), contexts: tb.facts[0].contextId ? [tb.facts[0].contextId] : undefined, concept: name(total),
-              params: { linkrole, reportedLow: rl, reportedHigh: rh, computedLow: cl, computedHigh: ch, tolerance: tol } }));
-        }
-      }
+}
+
+/** With tuples: the groups contributors bind from, and the shared binding cache. */
+interface TupleScope<B extends Binding> { within: readonly FactGroup[]; bindingIn: (g: FactGroup, concept: string) => B | undefined }
+
+/** Checks every summation whose total the group reports. */
+function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summations, group: FactGroup, name: (c: string) => string, scope?: TupleScope<B>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const bindings = new Map<string, B | undefined>();
+  // Without tuples (the usual case) a plain cache for this group and a plain contributor loop.
+  const binding = scope ? (concept: string) => scope.bindingIn(group, concept) : (concept: string): B | undefined => {
+    if (bindings.has(concept)) return bindings.get(concept);
+    const set = group.get(concept);
+    const b = set && strategy.bind(set);
+    bindings.set(concept, b);
+    return b;
+  };
+  for (const total of group.keys()) {
+    const list = sums.get(total);
+    const tb = list && binding(total);
+    if (!tb) continue;
+    for (const { linkrole, items } of list!) {
+      const contributions: Contribution<B>[] = [];
+      if (scope) { for (const it of items) for (const g of scope.within) { const b = g.has(it.to) ? scope.bindingIn(g, it.to) : undefined; if (b) contributions.push({ it, b }); } }
+      else for (const it of items) { const b = group.has(it.to) ? binding(it.to) : undefined; if (b) contributions.push({ it, b }); }
+      if (!contributions.length) continue;
+      const bad = tb.bad ? tb : contributions.find((c) => c.b.bad)?.b;
+      if (bad) { if (strategy.reportsUnverifiable) out.push(unverifiable(bad)); continue; }
+      const d = strategy.check(tb, contributions, { total, linkrole }, name);
+      if (d) out.push(d);
     }
   }
+  return out;
+}
+
+function unverifiable(bad: Binding): Diagnostic {
+  const f0 = bad.facts[0];
+  return bad.bad === 'excessDigits'
+    ? diag(CODES.excessDigits, 'inconsistency', `Fact ${f0.id} has digits below its decimals; calculations involving it are not checked.`, { source: f0.source, facts: bad.facts.map((f) => f.id) })
+    : diag(CODES.duplicates11, 'inconsistency', `Inconsistent duplicate facts ${bad.facts.map((f) => f.id).join(', ')}; calculations involving them are unverifiable.`, { source: f0.source, facts: bad.facts.map((f) => f.id) });
 }

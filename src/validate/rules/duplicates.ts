@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { diag, type Fact } from '../../model';
+import { diag, type Diagnostic, type Fact } from '../../model';
 import type { RuleContext } from '../context';
-import { effectiveDecimals, groupKey, interval, intersect, isDecimalLexical, type Interval } from '../facts';
+import { effectiveDecimals, interval, intersect, type Interval } from '../facts';
 
 export const CODES = {
   inconsistent: 'arelle:duplicateFacts',
@@ -14,7 +14,7 @@ export type DuplicateClass = 'complete' | 'consistent' | 'inconsistent';
  * and decimals; consistent = numeric, equal-decimals facts equal and all intervals share a point;
  * everything else inconsistent.
  */
-export function classify(facts: Fact[], numeric: boolean): DuplicateClass {
+export function classify(facts: readonly Fact[], numeric: boolean): DuplicateClass {
   const values = facts.map((f) => f.value);
   if (values.some((v) => v === null)) return values.every((v) => v === null) ? 'complete' : 'inconsistent';
   if (!numeric) return values.every((v) => v === values[0]) ? 'complete' : 'inconsistent';
@@ -26,37 +26,17 @@ export function classify(facts: Fact[], numeric: boolean): DuplicateClass {
   return acc ? 'consistent' : 'inconsistent';
 }
 
-/** Facts grouped by context + unit + language, then by concept: each inner list is one duplicate set. */
-export type FactGroups = Map<string, Map<string, Fact[]>>;
-
-const groupsCache = new WeakMap<Fact[], FactGroups>();
-
-/** Groups facts into duplicate sets (computed once per fact list; used by this rule and by calculations). */
-export function factGroups(facts: Fact[]): FactGroups {
-  const cached = groupsCache.get(facts);
-  if (cached) return cached;
-  const groups: FactGroups = new Map();
-  for (const f of facts) {
-    // Tuples take no part; numeric facts with a value outside xs:decimal are reported by xbrl21 and bind with nothing.
-    if (f.tuple || (f.unit && f.value !== null && !isDecimalLexical(f.value))) continue;
-    const k = groupKey(f);
-    let g = groups.get(k);
-    if (!g) { g = new Map(); groups.set(k, g); }
-    const set = g.get(f.concept);
-    if (set) set.push(f); else g.set(f.concept, [f]);
-  }
-  groupsCache.set(facts, groups);
-  return groups;
-}
-
-export function duplicates(ctx: RuleContext): void {
-  for (const group of factGroups(ctx.report.facts).values()) for (const set of group.values()) {
+/** Duplicate facts (same concept, context, unit and language): complete, consistent or inconsistent. */
+export function duplicates(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const group of ctx.index.groups.values()) for (const set of group.values()) {
     if (set.length < 2) continue;
     const c = ctx.concept(set[0].concept);
     const cls = classify(set, !!c?.numeric);
     const ids = set.map((f) => f.id);
     const sev = cls === 'inconsistent' ? 'inconsistency' : 'info';
-    ctx.push(diag(CODES.inconsistent, sev, `${cls} duplicate facts for ${c?.localName ?? set[0].concept}: ${set.map((f) => `${f.id}=${f.value ?? 'nil'}${f.decimals !== undefined ? ` (decimals ${f.decimals})` : ''}`).join(', ')}.`,
+    out.push(diag(CODES.inconsistent, sev, `${cls} duplicate facts for ${c?.localName ?? set[0].concept}: ${set.map((f) => `${f.id}=${f.value ?? 'nil'}${f.decimals !== undefined ? ` (decimals ${f.decimals})` : ''}`).join(', ')}.`,
       { source: set[0].source, related: set.slice(1).flatMap((f) => (f.source ? [f.source] : [])), facts: ids, params: { class: cls } }));
   }
+  return out;
 }

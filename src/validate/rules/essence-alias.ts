@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
-import { diag, type Fact } from '../../model';
+import { diag, type Diagnostic, type Fact } from '../../model';
 import type { RuleContext } from '../context';
-import { contextKey, isDecimalLexical, unitKey } from '../facts';
+import { contextKeyOf, unitKey } from '../fact-index';
+import { isDecimalLexical } from '../facts';
 
 export const CODES = {
   essenceAlias: 'xbrl.5.2.6.2.2:essenceAliasUnitsInconsistency',
@@ -21,9 +22,10 @@ function sameValue(a: Fact, b: Fact, numeric: boolean): boolean {
  * XBRL 2.1 §5.2.6.2.2 and §5.2.6.2.4 on instances: an essence fact and its alias fact in the same
  * context and tuple must agree in unit and value; a concept that requires another needs a fact of it.
  */
-export function essenceAlias(ctx: RuleContext): void {
+export function essenceAlias(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const rels = ctx.dts.relationships.filter((r) => r.arcrole === ESSENCE_ALIAS || r.arcrole === REQUIRES_ELEMENT);
-  if (!rels.length) return;
+  if (!rels.length) return out;
   const wanted = new Set(rels.flatMap((r) => [r.from, r.to]));
   const byConcept = new Map<string, Fact[]>();
   for (const f of ctx.report.facts) {
@@ -36,20 +38,21 @@ export function essenceAlias(ctx: RuleContext): void {
     const from = byConcept.get(r.from) ?? [];
     if (r.arcrole === REQUIRES_ELEMENT) {
       if (from.length && !(byConcept.get(r.to) ?? []).length) {
-        ctx.push(diag(CODES.requiresElement, 'inconsistency', `${name(r.from)} is reported, but ${name(r.to)}, which it requires, is not.`, { source: from[0].source, facts: [from[0].id] }));
+        out.push(diag(CODES.requiresElement, 'inconsistency', `${name(r.from)} is reported, but ${name(r.to)}, which it requires, is not.`, { source: from[0].source, facts: [from[0].id] }));
       }
       continue;
     }
     const numeric = !!ctx.concept(r.from)?.numeric;
     const aliases = new Map<string, Fact[]>();
-    for (const f of byConcept.get(r.to) ?? []) { const k = `${contextKey(f)}|${f.tupleParent ?? ''}`; aliases.set(k, [...(aliases.get(k) ?? []), f]); }
+    for (const f of byConcept.get(r.to) ?? []) { const k = `${contextKeyOf(f)}|${f.tupleParent ?? ''}`; aliases.set(k, [...(aliases.get(k) ?? []), f]); }
     for (const e of from) {
-      for (const a of aliases.get(`${contextKey(e)}|${e.tupleParent ?? ''}`) ?? []) {
+      for (const a of aliases.get(`${contextKeyOf(e)}|${e.tupleParent ?? ''}`) ?? []) {
         const unitsDiffer = numeric && unitKey(e.unit) !== unitKey(a.unit);
         if (!unitsDiffer && sameValue(e, a, numeric)) continue;
-        ctx.push(diag(CODES.essenceAlias, 'inconsistency', `Essence ${name(r.from)} (${e.id} = ${e.value ?? 'nil'}) and alias ${name(r.to)} (${a.id} = ${a.value ?? 'nil'}) ${unitsDiffer ? 'have different units' : 'differ'} in the same context.`,
+        out.push(diag(CODES.essenceAlias, 'inconsistency', `Essence ${name(r.from)} (${e.id} = ${e.value ?? 'nil'}) and alias ${name(r.to)} (${a.id} = ${a.value ?? 'nil'}) ${unitsDiffer ? 'have different units' : 'differ'} in the same context.`,
           { source: e.source, related: a.source ? [a.source] : undefined, facts: [e.id, a.id] }));
       }
     }
   }
+  return out;
 }

@@ -1,7 +1,7 @@
-import { ARCROLE, ROLE, diag, type Fact } from '../../model';
+import { ARCROLE, ROLE, diag, type Diagnostic, type Fact } from '../../model';
 import { addDays } from '../../xbrl/dates';
 import type { RuleContext } from '../context';
-import { bindingKey, interval, intersect, isDecimalLexical } from '../facts';
+import { interval, intersect, isDecimalLexical } from '../facts';
 
 export const CODES = { inconsistent: 'iij:rollforwardInconsistency' } as const;
 
@@ -38,14 +38,17 @@ export function rollforwardPairs(ctx: RuleContext): { balance: string; change: s
 }
 
 /** Opening balance + change over the period = closing balance, within the facts' rounding. */
-export function rollforward(ctx: RuleContext): void {
+export function rollforward(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const pairs = rollforwardPairs(ctx);
-  if (!pairs.length) return;
-  const balances = new Set(pairs.map((p) => p.balance));
+  if (!pairs.length) return out;
   const changes = new Set(pairs.map((p) => p.change));
-  const index = new Map<string, Fact>();
-  for (const f of ctx.report.facts) if (balances.has(f.concept) && f.value !== null && f.unit && isDecimalLexical(f.value)) index.set(bindingKey(f), f);
-  const at = (f: Fact, concept: string, instant: string) => index.get(bindingKey({ ...f, concept, period: { type: 'instant', instant } }));
+  // The last reported (non-nil) balance fact that binds with `f` at `instant` (the index holds no numeric fact outside xs:decimal).
+  const at = (f: Fact, concept: string, instant: string) => {
+    const set = ctx.index.find(concept, f, { type: 'instant', instant });
+    for (let i = (set?.length ?? 0) - 1; i >= 0; i--) if (set![i].value !== null && set![i].unit) return set![i];
+    return undefined;
+  };
   for (const { balance, change } of pairs) {
     for (const f of ctx.report.facts) {
       if (!changes.has(f.concept) || f.concept !== change || f.period.type !== 'duration' || f.value === null || !f.unit || !isDecimalLexical(f.value)) continue;
@@ -58,10 +61,11 @@ export function rollforward(ctx: RuleContext): void {
       const closing = interval(close);
       if (!intersect(sum, closing)) {
         const name = (x: string) => ctx.concept(x)?.localName ?? x;
-        ctx.push(diag(CODES.inconsistent, 'inconsistency',
+        out.push(diag(CODES.inconsistent, 'inconsistency',
           `Roll-forward of ${name(balance)} over ${f.period.start}..${f.period.end}: opening ${open.value} + ${name(change)} ${f.value} = [${sum[0].toFixed()}, ${sum[1].toFixed()}], but closing is ${close.value}.`,
           { source: close.source, related: [open.source, f.source].filter((s) => s !== undefined) as never, facts: [open.id, f.id, close.id], concept: name(balance) }));
       }
     }
   }
+  return out;
 }

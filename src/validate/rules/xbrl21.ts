@@ -1,4 +1,4 @@
-import { NS, diag, type Fact } from '../../model';
+import { NS, diag, type Concept, type Diagnostic, type DiagnosticCode, type Fact, type InstanceContext } from '../../model';
 import type { RuleContext } from '../context';
 import { dateUnion, lexicalOk } from '../../taxonomy/lexical';
 
@@ -28,29 +28,33 @@ export const CODES = {
   nilNonNillable: 'xmlSchema:nilNonNillableElement',
 } as const;
 
-/** XBRL 2.1 instance rules (§4): facts against their concepts, contexts and units. */
-export function xbrl21(ctx: RuleContext): void {
-  const { report, file } = ctx;
-  const missing = new Set<string>();
-  const push = (code: string, message: string, f?: Fact, extra: Record<string, unknown> = {}) =>
-    ctx.push(diag(code, 'error', message, { source: f?.source ?? { file, line: 1, column: 1 }, facts: f ? [f.id] : undefined, ...extra }));
+type Push = (code: DiagnosticCode, message: string, f?: Fact, extra?: Record<string, unknown>) => void;
 
+/** Segment/scenario content other than dimensions (XML input): lax validation, no xbrli elements, no items or tuples. */
+function contextContent(ctx: RuleContext, c: InstanceContext, push: Push): void {
+  const { file } = ctx;
+  const content = c.content ?? [];
+  for (let i = 0; i + 2 < content.length; i += 3) {
+    const where = content[i].trim();
+    const name = content[i + 1];
+    const decl = ctx.concept(name);
+    // Lax validation: content declared in the DTS with a simple built-in type must be of that type.
+    if (decl && decl.substitutionGroup === 'other' && decl.xsd && !content[i + 2].includes('<') && !lexicalOk(decl.xsd, content[i + 2])) {
+      push(CODES.valueError, `Context ${c.id}: ${decl.localName} in the ${where} holds "${content[i + 2].trim()}", not a valid ${decl.xsd}.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
+    }
+    const code = where === 'segment' ? 'xbrl.4.7.3.2:segment' : 'xbrl.4.7.4:scenario';
+    const at = { source: { file, line: c.line, column: 1 }, contexts: [c.id] };
+    if (name.startsWith(`{${NS.xbrli}}`)) push(`${code}XbrliElement`, `Context ${c.id}: the ${where} holds ${name}, an element of the XBRL instance namespace.`, undefined, at);
+    else if (['item', 'tuple'].includes(ctx.concept(name)?.substitutionGroup ?? '')) push(`${code}ItemOrTuple`, `Context ${c.id}: the ${where} holds ${name}, an item or tuple.`, undefined, at);
+  }
+}
+
+/** Contexts and units as declared (XML input): content, dates, measures. */
+function declarations(ctx: RuleContext, push: Push): void {
+  const { file } = ctx;
   if (ctx.contexts) {
     for (const c of ctx.contexts.values()) {
-      const content = c.content ?? [];
-      for (let i = 0; i + 2 < content.length; i += 3) {
-        const where = content[i].trim();
-        const name = content[i + 1];
-        const decl = ctx.concept(name);
-        // Lax validation: content declared in the DTS with a simple built-in type must be of that type.
-        if (decl && decl.substitutionGroup === 'other' && decl.xsd && !content[i + 2].includes('<') && !lexicalOk(decl.xsd, content[i + 2])) {
-          push(CODES.valueError, `Context ${c.id}: ${decl.localName} in the ${where} holds "${content[i + 2].trim()}", not a valid ${decl.xsd}.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
-        }
-        const code = where === 'segment' ? 'xbrl.4.7.3.2:segment' : 'xbrl.4.7.4:scenario';
-        const at = { source: { file, line: c.line, column: 1 }, contexts: [c.id] };
-        if (name.startsWith(`{${NS.xbrli}}`)) push(`${code}XbrliElement`, `Context ${c.id}: the ${where} holds ${name}, an element of the XBRL instance namespace.`, undefined, at);
-        else if (['item', 'tuple'].includes(ctx.concept(name)?.substitutionGroup ?? '')) push(`${code}ItemOrTuple`, `Context ${c.id}: the ${where} holds ${name}, an item or tuple.`, undefined, at);
-      }
+      contextContent(ctx, c, push);
       const p = c.period;
       if (p?.type === 'duration') {
         if (!dateUnion(p.start) || !dateUnion(p.end)) push(CODES.dateError, `Context ${c.id}: period ${p.start}..${p.end} is not a valid date range.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
@@ -66,6 +70,48 @@ export function xbrl21(ctx: RuleContext): void {
       if (u.numerators.some((m) => u.denominators.includes(m))) push(CODES.bothNumDenom, `Unit ${id}: a measure is both numerator and denominator.`, undefined, { source: { file, line: u.line, column: 1 }, units: [id] });
     }
   }
+}
+
+/** Units, decimals/precision and the value of an item, numeric or not. */
+function itemValue(ctx: RuleContext, f: Fact, c: Concept, push: Push): void {
+  if (c.numeric) {
+    if (!f.unit) {
+      if (ctx.units && f.unitId !== undefined) push(CODES.unitRef, `Fact ${f.id}: unitRef "${f.unitId}" does not identify a unit.`, f);
+      else if (ctx.units) push(CODES.numericUnit, `Numeric fact ${f.id} has no unitRef.`, f);
+    }
+    if (f.value === null) {
+      if (f.decimals !== undefined || f.precision !== undefined) push(CODES.nilPrecisionDecimals, `Nil fact ${f.id} has decimals or precision.`, f);
+    } else {
+      if (ctx.units && f.decimals === undefined && f.precision === undefined) push(CODES.missingPrecisionDecimals, `Numeric fact ${f.id} has neither decimals nor precision.`, f);
+      if (f.decimals !== undefined && f.precision !== undefined) push(CODES.bothPrecisionAndDecimals, `Fact ${f.id} has both decimals and precision.`, f);
+      if (typeof f.decimals === 'number' && !Number.isInteger(f.decimals)) push(CODES.decimals, `Fact ${f.id}: decimals is not an integer or INF.`, f);
+      if (!lexicalOk(c.xsd ?? 'decimal', f.value)) push(CODES.valueError, `Fact ${f.id}: "${f.value}" is not a valid ${c.xsd ?? 'decimal'} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
+    }
+    const u = f.unit;
+    if (u && c.kind === 'monetary') {
+      if (u.numerators.length !== 1 || u.denominators.length) push(CODES.monetarySingle, `Monetary fact ${f.id} needs a single currency measure.`, f);
+      else if (!/^\{http:\/\/www\.xbrl\.org\/2003\/iso4217\}[A-Z]{3}$/.test(u.numerators[0])) push(CODES.monetaryMeasure, `Monetary fact ${f.id}: ${u.numerators[0]} is not an ISO 4217 currency.`, f);
+    }
+    if (u && c.kind === 'shares') {
+      if (u.numerators.length !== 1 || u.denominators.length) push(CODES.sharesSingle, `Shares fact ${f.id} needs the single measure xbrli:shares.`, f);
+      else if (u.numerators[0] !== `{${NS.xbrli}}shares`) push(CODES.sharesMeasure, `Shares fact ${f.id}: ${u.numerators[0]} is not xbrli:shares.`, f);
+    }
+  } else {
+    if (f.decimals !== undefined || f.precision !== undefined) push(CODES.extraneous, `Non-numeric fact ${f.id} has decimals or precision.`, f);
+    if (f.unitId !== undefined || (f.unit && !ctx.units)) push(CODES.nonNumericUnit, `Non-numeric fact ${f.id} has a unit.`, f);
+    if (f.value !== null && !lexicalOk(c.xsd, f.value)) push(CODES.valueError, `Fact ${f.id}: "${f.value}" is not a valid ${c.xsd} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
+  }
+}
+
+/** XBRL 2.1 instance rules (§4): facts against their concepts, contexts and units. */
+export function xbrl21(ctx: RuleContext): Diagnostic[] {
+  const { report, file } = ctx;
+  const out: Diagnostic[] = [];
+  const missing = new Set<string>();
+  const push: Push = (code, message, f, extra = {}) =>
+    out.push(diag(code, 'error', message, { source: f?.source ?? { file, line: 1, column: 1 }, facts: f ? [f.id] : undefined, ...extra }));
+
+  declarations(ctx, push);
 
   for (const f of report.facts) {
     const c = ctx.concept(f.concept);
@@ -85,33 +131,7 @@ export function xbrl21(ctx: RuleContext): void {
     const pt = c.periodType;
     if (pt === 'instant' && f.period.type !== 'instant') push(CODES.periodType, `${c.localName} is an instant concept, but fact ${f.id} has a ${f.period.type} period.`, f, { concept: c.localName });
     if (pt === 'duration' && f.period.type === 'instant') push(CODES.periodType, `${c.localName} is a duration concept, but fact ${f.id} has an instant period.`, f, { concept: c.localName });
-    if (c.numeric) {
-      if (!f.unit) {
-        if (ctx.units && f.unitId !== undefined) push(CODES.unitRef, `Fact ${f.id}: unitRef "${f.unitId}" does not identify a unit.`, f);
-        else if (ctx.units) push(CODES.numericUnit, `Numeric fact ${f.id} has no unitRef.`, f);
-      }
-      if (f.value === null) {
-        if (f.decimals !== undefined || f.precision !== undefined) push(CODES.nilPrecisionDecimals, `Nil fact ${f.id} has decimals or precision.`, f);
-      } else {
-        if (ctx.units && f.decimals === undefined && f.precision === undefined) push(CODES.missingPrecisionDecimals, `Numeric fact ${f.id} has neither decimals nor precision.`, f);
-        if (f.decimals !== undefined && f.precision !== undefined) push(CODES.bothPrecisionAndDecimals, `Fact ${f.id} has both decimals and precision.`, f);
-        if (typeof f.decimals === 'number' && !Number.isInteger(f.decimals)) push(CODES.decimals, `Fact ${f.id}: decimals is not an integer or INF.`, f);
-        if (!lexicalOk(c.xsd ?? 'decimal', f.value)) push(CODES.valueError, `Fact ${f.id}: "${f.value}" is not a valid ${c.xsd ?? 'decimal'} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
-      }
-      const u = f.unit;
-      if (u && c.kind === 'monetary') {
-        if (u.numerators.length !== 1 || u.denominators.length) push(CODES.monetarySingle, `Monetary fact ${f.id} needs a single currency measure.`, f);
-        else if (!/^\{http:\/\/www\.xbrl\.org\/2003\/iso4217\}[A-Z]{3}$/.test(u.numerators[0])) push(CODES.monetaryMeasure, `Monetary fact ${f.id}: ${u.numerators[0]} is not an ISO 4217 currency.`, f);
-      }
-      if (u && c.kind === 'shares') {
-        if (u.numerators.length !== 1 || u.denominators.length) push(CODES.sharesSingle, `Shares fact ${f.id} needs the single measure xbrli:shares.`, f);
-        else if (u.numerators[0] !== `{${NS.xbrli}}shares`) push(CODES.sharesMeasure, `Shares fact ${f.id}: ${u.numerators[0]} is not xbrli:shares.`, f);
-      }
-    } else {
-      if (f.decimals !== undefined || f.precision !== undefined) push(CODES.extraneous, `Non-numeric fact ${f.id} has decimals or precision.`, f);
-      if (f.unitId !== undefined || (f.unit && !ctx.units)) push(CODES.nonNumericUnit, `Non-numeric fact ${f.id} has a unit.`, f);
-      if (f.value !== null && !lexicalOk(c.xsd, f.value)) push(CODES.valueError, `Fact ${f.id}: "${f.value}" is not a valid ${c.xsd} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
-    }
+    itemValue(ctx, f, c, push);
     // Lax validation: attributes the DTS declares globally with a simple type.
     if (f.attributes) {
       for (const [a, v] of Object.entries(f.attributes)) {
@@ -121,4 +141,5 @@ export function xbrl21(ctx: RuleContext): void {
     }
     if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but fact ${f.id} is nil.`, f);
   }
+  return out;
 }

@@ -1,0 +1,549 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SaxesTagNS } from 'saxes';
+import { ARCROLE, NS, ROLE, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Report, type SourceRef, type Unit } from '../model';
+import { contextFromElement, resolveFactAspects, unitFromElement } from '../xbrl/read-contexts-units';
+import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement } from '../xml/read-xml';
+import { scanXmlEvents } from '../xml/scan-events';
+import { IX_NS, isIxNamespace, ixCode } from './ix-codes';
+import { lookupTransform, scaleDecimal } from './transformations';
+
+/**
+ * Inline XBRL 1.1 and 1.0 reader: one or more XHTML documents, read as one Inline XBRL Document
+ * Set, → the same `Report` the XBRL 2.1 and xBRL-JSON readers produce, so every validation rule
+ * applies unchanged.
+ *
+ * Note: the documents are streamed through saxes (DOCTYPE entity declarations refused) and no
+ * tree of the XHTML is kept. Each open ix element collects the text that reaches it (ix:exclude
+ * content aside; markup too for `escape="true"`), the header's contexts and units are built as
+ * small element trees and read by the XBRL 2.1 reader's own functions. Continuations, footnote
+ * relationships and ids are resolved across the whole set once every document is read.
+ */
+export interface InlineReadOptions {
+  /** Refuse documents (and a set) larger than this many bytes; default 512 MiB. */
+  maxBytes?: number;
+  /** The ix `target` to extract; default: facts without a target attribute. */
+  target?: string;
+  /** `auto` (default): the fast scanner, falling back to saxes; `saxes`: always the streaming parser. */
+  parser?: 'auto' | 'saxes';
+}
+
+/** The shape of the XBRL 2.1 reader's result: the report, and contexts and units as declared (with lines). */
+export interface InlineReadResult {
+  report?: Report;
+  contexts: Map<string, InstanceContext>;
+  units: Map<string, Unit & { line: number }>;
+  diagnostics: Diagnostic[];
+  documents: string[];
+}
+
+const XML_LANG = `{${NS.xml}}lang`;
+const XSI_NIL = `{${NS.xsi}}nil`;
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const FACT_KINDS = new Set(['nonFraction', 'nonNumeric', 'fraction']);
+const TEXT_KINDS = new Set(['nonNumeric', 'continuation', 'footnote']);
+
+/** An ix element whose text is collected while it is open. */
+interface Capture {
+  kind: string;
+  ns: string;
+  attrs: Record<string, string>;
+  nsMap: Record<string, string>;
+  source: SourceRef;
+  doc: number;
+  parts: string[];
+  /** Exclude depth when opened: text reaches this capture only at the same depth. */
+  excl: number;
+  escape: boolean;
+  /** Clark names of direct child elements, and whether any text node is a direct child. */
+  children: string[];
+  directText: boolean;
+  inTuple: boolean;
+  lang?: string;
+  /** The nearest enclosing open capture, and every open one (continuation nesting checks). */
+  outer?: Capture;
+  ancestors: Capture[];
+  text: string;
+  /** Continuations only: the text with markup, for a chain whose head has escape="true". */
+  escParts?: string[];
+  escText?: string;
+}
+
+interface Frame {
+  capture?: Capture;
+  lang?: string;
+  displayNone: boolean;
+  exclude: boolean;
+  tuple: boolean;
+  /** ix:references / ix:resources (of the selected target): their children are built as trees. */
+  kind?: 'references' | 'resources';
+  tree?: XElement;
+  owner?: 'references' | 'resources';
+  marks?: { parts: string[]; at: number; tag: string }[];
+}
+
+interface DocState {
+  file: string;
+  path: string;
+  doc: number;
+  frames: Frame[];
+  open: Capture[];
+  exclDepth: number;
+  /** Every id in the document (any element), for XML ID uniqueness and continuedAt targets. */
+  ids: Map<string, { element: string; source: SourceRef }>;
+}
+
+/** XHTML DOCTYPEs by public identifier, without an internal subset: nothing is loaded or expanded. */
+const xhtmlDoctype = (d: string) => /^\s*html\s+PUBLIC\s+"-\/\/W3C\/\/DTD XHTML[^"]*"\s+"[^"]*"\s*$/.test(d);
+
+const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const collapse = (t: string) => t.replace(/[ \t\n\r]+/g, ' ').trim();
+const isNil = (a: Record<string, string>) => a[XSI_NIL] === 'true' || a[XSI_NIL] === '1';
+
+/** Reads one Inline XBRL document, or several as one document set. */
+export function readInlineXbrl(files: string[], options: InlineReadOptions = {}): InlineReadResult {
+  return new InlineSet(options).read(files);
+}
+
+class InlineSet {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly contexts = new Map<string, InstanceContext>();
+  readonly units = new Map<string, Unit & { line: number }>();
+  readonly taxonomy: string[] = [];
+  readonly captures: Capture[] = [];
+  readonly continuations = new Map<string, Capture>();
+  readonly relationships: { attrs: Record<string, string>; source: SourceRef; ns: string }[] = [];
+  readonly ids = new Map<string, { element: string; ns: string; source: SourceRef }>();
+  readonly docIds: Map<string, { element: string; source: SourceRef }>[] = [];
+  readonly numeric = new Set<Fact>();
+  headers = 0;
+  references = 0;
+  tuples = 0;
+  firstFile = '';
+
+  constructor(private readonly options: InlineReadOptions) {}
+
+  read(files: string[]): InlineReadResult {
+    const out: InlineReadResult = { contexts: this.contexts, units: this.units, diagnostics: this.diagnostics, documents: files };
+    if (!this.sizesOk(files)) return out;
+    this.firstFile = files[0];
+    for (let i = 0; i < files.length; i++) {
+      const problems = this.readDocument(files[i], i);
+      if (problems.length) { this.diagnostics.push(...problems); return out; }
+    }
+    out.report = this.finish();
+    return out;
+  }
+
+  private sizesOk(files: string[]): boolean {
+    const max = this.options.maxBytes ?? 512 * 2 ** 20;
+    let total = 0;
+    for (const file of files) {
+      const at = { file, line: 1, column: 1 };
+      try { total += fs.statSync(file).size; } catch (e) {
+        this.diagnostics.push(diag(XML_CODES.notFound, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }));
+        return false;
+      }
+      if (total > max) {
+        this.diagnostics.push(diag(XML_CODES.tooLarge, 'error', `${files.length > 1 ? 'The document set' : file} is more than ${max} bytes (option maxBytes).`, { source: at }));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private readDocument(file: string, doc: number): Diagnostic[] {
+    const st: DocState = { file, path: file, doc, frames: [{ displayNone: false, exclude: false, tuple: false }], open: [], exclDepth: 0, ids: new Map() };
+    this.docIds.push(st.ids);
+    let rootSeen = false;
+    const h: StreamHandlers = {
+      opentag: (tag, line, column, nsMap) => {
+        if (!rootSeen) {
+          rootSeen = true;
+          if (tag.uri !== XHTML || tag.local !== 'html') this.diagnostics.push(diag('ixread:notXhtml', 'error', `The root element is {${tag.uri}}${tag.local}; an Inline XBRL document is XHTML with root html.`, { source: { file, line, column } }));
+        }
+        this.onOpen(st, tag, line, column, nsMap);
+      },
+      text: (t) => this.onText(st, t),
+      closetag: () => this.onClose(st),
+    };
+    const text = fs.readFileSync(file, 'utf8');
+    // Fast path for well-formed plain XHTML; saxes for the rest and for anything the scanner declines.
+    const events = this.options.parser === 'saxes' ? undefined : scanXmlEvents(text);
+    let problems: Diagnostic[] = [];
+    if (events) {
+      for (const e of events) {
+        if (e.type === 'open') h.opentag(e.tag, e.line, e.column, e.nsMap);
+        else if (e.type === 'text') h.text(e.text);
+        else h.closetag(undefined as never);
+      }
+    } else problems = streamXml([text.replace(/^\uFEFF/, '')], file, h, { allowDoctype: xhtmlDoctype });
+    if (!problems.length && !rootSeen) problems.push(diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }));
+    return problems;
+  }
+
+  private onOpen(st: DocState, tag: SaxesTagNS, line: number, column: number, nsMap: Record<string, string>): void {
+    const attrs: Record<string, string> = {};
+    for (const k in tag.attributes) {
+      const a = tag.attributes[k];
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+      attrs[a.uri ? `{${a.uri}}${a.local}` : a.local] = a.value;
+    }
+    const parent = st.frames[st.frames.length - 1];
+    const source = { file: st.file, line, column };
+    const frame: Frame = {
+      lang: attrs[XML_LANG] ?? parent.lang,
+      displayNone: parent.displayNone || (tag.local === 'div' && /display\s*:\s*none/.test(attrs.style ?? '')),
+      exclude: false,
+      tuple: parent.tuple,
+    };
+    if (attrs.id !== undefined) {
+      const first = st.ids.get(attrs.id);
+      if (first) this.diagnostics.push(diag('xml.3.3.1:idMustBeUnique', 'error', `id "${attrs.id}" is used twice in this document (first on ${first.element}).`, { source, related: [first.source] }));
+      else st.ids.set(attrs.id, { element: `{${tag.uri}}${tag.local}`, source });
+    }
+    if (parent.capture) parent.capture.children.push(`{${tag.uri}}${tag.local}`);
+    if (parent.tree || parent.kind) {
+      const el: XElement = { name: `{${tag.uri}}${tag.local}`, ns: tag.uri, local: tag.local, attrs, children: [], text: '', line, column, nsMap };
+      if (parent.tree) parent.tree.children.push(el);
+      else frame.owner = parent.kind;
+      frame.tree = el;
+    }
+    if (isIxNamespace(tag.uri)) this.openIx(st, tag, attrs, nsMap, source, frame, parent);
+    else this.openMarkup(st, tag, attrs, frame);
+    st.frames.push(frame);
+  }
+
+  /** Inside `escape="true"` facts, non-ix elements are kept as markup in the value. */
+  private openMarkup(st: DocState, tag: SaxesTagNS, attrs: Record<string, string>, frame: Frame): void {
+    for (const c of st.open) {
+      const parts = c.escape ? c.parts : c.escParts;
+      if (!parts || c.excl !== st.exclDepth) continue;
+      const name = tag.uri === XHTML ? tag.local : tag.name;
+      const attrText = Object.keys(attrs).sort().map((k) => ` ${k.startsWith('{') ? k.slice(k.indexOf('}') + 1) : k}="${escapeAttr(attrs[k])}"`).join('');
+      (frame.marks ??= []).push({ parts, at: parts.length, tag: name });
+      parts.push(`<${name}${attrText}>`);
+    }
+  }
+
+  private openIx(st: DocState, tag: SaxesTagNS, attrs: Record<string, string>, nsMap: Record<string, string>, source: SourceRef, frame: Frame, parent: Frame): void {
+    const local = tag.local;
+    const target = this.options.target;
+    switch (local) {
+      case 'header':
+        this.headers++;
+        if (!parent.displayNone) this.diagnostics.push(diag(ixCode('headerDisplayNone', 'header', 'non-validatable', tag.uri), 'warning', 'ix:header is recommended to be inside a <div> with style display:none.', { source }));
+        return;
+      case 'references':
+        if (attrs.target === target) { frame.kind = 'references'; this.references++; }
+        if (attrs.id) this.noteId(attrs.id, local, tag.uri, source);
+        return;
+      case 'resources': frame.kind = 'resources'; return;
+      case 'relationship': this.relationships.push({ attrs, source, ns: tag.uri }); return;
+      case 'tuple':
+        frame.tuple = true;
+        if (attrs.target === target) this.tuples++;
+        if (attrs.id) this.noteId(attrs.id, local, tag.uri, source);
+        return;
+      case 'exclude':
+        if (!st.open.some((c) => TEXT_KINDS.has(c.kind))) this.diagnostics.push(diag(ixCode('excludeMisplaced', 'exclude', 'constraint', tag.uri), 'error', 'ix:exclude must be inside an ix:nonNumeric, ix:continuation or ix:footnote.', { source }));
+        frame.exclude = true;
+        st.exclDepth++;
+        return;
+      default:
+        if (FACT_KINDS.has(local) || local === 'continuation' || local === 'footnote') this.openCapture(st, tag, attrs, nsMap, source, frame, parent);
+    }
+  }
+
+  private openCapture(st: DocState, tag: SaxesTagNS, attrs: Record<string, string>, nsMap: Record<string, string>, source: SourceRef, frame: Frame, parent: Frame): void {
+    const c: Capture = {
+      kind: tag.local, ns: tag.uri, attrs, nsMap, source, doc: st.doc, parts: [], excl: st.exclDepth,
+      escape: tag.local === 'nonNumeric' && (attrs.escape === 'true' || attrs.escape === '1'),
+      children: [], directText: false, inTuple: parent.tuple || attrs.tupleRef !== undefined, lang: frame.lang,
+      outer: st.open[st.open.length - 1], ancestors: [...st.open], text: '',
+      escParts: tag.local === 'continuation' ? [] : undefined,
+    };
+    const id = tag.local === 'footnote' && tag.uri === IX_NS.ix10 ? attrs.footnoteID : attrs.id;
+    if (id) this.noteId(id, tag.local, tag.uri, source);
+    if (tag.local === 'continuation' && attrs.id) this.continuations.set(attrs.id, c);
+    this.captures.push(c);
+    st.open.push(c);
+    frame.capture = c;
+  }
+
+  /** Ids of ix elements, contexts and units are unique across the document set (within one document XML says so already). */
+  private noteId(id: string, element: string, ns: string, source: SourceRef): void {
+    const prev = this.ids.get(id);
+    if (!prev) { this.ids.set(id, { element, ns, source }); return; }
+    if (prev.source.file === source.file) return;
+    this.diagnostics.push(diag(ixCode('uniqueIxId', prev.element, 'validation', prev.ns), 'error', `id "${id}" is used more than once in the document set (first on ${prev.element} at ${prev.source.file}:${prev.source.line}).`, { source, related: [prev.source] }));
+  }
+
+  private onText(st: DocState, t: string): void {
+    const top = st.frames[st.frames.length - 1];
+    if (top.tree) top.tree.text += t;
+    if (top.capture) top.capture.directText = true;
+    for (const c of st.open) {
+      if (c.excl !== st.exclDepth) continue;
+      c.parts.push(c.escape ? escapeText(t) : t);
+      if (c.escParts) c.escParts.push(escapeText(t));
+    }
+  }
+
+  private onClose(st: DocState): void {
+    const frame = st.frames.pop() as Frame;
+    if (frame.marks) {
+      for (const m of frame.marks) {
+        if (m.parts.length === m.at + 1) m.parts[m.at] = m.parts[m.at].replace(/>$/, '/>');
+        else m.parts.push(`</${m.tag}>`);
+      }
+    }
+    if (frame.exclude) st.exclDepth--;
+    if (frame.capture) {
+      const c = st.open.pop() as Capture;
+      c.text = c.parts.join('');
+      c.parts = [];
+      if (c.escParts) { c.escText = c.escParts.join(''); c.escParts = undefined; }
+    }
+    if (frame.tree && frame.owner) this.headerElement(st, frame.tree, frame.owner);
+  }
+
+  private headerElement(st: DocState, e: XElement, owner: 'references' | 'resources'): void {
+    const source = { file: st.file, line: e.line, column: e.column };
+    if (owner === 'references') {
+      if (e.name !== `{${NS.link}}schemaRef`) return;
+      const href = e.attrs[`{${NS.xlink}}href`];
+      if (!href) { this.diagnostics.push(diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source })); return; }
+      // Relative references are resolved against their own document; the DTS is loaded relative to the first.
+      const rel = /^[a-z][a-z0-9+.-]*:/i.test(href) || st.doc === 0 ? href : path.relative(path.dirname(this.firstFile), path.resolve(path.dirname(st.path), href)).split(path.sep).join('/');
+      if (!this.taxonomy.includes(rel)) this.taxonomy.push(rel);
+      return;
+    }
+    if (e.name === `{${NS.xbrli}}context` || e.name === `{${NS.xbrli}}unit`) {
+      const id = e.attrs.id ?? '';
+      this.noteId(id, e.local, IX_NS.ix11, source);
+      if (e.local === 'context') this.contexts.set(id, contextFromElement(e, st.file, this.diagnostics));
+      else this.units.set(id, unitFromElement(e));
+    }
+  }
+
+  private finish() {
+    const texts = this.resolveContinuations();
+    const facts: Fact[] = [];
+    const footnotes: Footnote[] = [];
+    const byCapture = new Map<Capture, Fact>();
+    let fractions = 0;
+    for (const c of this.captures) {
+      if (c.kind === 'footnote') { footnotes.push(this.footnote(c, texts.get(c) ?? c.text)); continue; }
+      if (!FACT_KINDS.has(c.kind) || c.inTuple || c.attrs.target !== this.options.target) continue;
+      if (c.kind === 'fraction') { fractions++; if (fractions === 1) this.diagnostics.push(diag('ixread:fractionNotSupported', 'error', 'ix:fraction facts are not supported by this reader; the fact is not extracted.', { source: c.source })); continue; }
+      const f = c.kind === 'nonFraction' ? this.nonFraction(c) : this.nonNumeric(c, texts.get(c) ?? c.text);
+      if (!f) continue;
+      facts.push(f);
+      byCapture.set(c, f);
+    }
+    if (this.tuples) this.diagnostics.push(diag('ixread:tupleNotSupported', 'warning', `${this.tuples} ix:tuple element(s): tuples and their member facts are not extracted by this reader.`, { source: { file: this.firstFile, line: 1, column: 1 } }));
+    this.linkFootnotes(facts, byCapture, footnotes);
+    this.checkSet(facts);
+    resolveFactAspects(facts, this.contexts, this.units);
+    return { taxonomy: this.taxonomy, facts, footnotes, namespaces: {}, file: this.firstFile };
+  }
+
+  private checkSet(facts: Fact[]): void {
+    const at = { file: this.firstFile, line: 1, column: 1 };
+    if (!this.headers) this.diagnostics.push(diag(ixCode('headerMissing', 'header', 'validation'), 'error', 'The document set has no ix:header.', { source: at }));
+    if (!this.references) this.diagnostics.push(diag(ixCode('missingReferences', 'references', 'validation'), 'error', `The document set has no ix:references${this.options.target ? ` for target ${this.options.target}` : ''}.`, { source: at }));
+    for (const f of facts) {
+      const kind = this.numeric.has(f) ? 'nonFraction' : 'nonNumeric';
+      if (f.contextId === undefined || !this.contexts.has(f.contextId)) {
+        this.diagnostics.push(diag(ixCode('contextReference', kind, 'validation'), 'error', `Fact ${f.id}: contextRef "${f.contextId ?? ''}" does not identify a context in ix:resources.`, { source: f.source, facts: [f.id] }));
+      }
+      if (kind === 'nonFraction' && (f.unitId === undefined || !this.units.has(f.unitId))) {
+        this.diagnostics.push(diag(ixCode('unitReference', kind, 'validation'), 'error', `Fact ${f.id}: unitRef "${f.unitId ?? ''}" does not identify a unit in ix:resources.`, { source: f.source, facts: [f.id] }));
+      }
+    }
+  }
+
+  private factBase(c: Capture): (Fact & { rawDecimals?: string; rawPrecision?: string }) | undefined {
+    const name = c.attrs.name;
+    const concept = name ? resolveQName(name, c.nsMap) : undefined;
+    if (!concept) {
+      this.diagnostics.push(diag(ixCode('missingReferences', c.kind, 'validation', c.ns), 'error', name ? `The prefix of name "${name}" is not declared.` : `ix:${c.kind} without a name.`, { source: c.source }));
+      return undefined;
+    }
+    const f: Fact & { rawDecimals?: string; rawPrecision?: string } = {
+      id: c.attrs.id ?? `ix${c.doc ? `${c.doc}_` : ''}${c.source.line}_${c.source.column}`,
+      concept,
+      entity: { scheme: '', identifier: '' },
+      period: { type: 'forever' },
+      value: null,
+      contextId: c.attrs.contextRef?.trim(),
+      source: c.source,
+    };
+    return f;
+  }
+
+  /** `format` → the transformation, or a coded error (unknown namespace or name, or not implemented). */
+  private transform(c: Capture, text: string): { value?: string; ok: boolean } {
+    const format = c.attrs.format;
+    if (format === undefined) return { ok: true };
+    const clark = resolveQName(format, c.nsMap, false);
+    const found = clark ? lookupTransform(clark) : ({ ok: false, why: 'namespace' } as const);
+    if (!found.ok) {
+      const code = found.why === 'notImplemented' ? 'ixread:unsupportedTransformation' : ixCode('invalidTransformation', c.kind, 'validation', c.ns);
+      const what = found.why === 'namespace' ? `its namespace ${clark ? clark.slice(1, clark.indexOf('}')) : '(undeclared prefix)'} is not a transformation registry` : found.why === 'name' ? 'the registry has no such transformation' : 'this reader does not implement it';
+      this.diagnostics.push(diag(code, 'error', `ix:${c.kind} ${c.attrs.name ?? ''}: format "${format}" cannot be applied: ${what}.`, { source: c.source, actual: format }));
+      return { ok: false };
+    }
+    const value = found.fn(collapse(text));
+    if (value === undefined) {
+      this.diagnostics.push(diag(ixCode('transformValueError', c.kind, 'constraint', c.ns), 'error', `ix:${c.kind} ${c.attrs.name ?? ''}: "${collapse(text)}" is not a value that ${format} accepts.`, { source: c.source, expected: `input of ${format}`, actual: collapse(text) }));
+      return { ok: false };
+    }
+    return { value, ok: true };
+  }
+
+  private nonFraction(c: Capture): Fact | undefined {
+    const f = this.factBase(c);
+    if (!f) return undefined;
+    this.numeric.add(f);
+    f.unitId = c.attrs.unitRef?.trim();
+    if (c.attrs.decimals !== undefined) f.rawDecimals = c.attrs.decimals;
+    if (c.attrs.precision !== undefined) f.rawPrecision = c.attrs.precision;
+    const outer = c.outer?.kind === 'nonFraction' ? c.outer : undefined;
+    const err = (condition: string, sect: 'constraint' | 'validation', message: string, extra: Partial<Diagnostic> = {}) =>
+      this.diagnostics.push(diag(ixCode(condition, 'nonFraction', sect, c.ns), 'error', message, { source: c.source, ...extra }));
+    if (isNil(c.attrs)) {
+      if (outer) err('nestedNonFractionIsNil', 'validation', 'A nil ix:nonFraction may not be nested in another ix:nonFraction.');
+      return f;
+    }
+    if (outer && !isNil(outer.attrs) && (outer.attrs.format !== c.attrs.format || (outer.attrs.scale ?? '0').trim() !== (c.attrs.scale ?? '0').trim() || outer.attrs.unitRef !== c.attrs.unitRef)) {
+      err('nestedNonFractionProperties', 'validation', 'A nested ix:nonFraction must have the same format, scale and unitRef as the one around it.', { related: [outer.source] });
+    }
+    if (c.children.length && c.directText) err('nonFractionChildren', 'constraint', 'ix:nonFraction holds either text or one ix:nonFraction, not both.');
+    if (c.children.length && (c.children.length !== 1 || c.children[0] !== `{${c.ns}}nonFraction`)) err('nonFractionChildren', 'validation', `ix:nonFraction may hold only one child, an ix:nonFraction; found ${c.children.length} child element(s).`);
+    if (!c.children.length && c.text === '') err('nonFraction', 'constraint', 'ix:nonFraction has no text: its text must be a non-empty string.');
+    const value = this.numericValue(c, err);
+    if (value === undefined) return undefined;
+    f.value = value;
+    return f;
+  }
+
+  /** The displayed number → format → × 10^scale → sign. Undefined (after a coded error) when it fails. */
+  private numericValue(c: Capture, err: (condition: string, sect: 'constraint' | 'validation', message: string, extra?: Partial<Diagnostic>) => void): string | undefined {
+    let number: string;
+    if (c.attrs.format !== undefined) {
+      const t = this.transform(c, c.text);
+      if (!t.ok) return undefined;
+      number = t.value as string;
+    } else {
+      number = c.text.trim();
+      if (/^-\s*(\d+\.?\d*|\.\d+)$/.test(number) && /[1-9]/.test(number)) {
+        err('nonFractionNegative', 'validation', `ix:nonFraction without format shows a negative number "${number}": the displayed text must be non-negative (use sign="-").`, { actual: number });
+        return undefined;
+      }
+      if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(number)) return number; // not a decimal: the XBRL 2.1 rules report it
+    }
+    const rawScale = c.attrs.scale;
+    const scale = rawScale === undefined ? 0 : /^\s*[+-]?\d+\s*$/.test(rawScale) ? Number(rawScale) : NaN;
+    if (!Number.isSafeInteger(scale) || Math.abs(scale) > 1000) {
+      this.diagnostics.push(diag(Number.isNaN(scale) ? 'xmlSchema:valueError' : 'ixread:scaleOutOfRange', 'error', `ix:nonFraction ${c.attrs.name ?? ''}: scale "${rawScale}" is not ${Number.isNaN(scale) ? 'an integer' : 'within ±1000'}.`, { source: c.source, expected: 'an integer power of ten (e.g. 6 for millions, 3 for thousands, -2 for percent)', actual: rawScale }));
+      return undefined;
+    }
+    if (c.attrs.sign !== undefined && c.attrs.sign !== '-') {
+      this.diagnostics.push(diag('xmlSchema:valueError', 'error', `ix:nonFraction ${c.attrs.name ?? ''}: sign "${c.attrs.sign}" is not "-", its only allowed value.`, { source: c.source, expected: '-', actual: c.attrs.sign }));
+      return undefined;
+    }
+    const value = scaleDecimal(number, scale, c.attrs.sign === '-');
+    if (value === undefined) {
+      this.diagnostics.push(diag('xmlSchema:valueError', 'error', `ix:nonFraction ${c.attrs.name ?? ''}: "${number}" (after ${c.attrs.format ?? 'no format'}) is not a number.`, { source: c.source, actual: number }));
+    }
+    return value;
+  }
+
+  private nonNumeric(c: Capture, text: string): Fact | undefined {
+    const f = this.factBase(c);
+    if (!f) return undefined;
+    if (c.lang) f.language = c.lang;
+    if (isNil(c.attrs)) return f;
+    const t = this.transform(c, text);
+    if (!t.ok) return undefined;
+    f.value = t.value ?? text.trim();
+    return f;
+  }
+
+  /** Follows every continuedAt chain (Inline XBRL 1.1 §4): the text of each fact or footnote that continues. */
+  private resolveContinuations(): Map<Capture, string> {
+    const texts = new Map<Capture, string>();
+    const referrers = new Map<string, Set<Capture>>();
+    for (const c of this.captures) {
+      if ((c.kind !== 'nonNumeric' && c.kind !== 'footnote') || c.ns !== IX_NS.ix11 || !c.attrs.continuedAt) continue;
+      const chain = [c];
+      let text = c.text;
+      let cur = c;
+      let at = c.attrs.continuedAt.trim();
+      while (at) {
+        (referrers.get(at) ?? referrers.set(at, new Set()).get(at) as Set<Capture>).add(cur);
+        const next = this.continuations.get(at);
+        const err = (condition: string, message: string, related: SourceRef[] = []) =>
+          this.diagnostics.push(diag(ixCode(condition, cur.kind, 'validation', cur.ns), 'error', message, { source: cur.source, related }));
+        if (!next) {
+          const other = this.docIds.map((m) => m.get(at)).find((x) => x !== undefined);
+          if (other) err('continuationTarget', `continuedAt "${at}" names a ${other.element} element, not an ix:continuation.`, [other.source]);
+          else err('continuationMissing', `continuedAt "${at}": no ix:continuation with this id in the document set.`);
+          break;
+        }
+        if (chain.includes(next)) { err('continuationCycle', `continuedAt "${at}" closes a cycle of continuations.`, [next.source]); break; }
+        if (next.ancestors.some((a) => chain.includes(a)) || chain.some((x) => x.ancestors.includes(next))) {
+          err('continuationChainNested', `ix:continuation "${at}" is nested inside (or around) another element of its own chain.`, [next.source]);
+          break;
+        }
+        chain.push(next);
+        text += c.escape ? next.escText ?? next.text : next.text;
+        cur = next;
+        at = (next.attrs.continuedAt ?? '').trim();
+      }
+      texts.set(c, text);
+    }
+    for (const [id, cont] of this.continuations) {
+      const refs = referrers.get(id);
+      const at = { source: cont.source };
+      if (!refs) this.diagnostics.push(diag(ixCode('continuationNotReferenced', 'continuation', 'validation'), 'error', `ix:continuation "${id}" is not referenced by any continuedAt.`, at));
+      else if (refs.size > 1) this.diagnostics.push(diag(ixCode('continuationReferences', 'continuation', 'validation'), 'error', `ix:continuation "${id}" is referenced by ${refs.size} elements; only one may continue into it.`, { ...at, related: [...refs].map((r) => r.source) }));
+    }
+    return texts;
+  }
+
+  /** Fact–footnote links: ix:relationship (1.1) and footnoteRefs (1.0). */
+  private linkFootnotes(facts: Fact[], byCapture: Map<Capture, Fact>, footnotes: Footnote[]): void {
+    const notes = new Set(footnotes.map((n) => n.id));
+    const byId = new Map<string, Fact>();
+    for (const [c, f] of byCapture) if (c.attrs.id) byId.set(c.attrs.id, f);
+    const add = (f: Fact, id: string) => { const l = (f.footnotes ??= []); if (!l.includes(id)) l.push(id); };
+    for (const [c, f] of byCapture) {
+      if (c.ns !== IX_NS.ix10 || !c.attrs.footnoteRefs) continue;
+      for (const id of c.attrs.footnoteRefs.trim().split(/\s+/)) {
+        if (notes.has(id)) add(f, id);
+        else this.diagnostics.push(diag(ixCode('footnoteRef', 'footnote', 'validation', c.ns), 'error', `footnoteRefs "${id}" does not identify an ix:footnote.`, { source: c.source }));
+      }
+    }
+    const factElement = (id: string) => { const e = this.ids.get(id)?.element; return e !== undefined && (FACT_KINDS.has(e) || e === 'tuple'); };
+    for (const r of this.relationships) {
+      const err = (condition: string, message: string) => this.diagnostics.push(diag(ixCode(condition, 'relationship', 'validation', r.ns), 'error', message, { source: r.source }));
+      const from = (r.attrs.fromRefs ?? '').trim().split(/\s+/).filter(Boolean);
+      const to = (r.attrs.toRefs ?? '').trim().split(/\s+/).filter(Boolean);
+      for (const id of from) if (!factElement(id)) err('relationshipFromRef', `fromRefs "${id}" is not the id of a fact.`);
+      for (const id of to) if (!notes.has(id) && !factElement(id)) err('relationshipToRef', `toRefs "${id}" is not the id of an ix:footnote or a fact.`);
+      if (from.some((id) => to.includes(id))) err('relationshipFromToMatch', 'fromRefs and toRefs share an id.');
+      if ((r.attrs.arcrole ?? ARCROLE.factFootnote) !== ARCROLE.factFootnote) continue;
+      for (const id of from) { const f = byId.get(id); if (f) for (const n of to) if (notes.has(n)) add(f, n); }
+    }
+  }
+
+  private footnote(c: Capture, text: string): Footnote {
+    const id = (c.ns === IX_NS.ix10 ? c.attrs.footnoteID : c.attrs.id) ?? '';
+    if (!c.lang) this.diagnostics.push(diag(ixCode('footnoteLang', 'footnote', 'validation', c.ns), 'error', `ix:footnote ${id} has no xml:lang in scope.`, { source: c.source }));
+    return { id, language: c.lang ?? '', text: text.trim(), role: c.attrs.footnoteRole ?? ROLE.footnote, source: c.source };
+  }
+}

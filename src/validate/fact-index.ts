@@ -1,0 +1,97 @@
+import type { Fact, Period, Unit } from '../model';
+import { periodKey } from '../xbrl/aspects';
+import { isDecimalLexical } from './facts';
+
+/** The facts sharing one context + unit + language (+ tuple), by concept: each list is one duplicate set. */
+export type FactGroup = ReadonlyMap<string, readonly Fact[]>;
+
+/**
+ * What the rules need to know about the facts of one instance, built once per validation and then
+ * read-only: facts grouped by context + unit + language (XBRL 2.1 §4.10 binding: contexts compared
+ * by value, s-equal, not by id) and, inside tuples, by the tuple they sit in; then by concept.
+ * Duplicates are the lists longer than one; calculations bind within one group (and, with tuples,
+ * its descendant tuples' groups: `scopes`). Tuples themselves take no part, nor numeric facts
+ * whose value is not an xs:decimal (xbrl21 reports those). Nothing outlives the run: two
+ * validations share no state.
+ */
+export interface FactIndex {
+  readonly groups: ReadonlyMap<string, FactGroup>;
+  /**
+   * Instances with tuples only: for each group key, the groups a total in it binds contributors
+   * from (XBRL 2.1 §5.2.5.2): itself and the groups of its descendant tuples. Undefined without tuples.
+   */
+  readonly scopes?: ReadonlyMap<string, readonly FactGroup[]>;
+  /** The facts of `concept` that bind with `like` except for the period, which is `period`. */
+  find(concept: string, like: Fact, period: Period): readonly Fact[] | undefined;
+}
+
+export const unitKey = (u?: Unit): string => (u ? `${u.numerators.join('*')}/${u.denominators.join('*')}` : '');
+
+function dimsKey(d: Record<string, string> | undefined): string {
+  if (!d) return '';
+  return Object.keys(d).sort().map((k) => `${k}=${d[k]}`).join(',');
+}
+
+/** Context key by value (s-equal): entity, period, dimensions and other segment/scenario content. */
+export const contextKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions'>, period = f.period): string =>
+  `${f.entity.scheme}|${f.entity.identifier}|${periodKey(period)}|${dimsKey(f.dimensions)}`;
+
+/** Separates a group key from the path of the tuple its facts sit in. */
+const TUPLE = '\u0001';
+
+/** Group key by value: entity, period, dimensions, unit, language; then the tuple path, if any. */
+const groupKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions' | 'unit' | 'language' | 'tupleParent'>, period = f.period): string =>
+  `${contextKeyOf(f, period)}|${unitKey(f.unit)}|${f.language ?? ''}${f.tupleParent ? `${TUPLE}${f.tupleParent}` : ''}`;
+
+/** Facts of one XML context share its entity, period and dimensions objects: the key is built once per context and unit. */
+interface Seen { entity: object; dims: object | undefined; unit: Unit | undefined; lang: string | undefined; tuple: string | undefined; group: Map<string, Fact[]> }
+
+/** Builds the index in one pass over the facts. */
+export function buildFactIndex(facts: readonly Fact[]): FactIndex {
+  const groups = new Map<string, Map<string, Fact[]>>();
+  // Note: local to this build, dropped when it returns; keyed by the period object facts of one context share.
+  const seen = new Map<Period, Seen[]>();
+  let tuples = false;
+  for (const f of facts) {
+    // Tuples take no part; numeric facts with a value outside xs:decimal bind with nothing.
+    if (f.tuple || (f.unit && f.value !== null && !isDecimalLexical(f.value))) continue;
+    let list = seen.get(f.period);
+    let hit: Seen | undefined;
+    if (list) {
+      for (const s of list) if (s.entity === f.entity && s.dims === f.dimensions && s.unit === f.unit && s.lang === f.language && s.tuple === f.tupleParent) { hit = s; break; }
+    } else { list = []; seen.set(f.period, list); }
+    if (!hit) {
+      const key = groupKeyOf(f);
+      let group = groups.get(key);
+      if (!group) { group = new Map(); groups.set(key, group); }
+      if (f.tupleParent) tuples = true;
+      hit = { entity: f.entity, dims: f.dimensions, unit: f.unit, lang: f.language, tuple: f.tupleParent, group };
+      list.push(hit);
+    }
+    const set = hit.group.get(f.concept);
+    if (set) set.push(f); else hit.group.set(f.concept, [f]);
+  }
+  const index: FactIndex = {
+    groups,
+    scopes: tuples ? tupleScopes(groups) : undefined,
+    find: (concept, like, period) => groups.get(groupKeyOf(like, period))?.get(concept),
+  };
+  return Object.freeze(index);
+}
+
+/** For each group, itself and the groups of the same context + unit + language in its descendant tuples. */
+function tupleScopes(groups: ReadonlyMap<string, FactGroup>): Map<string, FactGroup[]> {
+  const split = (k: string): [string, string] => { const i = k.indexOf(TUPLE); return i < 0 ? [k, ''] : [k.slice(0, i), k.slice(i + 1)]; };
+  const byBase = new Map<string, [string, FactGroup][]>();
+  for (const [k, g] of groups) {
+    const [base, scope] = split(k);
+    const list = byBase.get(base);
+    if (list) list.push([scope, g]); else byBase.set(base, [[scope, g]]);
+  }
+  const out = new Map<string, FactGroup[]>();
+  for (const k of groups.keys()) {
+    const [base, scope] = split(k);
+    out.set(k, (byBase.get(base) ?? []).filter(([s]) => s === scope || scope === '' || s.startsWith(`${scope}/`)).map(([, g]) => g));
+  }
+  return out;
+}
