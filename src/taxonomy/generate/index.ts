@@ -3,24 +3,13 @@ import path from 'node:path';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { DiagnosticError, type Diagnostic, type DiagnosticCode } from '../../model';
-import { checkSchema } from '../../util/json-schema';
 import { writeFilesAtomically } from '../../util/atomic-write';
+import { readTaxonomySource, type SourceConcept, type SourceMeta, type SourcePresentationNode, type SourceRole } from '../source';
 
-/** The taxonomy's source of truth, as stored in taxonomy/src/*.json. */
-interface Meta {
-  prefix: string; namespace: string; baseUrl: string; entryPoint: string; directory: string;
-  package: { identifier: string; name: Record<string, string>; description: Record<string, string>; version: string;
-    publisher: string; publisherURL: string; publisherCountry: string; publicationDate: string; entryPointName: string };
-}
-interface SrcConcept {
-  name: string; type: string; periodType: 'instant' | 'duration'; balance?: 'debit' | 'credit';
-  abstract?: boolean; nillable?: boolean; labels: Record<string, Record<string, string>>;
-}
-interface PresNode { concept: string; preferredLabel?: string; children?: PresNode[] }
-interface Role {
-  id: string; uri: string; definition: string; presentation: PresNode[];
-  calculation?: { total: string; items: { concept: string; weight: number }[] }[];
-}
+type Meta = SourceMeta;
+type SrcConcept = SourceConcept;
+type PresNode = SourcePresentationNode;
+type Role = SourceRole;
 
 const NS = {
   xs: 'http://www.w3.org/2001/XMLSchema',
@@ -57,15 +46,7 @@ const json = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const end = (b: XMLBuilder) => `${b.end({ prettyPrint: true, indent: '  ' })}\n`;
 
 function readSource(root: string): { meta: Meta; concepts: SrcConcept[]; roles: Role[] } {
-  const dir = path.join(root, 'taxonomy', 'src');
-  const meta = json(path.join(dir, 'taxonomy.json'));
-  const concepts = json(path.join(dir, 'concepts.json'));
-  const networks = json(path.join(dir, 'networks.json'));
-  const problems: Diagnostic[] = [
-    ...checkSchema('taxonomy-source.schema.json', { taxonomy: meta, concepts: concepts.concepts, roles: networks.roles }, 'taxonomy/src', 'taxonomy:sourceInvalid'),
-  ];
-  if (problems.length) throw new DiagnosticError(problems);
-  const source = { meta, concepts: concepts.concepts as SrcConcept[], roles: networks.roles as Role[] };
+  const source = readTaxonomySource(root);
   const more = checkSource(source);
   if (more.length) throw new DiagnosticError(more);
   return source;
