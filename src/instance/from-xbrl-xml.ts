@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { isAscii } from 'node:buffer';
 import path from 'node:path';
-import Decimal from 'decimal.js';
 import { NS, diag, type SchemaDefaults, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
 
 export type { InstanceContext };
 import { scanXml } from '../xml/scan-xml';
+import { contentState, contextFromElement, unitFromElement } from '../xbrl/read-contexts-units';
 import { TreeBuilder, childElements, deepText, fileChunks, firstChild, resolveQName, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
 
 export interface ReadOptions {
@@ -94,28 +94,6 @@ function applyDefaults(e: XElement, d: SchemaDefaults): void {
   for (const c of e.children) applyDefaults(c, d);
 }
 
-/** A value as s-equality compares it: numbers (and booleans) by value, NaN equal to nothing (a fresh token each), other text exactly. */
-function sEqualValue(v: string, nan: { n: number }): string {
-  const t = v.trim();
-  if (t === 'NaN') return `NaN${nan.n++}`;
-  if (t === 'INF' || t === '+INF' || t === '-INF') return t.replace('+', '');
-  const b = t === 'true' ? '1' : t === 'false' ? '0' : t;
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(b)) return `#${new Decimal(b).toFixed()}`;
-  return JSON.stringify(v);
-}
-
-/** Canonical form of segment/scenario content for s-equality (XBRL 2.1 §4.10): names, attributes in any order, values, structure. */
-export function sEqualForm(e: XElement, nan: { n: number } = { n: 0 }): string {
-  const attrs = Object.keys(e.attrs).sort().map((k) => `${k}=${sEqualValue(e.attrs[k], nan)}`).join(' ');
-  const body = e.children.length ? e.children.map((c) => sEqualForm(c, nan)).join('') : sEqualValue(e.text, nan);
-  return ['<', e.name, attrs ? ` ${attrs}` : '', '>', body, '</>'].join('');
-}
-
-function collectNames(e: XElement, into: string[], where: string, intern: (s: string) => string): void {
-  into.push(where, intern(e.name), e.children.length ? '' : e.text);
-  for (const c of e.children) collectNames(c, into, where, intern);
-}
-
 /** Applies `xml:base` values (outermost first) to an href, keeping a relative result relative to the instance. */
 export function withBase(href: string, bases: (string | undefined)[]): string {
   if (bases.every((b) => b === undefined)) return href;
@@ -158,11 +136,8 @@ class InstanceReader {
   private readonly footnoteIds = new Set<string>();
   private readonly refUris = new Set<string>();
   private linkbaseRefs?: string[];
-  /** NaN in segment/scenario content equals nothing: each gets a fresh token. */
-  private readonly nan = { n: 0 };
-  /** Contexts repeat the same segment/scenario keys and values: one flat string each. */
-  private readonly strings = new Map<string, string>();
-  private readonly intern = (x: string): string => { const y = this.strings.get(x); if (y !== undefined) return y; this.strings.set(x, x); return x; };
+  /** Per-document state of segment/scenario reading (NaN tokens, interned strings). */
+  private readonly contentState = contentState();
   private rootSeen = false;
   private rootBase?: string;
 
@@ -210,59 +185,13 @@ class InstanceReader {
   private readContext(e: XElement): void {
     const id = e.attrs.id ?? '';
     this.noteId(id, e);
-    const ent = firstChild(e, X('entity'));
-    const ident = ent && firstChild(ent, X('identifier'));
-    const per = firstChild(e, X('period'));
-    const period = per && readPeriod(per);
-    const { dimensions, nonDimensional, content } = this.readDimensions(id, [ent && firstChild(ent, X('segment')), firstChild(e, X('scenario'))]);
-    if (!ident || !ident.attrs.scheme) this.diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: this.at(e) }));
-    if (!period) this.diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: this.at(e) }));
-    this.contexts.set(id, { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line, content: content.length ? content : undefined });
-  }
-
-  /**
-   * Segment and scenario content: dimension members by dimension, other content keyed by container,
-   * position and element with its s-equal form as value; `content` lists the other content's names for the rules.
-   */
-  private readDimensions(id: string, containers: (XElement | undefined)[]): { dimensions: Record<string, string>; nonDimensional: boolean; content: string[] } {
-    const dimensions: Record<string, string> = {};
-    let nonDimensional = false;
-    const content: string[] = [];
-    const { nan, intern } = this;
-    for (const container of containers) {
-      if (!container) continue;
-      let position = 0;
-      if (container.children.length === 0) {
-        this.diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: this.at(container) }));
-      }
-      for (const m of container.children) {
-        if (m.name === `{${NS.xbrldi}}explicitMember`) {
-          const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
-          dimensions[dim] = resolveQName(m.text, m.nsMap) ?? m.text.trim();
-        } else if (m.name === `{${NS.xbrldi}}typedMember`) {
-          const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
-          dimensions[dim] = deepText(m).trim();
-        } else {
-          nonDimensional = true;
-          // The key names the element; a plain leaf's value alone is its form (the usual case, kept short).
-          const plain = m.children.length === 0 && Object.keys(m.attrs).length === 0;
-          dimensions[intern(`${container.local}:${String(position).padStart(4, '0')}:${m.name}`)] = intern(plain ? sEqualValue(m.text, nan) : sEqualForm(m, nan));
-          collectNames(m, content, container.local === 'segment' ? 'segment ' : 'scenario ', intern);
-        }
-        position++;
-      }
-    }
-    return { dimensions, nonDimensional, content };
+    this.contexts.set(id, contextFromElement(e, this.file, this.diagnostics, this.contentState));
   }
 
   private readUnit(e: XElement): void {
     const id = e.attrs.id ?? '';
     this.noteId(id, e);
-    const div = firstChild(e, X('divide'));
-    const u = div
-      ? { numerators: measures(firstChild(div, X('unitNumerator'))), denominators: measures(firstChild(div, X('unitDenominator'))), line: e.line }
-      : { numerators: measures(e), denominators: [], line: e.line };
-    this.units.set(id, u);
+    this.units.set(id, unitFromElement(e));
   }
 
   private readFootnoteLink(e: XElement): void {
@@ -389,17 +318,3 @@ class InstanceReader {
   }
 }
 
-function readPeriod(per: XElement): Period | undefined {
-  const inst = firstChild(per, X('instant'));
-  const s = firstChild(per, X('startDate'));
-  const en = firstChild(per, X('endDate'));
-  if (inst) return { type: 'instant', instant: inst.text.trim() };
-  if (s && en) return { type: 'duration', start: s.text.trim(), end: en.text.trim() };
-  if (firstChild(per, X('forever'))) return { type: 'forever' };
-  return undefined;
-}
-
-function measures(parent: XElement | undefined): string[] {
-  if (!parent) return [];
-  return childElements(parent, X('measure')).map((m) => resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`).sort();
-}

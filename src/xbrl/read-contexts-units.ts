@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { NS, diag, type Diagnostic, type Fact, type InstanceContext, type Period, type Unit } from '../model';
 import { childElements, deepText, firstChild, resolveQName, type XElement } from '../xml/read-xml';
 
@@ -7,28 +8,77 @@ import { childElements, deepText, firstChild, resolveQName, type XElement } from
  */
 const X = (local: string) => `{${NS.xbrli}}${local}`;
 
-/** An `xbrli:context` element → the context's aspects (problems go to `diagnostics`). */
-export function contextFromElement(e: XElement, file: string, diagnostics: Diagnostic[]): InstanceContext {
-  const at = (x: XElement) => ({ file, line: x.line, column: x.column });
+/** A value as s-equality compares it: numbers (and booleans) by value, NaN equal to nothing (a fresh token each), other text exactly. */
+function sEqualValue(v: string, nan: { n: number }): string {
+  const t = v.trim();
+  if (t === 'NaN') return `NaN${nan.n++}`;
+  if (t === 'INF' || t === '+INF' || t === '-INF') return t.replace('+', '');
+  const b = t === 'true' ? '1' : t === 'false' ? '0' : t;
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(b)) return `#${new Decimal(b).toFixed()}`;
+  return JSON.stringify(v);
+}
+
+/** Canonical form of segment/scenario content for s-equality (XBRL 2.1 §4.10): names, attributes in any order, values, structure. */
+export function sEqualForm(e: XElement, nan: { n: number } = { n: 0 }): string {
+  const attrs = Object.keys(e.attrs).sort().map((k) => `${k}=${sEqualValue(e.attrs[k], nan)}`).join(' ');
+  const body = e.children.length ? e.children.map((c) => sEqualForm(c, nan)).join('') : sEqualValue(e.text, nan);
+  return ['<', e.name, attrs ? ` ${attrs}` : '', '>', body, '</>'].join('');
+}
+
+function collectNames(e: XElement, into: string[], where: string, intern: (s: string) => string): void {
+  into.push(where, intern(e.name), e.children.length ? '' : e.text);
+  for (const c of e.children) collectNames(c, into, where, intern);
+}
+
+/** What reading segment/scenario content keeps for one document: NaN tokens and interned strings. */
+export interface ContentState { nan: { n: number }; intern: (s: string) => string }
+
+export function contentState(): ContentState {
+  const strings = new Map<string, string>();
+  return { nan: { n: 0 }, intern: (x) => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; } };
+}
+
+function readPeriod(per: XElement): Period | undefined {
+  const inst = firstChild(per, X('instant'));
+  const s = firstChild(per, X('startDate'));
+  const en = firstChild(per, X('endDate'));
+  if (inst) return { type: 'instant', instant: inst.text.trim() };
+  if (s && en) return { type: 'duration', start: s.text.trim(), end: en.text.trim() };
+  if (firstChild(per, X('forever'))) return { type: 'forever' };
+  return undefined;
+}
+
+/**
+ * An `xbrli:context` element → the context's aspects (problems go to `diagnostics`). Shared by the
+ * XBRL 2.1 XML reader and Inline XBRL's `ix:resources`, so both compare contexts the same way.
+ */
+export function contextFromElement(e: XElement, file: string, diagnostics: Diagnostic[], state: ContentState = contentState()): InstanceContext {
   const id = e.attrs.id ?? '';
+  const at = (x: XElement) => ({ file, line: x.line, column: x.column });
   const ent = firstChild(e, X('entity'));
   const ident = ent && firstChild(ent, X('identifier'));
   const per = firstChild(e, X('period'));
-  let period: Period | undefined;
-  if (per) {
-    const inst = firstChild(per, X('instant'));
-    const s = firstChild(per, X('startDate'));
-    const en = firstChild(per, X('endDate'));
-    if (inst) period = { type: 'instant', instant: inst.text.trim() };
-    else if (s && en) period = { type: 'duration', start: s.text.trim(), end: en.text.trim() };
-    else if (firstChild(per, X('forever'))) period = { type: 'forever' };
-  }
+  const period = per && readPeriod(per);
+  const { dimensions, nonDimensional, content } = readDimensions(id, [ent && firstChild(ent, X('segment')), firstChild(e, X('scenario'))], file, diagnostics, state);
+  if (!ident || !ident.attrs.scheme) diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: at(e) }));
+  if (!period) diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }));
+  return { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line, content: content.length ? content : undefined };
+}
+
+/**
+ * Segment and scenario content: dimension members by dimension, other content keyed by container,
+ * position and element with its s-equal form as value; `content` lists the other content's names for the rules.
+ */
+function readDimensions(id: string, containers: (XElement | undefined)[], file: string, diagnostics: Diagnostic[], state: ContentState) {
   const dimensions: Record<string, string> = {};
   let nonDimensional = false;
-  for (const container of [ent && firstChild(ent, X('segment')), firstChild(e, X('scenario'))]) {
+  const content: string[] = [];
+  const { nan, intern } = state;
+  for (const container of containers) {
     if (!container) continue;
+    let position = 0;
     if (container.children.length === 0) {
-      diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: at(container) }));
+      diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: { file, line: container.line, column: container.column } }));
     }
     for (const m of container.children) {
       if (m.name === `{${NS.xbrldi}}explicitMember`) {
@@ -39,13 +89,15 @@ export function contextFromElement(e: XElement, file: string, diagnostics: Diagn
         dimensions[dim] = deepText(m).trim();
       } else {
         nonDimensional = true;
-        dimensions[`${container.local}:${m.name}`] = deepText(m).trim();
+        // The key names the element; a plain leaf's value alone is its form (the usual case, kept short).
+        const plain = m.children.length === 0 && Object.keys(m.attrs).length === 0;
+        dimensions[intern(`${container.local}:${String(position).padStart(4, '0')}:${m.name}`)] = intern(plain ? sEqualValue(m.text, nan) : sEqualForm(m, nan));
+        collectNames(m, content, container.local === 'segment' ? 'segment ' : 'scenario ', intern);
       }
+      position++;
     }
   }
-  if (!ident || !ident.attrs.scheme) diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: at(e) }));
-  if (!period) diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }));
-  return { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line };
+  return { dimensions, nonDimensional, content };
 }
 
 function measures(parent: XElement | undefined): string[] {
