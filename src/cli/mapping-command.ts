@@ -1,7 +1,7 @@
 import fs from 'node:fs';
+import { readReleaseFile } from './read-release';
 import type { Command } from 'commander';
 import { DiagnosticError } from '../model';
-import { decodeRelease, parseRelease } from '../release';
 import { loadReleaseMap } from '../mapping/release-map';
 import { loadTaxonomySource } from '../mapping/taxonomy-source';
 import { suggestForRelease } from '../mapping/suggest-release';
@@ -25,16 +25,11 @@ export function register(program: Command): void {
     .option('--mapping <file>', 'row mapping (default: the bundled mapping/release-map.json)')
     .option('--write', 'paste the entries into the mapping file (rows into their tables, new tables at the end)')
     .action((file: string, o: { mapping?: string; write?: boolean }) => {
-      let bytes: Buffer;
-      try { bytes = fs.readFileSync(file); } catch (e) {
-        process.stderr.write(`iij-xbrl: cannot read ${file}: ${(e as NodeJS.ErrnoException).code}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const d = decodeRelease(bytes, file);
-      const p = d.text === undefined ? undefined : parseRelease(d.text, file);
-      const problems = [...d.diagnostics, ...(p?.diagnostics ?? [])].filter((x) => x.severity === 'error');
-      if (!p || problems.length) { for (const x of problems) process.stderr.write(`${formatDiagnostic(x)}\n`); process.exitCode = 1; return; }
+      const read = readReleaseFile(file);
+      if (read.io) { process.stderr.write(`${read.io}\n`); process.exitCode = 2; return; }
+      const problems = read.diagnostics.filter((x) => x.severity === 'error');
+      if (!read.release || problems.length) { for (const x of problems) process.stderr.write(`${formatDiagnostic(x)}\n`); process.exitCode = 1; return; }
+      const p = { release: read.release };
       let rmap;
       try { rmap = loadReleaseMap(o.mapping); } catch (e) {
         if (!(e instanceof DiagnosticError)) throw e;
