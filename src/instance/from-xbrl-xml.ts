@@ -4,7 +4,7 @@ import path from 'node:path';
 import { NS, diag, type SchemaDefaults, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
 
 export type { InstanceContext };
-import { scanXml } from '../xml/scan-xml';
+import { scanXml, type LeafElement } from '../xml/scan-xml';
 import { contentState, contextFromElement, unitFromElement } from '../xbrl/read-contexts-units';
 import { TreeBuilder, childElements, deepText, fileChunks, firstChild, resolveQName, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
 
@@ -59,7 +59,7 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
   // Fast path for ordinary instances up to 512 MiB; saxes for the rest and for anything it declines.
   if (size <= 512 * 2 ** 20 && options.parser !== 'saxes') {
     const text = readText(path);
-    const fast = readWith(file, (onRoot, onChild) => (scanXml(text, onRoot, onChild) ? [] : undefined), options.defaults);
+    const fast = readWith(file, (onRoot, onChild, onLeaf) => (scanXml(text, onRoot, onChild, { onLeaf, internValuesOf: REPEATED_ATTRS }) ? [] : undefined), options.defaults);
     if (fast) return fast;
   }
   return readWith(file, (onRoot, onChild) => {
@@ -108,12 +108,15 @@ export function withBase(href: string, bases: (string | undefined)[]): string {
   }
 }
 
-type Feed = (onRoot: (e: XElement) => void, onChild: (e: XElement) => void) => Diagnostic[] | undefined;
+type Feed = (onRoot: (e: XElement) => void, onChild: (e: XElement) => void, onLeaf: (e: LeafElement) => boolean) => Diagnostic[] | undefined;
+
+/** Fact attributes whose values repeat across facts: the scanner keeps one string per distinct value. */
+const REPEATED_ATTRS = ['contextRef', 'unitRef', 'decimals', 'precision', 'xml:lang'];
 
 /** Builds the report from a stream of top-level elements; undefined when the feed declines the document. */
 function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResult | undefined {
   const r = new InstanceReader(file, defaults);
-  const xmlProblems = feed((e) => r.root(e), (e) => r.child(e));
+  const xmlProblems = feed((e) => r.root(e), (e) => r.child(e), (e) => r.leaf(e));
   if (xmlProblems === undefined) return undefined;
   return r.finish(xmlProblems);
 }
@@ -122,6 +125,8 @@ function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResu
 const NO_ENTITY = Object.freeze({ scheme: '', identifier: '' });
 const NO_PERIOD: Period = Object.freeze({ type: 'forever' });
 const numberOrInf = (s: string): number | 'INF' => (s.trim() === 'INF' ? 'INF' : Number(s));
+
+type Where = { line: number; column: number };
 
 /** Turns the top-level elements of an instance into contexts, units, facts and footnotes, one element at a time. */
 class InstanceReader {
@@ -143,9 +148,9 @@ class InstanceReader {
 
   constructor(private readonly file: string, private readonly defaults?: SchemaDefaults) {}
 
-  private at(e: XElement) { return { file: this.file, line: e.line, column: e.column }; }
+  private at(e: Where) { return { file: this.file, line: e.line, column: e.column }; }
 
-  private noteId(id: string, e: XElement): void {
+  private noteId(id: string, e: Where): void {
     const prev = this.ids.get(id);
     if (prev !== undefined) this.diagnostics.push(diag('xmlSchema:duplicateId', 'error', `id "${id}" is used twice (first on line ${prev}).`, { source: this.at(e), related: [{ file: this.file, line: prev, column: 1 }] }));
     else this.ids.set(id, e.line);
@@ -230,36 +235,60 @@ class InstanceReader {
     }
   }
 
+  /** A fact without child elements, from the scanner's view of it (no element built); false: not a fact, or schema defaults apply. */
+  leaf(v: LeafElement): boolean {
+    if (this.defaults || v.ns === NS.link || v.ns === NS.xbrli) return false;
+    this.facts.push(this.factOf(v.name, v, v.text, v.attrNames, v.attrValues, v.attrCount));
+    return true;
+  }
+
   private readFact(e: XElement, parent?: string): void {
-    const { attrs } = e;
-    if (attrs.id) this.noteId(attrs.id, e);
-    const nil = attrs[XSI_NIL] === 'true' || attrs[XSI_NIL] === '1';
-    const f: Fact & { tuple?: boolean } = {
-      id: attrs.id ?? `line${e.line}`,
-      concept: e.name,
-      entity: NO_ENTITY,
-      period: NO_PERIOD,
-      value: nil ? null : e.text.trim(),
-      contextId: attrs.contextRef,
-      unitId: attrs.unitRef,
-      source: this.at(e),
-    };
-    if (parent) f.tupleParent = parent;
-    for (const k in attrs) {
-      if (k.charCodeAt(0) !== 123 /* { */ || STANDARD_ATTR_NS.some((ns) => k.startsWith(ns))) continue;
-      (f.attributes ??= {})[k] = attrs[k];
-    }
+    const f = this.factOf(e.name, e, e.text, Object.keys(e.attrs), Object.values(e.attrs), Object.keys(e.attrs).length, parent, e.children.length > 0);
     if (e.children.length) return this.readTuple(e, f, parent);
-    // Decimals and precision are parsed here and checked by the rules (NaN, fractions: xbrl.4.6.5).
-    if (attrs.decimals !== undefined) f.decimals = numberOrInf(attrs.decimals);
-    if (attrs.precision !== undefined) f.precision = numberOrInf(attrs.precision);
-    if (nil && e.text.trim() !== '') this.diagnostics.push(diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${f.id} has content.`, { source: this.at(e) }));
-    if (attrs[XML_LANG]) f.language = attrs[XML_LANG];
     this.facts.push(f);
   }
 
+  /** A fact from its name, place, text and attributes (names and values side by side, the first `count`); tuples get their parts in readTuple. */
+  private factOf(concept: string, at: Where, text: string, names: readonly string[], values: readonly string[], count: number, parent?: string, tuple = false): Fact & { tuple?: boolean } {
+    let id: string | undefined, contextRef: string | undefined, unitRef: string | undefined, decimals: string | undefined, precision: string | undefined, nilAttr: string | undefined, lang: string | undefined;
+    let attributes: Record<string, string> | undefined;
+    for (let i = 0; i < count; i++) {
+      const k = names[i];
+      const v = values[i];
+      if (k === 'contextRef') contextRef = v;
+      else if (k === 'unitRef') unitRef = v;
+      else if (k === 'decimals') decimals = v;
+      else if (k === 'id') id = v;
+      else if (k === 'precision') precision = v;
+      else if (k === XSI_NIL) nilAttr = v;
+      else if (k === XML_LANG) lang = v;
+      else if (k.charCodeAt(0) === 123 /* { */ && !STANDARD_ATTR_NS.some((ns) => k.startsWith(ns))) (attributes ??= {})[k] = v;
+    }
+    if (id) this.noteId(id, at);
+    const nil = nilAttr === 'true' || nilAttr === '1';
+    const f: Fact & { tuple?: boolean } = {
+      id: id ?? `line${at.line}`,
+      concept,
+      entity: NO_ENTITY,
+      period: NO_PERIOD,
+      value: nil ? null : text.trim(),
+      contextId: contextRef,
+      unitId: unitRef,
+      source: this.at(at),
+    };
+    if (parent) f.tupleParent = parent;
+    if (attributes) f.attributes = attributes;
+    if (tuple) return f;
+    // Decimals and precision are parsed here and checked by the rules (NaN, fractions: xbrl.4.6.5).
+    if (decimals !== undefined) f.decimals = numberOrInf(decimals);
+    if (precision !== undefined) f.precision = numberOrInf(precision);
+    if (nil && text.trim() !== '') this.diagnostics.push(diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${f.id} has content.`, { source: this.at(at) }));
+    if (lang) f.language = lang;
+    return f;
+  }
+
   /** A tuple: its own entry carries no value; its items and tuples are facts scoped to it. */
-  private readTuple(e: XElement, f: Fact, parent: string | undefined): void {
+  private readTuple(e: XElement, f: Fact & { tuple?: boolean }, parent: string | undefined): void {
     f.tuple = true;
     f.value = null;
     const reserved = Object.keys(e.attrs).filter((a) => a.startsWith(`{${NS.xbrli}}`) || a.startsWith(`{${NS.link}}`) || a.startsWith(`{${NS.xlink}}`));

@@ -2,8 +2,42 @@ import type { Fact, Period, Unit } from '../model';
 import { periodKey } from '../xbrl/aspects';
 import { isDecimalLexical } from './facts';
 
-/** The facts sharing one context + unit + language (+ tuple), by concept: each list is one duplicate set. */
-export type FactGroup = ReadonlyMap<string, readonly Fact[]>;
+/**
+ * The facts sharing one context + unit + language (+ tuple), by concept: each list is one
+ * duplicate set. A read-only map; `duplicateSets()` gives just the sets of two or more facts.
+ */
+export interface FactGroup extends ReadonlyMap<string, readonly Fact[]> {
+  duplicateSets(): IterableIterator<readonly Fact[]>;
+}
+
+/**
+ * A group as built: a concept's only fact is held as itself and handed out as a one-element list
+ * when asked, so a million facts with no duplicates cost a million fewer arrays held for the run.
+ */
+class Group implements FactGroup {
+  private readonly byConcept = new Map<string, Fact | Fact[]>();
+
+  add(f: Fact): void {
+    const had = this.byConcept.get(f.concept);
+    if (had === undefined) this.byConcept.set(f.concept, f);
+    else if (Array.isArray(had)) had.push(f);
+    else this.byConcept.set(f.concept, [had, f]);
+  }
+
+  get size(): number { return this.byConcept.size; }
+  has(concept: string): boolean { return this.byConcept.has(concept); }
+  get(concept: string): readonly Fact[] | undefined {
+    const x = this.byConcept.get(concept);
+    return x === undefined || Array.isArray(x) ? x : [x];
+  }
+
+  keys(): IterableIterator<string> { return this.byConcept.keys(); }
+  *values(): IterableIterator<readonly Fact[]> { for (const x of this.byConcept.values()) yield Array.isArray(x) ? x : [x]; }
+  *entries(): IterableIterator<[string, readonly Fact[]]> { for (const [k, x] of this.byConcept) yield [k, Array.isArray(x) ? x : [x]]; }
+  [Symbol.iterator](): IterableIterator<[string, readonly Fact[]]> { return this.entries(); }
+  forEach(cb: (value: readonly Fact[], key: string, map: ReadonlyMap<string, readonly Fact[]>) => void): void { for (const [k, v] of this.entries()) cb(v, k, this); }
+  *duplicateSets(): IterableIterator<readonly Fact[]> { for (const x of this.byConcept.values()) if (Array.isArray(x)) yield x; }
+}
 
 /**
  * What the rules need to know about the facts of one instance, built once per validation and then
@@ -44,11 +78,11 @@ const groupKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions' | 'unit' | 
   `${contextKeyOf(f, period)}|${unitKey(f.unit)}|${f.language ?? ''}${f.tupleParent ? `${TUPLE}${f.tupleParent}` : ''}`;
 
 /** Facts of one XML context share its entity, period and dimensions objects: the key is built once per context and unit. */
-interface Seen { entity: object; dims: object | undefined; unit: Unit | undefined; lang: string | undefined; tuple: string | undefined; group: Map<string, Fact[]> }
+interface Seen { entity: object; dims: object | undefined; unit: Unit | undefined; lang: string | undefined; tuple: string | undefined; group: Group }
 
 /** Builds the index in one pass over the facts. */
 export function buildFactIndex(facts: readonly Fact[]): FactIndex {
-  const groups = new Map<string, Map<string, Fact[]>>();
+  const groups = new Map<string, Group>();
   // Note: local to this build, dropped when it returns; keyed by the period object facts of one context share.
   const seen = new Map<Period, Seen[]>();
   let tuples = false;
@@ -63,13 +97,12 @@ export function buildFactIndex(facts: readonly Fact[]): FactIndex {
     if (!hit) {
       const key = groupKeyOf(f);
       let group = groups.get(key);
-      if (!group) { group = new Map(); groups.set(key, group); }
+      if (!group) { group = new Group(); groups.set(key, group); }
       if (f.tupleParent) tuples = true;
       hit = { entity: f.entity, dims: f.dimensions, unit: f.unit, lang: f.language, tuple: f.tupleParent, group };
       list.push(hit);
     }
-    const set = hit.group.get(f.concept);
-    if (set) set.push(f); else hit.group.set(f.concept, [f]);
+    hit.group.add(f);
   }
   const index: FactIndex = {
     groups,

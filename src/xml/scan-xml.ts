@@ -11,12 +11,35 @@ import type { XElement } from './element';
  * accepts a document saxes would reject.
  */
 export function scanXml(text: string, onRoot: (e: XElement) => void, onChildOfRoot: (e: XElement) => void, options: ScanOptions = {}): boolean {
-  return new Scanner(text, onRoot, onChildOfRoot, options.columnAfterName ? 1 : 0).run();
+  return new Scanner(text, onRoot, onChildOfRoot, options).run();
 }
 
 export interface ScanOptions {
   /** Columns as saxes reports them (just after the tag name) instead of at the '<'. */
   columnAfterName?: boolean;
+  /**
+   * Children of the root without child elements (most facts of an instance) are offered here first,
+   * as a view the scanner reuses, so that no element, attribute object or name string is built for
+   * them; return false to receive the element through `onChildOfRoot` as usual.
+   */
+  onLeaf?: (e: LeafElement) => boolean;
+  /** Attributes (as written, e.g. `contextRef`) whose values repeat: each distinct value is one string. */
+  internValuesOf?: readonly string[];
+}
+
+/** A child of the root with no child elements, as `onLeaf` sees it; valid only during the call. */
+export interface LeafElement {
+  name: string;
+  ns: string;
+  local: string;
+  line: number;
+  column: number;
+  /** Decoded text content. */
+  text: string;
+  /** Attribute names (Clark, or local when unqualified) and values; the first `attrCount` are this element's. */
+  readonly attrNames: string[];
+  readonly attrValues: string[];
+  attrCount: number;
 }
 
 /** A (prefixed) name as the scanner accepts it: ASCII only; anything else goes to saxes. */
@@ -34,6 +57,35 @@ type Scope = Record<string, string>;
 type Element = XElement & { qname: string };
 /** Leaf elements (most facts) share this empty list; a parent gets its own on its first child. */
 const NO_CHILDREN = Object.freeze([]) as unknown as XElement[];
+
+/** FNV-1a over the characters text[p, end): the key a StringTable files a string under. */
+function keyOf(text: string, p: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = p; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * Strings of the document that repeat (element and attribute names, some attribute values), one
+ * string per distinct text: found by key and compared in place, so a repeated name costs neither a
+ * new string nor hashing one. Note: per scan, dropped with the scanner.
+ */
+class StringTable {
+  private readonly byKey = new Map<number, string[]>();
+
+  /** The stored string equal to text[p, p + len) (filed under `key`), or undefined. */
+  find(text: string, p: number, len: number, key: number): string | undefined {
+    const list = this.byKey.get(key);
+    if (list) for (const s of list) if (s.length === len && text.startsWith(s, p)) return s;
+    return undefined;
+  }
+
+  add(s: string, key: number): string {
+    const list = this.byKey.get(key);
+    if (list) list.push(s); else this.byKey.set(key, [s]);
+    return s;
+  }
+}
 
 /** Decodes the predefined entities and character references; undefined for anything else. */
 function decode(s: string): string | undefined {
@@ -61,9 +113,23 @@ class Scanner {
   // Note: per scan, dropped with the scanner; scopes are objects, so a Map keyed by them is exact.
   private readonly names = new Map<Scope, Map<string, Resolved | null>>();
   private readonly attrNames = new Map<Scope, Map<string, Resolved | null>>();
+  /** Names as written (accepted by QNAME), and the interned attribute values. */
+  private readonly qnames = new StringTable();
+  private readonly values = new StringTable();
+  private readonly internOf: ReadonlySet<string>;
+  private readonly afterName: 0 | 1;
+  private readonly onLeaf?: (e: LeafElement) => boolean;
+  /** The attributes of the tag being read, as written: names (qnames) and decoded values. */
+  private rawNames: string[] = [];
+  private rawValues: string[] = [];
+  private rawCount = 0;
+  private readonly leafView: LeafElement = { name: '', ns: '', local: '', line: 0, column: 0, text: '', attrNames: [], attrValues: [], attrCount: 0 };
 
-  constructor(private readonly text: string, private readonly onRoot: (e: XElement) => void, private readonly onChild: (e: XElement) => void, private readonly afterName: 0 | 1) {
+  constructor(private readonly text: string, private readonly onRoot: (e: XElement) => void, private readonly onChild: (e: XElement) => void, options: ScanOptions) {
     this.rootScope.xml = XML_NS;
+    this.afterName = options.columnAfterName ? 1 : 0;
+    this.onLeaf = options.onLeaf;
+    this.internOf = new Set(options.internValuesOf ?? []);
   }
 
   run(): boolean {
@@ -84,12 +150,30 @@ class Scanner {
   /** Character data from `pos` to `end`: only whitespace outside the root; text of the current element inside it. */
   private chars(end: number): boolean {
     if (end === this.pos) return true;
+    const depth = this.stack.length;
+    if (depth === 1) return this.plainChars(this.pos, end); // text between the root's children is dropped: only check it
     const chunk = this.text.slice(this.pos, end);
-    if (this.stack.length === 0) return chunk.trim() === '' || (this.pos === 0 && chunk === '\uFEFF');
-    const t = decode(chunk);
-    if (t === undefined || (t.indexOf('>') >= 0 && /]]>/.test(t))) return false;
-    if (this.stack.length > 1) this.stack[this.stack.length - 1].text += t;
+    if (depth === 0) return chunk.trim() === '' || (this.pos === 0 && chunk === '\uFEFF');
+    const t = this.decoded(chunk);
+    if (t === undefined) return false;
+    this.stack[depth - 1].text += t;
     return true;
+  }
+
+  /** Character data that is not kept: acceptable when it has no `&` (or only entities the scanner decodes) and no `]]>`. */
+  private plainChars(from: number, end: number): boolean {
+    const { text } = this;
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x26 /* & */ || c === 0x3e /* > */) return this.decoded(text.slice(from, end)) !== undefined;
+    }
+    return true;
+  }
+
+  /** Decoded character data, or undefined for what the scanner leaves to saxes (unknown entities, `]]>`). */
+  private decoded(chunk: string): string | undefined {
+    const t = decode(chunk);
+    return t === undefined || (t.indexOf('>') >= 0 && /]]>/.test(t)) ? undefined : t;
   }
 
   private skip(from: number, terminator: string): boolean {
@@ -111,12 +195,17 @@ class Scanner {
     return p;
   }
 
-  /** The name starting at p, or undefined when there is none the scanner accepts. */
+  /** The name starting at p (one string per distinct name), or undefined when there is none the scanner accepts. */
   private nameAt(p: number): string | undefined {
+    const { text } = this;
     let e = p;
-    while (isNameChar(this.text.charCodeAt(e))) e++;
-    const name = this.text.slice(p, e);
-    return QNAME.test(name) ? name : undefined;
+    let h = 0x811c9dc5;
+    for (let c = text.charCodeAt(e); isNameChar(c); c = text.charCodeAt(++e)) h = Math.imul(h ^ c, 0x01000193);
+    if (e === p) return undefined;
+    const known = this.qnames.find(text, p, e - p, h);
+    if (known !== undefined) return known;
+    const name = text.slice(p, e);
+    return QNAME.test(name) ? this.qnames.add(name, h) : undefined;
   }
 
   /** `</name>` must close the element on top of the stack. */
@@ -133,20 +222,25 @@ class Scanner {
   private startTag(lt: number): boolean {
     const { text } = this;
     const qname = this.nameAt(lt + 1);
-    if (qname === undefined) return false;
-    const raw = this.attributes(lt + 1 + qname.length);
-    if (!raw) return false;
+    if (qname === undefined || !this.attributes(lt + 1 + qname.length)) return false;
     let p = this.tagEnd;
     const selfClosing = text.charCodeAt(p) === 0x2f;
     if (selfClosing) p++;
     if (text.charCodeAt(p) !== 0x3e) return false;
-    const parentScope = this.stack.length ? this.stack[this.stack.length - 1].nsMap : this.rootScope;
-    const scope = this.scopeOf(raw, parentScope);
-    const en = scope && this.resolve(qname, scope, false);
-    const attrs = en && this.attrsOf(raw, scope);
-    if (!attrs) return false;
-    const el: Element = { name: en.name, ns: en.ns, local: en.local, attrs, children: NO_CHILDREN, text: '', line: this.lineAt(lt), column: lt - this.lineCounted + 1 + this.afterName * qname.length, nsMap: scope, qname };
     const depth = this.stack.length;
+    const parentScope = depth ? this.stack[depth - 1].nsMap : this.rootScope;
+    const scope = this.scopeOf(parentScope);
+    const en = scope && this.resolve(qname, scope, false);
+    if (!en) return false;
+    const line = this.lineAt(lt);
+    const column = lt - this.lineCounted + 1 + this.afterName * qname.length;
+    if (depth === 1 && this.onLeaf) {
+      const taken = this.leaf(qname, en, scope, line, column, p, selfClosing);
+      if (taken !== undefined) return taken;
+    }
+    const attrs = this.attrsOf(scope);
+    if (!attrs) return false;
+    const el: Element = { name: en.name, ns: en.ns, local: en.local, attrs, children: NO_CHILDREN, text: '', line, column, nsMap: scope, qname };
     if (depth === 0) {
       if (this.sawRoot) return false;
       this.sawRoot = true;
@@ -164,57 +258,107 @@ class Scanner {
   }
 
   /**
-   * The attributes after a tag name, as written: name, decoded value, name, value, …; leaves
-   * `tagEnd` at the '/' or '>' that ends the tag. Undefined for anything the scanner does not accept.
+   * A child of the root whose content is text only (or empty): offered to `onLeaf` as the reused
+   * view. True when taken, false when the document must be declined, undefined when the element
+   * is to be read as usual (it has children, or `onLeaf` wants the element).
    */
-  private attributes(from: number): string[] | undefined {
+  private leaf(qname: string, en: Resolved, scope: Scope, line: number, column: number, gt: number, selfClosing: boolean): boolean | undefined {
     const { text } = this;
-    const raw: string[] = [];
+    let end = gt + 1;
+    let content = '';
+    if (!selfClosing) {
+      const lt = text.indexOf('<', gt + 1);
+      if (lt < 0 || text.charCodeAt(lt + 1) !== 0x2f || !text.startsWith(qname, lt + 2)) return undefined;
+      const close = this.skipSpace(lt + 2 + qname.length);
+      if (text.charCodeAt(close) !== 0x3e) return undefined; // a longer name, or a malformed end tag: the usual path judges it
+      if (lt > gt + 1) {
+        const t = this.decoded(text.slice(gt + 1, lt));
+        if (t === undefined) return false;
+        content = t;
+      }
+      end = close + 1;
+    }
+    const v = this.leafView;
+    for (let i = 0; i < this.rawCount; i++) {
+      const k = this.rawNames[i];
+      if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+      const an = this.resolve(k, scope, true);
+      if (!an) return false;
+      v.attrNames[v.attrCount] = an.name;
+      v.attrValues[v.attrCount++] = this.rawValues[i];
+    }
+    v.name = en.name; v.ns = en.ns; v.local = en.local; v.line = line; v.column = column; v.text = content;
+    const taken = this.onLeaf!(v);
+    v.attrCount = 0;
+    if (!taken) return undefined;
+    this.pos = end;
+    return true;
+  }
+
+  /**
+   * The attributes after a tag name, as written, into rawNames/rawValues (values decoded); leaves
+   * `tagEnd` at the '/' or '>' that ends the tag. False for anything the scanner does not accept.
+   */
+  private attributes(from: number): boolean {
+    const { text } = this;
+    this.rawCount = 0;
     let p = from;
     for (;;) {
       const start = p;
       p = this.skipSpace(p);
       const c = text.charCodeAt(p);
-      if (c === 0x2f || c === 0x3e) { this.tagEnd = p; return raw; }
+      if (c === 0x2f || c === 0x3e) { this.tagEnd = p; return true; }
       const k = p > start ? this.nameAt(p) : undefined; // an attribute needs whitespace before it
-      if (k === undefined) return undefined;
+      if (k === undefined) return false;
       p = this.skipSpace(p + k.length);
-      if (text.charCodeAt(p) !== 0x3d /* = */) return undefined;
+      if (text.charCodeAt(p) !== 0x3d /* = */) return false;
       p = this.skipSpace(p + 1);
       const quote = text.charCodeAt(p);
-      if (quote !== 0x22 && quote !== 0x27) return undefined;
+      if (quote !== 0x22 && quote !== 0x27) return false;
       const end = text.indexOf(quote === 0x22 ? '"' : "'", p + 1);
-      if (end < 0) return undefined;
-      const written = text.slice(p + 1, end);
-      const v = written.indexOf('<') < 0 ? decode(written) : undefined;
-      if (v === undefined) return undefined;
-      raw.push(k, v);
+      if (end < 0) return false;
+      const v = this.valueAt(k, p + 1, end);
+      if (v === undefined) return false;
+      this.rawNames[this.rawCount] = k;
+      this.rawValues[this.rawCount++] = v;
       p = end + 1;
     }
   }
 
+  /** An attribute value, decoded; values of `internValuesOf` attributes are one string per distinct value. */
+  private valueAt(name: string, from: number, end: number): string | undefined {
+    const { text } = this;
+    const key = this.internOf.has(name) && end > from ? keyOf(text, from, end) : undefined;
+    if (key !== undefined) { const known = this.values.find(text, from, end - from, key); if (known !== undefined) return known; }
+    const written = text.slice(from, end);
+    const v = written.indexOf('<') < 0 ? decode(written) : undefined;
+    if (v === undefined || key === undefined || v !== written) return v;
+    return this.values.add(v, key);
+  }
+
   /** The element's namespace scope: its parent's, extended by its xmlns attributes. */
-  private scopeOf(raw: string[], parent: Scope): Scope | undefined {
+  private scopeOf(parent: Scope): Scope | undefined {
     let scope = parent;
-    for (let i = 0; i < raw.length; i += 2) {
-      const k = raw[i];
-      for (let j = 0; j < i; j += 2) if (raw[j] === k) return undefined; // duplicate attribute
+    const names = this.rawNames;
+    for (let i = 0; i < this.rawCount; i++) {
+      const k = names[i];
+      for (let j = 0; j < i; j++) if (names[j] === k) return undefined; // duplicate attribute
       if (k === 'xmlns' || k.startsWith('xmlns:')) {
         if (scope === parent) scope = Object.create(parent) as Scope;
-        scope[k === 'xmlns' ? '' : k.slice(6)] = raw[i + 1];
+        scope[k === 'xmlns' ? '' : k.slice(6)] = this.rawValues[i];
       }
     }
     return scope;
   }
 
-  private attrsOf(raw: string[], scope: Scope): Record<string, string> | undefined {
+  private attrsOf(scope: Scope): Record<string, string> | undefined {
     const attrs: Record<string, string> = {};
-    for (let i = 0; i < raw.length; i += 2) {
-      const k = raw[i];
+    for (let i = 0; i < this.rawCount; i++) {
+      const k = this.rawNames[i];
       if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
       const an = this.resolve(k, scope, true);
       if (!an) return undefined;
-      attrs[an.name] = raw[i + 1];
+      attrs[an.name] = this.rawValues[i];
     }
     return attrs;
   }

@@ -3,7 +3,7 @@ import { ARCROLE, diag, type Diagnostic, type Dts, type Fact } from '../../model
 import { periodText } from '../../xbrl/aspects';
 import type { RuleContext } from '../context';
 import type { FactGroup } from '../fact-index';
-import { bigInterval, effectiveDecimals, fromScaled, roundTo, scaleFor, toScaled, type BigInterval } from '../facts';
+import { bigInterval, effectiveDecimals, fromScaled, isDecimalLexical, roundTo, scaleFor, toScaled, type BigInterval } from '../facts';
 import { classify } from './duplicates';
 
 export const CODES = {
@@ -14,7 +14,6 @@ export const CODES = {
 } as const;
 
 const fmt = (d: Decimal) => d.toFixed();
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** One summation-item arc seen from its total: contributor, weight, and the weight's sign when it is ±1. */
 export interface Item { to: string; weight: Decimal; unit: 1 | -1 | 0 }
@@ -39,19 +38,31 @@ export interface CalcStrategy<B extends Binding = Binding> {
   check(total: B, contributions: Contribution<B>[], place: Place, name: (c: string) => string): Diagnostic | undefined;
 }
 
-/** A fact has non-zero digits below its decimals (3204123456 with decimals -6); read off the string. */
-function excessDigits(f: Fact): boolean {
+/**
+ * A fact has non-zero digits below its decimals (3204123456 with decimals -6); read off the
+ * string, which is an xs:decimal (the caller checked). Note: a scan without regular expressions or
+ * substrings, as every calculation fact passes here.
+ */
+export function excessDigits(f: Fact): boolean {
   const d = effectiveDecimals(f);
   if (d === undefined || f.value === null) return false;
-  const u = f.value.trim().replace(/^[+-]/, '');
-  const dot = u.indexOf('.');
-  const int = dot < 0 ? u : u.slice(0, dot);
-  const frac = dot < 0 ? '' : u.slice(dot + 1);
-  if (d >= 0) return /[1-9]/.test(frac.slice(d));
-  return /[1-9]/.test(frac) || /[1-9]/.test(int.slice(Math.max(0, int.length + d)));
+  const v = f.value;
+  let start = 0;
+  let end = v.length;
+  while (start < end && v.charCodeAt(start) <= 0x20) start++;
+  while (end > start && v.charCodeAt(end - 1) <= 0x20) end--;
+  const dot = v.indexOf('.', start);
+  const point = dot < 0 || dot >= end ? end : dot;
+  // Digits at positions (relative to the point) below 10^-d: from point + d + 1 on (d ≥ 0), or point + d on (d < 0).
+  const from = d >= 0 ? point + 1 + d : point + d;
+  for (let i = Math.max(from, start); i < end; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0x31 && c <= 0x39) return true;
+  }
+  return false;
 }
 
-const bindable = (set: readonly Fact[]) => !!set[0].unit && set.every((f) => f.value !== null && DECIMAL.test(f.value.trim()));
+const bindable = (set: readonly Fact[]) => !!set[0].unit && set.every((f) => f.value !== null && isDecimalLexical(f.value));
 const factIds = (bs: Binding[]) => bs.flatMap((b) => b.facts.map((f) => f.id));
 
 interface C10Binding extends Binding { value?: Decimal; decimals?: number }
@@ -168,7 +179,7 @@ function calcScale(ctx: RuleContext, sums: Summations): number {
   for (const [t, list] of sums) { concepts.add(t); for (const { items } of list) for (const it of items) concepts.add(it.to); }
   let scale = 0;
   for (const f of ctx.report.facts) {
-    if (f.value !== null && concepts.has(f.concept) && DECIMAL.test(f.value.trim())) { const s = scaleFor(f); if (s > scale) scale = s; }
+    if (f.value !== null && concepts.has(f.concept) && isDecimalLexical(f.value)) { const s = scaleFor(f); if (s > scale) scale = s; }
   }
   return scale;
 }

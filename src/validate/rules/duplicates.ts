@@ -29,8 +29,7 @@ export function classify(facts: readonly Fact[], numeric: boolean): DuplicateCla
 /** Duplicate facts (same concept, context, unit and language): complete, consistent or inconsistent. */
 export function duplicates(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const group of ctx.index.groups.values()) for (const set of group.values()) {
-    if (set.length < 2) continue;
+  for (const group of ctx.index.groups.values()) for (const set of group.duplicateSets()) {
     const c = ctx.concept(set[0].concept);
     const cls = classify(set, !!c?.numeric);
     const ids = set.map((f) => f.id);
