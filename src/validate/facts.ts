@@ -1,29 +1,10 @@
 import Decimal from 'decimal.js';
 import type { Fact } from '../model';
+import { isDecimalLexical, isPlainInteger } from '../xbrl/lexical';
 
 export type Interval = [Decimal, Decimal];
 
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/**
- * An xs:decimal lexical form, surrounding whitespace allowed: `[+-]?(\d+(\.\d*)?|\.\d+)`.
- * Note: by hand rather than by regular expression; every numeric fact passes here several times.
- */
-export function isDecimalLexical(s: string): boolean {
-  let i = 0;
-  let n = s.length;
-  while (i < n && isSpace(s.charCodeAt(i))) i++;
-  while (n > i && isSpace(s.charCodeAt(n - 1))) n--;
-  if (i < n && (s.charCodeAt(i) === 0x2b || s.charCodeAt(i) === 0x2d)) i++;
-  let digits = 0;
-  while (i < n && isDigit(s.charCodeAt(i))) { i++; digits++; }
-  if (i < n && s.charCodeAt(i) === 0x2e) {
-    i++;
-    while (i < n && isDigit(s.charCodeAt(i))) { i++; digits++; }
-  }
-  return digits > 0 && i === n;
-}
+export { isDecimalLexical };
 
 /** Decimals of a numeric fact; precision is converted (XBRL 2.1 §4.6.6); undefined for exact (INF). */
 export function effectiveDecimals(f: Fact): number | undefined {
@@ -78,15 +59,6 @@ export function scaleFor(f: Fact): number {
 /** Powers of ten up to 10^40, a constant table (values of more digits are computed). */
 const POW10: readonly bigint[] = Object.freeze(Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n)));
 const p10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
-
-/** `-?\d+`, without whitespace or a plus sign: what BigInt() reads exactly as written. */
-function isPlainInteger(s: string): boolean {
-  const n = s.length;
-  let i = n > 0 && s.charCodeAt(0) === 0x2d ? 1 : 0;
-  if (i === n) return false;
-  for (; i < n; i++) if (!isDigit(s.charCodeAt(i))) return false;
-  return true;
-}
 
 export function toScaled(value: string, scale: number): bigint {
   if (scale === 0 && isPlainInteger(value)) return BigInt(value);

@@ -28,6 +28,11 @@ export const CODES = {
   nilNonNillable: 'xmlSchema:nilNonNillableElement',
 } as const;
 
+const ISO4217 = `{${NS.iso4217}}`;
+const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+/** An ISO 4217 measure: the iso4217 namespace and three capital letters. */
+const isCurrency = (m: string) => m.length === ISO4217.length + 3 && m.startsWith(ISO4217) && isUpper(m.charCodeAt(m.length - 1)) && isUpper(m.charCodeAt(m.length - 2)) && isUpper(m.charCodeAt(m.length - 3));
+
 type Push = (code: DiagnosticCode, message: string, f?: Fact, extra?: Record<string, unknown>) => void;
 
 /** Segment/scenario content other than dimensions (XML input): lax validation, no xbrli elements, no items or tuples. */
@@ -90,7 +95,7 @@ function itemValue(ctx: RuleContext, f: Fact, c: Concept, push: Push): void {
     const u = f.unit;
     if (u && c.kind === 'monetary') {
       if (u.numerators.length !== 1 || u.denominators.length) push(CODES.monetarySingle, `Monetary fact ${f.id} needs a single currency measure.`, f);
-      else if (!/^\{http:\/\/www\.xbrl\.org\/2003\/iso4217\}[A-Z]{3}$/.test(u.numerators[0])) push(CODES.monetaryMeasure, `Monetary fact ${f.id}: ${u.numerators[0]} is not an ISO 4217 currency.`, f);
+      else if (!isCurrency(u.numerators[0])) push(CODES.monetaryMeasure, `Monetary fact ${f.id}: ${u.numerators[0]} is not an ISO 4217 currency.`, f);
     }
     if (u && c.kind === 'shares') {
       if (u.numerators.length !== 1 || u.denominators.length) push(CODES.sharesSingle, `Shares fact ${f.id} needs the single measure xbrli:shares.`, f);
