@@ -59,6 +59,8 @@ export function scaleFor(f: Fact): number {
 /** Powers of ten up to 10^40, a constant table (values of more digits are computed). */
 const POW10: readonly bigint[] = Object.freeze(Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n)));
 const p10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
+/** 5·10^n, the half-widths of Calc 1.1 intervals, from the same table. */
+const HALF: readonly bigint[] = Object.freeze(POW10.map((p) => 5n * p));
 
 export function toScaled(value: string, scale: number): bigint {
   if (scale === 0 && isPlainInteger(value)) return BigInt(value);
@@ -76,7 +78,8 @@ export function bigInterval(f: Fact, scale: number): BigInterval {
   const v = toScaled(f.value as string, scale);
   const d = effectiveDecimals(f);
   if (d === undefined) return [v, v];
-  const h = 5n * p10(scale - d - 1); // ½·10^-d in units of 10^-scale; scale ≥ d + 1 by construction
+  const n = scale - d - 1;
+  const h = HALF[n] ?? 5n * p10(n); // ½·10^-d in units of 10^-scale; scale ≥ d + 1 by construction
   return [v - h, v + h];
 }
 

@@ -46,7 +46,10 @@ export interface LeafElement {
 const QNAME = /^[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?$/;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 /** Characters a name may hold: letters, digits, _ . - : */
-const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2e || c === 0x2d;
+const NAME_CHARS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) NAME_CHARS[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2e || c === 0x2d ? 1 : 0;
+// Note: a table lookup (charCodeAt is below 0x10000; NaN past the end reads undefined) rather than six comparisons per character.
+const isNameChar = (c: number) => NAME_CHARS[c] === 1;
 const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);|&/g;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';

@@ -17,8 +17,12 @@ const fmt = (d: Decimal) => d.toFixed();
 
 /** One summation-item arc seen from its total: contributor, weight, and the weight's sign when it is ±1. */
 export interface Item { to: string; weight: Decimal; unit: 1 | -1 | 0 }
-/** The summations a concept is the total of, one per network (arcrole + link role). */
-export type Summations = Map<string, { linkrole: string; items: Item[] }[]>;
+/**
+ * The summations a concept is the total of, one per network (arcrole + link role). `same` is
+ * shared by the summations of one total whose contributors and weights are the same (the one
+ * total in several statements): they bind the same facts, so one that holds holds for all.
+ */
+export type Summations = Map<string, { linkrole: string; items: Item[]; same: string }[]>;
 
 /** The facts a concept reports in one group, ready for one calculation semantics. */
 export interface Binding { facts: readonly Fact[]; bad?: 'duplicates' | 'excessDigits' }
@@ -168,7 +172,10 @@ export function summations(dts: Dts, arcroles: readonly string[]): Summations {
   const asTotal: Summations = new Map();
   for (const [netKey, net] of nets) {
     const linkrole = netKey.slice(netKey.indexOf(' ') + 1);
-    for (const [total, items] of net) asTotal.set(total, [...(asTotal.get(total) ?? []), { linkrole, items }]);
+    for (const [total, items] of net) {
+      const same = items.map((it) => `${it.to} ${it.weight.toString()}`).sort().join('\n');
+      asTotal.set(total, [...(asTotal.get(total) ?? []), { linkrole, items, same }]);
+    }
   }
   return asTotal;
 }
@@ -246,7 +253,9 @@ function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summatio
     const list = sums.get(total);
     const tb = list && binding(total);
     if (!tb) continue;
-    for (const { linkrole, items } of list!) {
+    let holds: Set<string> | undefined; // summations of this total already found consistent in this group
+    for (const { linkrole, items, same } of list!) {
+      if (holds?.has(same)) continue;
       const contributions: Contribution<B>[] = [];
       if (scope) { for (const it of items) for (const g of scope.within) { const b = g.has(it.to) ? scope.bindingIn(g, it.to) : undefined; if (b) contributions.push({ it, b }); } }
       else for (const it of items) { const b = group.has(it.to) ? binding(it.to) : undefined; if (b) contributions.push({ it, b }); }
@@ -255,6 +264,7 @@ function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summatio
       if (bad) { if (strategy.reportsUnverifiable) out.push(unverifiable(bad)); continue; }
       const d = strategy.check(tb, contributions, { total, linkrole }, name);
       if (d) out.push(d);
+      else (holds ??= new Set()).add(same);
     }
   }
   return out;
