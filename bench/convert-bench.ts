@@ -1,8 +1,9 @@
 /**
- * Converter benchmark: the whole `iij-xbrl convert` process (what a user waits for), median of
- * several runs, and in-process throughput once warm. Prints the machine it ran on.
+ * Converter benchmark: the whole `iij-xbrl convert` process (what a user waits for), wall and CPU
+ * time medians of several fresh processes, against bare `node -e 0` and against a run without the
+ * build's code cache; then in-process throughput once warm. Prints the machine and its load.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,28 +22,30 @@ const runs = Number(process.env.BENCH_RUNS ?? 9);
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-function wholeProcess(): number[] {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-bench-'));
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [cli, 'convert', release, '--out', out, '--quiet'], { encoding: 'utf8' });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`convert failed: ${r.stderr}`);
-    times.push(ms);
-  }
-  fs.rmSync(out, { recursive: true, force: true });
-  return times;
-}
+/** Preloaded into each measured process: reports its own CPU time (user + system) at exit, in ms. */
+const reporter = path.join(os.tmpdir(), `iij-bench-cpu-${process.pid}.js`);
+fs.writeFileSync(reporter, "process.on('exit', () => { const c = process.cpuUsage(); require('fs').writeFileSync(process.env.BENCH_CPU_FILE, String((c.user + c.system) / 1000)); });\n");
 
-function baseline(): number[] {
-  const times: number[] = [];
+interface Runs { wall: number[]; cpu: number[] }
+
+/**
+ * `runs` fresh processes of each command line (node flags and script, environment), each with its
+ * wall and CPU time; the commands take turns, so that other work on the machine affects them alike.
+ */
+function fresh(commands: { args: string[]; env?: NodeJS.ProcessEnv }[]): Runs[] {
+  const cpuFile = path.join(os.tmpdir(), `iij-bench-cpu-${process.pid}.txt`);
+  const results: Runs[] = commands.map(() => ({ wall: [], cpu: [] }));
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    execFileSync(process.execPath, ['-e', '0']);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    commands.forEach(({ args, env }, k) => {
+      const t0 = process.hrtime.bigint();
+      const p = spawnSync(process.execPath, ['-r', reporter, ...args], { encoding: 'utf8', env: { ...process.env, ...env, BENCH_CPU_FILE: cpuFile } });
+      results[k].wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (p.status !== 0) throw new Error(`${args.join(' ')} failed: ${p.stderr}`);
+      results[k].cpu.push(Number(fs.readFileSync(cpuFile, 'utf8')));
+    });
   }
-  return times;
+  fs.rmSync(cpuFile, { force: true });
+  return results;
 }
 
 function inProcess(): { ms: number; facts: number; cells: number } {
@@ -59,9 +62,18 @@ function inProcess(): { ms: number; facts: number; cells: number } {
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-const node = median(baseline());
-const whole = wholeProcess();
-console.log(`convert, whole process (${runs} runs): median ${median(whole).toFixed(0)} ms, min ${Math.min(...whole).toFixed(0)} ms, max ${Math.max(...whole).toFixed(0)} ms (bare \`node -e 0\`: ${node.toFixed(0)} ms)`);
+console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine makes wall times noisy; compare CPU times)`);
+const stats = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-bench-'));
+const convertArgs = [cli, 'convert', release, '--out', out, '--quiet'];
+// Bare node; convert; the same without the build's code cache (a file that does not exist): what the cache saves.
+const [node, whole, uncached] = fresh([{ args: ['-e', '0'] }, { args: convertArgs }, { args: convertArgs, env: { IIJ_XBRL_CODE_CACHE: path.join(out, 'no-code-cache.bin') } }]);
+fs.rmSync(out, { recursive: true, force: true });
+console.log(`bare \`node -e 0\` (${runs} fresh processes): wall ${stats(node.wall)}, CPU ${stats(node.cpu)}`);
+console.log(`convert, whole process (${runs} fresh processes): wall ${stats(whole.wall)}, CPU ${stats(whole.cpu)}; `
+  + `${(median(whole.wall) / median(node.wall)).toFixed(1)}× bare node's wall, ${(median(whole.wall) - median(node.wall)).toFixed(0)} ms above it`);
+console.log(`convert without the code cache: wall ${stats(uncached.wall)}, CPU ${stats(uncached.cpu)}; the cache saves ${(median(uncached.cpu) - median(whole.cpu)).toFixed(0)} ms CPU (${(median(uncached.cpu) / median(whole.cpu)).toFixed(2)}×)`);
+fs.rmSync(reporter, { force: true });
 const ip = inProcess();
 console.log(`convert, in process once warm: ${ip.ms.toFixed(1)} ms per release = ${(ip.cells / ip.ms * 1000).toFixed(0)} figure cells/s, ${(ip.facts / ip.ms * 1000).toFixed(0)} facts/s (${ip.facts} facts, ${ip.cells} cells)`);
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: the code cache serves the modules imported below (see code-cache.ts).
+import './code-cache';
 import { Command, CommanderError } from 'commander';
 import { register as registerConvert } from './convert-command';
 import { register as registerPackage } from './package-command';

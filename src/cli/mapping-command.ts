@@ -2,12 +2,8 @@ import fs from 'node:fs';
 import { readReleaseFile } from './read-release';
 import type { Command } from 'commander';
 import { DiagnosticError } from '../model';
-import { loadReleaseMap } from '../mapping/release-map';
-import { loadTaxonomySource } from '../mapping/taxonomy-source';
-import { suggestForRelease } from '../mapping/suggest-release';
 import path from 'node:path';
 import type { MapRow, MapTable } from '../mapping/release-map';
-import { checkSchema } from '../util/json-schema';
 import { packageRoot } from '../util/paths';
 import { formatDiagnostic } from './print';
 
@@ -24,7 +20,10 @@ export function register(program: Command): void {
     .argument('<release>', 'the release text')
     .option('--mapping <file>', 'row mapping (default: the bundled mapping/release-map.json)')
     .option('--write', 'paste the entries into the mapping file (rows into their tables, new tables at the end)')
-    .action((file: string, o: { mapping?: string; write?: boolean }) => {
+    .action(async (file: string, o: { mapping?: string; write?: boolean }) => {
+      // Loaded only for this command, so that the others do not pay for the mapping code.
+      const [{ loadReleaseMap }, { loadTaxonomySource }, { suggestForRelease }, { checkSchema }] = await Promise.all([
+        import('../mapping/release-map'), import('../mapping/taxonomy-source'), import('../mapping/suggest-release'), import('../util/json-schema')]);
       const read = readReleaseFile(file);
       if (read.io) { process.stderr.write(`${read.io}\n`); process.exitCode = 2; return; }
       const problems = read.diagnostics.filter((x) => x.severity === 'error');

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { toReportPackage } from '../ixbrl/report-package';
-import { writeFilesAtomically } from '../util/atomic-write';
 import { formatDiagnostic } from './print';
 
 export function register(program: Command): void {
@@ -11,7 +9,9 @@ export function register(program: Command): void {
     .description('package Inline XBRL documents as XBRL Report Packages (.xbri, one per document)')
     .argument('<documents...>', 'Inline XBRL documents (.xhtml), e.g. instances/iij-20031231-en.xhtml')
     .option('-o, --out <dir>', 'output directory (default: beside each document)')
-    .action((documents: string[], o: { out?: string }) => {
+    .action(async (documents: string[], o: { out?: string }) => {
+      // Loaded only for this command.
+      const [{ toReportPackage }, { writeFilesAtomically }] = await Promise.all([import('../ixbrl/report-package'), import('../util/atomic-write')]);
       const files: { path: string; content: Uint8Array }[] = [];
       for (const doc of documents) {
         let content: string;

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { writeFilesAtomically } from '../util/atomic-write';
-import { buildSeries, seriesCsv, seriesJson } from '../series';
 import { formatDiagnostic } from './print';
 
 export function register(program: Command): void {
@@ -9,8 +7,10 @@ export function register(program: Command): void {
     .description('merge converted releases (XBRL instances or xBRL-JSON) into one long table; restatements listed, the later release wins')
     .argument('<instances...>', 'instance files (.xml or xBRL-JSON .json); a vendor feed (.facts.json) beside each gives release lines')
     .option('-o, --out <file>', 'write FILE.csv or FILE.json (default: CSV on stdout)')
-    .action((files: string[], o: { out?: string }) => {
+    .action(async (files: string[], o: { out?: string }) => {
       if (o.out && !/\.(csv|json)$/.test(o.out)) { process.stderr.write(`iij-xbrl: --out must end in .csv or .json, not "${o.out}"\n`); process.exitCode = 2; return; }
+      // Loaded only for this command, so that the others do not pay for the series code.
+      const { buildSeries, seriesCsv, seriesJson } = await import('../series');
       const s = buildSeries(files);
       for (const d of s.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
       if (s.diagnostics.some((d) => d.severity === 'error')) { process.exitCode = s.diagnostics.some((d) => d.code.startsWith('io:')) ? 2 : 1; return; }
@@ -19,6 +19,7 @@ export function register(program: Command): void {
       }
       const text = o.out?.endsWith('.json') ? seriesJson(s) : seriesCsv(s);
       if (!o.out) { process.stdout.write(text); return; }
+      const { writeFilesAtomically } = await import('../util/atomic-write');
       writeFilesAtomically([{ path: o.out, content: text }]);
       process.stdout.write(`${s.rows.length} values, ${s.restatements.length} restatements; wrote ${o.out}\n`);
     });

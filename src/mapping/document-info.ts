@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
 import { clark, diag, type Diagnostic, type Entity, type Period, type Release } from '../model';
+import { cmp, parseQ, shiftDecimal } from '../util/exact';
 import type { ReleaseMap } from './release-map';
 import type { TaxonomySource } from './taxonomy-source';
 import type { MapOptions, MappedFact, Occurrence } from './types';
@@ -92,7 +92,7 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
         const m = /^\d+(\.(\d+))?$/.exec(f.value);
         if (!m) { diagnostics.push(diag('release:invalidNumber', 'error', `${rule.concept}: "${f.value}" is not a number.`, { source: at, actual: f.value })); ok = false; continue; }
         f.decimals = rule.decimals ?? (m[2]?.length ?? 0);
-        f.value = new Decimal(f.value).toFixed();
+        f.value = shiftDecimal(f.value, 0);
       }
       if (f.instant !== undefined) {
         const d = readDateText(f.instant);
@@ -105,7 +105,7 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
     if (!ok) continue;
     const best = found[0];
     for (const f of found.slice(1)) {
-      const same = rule.type === 'number' ? new Decimal(f.value).eq(best.value) : f.value === best.value;
+      const same = rule.type === 'number' ? cmp(parseQ(f.value), parseQ(best.value)) === 0 : f.value === best.value;
       if (!same || (f.instant ?? '') !== (best.instant ?? '')) {
         diagnostics.push(diag('release:inconsistentDuplicate', 'inconsistency',
           `${rule.concept}: line ${f.occurrence.line} states "${f.value}"${f.instant ? ` at ${f.instant}` : ''}, line ${best.occurrence.line} "${best.value}"${best.instant ? ` at ${best.instant}` : ''}.`,

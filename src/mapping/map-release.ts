@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { NS, clark, diag, type Diagnostic, type Entity, type Period, type Release, type Row, type Table, type Unit } from '../model';
 import { labelKey, normalizeLabel, readNumber, type Figure } from '../release';
 import { addDays } from '../xbrl/dates';
@@ -14,6 +13,7 @@ import { documentInfoFacts, fiscalFocus } from './document-info';
 import { checkCompleteness, type FiscalPeriod } from './completeness';
 import { closestLabels, knownLabels } from './suggest';
 import type { MapOptions } from './types';
+import { abs, add, cmp, halfUnit, parseQ, shiftDecimal, sub } from '../util/exact';
 
 export type { MapOptions };
 
@@ -99,12 +99,10 @@ export function findRow(row: Row, map: MapTable): MapRow | undefined {
 
 /** Intervals [v − ½·10^−d, v + ½·10^−d] of two stated figures share a point (and equal decimals mean equal values). */
 export function consistent(a: { value: string; decimals: number }, b: { value: string; decimals: number }): boolean {
-  const va = new Decimal(a.value);
-  const vb = new Decimal(b.value);
-  if (a.decimals === b.decimals) return va.eq(vb);
-  const ha = new Decimal(10).pow(-a.decimals).div(2);
-  const hb = new Decimal(10).pow(-b.decimals).div(2);
-  return va.minus(vb).abs().lte(ha.plus(hb));
+  const va = parseQ(a.value);
+  const vb = parseQ(b.value);
+  if (a.decimals === b.decimals) return cmp(va, vb) === 0;
+  return cmp(abs(sub(va, vb)), add(halfUnit(a.decimals), halfUnit(b.decimals))) <= 0;
 }
 
 /**
@@ -257,17 +255,9 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
           }
           period = { type: 'duration', start: s.start, end: s.end };
         }
-        let value: Decimal;
-        let places = 0;
-        if (f.kind === 'dash') value = new Decimal(0);
-        else {
-          value = new Decimal(f.digits);
-          if (f.negative) value = value.neg();
-          places = f.places;
-        }
-        if (mrow.sign === 'negated') value = value.neg();
-        value = value.mul(new Decimal(10).pow(power));
-        if (value.isZero()) value = new Decimal(0);
+        // The figure's value: its digits, signed as printed and as mapped, times the scale (exact string arithmetic; zero is `0`).
+        const places = f.kind === 'dash' ? 0 : f.places;
+        const value = f.kind === 'dash' ? '0' : shiftDecimal(`${f.negative !== (mrow.sign === 'negated') ? '-' : ''}${f.digits}`, power);
         const unit = unitFor(kind, currency, tax.namespace);
         const fnIds = new Set<string>();
         for (const n of rowNotes) fnIds.add(notes.idFor(n));
@@ -279,7 +269,7 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
           concept, period, unit, footnotes: fnIds, order: candidates.length,
           occurrence: {
             table: map.id, tableTitle: title, lang: table.lang, row: label, column: s.header,
-            line: cell.line, col: cell.column, printed: cell.text, value: value.toFixed(), decimals: places - power,
+            line: cell.line, col: cell.column, printed: cell.text, value, decimals: places - power,
           },
         });
       });
@@ -293,12 +283,18 @@ export function mapRelease(release: Release, rmap: ReleaseMap, tax: TaxonomySour
   const end = info.find((f) => f.name === 'DocumentPeriodEndDate')?.value;
   const focus = (stated && /^(Q[123]|FY)$/.test(stated) ? stated : end ? fiscalFocus(end, rmap.fiscalYearEndMonth).period : undefined) as FiscalPeriod | undefined;
   if (focus) diagnostics.push(...checkCompleteness(rmap, focus, foundRows, facts, wanted, file, resolved));
-  facts.sort((a, b) => (tax.order.get(a.name) ?? 0) - (tax.order.get(b.name) ?? 0)
-    || periodKey(a.period).localeCompare(periodKey(b.period))
-    || (a.unit ? unitKey(a.unit) : '').localeCompare(b.unit ? unitKey(b.unit) : ''));
+  // Sort keys computed once per fact; the collator orders as String.prototype.localeCompare does.
+  const keys = new Map(facts.map((f) => [f, { order: tax.order.get(f.name) ?? 0, period: periodKey(f.period), unit: f.unit ? unitKey(f.unit) : '' }]));
+  const collate = new Intl.Collator().compare;
+  facts.sort((a, b) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    return ka.order - kb.order || collate(ka.period, kb.period) || collate(ka.unit, kb.unit);
+  });
   const seen = new Map<string, number>();
   for (const f of facts) {
-    const base = `f-${f.name}-${periodKey(f.period)}${f.unit && unitKey(f.unit) !== 'JPY' ? `-${unitKey(f.unit)}` : ''}`;
+    const k = keys.get(f)!;
+    const base = `f-${f.name}-${k.period}${k.unit && k.unit !== 'JPY' ? `-${k.unit}` : ''}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     f.id = n === 1 ? base : `${base}-${n}`;

@@ -1,34 +1,48 @@
-import Decimal from 'decimal.js';
 import { NS, clark, diag, type Diagnostic } from '../model';
 import { normalizeLabel, signedDigits, type Figure } from '../release';
 import type { MappedFact, ResolvedTable } from './types';
 import type { ColumnSpec } from './resolve-column';
 import type { SourceCalculation } from './taxonomy-source';
 import { periodKey } from '../xbrl/aspects';
+import { abs, add, cmp, div, halfUnit, intQ, mul, parseQ, pow10Q, sign, sub, toFixedQ, type Q } from '../util/exact';
 
 type Num = Extract<Figure, { kind: 'number' }>;
-type Interval = [Decimal, Decimal];
+/** A closed interval of exact fractions (bigint numerator and denominator: no rounding anywhere). */
+type Interval = [Q, Q];
 
-/** Powers of ten and half-units by number of decimal places (a fixed table: places run from -12 to 12). */
-const POW = new Map<number, Decimal>();
-const pow10 = (e: number): Decimal => { let v = POW.get(e); if (!v) { v = new Decimal(10).pow(e); if (Math.abs(e) <= 12) POW.set(e, v); } return v; };
-const half = (places: number) => pow10(-places).div(2);
+const ONE = intQ(1);
+const HUNDRED = intQ(100);
+const THOUSAND = intQ(1000);
+const ZERO = intQ(0);
 const asNum = (f: Figure | undefined): Num | undefined => (f && f.kind === 'number' ? f : undefined);
 
+/** Every value a printed figure may stand for (kept per figure: most figures are used by several derived columns). */
+const AROUND = new WeakMap<Num, Interval>();
 function around(f: Num): Interval {
-  const v = new Decimal(signedDigits(f));
-  return [v.minus(half(f.places)), v.plus(half(f.places))];
+  let iv = AROUND.get(f);
+  if (!iv) { iv = aroundValue(signed(f), f.places); AROUND.set(f, iv); }
+  return iv;
+}
+
+/** [v − ½·10^−places, v + ½·10^−places]: every value a figure printed to `places` decimals may stand for. */
+function aroundValue(v: Q, places: number): Interval {
+  const h = halfUnit(places);
+  return [sub(v, h), add(v, h)];
 }
 
 /** Range of x / y over two intervals; undefined when y's interval reaches zero. */
 function divide(x: Interval, y: Interval): Interval | undefined {
-  if (y[0].lte(0) && y[1].gte(0)) return undefined;
-  const q = [x[0].div(y[0]), x[0].div(y[1]), x[1].div(y[0]), x[1].div(y[1])];
-  return [Decimal.min(...q), Decimal.max(...q)];
+  const [x0, x1] = x;
+  const [y0, y1] = y;
+  if (sign(y0) <= 0 && sign(y1) >= 0) return undefined;
+  // x / y is monotonic in each argument on these intervals: the bounds come from the corners the signs pick.
+  if (sign(y0) > 0) return [div(x0, sign(x0) >= 0 ? y1 : y0), div(x1, sign(x1) >= 0 ? y0 : y1)];
+  return [div(x1, sign(x1) >= 0 ? y1 : y0), div(x0, sign(x0) >= 0 ? y0 : y1)];
 }
 
-const overlaps = (a: Interval, b: Interval) => a[0].lte(b[1]) && b[0].lte(a[1]);
-const fmt = (d: Decimal) => d.toDecimalPlaces(2).toFixed(2);
+const overlaps = (a: Interval, b: Interval) => cmp(a[0], b[1]) <= 0 && cmp(b[0], a[1]) <= 0;
+/** Two decimal places, half away from zero; a negative figure that rounds to zero is written `0.00`. */
+const fmt = (d: Q) => toFixedQ(d, 2, true);
 
 export interface CheckCounts {
   percentChecked: number;
@@ -58,8 +72,14 @@ interface DerivedResult {
   base: number;
 }
 
-const signed = (f: Num) => new Decimal(signedDigits(f));
-const unit = (f: Num) => pow10(-f.places);
+const SIGNED = new WeakMap<Num, Q>();
+/** The printed figure's value, signed (kept per figure). */
+function signed(f: Num): Q {
+  let q = SIGNED.get(f);
+  if (!q) { q = parseQ(signedDigits(f)); SIGNED.set(f, q); }
+  return q;
+}
+const unit = (f: Num) => pow10Q(-f.places);
 const specKey = (s: ColumnSpec | undefined) => (s && s.kind === 'value' ? `${s.currency ?? 'JPY'}:${s.start ?? ''}_${s.end}` : '?');
 
 /** The denominator row of a share column: the total revenues / total assets row, else the row printing 100.0. */
@@ -68,7 +88,7 @@ function denominatorRow(t: ResolvedTable, i: number): number {
     const r = t.rows.findIndex((x) => x?.concept === name);
     if (r >= 0 && asNum(t.figures[r][i])) return r;
   }
-  return t.figures.findIndex((fr) => { const f = asNum(fr[i]); return !!f && new Decimal(f.digits).eq(100) && !f.negative; });
+  return t.figures.findIndex((fr) => { const f = asNum(fr[i]); return !!f && cmp(parseQ(f.digits), HUNDRED) === 0 && !f.negative; });
 }
 
 /** Recomputes one derived column of one table. */
@@ -94,14 +114,14 @@ function deriveColumn(t: ResolvedTable, i: number, counts: CheckCounts): Derived
       const prior = asNum(fr[base]);
       if (!cur || !prior || base === currentCol) { out.push({ t, r, i, base, printed: p, explain: '', key }); return; }
       const q = divide(around(cur), around(prior));
-      out.push({ t, r, i, base, printed: p, key, pct: q && [q[0].minus(1).mul(100), q[1].minus(1).mul(100)], explain: `(${n(cur)} − ${n(prior)}) / ${n(prior)}` });
+      out.push({ t, r, i, base, printed: p, key, pct: q && [mul(sub(q[0], ONE), HUNDRED), mul(sub(q[1], ONE), HUNDRED)], explain: `(${n(cur)} − ${n(prior)}) / ${n(prior)}` });
     } else {
       const x = asNum(fr[base]);
       const y = totalRow >= 0 ? asNum(figures[totalRow][base]) : undefined;
       if (!x || !y) { out.push({ t, r, i, base, printed: p, explain: '', key }); return; }
       // The denominator's own share is x / x: exactly 100 whatever the rounding of x.
-      const q = r === totalRow ? [new Decimal(1), new Decimal(1)] as Interval : divide(around(x), around(y));
-      out.push({ t, r, i, base, printed: p, key, pct: q && [q[0].mul(100), q[1].mul(100)], explain: r === totalRow ? `${n(x)} / ${n(x)}` : `${n(x)} / ${y.digits}` });
+      const q = r === totalRow ? [ONE, ONE] as Interval : divide(around(x), around(y));
+      out.push({ t, r, i, base, printed: p, key, pct: q && [mul(q[0], HUNDRED), mul(q[1], HUNDRED)], explain: r === totalRow ? `${n(x)} / ${n(x)}` : `${n(x)} / ${y.digits}` });
     }
   });
   for (const d of out) if (d.pct) counts.percentChecked++; else counts.percentUnverifiable++;
@@ -109,7 +129,9 @@ function deriveColumn(t: ResolvedTable, i: number, counts: CheckCounts): Derived
 }
 
 /** Within one unit of the printed figure's last digit of some value the stated figures allow. */
-const withinOneUnit = (d: DerivedResult) => !!d.pct && signed(d.printed).gte(d.pct[0].minus(unit(d.printed))) && signed(d.printed).lte(d.pct[1].plus(unit(d.printed)));
+const withinOneUnit = (d: DerivedResult) => !!d.pct && within(signed(d.printed), d.pct, unit(d.printed));
+/** v lies in [lo − u, hi + u]. */
+const within = (v: Q, [lo, hi]: Interval, u: Q) => cmp(v, sub(lo, u)) >= 0 && cmp(v, add(hi, u)) <= 0;
 
 /**
  * A footing adjustment: the release moved a share by one unit of its last digit so that a column of
@@ -126,11 +148,11 @@ function footing(d: DerivedResult, column: DerivedResult[], calcs: SourceCalcula
     const total = at(rel.total);
     const parts = rel.items.map((it) => ({ it, x: at(it.concept) })).filter((p) => p.x);
     if (!total || parts.length < 2 || ![total, ...parts.map((p) => p.x!)].every(withinOneUnit)) continue;
-    const value = (x: DerivedResult) => signed(x.printed).mul(d.t.rows[x.r]!.sign);
-    const sum = parts.reduce((acc, p) => acc.plus(value(p.x!).mul(p.it.weight)), new Decimal(0));
-    if (sum.eq(value(total))) {
-      const terms = parts.map((p, k) => { const v = value(p.x!).mul(p.it.weight); return `${v.isNeg() ? '− ' : k ? '+ ' : ''}${v.abs().toFixed(p.x!.printed.places)}`; });
-      return `${terms.join(' ')} = ${value(total).toFixed(total.printed.places)} (${rel.total}) as printed`;
+    const value = (x: DerivedResult) => mul(signed(x.printed), intQ(d.t.rows[x.r]!.sign));
+    const sum = parts.reduce((acc, p) => add(acc, mul(value(p.x!), parseQ(String(p.it.weight)))), ZERO);
+    if (cmp(sum, value(total)) === 0) {
+      const terms = parts.map((p, k) => { const v = mul(value(p.x!), parseQ(String(p.it.weight))); return `${sign(v) < 0 ? '− ' : k ? '+ ' : ''}${toFixedQ(abs(v), p.x!.printed.places)}`; });
+      return `${terms.join(' ')} = ${toFixedQ(value(total), total.printed.places)} (${rel.total}) as printed`;
     }
   }
   return undefined;
@@ -177,13 +199,17 @@ export function checkPercentFigures(tables: ResolvedTable[], file: string, count
 function compareLanguages(all: DerivedResult[], file: string, counts: CheckCounts): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byKey = new Map<string, DerivedResult[]>();
-  for (const d of all) if (d.key) byKey.set(d.key, [...(byKey.get(d.key) ?? []), d]);
+  for (const d of all) {
+    if (!d.key) continue;
+    const g = byKey.get(d.key);
+    if (g) g.push(d); else byKey.set(d.key, [d]);
+  }
   for (const group of byKey.values()) {
     const ja = group.find((d) => d.t.table.lang === 'ja');
     const en = group.find((d) => d.t.table.lang === 'en');
     if (!ja || !en) continue;
     counts.derivedCompared = (counts.derivedCompared ?? 0) + 1;
-    if (signed(ja.printed).eq(signed(en.printed))) continue;
+    if (cmp(signed(ja.printed), signed(en.printed)) === 0) continue;
     const cell = (d: DerivedResult) => d.t.table.rows[d.r].cells[d.i];
     const label = normalizeLabel(en.t.table.rows[en.r].label.text).text;
     out.push(diag('release:derivedLanguageMismatch', 'warning',
@@ -210,8 +236,7 @@ export function checkUsdTranslations(facts: MappedFact[], file: string, counts: 
   const rateFact = facts.find((f) => f.unit && f.unit.numerators[0] === jpy && f.unit.denominators[0] === usd);
   if (!rateFact || rateFact.value === null) return out;
   const rd = typeof rateFact.decimals === 'number' ? rateFact.decimals : 10;
-  const rv = new Decimal(rateFact.value);
-  const rate: Interval = [rv.minus(half(rd)), rv.plus(half(rd))];
+  const rate = aroundValue(parseQ(rateFact.value), rd);
   const single = (f: MappedFact, m: string) => !!f.unit && f.unit.numerators.length === 1 && f.unit.numerators[0] === m && f.unit.denominators.length === 0 && f.value !== null;
   const jpyByKey = new Map<string, MappedFact>();
   for (const f of facts) if (single(f, jpy)) jpyByKey.set(`${f.name}|${periodKey(f.period)}`, f);
@@ -221,23 +246,20 @@ export function checkUsdTranslations(facts: MappedFact[], file: string, counts: 
     const j = jpyByKey.get(`${f.name}|${periodKey(f.period)}`);
     if (!j) continue;
     const jd = j.decimals as number;
-    const jv = new Decimal(j.value as string);
-    const exact = divide([jv.minus(half(jd)), jv.plus(half(jd))], rate);
+    const exact = divide(aroundValue(parseQ(j.value as string), jd), rate);
     if (!exact) continue;
-    const uv = new Decimal(f.value as string);
-    const ud = f.decimals as number;
     counts.usdChecked++;
-    results.set(`${f.name}|${periodKey(f.period)}`, { f, j, exact, stated: [uv.minus(half(ud)), uv.plus(half(ud))] });
+    results.set(`${f.name}|${periodKey(f.period)}`, { f, j, exact, stated: aroundValue(parseQ(f.value as string), f.decimals as number) });
   }
   for (const u of results.values()) {
     if (overlaps(u.exact, u.stated)) continue;
     const o = u.f.provenance[0];
-    const range = `USD ${u.exact[0].div(1000).toFixed(1)}…${u.exact[1].div(1000).toFixed(1)} thousand`;
+    const range = `USD ${toFixedQ(div(u.exact[0], THOUSAND), 1)}…${toFixedQ(div(u.exact[1], THOUSAND), 1)} thousand`;
     const where = `${u.f.name} (${o.table} row "${o.row}")`;
     const foot = usdFooting(u, results, calcs);
     if (foot) counts.footingAdjustments = (counts.footingAdjustments ?? 0) + 1;
     const extra = { source: { file, line: o.line, column: o.col }, related: [{ file, line: u.j.provenance[0].line, column: u.j.provenance[0].col }],
-      concept: u.f.name, expected: `${u.exact[0].toFixed(0)}…${u.exact[1].toFixed(0)}`, actual: u.f.value as string };
+      concept: u.f.name, expected: `${toFixedQ(u.exact[0], 0)}…${toFixedQ(u.exact[1], 0)}`, actual: u.f.value as string };
     out.push(foot
       ? diag('release:footingAdjustment', 'info', `${where}: USD ${o.printed} thousand where JPY ${u.j.provenance[0].printed} at ${rateFact.value} JPY/USD gives ${range}; adjusted by one unit so that the USD column foots: ${foot}.`, extra)
       : diag('release:usdTranslationMismatch', 'inconsistency', `${where}: USD ${o.printed} thousand, but JPY ${u.j.provenance[0].printed} at ${rateFact.value} JPY/USD gives ${range}.`, extra));
@@ -247,21 +269,17 @@ export function checkUsdTranslations(facts: MappedFact[], file: string, counts: 
 
 /** A USD column of parts that sums exactly to its printed USD total, every part within one unit of its translation. */
 function usdFooting(u: UsdResult, results: Map<string, UsdResult>, calcs: SourceCalculation[]): string | undefined {
-  const within = (x: UsdResult) => {
-    const one = pow10(-(x.f.decimals as number));
-    const v = new Decimal(x.f.value as string);
-    return v.gte(x.exact[0].minus(one)) && v.lte(x.exact[1].plus(one));
-  };
-  if (!within(u)) return undefined;
+  const near = (x: UsdResult) => within(parseQ(x.f.value as string), x.exact, pow10Q(-(x.f.decimals as number)));
+  if (!near(u)) return undefined;
   const pk = periodKey(u.f.period);
   const at = (c: string) => results.get(`${c}|${pk}`);
   for (const rel of calcs) {
     if (rel.total !== u.f.name && !rel.items.some((it) => it.concept === u.f.name)) continue;
     const total = at(rel.total);
     const parts = rel.items.map((it) => ({ it, x: at(it.concept) })).filter((p) => p.x);
-    if (!total || parts.length < 2 || ![total, ...parts.map((p) => p.x!)].every(within)) continue;
-    const sum = parts.reduce((acc, p) => acc.plus(new Decimal(p.x!.f.value as string).mul(p.it.weight)), new Decimal(0));
-    if (sum.eq(new Decimal(total.f.value as string))) {
+    if (!total || parts.length < 2 || ![total, ...parts.map((p) => p.x!)].every(near)) continue;
+    const sum = parts.reduce((acc, p) => add(acc, mul(parseQ(p.x!.f.value as string), parseQ(String(p.it.weight)))), ZERO);
+    if (cmp(sum, parseQ(total.f.value as string)) === 0) {
       return `the parts of ${rel.total} sum to its printed USD ${total.f.provenance[0].printed} thousand`;
     }
   }

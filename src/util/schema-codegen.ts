@@ -14,9 +14,12 @@ import addFormats from 'ajv-formats';
 import { packageRoot } from './paths';
 import { schemaHash } from './schema-hash';
 
-/** The ajv instance for a schema: draft 2020-12 or draft-07 by its `$schema`, formats from ajv-formats. */
+/**
+ * The ajv instance for a schema: draft 2020-12 or draft-07 by its `$schema`, formats from ajv-formats
+ * (generated modules take them through util/json-formats, which adds a last-value memo).
+ */
 export function ajvFor(schema: { $schema?: string }, standalone: boolean): Ajv {
-  const options = { allErrors: true, strict: false, ...(standalone ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {}) };
+  const options = { allErrors: true, strict: false, ...(standalone ? { code: { source: true, formats: _`require("../src/util/json-formats").formats` } } : {}) };
   const ajv = String(schema.$schema ?? '').includes('2020-12') ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv);
   return ajv;

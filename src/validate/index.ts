@@ -5,7 +5,7 @@ import { fromXbrlXml, type ReadResult } from '../instance/from-xbrl-xml';
 import { fromXbrlJson } from '../oim/from-xbrl-json';
 import { fromXbrlCsv, isXbrlCsvMetadata } from '../oim/from-xbrl-csv';
 import { readInlineXbrl } from '../ixbrl/from-ixbrl';
-import { loadDts } from '../taxonomy/load-dts';
+import { loadDts, type LoadDtsResult } from '../taxonomy/load-dts';
 import type { CalcMode, Rule, RuleContext } from './context';
 import { xbrl21 } from './rules/xbrl21';
 import { duplicates } from './rules/duplicates';
@@ -110,12 +110,14 @@ export interface CompileOptions {
   baseFile?: string;
   /** An instance's own linkbaseRefs, which join its DTS. */
   linkbases?: readonly string[];
+  /** The DTS of `entryPoints` already loaded (e.g. the build's serialised copy, taxonomy/dts-cache): not loaded again. */
+  loaded?: LoadDtsResult;
 }
 
 /** Loads the DTS of `entryPoints` (schema URLs or paths) once, for many validations. */
 export function compile(entryPoints: string | readonly string[], options: CompileOptions = {}): CompiledValidator {
   const entries = typeof entryPoints === 'string' ? [entryPoints] : [...entryPoints];
-  const loaded = loadDts(entries, { baseFile: options.baseFile, packages: options.packages, linkbaseHrefs: options.linkbases });
+  const loaded = options.loaded ?? loadDts(entries, { baseFile: options.baseFile, packages: options.packages, linkbaseHrefs: options.linkbases });
   const dts = loaded.dts;
   const usable = !(hasErrors(loaded.diagnostics) && dts.concepts.size === 0);
   const self: CompiledValidator = {
