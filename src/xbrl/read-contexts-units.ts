@@ -8,12 +8,21 @@ import { childElements, deepText, firstChild, resolveQName, type XElement } from
  */
 const X = (local: string) => `{${NS.xbrli}}${local}`;
 
+/** Digits without a sign or a leading zero (or "0" alone): already the canonical form of the number. */
+function isCanonicalInteger(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || (s.charCodeAt(0) === 0x30 && n > 1)) return false;
+  for (let i = 0; i < n; i++) { const c = s.charCodeAt(i); if (c < 0x30 || c > 0x39) return false; }
+  return true;
+}
+
 /** A value as s-equality compares it: numbers (and booleans) by value, NaN equal to nothing (a fresh token each), other text exactly. */
 function sEqualValue(v: string, nan: { n: number }): string {
   const t = v.trim();
   if (t === 'NaN') return `NaN${nan.n++}`;
   if (t === 'INF' || t === '+INF' || t === '-INF') return t.replace('+', '');
   const b = t === 'true' ? '1' : t === 'false' ? '0' : t;
+  if (isCanonicalInteger(b)) return `#${b}`; // what decimal.js would print for it, without building one
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(b)) return `#${new Decimal(b).toFixed()}`;
   return JSON.stringify(v);
 }
