@@ -78,7 +78,7 @@ const groupKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions' | 'unit' | 
   `${contextKeyOf(f, period)}|${unitKey(f.unit)}|${f.language ?? ''}${f.tupleParent ? `${TUPLE}${f.tupleParent}` : ''}`;
 
 /** Facts of one XML context share its entity, period and dimensions objects: the key is built once per context and unit. */
-interface Seen { entity: object; dims: object | undefined; unit: Unit | undefined; lang: string | undefined; tuple: string | undefined; group: Group }
+interface Seen { period: Period; entity: object; dims: object | undefined; unit: Unit | undefined; lang: string | undefined; tuple: string | undefined; group: Group }
 
 /** Builds the index in one pass over the facts. */
 export function buildFactIndex(facts: readonly Fact[]): FactIndex {
@@ -86,9 +86,15 @@ export function buildFactIndex(facts: readonly Fact[]): FactIndex {
   // Note: local to this build, dropped when it returns; keyed by the period object facts of one context share.
   const seen = new Map<Period, Seen[]>();
   let tuples = false;
+  let last: Seen | undefined;
   for (const f of facts) {
     // Tuples take no part; numeric facts with a value outside xs:decimal bind with nothing.
     if (f.tuple || (f.unit && f.value !== null && !isDecimalLexical(f.value))) continue;
+    // Facts of one context usually stand together: the previous fact's group first.
+    if (last && last.period === f.period && last.entity === f.entity && last.dims === f.dimensions && last.unit === f.unit && last.lang === f.language && last.tuple === f.tupleParent) {
+      last.group.add(f);
+      continue;
+    }
     let list = seen.get(f.period);
     let hit: Seen | undefined;
     if (list) {
@@ -99,10 +105,11 @@ export function buildFactIndex(facts: readonly Fact[]): FactIndex {
       let group = groups.get(key);
       if (!group) { group = new Group(); groups.set(key, group); }
       if (f.tupleParent) tuples = true;
-      hit = { entity: f.entity, dims: f.dimensions, unit: f.unit, lang: f.language, tuple: f.tupleParent, group };
+      hit = { period: f.period, entity: f.entity, dims: f.dimensions, unit: f.unit, lang: f.language, tuple: f.tupleParent, group };
       list.push(hit);
     }
     hit.group.add(f);
+    last = hit;
   }
   const index: FactIndex = {
     groups,

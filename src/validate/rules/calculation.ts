@@ -66,7 +66,8 @@ export function excessDigits(f: Fact): boolean {
   return false;
 }
 
-const bindable = (set: readonly Fact[]) => !!set[0].unit && set.every((f) => f.value !== null && isDecimalLexical(f.value));
+// Note: the fact index admits no numeric fact whose value is not an xs:decimal, so only nil is left to exclude here.
+const bindable = (set: readonly Fact[]) => !!set[0].unit && set.every((f) => f.value !== null);
 const factIds = (bs: Binding[]) => bs.flatMap((b) => b.facts.map((f) => f.id));
 
 interface C10Binding extends Binding { value?: Decimal; decimals?: number }
