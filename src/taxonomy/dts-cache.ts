@@ -15,7 +15,11 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { hasErrors } from '../model';
 import { packageRoot } from '../util/paths';
-import { defaultPackageDirs, loadDts, type LoadDtsResult } from './load-dts';
+import type { LoadDtsResult } from './load-dts';
+import { defaultPackageDirs } from './package-dirs';
+
+/** The loader, needed only when the copy is missing or stale (or being written): loaded then. */
+const loadDts: typeof import('./load-dts').loadDts = (entries, options) => (require('./load-dts') as typeof import('./load-dts')).loadDts(entries, options);
 
 const FORMAT = 1;
 

@@ -15,7 +15,7 @@ import { checkLinkbaseRef, checkLinkbaseRefRole } from './rules/linkbase-ref';
 import { checkLinks } from './rules/links';
 import { checkCycles, checkEssenceAlias, checkRoleRefs } from './rules/relationships';
 import { schemaDefaults } from './schema-defaults';
-import { packageRoot } from '../util/paths';
+import { defaultPackageDirs } from './package-dirs';
 
 export interface LoadDtsOptions {
   /** The instance (or other file) relative hrefs are resolved against. Default: the current directory. */
@@ -42,12 +42,6 @@ export const DTS_CODES = {
   notSchema: 'taxonomy:notASchemaOrLinkbase',
 } as const;
 
-/** The project's own package(s): `taxonomy/` beside package.json, when it has a META-INF. */
-export function defaultPackageDirs(): string[] {
-  const dir = path.join(packageRoot(), 'taxonomy');
-  return fs.existsSync(path.join(dir, 'META-INF')) ? [dir] : [];
-}
-
 interface Pending { url: string; ref: { file: string; line: number; column: number } | undefined; entry: boolean; expect: 'schema' | 'linkbase' | 'any'; linkbaseRole?: string }
 
 /**
@@ -58,6 +52,8 @@ interface Pending { url: string; ref: { file: string; line: number; column: numb
  * Note: longer than 60 lines on purpose for now: discovery, reading and the DTS-level checks share
  * the queue and the diagnostics, and the conformance work is changing this body; split it after that lands.
  */
+export { defaultPackageDirs };
+
 export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions = {}): LoadDtsResult {
   const diagnostics: Diagnostic[] = [];
   const pk = findPackages(options.packages ?? defaultPackageDirs());

@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NS, diag, hasErrors, type SchemaDefaults, type Concept, type Diagnostic, type Dts, type Report } from '../model';
-import { fromXbrlXml, type ReadResult } from '../instance/from-xbrl-xml';
-import { fromXbrlJson } from '../oim/from-xbrl-json';
-import { fromXbrlCsv, isXbrlCsvMetadata } from '../oim/from-xbrl-csv';
-import { readInlineXbrl } from '../ixbrl/from-ixbrl';
-import { loadDts, type LoadDtsResult } from '../taxonomy/load-dts';
+import type { ReadResult } from '../instance/from-xbrl-xml';
+import type { LoadDtsResult } from '../taxonomy/load-dts';
 import type { CalcMode, Rule, RuleContext } from './context';
 import { xbrl21 } from './rules/xbrl21';
 import { duplicates } from './rules/duplicates';
@@ -32,6 +29,18 @@ export interface ValidateResult {
   fatal: boolean;
 }
 
+/**
+ * The readers and the DTS loader, loaded on first use. Note: `convert` runs the rules on its report
+ * in memory against the build's copy of the DTS, and reads no instance; this keeps their code (and
+ * saxes, the Inline XBRL transformations, the schema readers) out of its start-up.
+ */
+const lazy = <T>(load: () => T): (() => T) => { let m: T | undefined; return () => (m ??= load()); };
+const xmlReader = lazy(() => require('../instance/from-xbrl-xml') as typeof import('../instance/from-xbrl-xml'));
+const jsonReader = lazy(() => require('../oim/from-xbrl-json') as typeof import('../oim/from-xbrl-json'));
+const csvReader = lazy(() => require('../oim/from-xbrl-csv') as typeof import('../oim/from-xbrl-csv'));
+const inlineReader = lazy(() => require('../ixbrl/from-ixbrl') as typeof import('../ixbrl/from-ixbrl'));
+const dtsLoader = lazy(() => require('../taxonomy/load-dts') as typeof import('../taxonomy/load-dts'));
+
 export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward, essenceAlias };
 
 export type InstanceKind = 'csv' | 'json' | 'inline' | 'xml';
@@ -52,7 +61,7 @@ export function sniffInstance(file: string): { kind?: InstanceKind; diagnostics:
   } catch (e) {
     return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } })] };
   }
-  if (head.startsWith('{')) return { kind: isXbrlCsvMetadata(head) ? 'csv' : 'json', diagnostics: [] };
+  if (head.startsWith('{')) return { kind: csvReader().isXbrlCsvMetadata(head) ? 'csv' : 'json', diagnostics: [] };
   if (/\.x?html?$/i.test(file) || /http:\/\/www\.xbrl\.org\/(2013|2008)\/inlineXBRL["']/.test(head)) return { kind: 'inline', diagnostics: [] };
   return { kind: 'xml', diagnostics: [] };
 }
@@ -70,12 +79,12 @@ export function readInstance(files: string | readonly string[], maxBytes?: numbe
   if (list.length > 1 || kinds[0].kind === 'inline') {
     const other = list.find((_f, i) => kinds[i].kind !== 'inline');
     if (other) return { diagnostics: [diag('io:notInlineXbrl', 'error', `${other} is not an Inline XBRL document; only Inline XBRL documents can be read together as one document set.`, { source: { file: other, line: 1, column: 1 } })] };
-    const ix = readInlineXbrl(list, { maxBytes });
+    const ix = inlineReader().readInlineXbrl(list, { maxBytes });
     return { report: ix.report, diagnostics: ix.diagnostics, xml: ix };
   }
-  if (kinds[0].kind === 'csv') return fromXbrlCsv(file, file, { maxBytes });
-  if (kinds[0].kind === 'json') return fromXbrlJson(file);
-  const xml = fromXbrlXml(file, file, { maxBytes, defaults });
+  if (kinds[0].kind === 'csv') return csvReader().fromXbrlCsv(file, file, { maxBytes });
+  if (kinds[0].kind === 'json') return jsonReader().fromXbrlJson(file);
+  const xml = xmlReader().fromXbrlXml(file, file, { maxBytes, defaults });
   return { report: xml.report, diagnostics: xml.diagnostics, xml };
 }
 
@@ -117,7 +126,7 @@ export interface CompileOptions {
 /** Loads the DTS of `entryPoints` (schema URLs or paths) once, for many validations. */
 export function compile(entryPoints: string | readonly string[], options: CompileOptions = {}): CompiledValidator {
   const entries = typeof entryPoints === 'string' ? [entryPoints] : [...entryPoints];
-  const loaded = options.loaded ?? loadDts(entries, { baseFile: options.baseFile, packages: options.packages, linkbaseHrefs: options.linkbases });
+  const loaded = options.loaded ?? dtsLoader().loadDts(entries, { baseFile: options.baseFile, packages: options.packages, linkbaseHrefs: options.linkbases });
   const dts = loaded.dts;
   const usable = !(hasErrors(loaded.diagnostics) && dts.concepts.size === 0);
   const self: CompiledValidator = {
@@ -236,7 +245,7 @@ export function validatorCache(options: CompileOptions = {}): ValidatorCache {
 /** `iij-xbrl taxonomy check`: load a taxonomy entry point (file path or URL) and check it. */
 export function checkTaxonomyEntry(entry: string, options: TaxonomyCheckOptions & { packages?: string[] } = {}): { diagnostics: Diagnostic[]; dts: Dts } {
   // An entry point that cannot be read is an I/O problem (exit 2), not a finding about a taxonomy.
-  const loaded = loadDts([entry], { baseFile: `${process.cwd()}/x`, packages: options.packages, entryCode: 'IOerror' });
+  const loaded = dtsLoader().loadDts([entry], { baseFile: `${process.cwd()}/x`, packages: options.packages, entryCode: 'IOerror' });
   return { diagnostics: [...loaded.diagnostics, ...checkTaxonomy(loaded.dts, options)], dts: loaded.dts };
 }
 
