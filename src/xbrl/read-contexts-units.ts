@@ -40,11 +40,26 @@ function collectNames(e: XElement, into: string[], where: string, intern: (s: st
 }
 
 /** What reading segment/scenario content keeps for one document: NaN tokens and interned strings. */
-export interface ContentState { nan: { n: number }; intern: (s: string) => string }
+export interface ContentState {
+  nan: { n: number };
+  intern: (s: string) => string;
+  /** The key of non-dimensional content: `segment:0000:{ns}name`, one string per container, position and name. */
+  memberKey: (container: string, position: number, name: string) => string;
+}
 
 export function contentState(): ContentState {
   const strings = new Map<string, string>();
-  return { nan: { n: 0 }, intern: (x) => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; } };
+  const intern = (x: string) => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; };
+  // Note: keyed by the element name (one string per name from the readers), then container and position, so that no key is built twice.
+  const keys = new Map<string, Map<string, string[]>>();
+  const memberKey = (container: string, position: number, name: string) => {
+    let byContainer = keys.get(name);
+    if (!byContainer) { byContainer = new Map(); keys.set(name, byContainer); }
+    let byPosition = byContainer.get(container);
+    if (!byPosition) { byPosition = []; byContainer.set(container, byPosition); }
+    return (byPosition[position] ??= intern(`${container}:${String(position).padStart(4, '0')}:${name}`));
+  };
+  return { nan: { n: 0 }, intern, memberKey };
 }
 
 function readPeriod(per: XElement): Period | undefined {
@@ -100,7 +115,7 @@ function readDimensions(id: string, containers: (XElement | undefined)[], file: 
         nonDimensional = true;
         // The key names the element; a plain leaf's value alone is its form (the usual case, kept short).
         const plain = m.children.length === 0 && Object.keys(m.attrs).length === 0;
-        dimensions[intern(`${container.local}:${String(position).padStart(4, '0')}:${m.name}`)] = intern(plain ? sEqualValue(m.text, nan) : sEqualForm(m, nan));
+        dimensions[state.memberKey(container.local, position, m.name)] = intern(plain ? sEqualValue(m.text, nan) : sEqualForm(m, nan));
         collectNames(m, content, container.local === 'segment' ? 'segment ' : 'scenario ', intern);
       }
       position++;

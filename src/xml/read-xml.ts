@@ -178,7 +178,12 @@ export function resolveQName(qname: string, nsMap: Record<string, string>, useDe
 }
 
 export const childElements = (e: XElement, name: string): XElement[] => e.children.filter((c) => c.name === name);
-export const firstChild = (e: XElement, name: string): XElement | undefined => e.children.find((c) => c.name === name);
+/** The first child named `name` (a plain loop: readers call this several times per context). */
+export function firstChild(e: XElement, name: string): XElement | undefined {
+  const { children } = e;
+  for (let i = 0; i < children.length; i++) if (children[i].name === name) return children[i];
+  return undefined;
+}
 
 /** Text content of an element and all descendants. */
 export function deepText(e: XElement): string {
