@@ -100,29 +100,34 @@ function main(): void {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   if (!process.argv.includes('--no-batch')) batch(dir);
   console.log(`validator, median of ${RUNS} fresh processes per figure:`);
-  console.log('facts      MB    load: s     facts/s   RSS MiB | load+validate: s  facts/s   RSS MiB | planted found');
+  const bare = Array.from({ length: RUNS }, () => { const t0 = process.hrtime.bigint(); spawnSync(process.execPath, ['-e', '0']); return Number(process.hrtime.bigint() - t0) / 1e6; }).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  console.log(`bare \`node -e 0\`: ${bare.toFixed(0)} ms (machine speed for comparison)`);
+  console.log('load and load+validate: in the process, after start-up; process s: the whole load+validate process (start-up, module loading, exit)');
+  console.log('facts      MB    load: s     facts/s   RSS MiB | load+validate: s  facts/s   RSS MiB | process s | planted found');
   let ok = true;
   for (const n of sizes) {
     const file = path.join(dir, `synthetic-${n}.xml`);
     const planted = generate(file, n);
     const mb = fs.statSync(file).size / 2 ** 20;
-    type Run = { ms: number; facts: number; planted: number; maxRssMiB: number };
+    type Run = { ms: number; wallMs: number; facts: number; planted: number; maxRssMiB: number };
     const once = (mode: string): Run => {
+      const t0 = process.hrtime.bigint();
       const r = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
       if (r.status !== 0) throw new Error(`${mode} ${n}: ${r.stderr}`);
-      return JSON.parse(r.stdout) as Run;
+      return { ...(JSON.parse(r.stdout) as Run), wallMs };
     };
     // Each figure: the median of RUNS fresh processes (wall time and peak RSS taken separately).
     const run = (mode: string): Run => {
       const rs = Array.from({ length: RUNS }, () => once(mode));
       const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-      return { ms: med(rs.map((r) => r.ms)), maxRssMiB: med(rs.map((r) => r.maxRssMiB)), facts: rs[0].facts, planted: Math.min(...rs.map((r) => r.planted)) === Math.max(...rs.map((r) => r.planted)) ? rs[0].planted : -1 };
+      return { ms: med(rs.map((r) => r.ms)), wallMs: med(rs.map((r) => r.wallMs)), maxRssMiB: med(rs.map((r) => r.maxRssMiB)), facts: rs[0].facts, planted: Math.min(...rs.map((r) => r.planted)) === Math.max(...rs.map((r) => r.planted)) ? rs[0].planted : -1 };
     };
     const load = run('load');
     const full = run('validate');
     const expected = planted * REVENUE_NETWORKS;
     ok &&= full.planted === expected;
-    console.log(`${String(load.facts).padEnd(9)} ${mb.toFixed(0).padStart(4)}  ${(load.ms / 1000).toFixed(2).padStart(8)}  ${(load.facts / load.ms * 1000).toFixed(0).padStart(9)}  ${load.maxRssMiB.toFixed(0).padStart(7)} | ${(full.ms / 1000).toFixed(2).padStart(15)}  ${(full.facts / full.ms * 1000).toFixed(0).padStart(7)}  ${full.maxRssMiB.toFixed(0).padStart(7)} | ${expected} ${full.planted}${full.planted === expected ? '' : '  MISMATCH'}`);
+    console.log(`${String(load.facts).padEnd(9)} ${mb.toFixed(0).padStart(4)}  ${(load.ms / 1000).toFixed(2).padStart(8)}  ${(load.facts / load.ms * 1000).toFixed(0).padStart(9)}  ${load.maxRssMiB.toFixed(0).padStart(7)} | ${(full.ms / 1000).toFixed(2).padStart(15)}  ${(full.facts / full.ms * 1000).toFixed(0).padStart(7)}  ${full.maxRssMiB.toFixed(0).padStart(7)} | ${(full.wallMs / 1000).toFixed(2).padStart(10)} | ${expected} ${full.planted}${full.planted === expected ? '' : '  MISMATCH'}`);
     fs.rmSync(file);
   }
   fs.rmSync(dir, { recursive: true, force: true });

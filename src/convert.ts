@@ -19,7 +19,6 @@ import { checkSchema } from './util/json-schema';
 import { writeFilesAtomically } from './util/atomic-write';
 import { packageRoot } from './util/paths';
 import { compile, type CompiledValidator } from './validate';
-import { loadDtsCached } from './taxonomy/dts-cache';
 
 export interface ConvertOptions {
   /** Output directory; when absent nothing is written. */
@@ -108,8 +107,8 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     related: d.related?.map((r) => ({ ...r, file: path.basename(r.file) })),
   });
   // The gate: the instance about to be written goes through the validator's rules, from memory.
-  // The DTS through the build's serialised copy when it is current (loaded from the taxonomy's files otherwise).
-  const validator = options.validator ?? compile(tax.entryPoint, { loaded: loadDtsCached([tax.entryPoint]) });
+  // compile() takes the DTS from the build's serialised copy when it is current (from the taxonomy's files otherwise).
+  const validator = options.validator ?? compile(tax.entryPoint);
   diagnostics.push(...validator.diagnostics, ...validator.validateReport(report, { file: names.xml }).map((d) => atRelease(d, mapped.facts, file)));
   diagnostics.sort(bySource);
   const xbrlJson = toXbrlJson(report);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { NS, diag, hasErrors, type SchemaDefaults, type Concept, type Diagnostic, type Dts, type Report } from '../model';
 import type { ReadResult } from '../instance/from-xbrl-xml';
 import type { LoadDtsResult } from '../taxonomy/load-dts';
+import { readDtsCache } from '../taxonomy/dts-cache';
 import type { CalcMode, Rule, RuleContext } from './context';
 import { xbrl21 } from './rules/xbrl21';
 import { duplicates } from './rules/duplicates';
@@ -124,9 +125,19 @@ export interface CompileOptions {
 }
 
 /** Loads the DTS of `entryPoints` (schema URLs or paths) once, for many validations. */
+/**
+ * The build's serialised copy of a DTS of the bundled taxonomy (taxonomy/dts-cache), when it applies
+ * and is current: absolute entry points, the default packages, no linkbases of the instance's own.
+ * A stale or missing copy gives undefined, and the DTS is loaded from its files.
+ */
+function buildCopy(entries: readonly string[], options: CompileOptions): LoadDtsResult | undefined {
+  if (options.packages !== undefined || options.linkbases?.length || !entries.every((e) => /^https?:\/\//.test(e))) return undefined;
+  return readDtsCache(entries);
+}
+
 export function compile(entryPoints: string | readonly string[], options: CompileOptions = {}): CompiledValidator {
   const entries = typeof entryPoints === 'string' ? [entryPoints] : [...entryPoints];
-  const loaded = options.loaded ?? dtsLoader().loadDts(entries, { baseFile: options.baseFile, packages: options.packages, linkbaseHrefs: options.linkbases });
+  const loaded = options.loaded ?? buildCopy(entries, options) ?? dtsLoader().loadDts(entries, { baseFile: options.baseFile, packages: options.packages, linkbaseHrefs: options.linkbases });
   const dts = loaded.dts;
   const usable = !(hasErrors(loaded.diagnostics) && dts.concepts.size === 0);
   const self: CompiledValidator = {

@@ -79,3 +79,17 @@ test('another package directory, a changed loader module, another format or a co
   fs.writeFileSync(file, v8.serialize(data));
   expect(readDtsCache([ENTRY], cache, [pkg])).toBeDefined();
 });
+
+test('compile() of the bundled taxonomy (built code, default packages) takes the build\'s copy: the DTS loader is never loaded, and the verdict is the same', () => {
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  const script = `
+    const v = require(${JSON.stringify(path.join(root, 'dist', 'src', 'validate'))});
+    const r = v.compile(${JSON.stringify(ENTRY)}).validate(${JSON.stringify(instance)});
+    const loader = Object.keys(require.cache).some((f) => f.endsWith('load-dts.js'));
+    process.stdout.write(JSON.stringify({ loader, concepts: r.dts.concepts.size, codes: r.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code).sort() }));`;
+  const built = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+  expect(built.loader).toBe(false);
+  const fromFiles = compile(ENTRY).validate(instance);
+  expect(built.concepts).toBe(fromFiles.dts!.concepts.size);
+  expect(built.codes).toEqual(fromFiles.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code).sort());
+});
