@@ -7,6 +7,8 @@ import { childElements, deepText, firstChild, resolveQName, type XElement } from
  * ix:resources): contexts, units, and the aspects they give the facts that reference them.
  */
 const X = (local: string) => `{${NS.xbrli}}${local}`;
+/** The element names read here, built once (the readers compare them for every context). */
+const XN = Object.freeze(Object.fromEntries(['instant', 'startDate', 'endDate', 'forever', 'entity', 'identifier', 'period', 'segment', 'scenario', 'measure', 'divide', 'unitNumerator', 'unitDenominator'].map((n) => [n, X(n)]))) as Readonly<Record<'instant' | 'startDate' | 'endDate' | 'forever' | 'entity' | 'identifier' | 'period' | 'segment' | 'scenario' | 'measure' | 'divide' | 'unitNumerator' | 'unitDenominator', string>>;
 
 /** Digits without a sign or a leading zero (or "0" alone): already the canonical form of the number. */
 function isCanonicalInteger(s: string): boolean {
@@ -63,12 +65,12 @@ export function contentState(): ContentState {
 }
 
 function readPeriod(per: XElement): Period | undefined {
-  const inst = firstChild(per, X('instant'));
-  const s = firstChild(per, X('startDate'));
-  const en = firstChild(per, X('endDate'));
+  const inst = firstChild(per, XN.instant);
+  const s = firstChild(per, XN.startDate);
+  const en = firstChild(per, XN.endDate);
   if (inst) return { type: 'instant', instant: inst.text.trim() };
   if (s && en) return { type: 'duration', start: s.text.trim(), end: en.text.trim() };
-  if (firstChild(per, X('forever'))) return { type: 'forever' };
+  if (firstChild(per, XN.forever)) return { type: 'forever' };
   return undefined;
 }
 
@@ -79,11 +81,11 @@ function readPeriod(per: XElement): Period | undefined {
 export function contextFromElement(e: XElement, file: string, diagnostics: Diagnostic[], state: ContentState = contentState()): InstanceContext {
   const id = e.attrs.id ?? '';
   const at = (x: XElement) => ({ file, line: x.line, column: x.column });
-  const ent = firstChild(e, X('entity'));
-  const ident = ent && firstChild(ent, X('identifier'));
-  const per = firstChild(e, X('period'));
+  const ent = firstChild(e, XN.entity);
+  const ident = ent && firstChild(ent, XN.identifier);
+  const per = firstChild(e, XN.period);
   const period = per && readPeriod(per);
-  const { dimensions, nonDimensional, content } = readDimensions(id, [ent && firstChild(ent, X('segment')), firstChild(e, X('scenario'))], file, diagnostics, state);
+  const { dimensions, nonDimensional, content } = readDimensions(id, [ent && firstChild(ent, XN.segment), firstChild(e, XN.scenario)], file, diagnostics, state);
   if (!ident || !ident.attrs.scheme) diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: at(e) }));
   if (!period) diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }));
   return { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line, content: content.length ? content : undefined };
@@ -126,14 +128,14 @@ function readDimensions(id: string, containers: (XElement | undefined)[], file: 
 
 function measures(parent: XElement | undefined): string[] {
   if (!parent) return [];
-  return childElements(parent, X('measure')).map((m) => resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`).sort();
+  return childElements(parent, XN.measure).map((m) => resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`).sort();
 }
 
 /** An `xbrli:unit` element → its measures (Clark names, sorted). */
 export function unitFromElement(e: XElement): Unit & { line: number } {
-  const div = firstChild(e, X('divide'));
+  const div = firstChild(e, XN.divide);
   return div
-    ? { numerators: measures(firstChild(div, X('unitNumerator'))), denominators: measures(firstChild(div, X('unitDenominator'))), line: e.line }
+    ? { numerators: measures(firstChild(div, XN.unitNumerator)), denominators: measures(firstChild(div, XN.unitDenominator)), line: e.line }
     : { numerators: measures(e), denominators: [], line: e.line };
 }
 
