@@ -112,7 +112,8 @@ function main(): void {
     type Run = { ms: number; wallMs: number; facts: number; planted: number; maxRssMiB: number };
     const once = (mode: string): Run => {
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      // Node's default heap settings, as the CLI runs with.
+      const r = spawnSync(process.execPath, [__filename, '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
       if (r.status !== 0) throw new Error(`${mode} ${n}: ${r.stderr}`);
       return { ...(JSON.parse(r.stdout) as Run), wallMs };

@@ -87,7 +87,8 @@ const FAKE = 'file:///xml-base/a/b/c/d/';
 /** Fills in schema defaults: absent attributes that have a default, and empty simple content that has one. */
 function applyDefaults(e: XElement, d: SchemaDefaults): void {
   const attrs = d.attributes.get(e.name);
-  if (attrs) for (const [k, v] of Object.entries(attrs)) if (e.attrs[k] === undefined) e.attrs[k] = v;
+  // Note: a copy, since elements without attributes share one frozen record.
+  if (attrs) for (const [k, v] of Object.entries(attrs)) if (e.attrs[k] === undefined) e.attrs = { ...e.attrs, [k]: v };
   const v = d.values.get(e.name);
   const nil = e.attrs[`{${NS.xsi}}nil`] === 'true' || e.attrs[`{${NS.xsi}}nil`] === '1';
   if (v !== undefined && !nil && e.children.length === 0 && e.text.trim() === '') e.text = v;

@@ -58,6 +58,8 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 interface Resolved { name: string; ns: string; local: string }
 type Scope = Record<string, string>;
 type Element = XElement & { qname: string };
+/** Elements without attributes share this empty, frozen record (readers that add attributes copy it). */
+const NO_ATTRS = Object.freeze({}) as Record<string, string>;
 /** Leaf elements (most facts) share this empty list; a parent gets its own on its first child. */
 const NO_CHILDREN = Object.freeze([]) as unknown as XElement[];
 
@@ -355,6 +357,7 @@ class Scanner {
   }
 
   private attrsOf(scope: Scope): Record<string, string> | undefined {
+    if (this.rawCount === 0) return NO_ATTRS;
     const attrs: Record<string, string> = {};
     for (let i = 0; i < this.rawCount; i++) {
       const k = this.rawNames[i];
