@@ -1,6 +1,6 @@
 import { NS, diag, type Concept, type Diagnostic, type DiagnosticCode, type Fact, type InstanceContext } from '../../model';
 import type { RuleContext } from '../context';
-import { dateUnion, lexicalOk } from '../../taxonomy/lexical';
+import { dateUnion as isDateUnion, lexicalOk } from '../../taxonomy/lexical';
 
 export const CODES = {
   schemaImportMissing: 'xbrl:schemaImportMissing',
@@ -35,6 +35,8 @@ const isCurrency = (m: string) => m.length === ISO4217.length + 3 && m.startsWit
 
 type Push = (code: DiagnosticCode, message: string, f?: Fact, extra?: Record<string, unknown>) => void;
 
+const XBRLI = `{${NS.xbrli}}`;
+
 /** Segment/scenario content other than dimensions (XML input): lax validation, no xbrli elements, no items or tuples. */
 function contextContent(ctx: RuleContext, c: InstanceContext, push: Push): void {
   const { file } = ctx;
@@ -48,15 +50,19 @@ function contextContent(ctx: RuleContext, c: InstanceContext, push: Push): void 
       push(CODES.valueError, `Context ${c.id}: ${decl.localName} in the ${where} holds "${content[i + 2].trim()}", not a valid ${decl.xsd}.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
     }
     const code = where === 'segment' ? 'xbrl.4.7.3.2:segment' : 'xbrl.4.7.4:scenario';
-    const at = { source: { file, line: c.line, column: 1 }, contexts: [c.id] };
-    if (name.startsWith(`{${NS.xbrli}}`)) push(`${code}XbrliElement`, `Context ${c.id}: the ${where} holds ${name}, an element of the XBRL instance namespace.`, undefined, at);
-    else if (['item', 'tuple'].includes(ctx.concept(name)?.substitutionGroup ?? '')) push(`${code}ItemOrTuple`, `Context ${c.id}: the ${where} holds ${name}, an item or tuple.`, undefined, at);
+    const at = () => ({ source: { file, line: c.line, column: 1 }, contexts: [c.id] });
+    const group = decl?.substitutionGroup;
+    if (name.startsWith(XBRLI)) push(`${code}XbrliElement`, `Context ${c.id}: the ${where} holds ${name}, an element of the XBRL instance namespace.`, undefined, at());
+    else if (group === 'item' || group === 'tuple') push(`${code}ItemOrTuple`, `Context ${c.id}: the ${where} holds ${name}, an item or tuple.`, undefined, at());
   }
 }
 
 /** Contexts and units as declared (XML input): content, dates, measures. */
 function declarations(ctx: RuleContext, push: Push): void {
   const { file } = ctx;
+  // Note: contexts share few distinct dates; each is checked once per run (local to this call).
+  const checked = new Map<string, boolean>();
+  const dateUnion = (d: string) => { let ok = checked.get(d); if (ok === undefined) { ok = isDateUnion(d); checked.set(d, ok); } return ok; };
   if (ctx.contexts) {
     for (const c of ctx.contexts.values()) {
       contextContent(ctx, c, push);
