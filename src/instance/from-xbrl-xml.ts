@@ -316,13 +316,22 @@ class InstanceReader {
   /** Facts take their context's entity, period and dimensions objects and one shared unit object per unit id. */
   private resolveAspects(): void {
     const shared = new Map<string, { id: string; unit: Unit }>();
+    // Facts of one context usually stand together: the previous fact's context, and whether it has dimensions, first.
+    let lastRef: string | undefined;
+    let last: InstanceContext | undefined;
+    let lastDims: Record<string, string> | undefined;
     for (const f of this.facts) {
-      const c = f.contextId !== undefined ? this.contexts.get(f.contextId) : undefined;
+      if (f.contextId !== lastRef) {
+        lastRef = f.contextId;
+        last = lastRef !== undefined ? this.contexts.get(lastRef) : undefined;
+        lastDims = last && Object.keys(last.dimensions).length ? last.dimensions : undefined;
+      }
+      const c = last;
       if (c) {
         f.contextId = c.id; // one string per context, not one per fact
         f.entity = c.entity;
         if (c.period) f.period = c.period;
-        if (Object.keys(c.dimensions).length) f.dimensions = c.dimensions;
+        if (lastDims) f.dimensions = lastDims;
       }
       const u = f.unitId !== undefined ? this.units.get(f.unitId) : undefined;
       if (u) {
@@ -333,6 +342,7 @@ class InstanceReader {
       }
     }
   }
+
 
   private linkFootnotes(): void {
     if (!this.links.length) return;

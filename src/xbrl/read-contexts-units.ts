@@ -10,6 +10,10 @@ const X = (local: string) => `{${NS.xbrli}}${local}`;
 /** The element names read here, built once (the readers compare them for every context). */
 const XN = Object.freeze(Object.fromEntries(['instant', 'startDate', 'endDate', 'forever', 'entity', 'identifier', 'period', 'segment', 'scenario', 'measure', 'divide', 'unitNumerator', 'unitDenominator'].map((n) => [n, X(n)]))) as Readonly<Record<'instant' | 'startDate' | 'endDate' | 'forever' | 'entity' | 'identifier' | 'period' | 'segment' | 'scenario' | 'measure' | 'divide' | 'unitNumerator' | 'unitDenominator', string>>;
 
+const EXPLICIT_MEMBER = `{${NS.xbrldi}}explicitMember`;
+const TYPED_MEMBER = `{${NS.xbrldi}}typedMember`;
+const hasAttributes = (e: XElement) => { for (const _ in e.attrs) return true; return false; };
+
 /** Digits without a sign or a leading zero (or "0" alone): already the canonical form of the number. */
 function isCanonicalInteger(s: string): boolean {
   const n = s.length;
@@ -107,16 +111,16 @@ function readDimensions(id: string, containers: (XElement | undefined)[], file: 
       diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: { file, line: container.line, column: container.column } }));
     }
     for (const m of container.children) {
-      if (m.name === `{${NS.xbrldi}}explicitMember`) {
+      if (m.name === EXPLICIT_MEMBER) {
         const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
         dimensions[dim] = resolveQName(m.text, m.nsMap) ?? m.text.trim();
-      } else if (m.name === `{${NS.xbrldi}}typedMember`) {
+      } else if (m.name === TYPED_MEMBER) {
         const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
         dimensions[dim] = deepText(m).trim();
       } else {
         nonDimensional = true;
         // The key names the element; a plain leaf's value alone is its form (the usual case, kept short).
-        const plain = m.children.length === 0 && Object.keys(m.attrs).length === 0;
+        const plain = m.children.length === 0 && !hasAttributes(m);
         dimensions[state.memberKey(container.local, position, m.name)] = intern(plain ? sEqualValue(m.text, nan) : sEqualForm(m, nan));
         collectNames(m, content, container.local === 'segment' ? 'segment ' : 'scenario ', intern);
       }
