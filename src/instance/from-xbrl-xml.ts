@@ -320,6 +320,8 @@ class InstanceReader {
     let lastRef: string | undefined;
     let last: InstanceContext | undefined;
     let lastDims: Record<string, string> | undefined;
+    let lastUnitRef: string | undefined;
+    let lastUnit: { id: string; unit: Unit } | undefined;
     for (const f of this.facts) {
       if (f.contextId !== lastRef) {
         lastRef = f.contextId;
@@ -333,13 +335,14 @@ class InstanceReader {
         if (c.period) f.period = c.period;
         if (lastDims) f.dimensions = lastDims;
       }
-      const u = f.unitId !== undefined ? this.units.get(f.unitId) : undefined;
-      if (u) {
-        let x = shared.get(f.unitId as string);
-        if (!x) { x = { id: f.unitId as string, unit: { numerators: u.numerators, denominators: u.denominators } }; shared.set(x.id, x); }
-        f.unit = x.unit;
-        f.unitId = x.id;
+      if (f.unitId === undefined) continue;
+      if (f.unitId !== lastUnitRef) {
+        lastUnitRef = f.unitId;
+        const u = this.units.get(f.unitId);
+        lastUnit = u && shared.get(f.unitId);
+        if (u && !lastUnit) { lastUnit = { id: f.unitId, unit: { numerators: u.numerators, denominators: u.denominators } }; shared.set(lastUnit.id, lastUnit); }
       }
+      if (lastUnit) { f.unit = lastUnit.unit; f.unitId = lastUnit.id; }
     }
   }
 
