@@ -244,7 +244,8 @@ class InstanceReader {
   }
 
   private readFact(e: XElement, parent?: string): void {
-    const f = this.factOf(e.name, e, e.text, Object.keys(e.attrs), Object.values(e.attrs), Object.keys(e.attrs).length, parent, e.children.length > 0);
+    const names = Object.keys(e.attrs);
+    const f = this.factOf(e.name, e, e.text, names, names.map((k) => e.attrs[k]), names.length, parent, e.children.length > 0);
     if (e.children.length) return this.readTuple(e, f, parent);
     this.facts.push(f);
   }
@@ -345,7 +346,6 @@ class InstanceReader {
       if (lastUnit) { f.unit = lastUnit.unit; f.unitId = lastUnit.id; }
     }
   }
-
 
   private linkFootnotes(): void {
     if (!this.links.length) return;

@@ -1,6 +1,5 @@
-import { isDecimalLexical } from '../xbrl/lexical';
-
 /** Lexical spaces of the XML Schema built-in types XBRL uses (a value outside one is an `xmlSchema:valueError`). */
+import { isDecimalLexical } from '../xbrl/lexical';
 
 const DATE = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d{2}:\d{2})?$/;
 const DATETIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;

@@ -17,6 +17,8 @@ import { checkCycles, checkEssenceAlias, checkRoleRefs } from './rules/relations
 import { schemaDefaults } from './schema-defaults';
 import { defaultPackageDirs } from './package-dirs';
 
+export { defaultPackageDirs };
+
 export interface LoadDtsOptions {
   /** The instance (or other file) relative hrefs are resolved against. Default: the current directory. */
   baseFile?: string;
@@ -52,8 +54,6 @@ interface Pending { url: string; ref: { file: string; line: number; column: numb
  * Note: longer than 60 lines on purpose for now: discovery, reading and the DTS-level checks share
  * the queue and the diagnostics, and the conformance work is changing this body; split it after that lands.
  */
-export { defaultPackageDirs };
-
 export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions = {}): LoadDtsResult {
   const diagnostics: Diagnostic[] = [];
   const pk = findPackages(options.packages ?? defaultPackageDirs());

@@ -7,12 +7,10 @@
 /** n / d with d > 0 (not necessarily in lowest terms). */
 export interface Q { readonly n: bigint; readonly d: bigint }
 
-const POW10: bigint[] = [1n];
+/** Powers of ten up to 10^40, a constant table (larger ones are computed). */
+const POW10: readonly bigint[] = Object.freeze(Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n)));
 /** 10^k for k ≥ 0. */
-export function pow10n(k: number): bigint {
-  for (let i = POW10.length; i <= k; i++) POW10[i] = POW10[i - 1] * 10n;
-  return POW10[k];
-}
+export const pow10n = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k);
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
 

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Fact } from '../model';
 import { isDecimalLexical, isPlainInteger } from '../xbrl/lexical';
+import { pow10n } from '../util/exact';
 
 export type Interval = [Decimal, Decimal];
 
@@ -56,11 +57,8 @@ export function scaleFor(f: Fact): number {
   return Math.max(frac, d !== undefined && d >= 0 ? d + 1 : 0);
 }
 
-/** Powers of ten up to 10^40, a constant table (values of more digits are computed). */
-const POW10: readonly bigint[] = Object.freeze(Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n)));
-const p10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
-/** 5·10^n, the half-widths of Calc 1.1 intervals, from the same table. */
-const HALF: readonly bigint[] = Object.freeze(POW10.map((p) => 5n * p));
+/** 5·10^n for n ≤ 40, the half-widths of Calc 1.1 intervals, a constant table (larger ones are computed). */
+const HALF: readonly bigint[] = Object.freeze(Array.from({ length: 41 }, (_, n) => 5n * pow10n(n)));
 
 export function toScaled(value: string, scale: number): bigint {
   if (scale === 0 && isPlainInteger(value)) return BigInt(value);
@@ -79,7 +77,7 @@ export function bigInterval(f: Fact, scale: number): BigInterval {
   const d = effectiveDecimals(f);
   if (d === undefined) return [v, v];
   const n = scale - d - 1;
-  const h = HALF[n] ?? 5n * p10(n); // ½·10^-d in units of 10^-scale; scale ≥ d + 1 by construction
+  const h = HALF[n] ?? 5n * pow10n(n); // ½·10^-d in units of 10^-scale; scale ≥ d + 1 by construction
   return [v - h, v + h];
 }
 

@@ -124,7 +124,6 @@ export interface CompileOptions {
   loaded?: LoadDtsResult;
 }
 
-/** Loads the DTS of `entryPoints` (schema URLs or paths) once, for many validations. */
 /**
  * The build's serialised copy of a DTS of the bundled taxonomy (taxonomy/dts-cache), when it applies
  * and is current: absolute entry points, the default packages, no linkbases of the instance's own.
@@ -135,6 +134,7 @@ function buildCopy(entries: readonly string[], options: CompileOptions): LoadDts
   return readDtsCache(entries);
 }
 
+/** Loads the DTS of `entryPoints` (schema URLs or paths) once, for many validations. */
 export function compile(entryPoints: string | readonly string[], options: CompileOptions = {}): CompiledValidator {
   const entries = typeof entryPoints === 'string' ? [entryPoints] : [...entryPoints];
   const loaded = options.loaded ?? buildCopy(entries, options) ?? dtsLoader().loadDts(entries, { baseFile: options.baseFile, packages: options.packages, linkbaseHrefs: options.linkbases });

@@ -22,6 +22,14 @@ export function isDecimalLexical(s: string): boolean {
   return digits > 0 && i === n;
 }
 
+/** Digits without a sign or a leading zero (or "0" alone): already the canonical form of the integer. */
+export function isCanonicalInteger(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || (s.charCodeAt(0) === 0x30 && n > 1)) return false;
+  for (let i = 0; i < n; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
 /** `-?\d+`, without whitespace or a plus sign: what BigInt() reads exactly as written. */
 export function isPlainInteger(s: string): boolean {
   const n = s.length;

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { NS, diag, type Diagnostic, type Fact, type InstanceContext, type Period, type Unit } from '../model';
+import { isCanonicalInteger } from './lexical';
 import { childElements, deepText, firstChild, resolveQName, type XElement } from '../xml/read-xml';
 
 /**
@@ -8,19 +9,15 @@ import { childElements, deepText, firstChild, resolveQName, type XElement } from
  */
 const X = (local: string) => `{${NS.xbrli}}${local}`;
 /** The element names read here, built once (the readers compare them for every context). */
-const XN = Object.freeze(Object.fromEntries(['instant', 'startDate', 'endDate', 'forever', 'entity', 'identifier', 'period', 'segment', 'scenario', 'measure', 'divide', 'unitNumerator', 'unitDenominator'].map((n) => [n, X(n)]))) as Readonly<Record<'instant' | 'startDate' | 'endDate' | 'forever' | 'entity' | 'identifier' | 'period' | 'segment' | 'scenario' | 'measure' | 'divide' | 'unitNumerator' | 'unitDenominator', string>>;
+const XN = Object.freeze({
+  instant: X('instant'), startDate: X('startDate'), endDate: X('endDate'), forever: X('forever'), entity: X('entity'), identifier: X('identifier'),
+  period: X('period'), segment: X('segment'), scenario: X('scenario'), measure: X('measure'), divide: X('divide'), unitNumerator: X('unitNumerator'), unitDenominator: X('unitDenominator'),
+});
 
 const EXPLICIT_MEMBER = `{${NS.xbrldi}}explicitMember`;
 const TYPED_MEMBER = `{${NS.xbrldi}}typedMember`;
 const hasAttributes = (e: XElement) => { for (const _ in e.attrs) return true; return false; };
 
-/** Digits without a sign or a leading zero (or "0" alone): already the canonical form of the number. */
-function isCanonicalInteger(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || (s.charCodeAt(0) === 0x30 && n > 1)) return false;
-  for (let i = 0; i < n; i++) { const c = s.charCodeAt(i); if (c < 0x30 || c > 0x39) return false; }
-  return true;
-}
 
 /** A value as s-equality compares it: numbers (and booleans) by value, NaN equal to nothing (a fresh token each), other text exactly. */
 function sEqualValue(v: string, nan: { n: number }): string {
