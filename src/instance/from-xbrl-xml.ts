@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { isAscii } from 'node:buffer';
 import path from 'node:path';
-import { NS, diag, type SchemaDefaults, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit } from '../model';
+import { NS, diag, type SchemaDefaults, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit, factId } from '../model';
 
 export type { InstanceContext };
 import { scanXml, type LeafElement } from '../xml/scan-xml';
@@ -273,15 +273,15 @@ class InstanceReader {
     // Note: the properties every fact of its kind gets are in the literal, so that a million facts
     // carry no separate property store each (one object fewer per fact for the garbage collector).
     const f: Fact & { tuple?: boolean } = unitRef !== undefined
-      ? { id: id ?? `line${at.line}`, concept, entity: NO_ENTITY, period: NO_PERIOD, value, contextId: contextRef, unitId: unitRef, source, dimensions: undefined, unit: undefined, decimals: tuple || decimals === undefined ? undefined : numberOrInf(decimals) }
-      : { id: id ?? `line${at.line}`, concept, entity: NO_ENTITY, period: NO_PERIOD, value, contextId: contextRef, unitId: unitRef, source, dimensions: undefined, language: tuple ? undefined : lang };
+      ? { id, concept, entity: NO_ENTITY, period: NO_PERIOD, value, contextId: contextRef, unitId: unitRef, source, dimensions: undefined, unit: undefined, decimals: tuple || decimals === undefined ? undefined : numberOrInf(decimals) }
+      : { id, concept, entity: NO_ENTITY, period: NO_PERIOD, value, contextId: contextRef, unitId: unitRef, source, dimensions: undefined, language: tuple ? undefined : lang };
     if (parent) f.tupleParent = parent;
     if (attributes) f.attributes = attributes;
     if (tuple) return f;
     // Decimals and precision are parsed here and checked by the rules (NaN, fractions: xbrl.4.6.5).
     if (decimals !== undefined && unitRef === undefined) f.decimals = numberOrInf(decimals);
     if (precision !== undefined) f.precision = numberOrInf(precision);
-    if (nil && text.trim() !== '') this.diagnostics.push(diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${f.id} has content.`, { source: this.at(at) }));
+    if (nil && text.trim() !== '') this.diagnostics.push(diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${factId(f)} has content.`, { source: this.at(at) }));
     if (lang && unitRef !== undefined) f.language = lang;
     return f;
   }
@@ -349,7 +349,7 @@ class InstanceReader {
 
   private linkFootnotes(): void {
     if (!this.links.length) return;
-    const byId = new Map(this.facts.map((f) => [f.id, f]));
+    const byId = new Map(this.facts.filter((f) => f.id !== undefined).map((f) => [f.id, f]));
     for (const l of this.links) {
       const target = byId.get(l.href.slice(l.href.indexOf('#') + 1));
       if (target) (target.footnotes ??= []).push(l.to);

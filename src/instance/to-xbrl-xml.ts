@@ -1,4 +1,4 @@
-import { ARCROLE, NS, ROLE, type Fact, type Report } from '../model';
+import { ARCROLE, NS, ROLE, type Fact, type Report, factId } from '../model';
 import { contextId, prefixer, unitId } from '../xbrl/aspects';
 import { writeContextsAndUnits, type XmlSink } from '../xbrl/contexts-units';
 import { writeXml, type XmlNode } from '../xml/write-xml';
@@ -25,7 +25,7 @@ export function toXbrlXml(report: Report): string {
 }
 
 function factNode(f: Fact, q: (c: string) => string): XmlNode {
-  const attrs: Record<string, string> = { id: f.id, contextRef: contextId(f.period) };
+  const attrs: Record<string, string> = { id: factId(f), contextRef: contextId(f.period) };
   if (f.unit) attrs.unitRef = unitId(f.unit);
   if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
   if (f.language) attrs['xml:lang'] = f.language;
@@ -39,14 +39,14 @@ function footnoteLink(report: Report): XmlNode | undefined {
   if (!used.length) return undefined;
   const children: XmlNode[] = [];
   for (const f of report.facts) {
-    if (f.footnotes?.length) children.push({ name: 'link:loc', attrs: { 'xlink:type': 'locator', 'xlink:href': `#${f.id}`, 'xlink:label': `loc_${f.id}` } });
+    if (f.footnotes?.length) children.push({ name: 'link:loc', attrs: { 'xlink:type': 'locator', 'xlink:href': `#${factId(f)}`, 'xlink:label': `loc_${factId(f)}` } });
   }
   for (const fn of used) {
     children.push({ name: 'link:footnote', attrs: { 'xlink:type': 'resource', 'xlink:label': fn.id, 'xlink:role': ROLE.footnote, 'xml:lang': fn.language, id: fn.id }, text: fn.text });
   }
   for (const f of report.facts) {
     for (const id of f.footnotes ?? []) {
-      children.push({ name: 'link:footnoteArc', attrs: { 'xlink:type': 'arc', 'xlink:arcrole': ARCROLE.factFootnote, 'xlink:from': `loc_${f.id}`, 'xlink:to': id } });
+      children.push({ name: 'link:footnoteArc', attrs: { 'xlink:type': 'arc', 'xlink:arcrole': ARCROLE.factFootnote, 'xlink:from': `loc_${factId(f)}`, 'xlink:to': id } });
     }
   }
   return { name: 'link:footnoteLink', attrs: { 'xlink:type': 'extended', 'xlink:role': ROLE.link }, children };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SaxesTagNS } from 'saxes';
-import { ARCROLE, NS, ROLE, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Report, type SourceRef, type Unit } from '../model';
+import { ARCROLE, NS, ROLE, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Report, type SourceRef, type Unit, factId } from '../model';
 import { contextFromElement, resolveFactAspects, unitFromElement } from '../xbrl/read-contexts-units';
 import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement } from '../xml/read-xml';
 import { scanXmlEvents } from '../xml/scan-events';
@@ -357,10 +357,10 @@ class InlineSet {
     for (const f of facts) {
       const kind = this.numeric.has(f) ? 'nonFraction' : 'nonNumeric';
       if (f.contextId === undefined || !this.contexts.has(f.contextId)) {
-        this.diagnostics.push(diag(ixCode('contextReference', kind, 'validation'), 'error', `Fact ${f.id}: contextRef "${f.contextId ?? ''}" does not identify a context in ix:resources.`, { source: f.source, facts: [f.id] }));
+        this.diagnostics.push(diag(ixCode('contextReference', kind, 'validation'), 'error', `Fact ${factId(f)}: contextRef "${f.contextId ?? ''}" does not identify a context in ix:resources.`, { source: f.source, facts: [factId(f)] }));
       }
       if (kind === 'nonFraction' && (f.unitId === undefined || !this.units.has(f.unitId))) {
-        this.diagnostics.push(diag(ixCode('unitReference', kind, 'validation'), 'error', `Fact ${f.id}: unitRef "${f.unitId ?? ''}" does not identify a unit in ix:resources.`, { source: f.source, facts: [f.id] }));
+        this.diagnostics.push(diag(ixCode('unitReference', kind, 'validation'), 'error', `Fact ${factId(f)}: unitRef "${f.unitId ?? ''}" does not identify a unit in ix:resources.`, { source: f.source, facts: [factId(f)] }));
       }
     }
   }

@@ -19,6 +19,8 @@ export interface Occurrence {
 }
 
 export interface MappedFact extends Fact {
+  /** The converter names every fact. */
+  id: string;
   /** Local name in the IIJ taxonomy. */
   name: string;
   provenance: Occurrence[];

@@ -1,4 +1,4 @@
-import { ARCROLE, ROLE, type Period, type Report } from '../model';
+import { ARCROLE, ROLE, type Period, type Report, factId } from '../model';
 import { oimUnit, prefixer } from '../xbrl/aspects';
 import { toCsv } from '../util/csv';
 import { oimNamespaces } from './to-xbrl-json';
@@ -55,9 +55,9 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
   for (const f of report.facts) {
     const unit = f.unit ? oimUnit(f.unit, q) ?? '' : '';
     const decimals = f.value !== null && typeof f.decimals === 'number' ? String(f.decimals) : '';
-    rows.push([f.id, q(f.concept), ...(oneEntity ? [] : [entity(f)]), csvPeriod(f.period), unit, decimals, f.language?.toLowerCase() ?? '', csvValue(f.value)]);
+    rows.push([factId(f), q(f.concept), ...(oneEntity ? [] : [entity(f)]), csvPeriod(f.period), unit, decimals, f.language?.toLowerCase() ?? '', csvValue(f.value)]);
     if (f.footnotes?.length) {
-      links[csvFactId('facts', f.id, 'value')] = f.footnotes.map((n) => csvFactId('notes', n, 'note'));
+      links[csvFactId('facts', factId(f), 'value')] = f.footnotes.map((n) => csvFactId('notes', n, 'note'));
       for (const n of f.footnotes) noted.add(n);
     }
   }

@@ -1,4 +1,4 @@
-import { ARCROLE, NS, ROLE, type Fact, type Report } from '../model';
+import { ARCROLE, NS, ROLE, type Fact, type Report, factId } from '../model';
 import { ENTITY_PREFIXES, oimPeriod, oimUnit, prefixer } from '../xbrl/aspects';
 
 /**
@@ -36,7 +36,7 @@ export function toXbrlJson(report: Report): Record<string, unknown> {
     if (f.value !== null && typeof f.decimals === 'number') o.decimals = f.decimals;
     o.dimensions = dimensions;
     if (f.footnotes?.length) o.links = { footnote: { _: [...f.footnotes] } };
-    facts[f.id] = o;
+    facts[factId(f)] = o;
   }
   const used = report.footnotes.filter((fn) => report.facts.some((f) => f.footnotes?.includes(fn.id)));
   for (const fn of used) {

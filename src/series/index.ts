@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Decimal from 'decimal.js';
-import { diag, type Diagnostic, type Fact, type Period } from '../model';
+import { diag, factId, type Diagnostic, type Fact, type Period } from '../model';
 import { loadReleaseMap } from '../mapping/release-map';
 import { loadTaxonomySource } from '../mapping/taxonomy-source';
 import { readInstance } from '../validate';
@@ -76,7 +76,7 @@ export function buildSeries(files: string[]): Series {
       const name = local(f.concept);
       const fiscal = fiscalOf(f.period, fyEnd);
       if (!fiscal) continue;
-      const prov = l.feed?.get(f.id)?.find((o) => o.value === f.value) ?? l.feed?.get(f.id)?.[0];
+      const prov = l.feed?.get(factId(f))?.find((o) => o.value === f.value) ?? l.feed?.get(factId(f))?.[0];
       const labels = tax.concepts.get(name)?.labels ?? {};
       const row: SeriesRow = {
         concept: name, labelEn: labels.en?.label ?? '', labelJa: labels.ja?.label ?? '', fiscalYear: fiscal.year, fiscalPeriod: fiscal.period,

@@ -6,7 +6,7 @@
 import { create } from 'xmlbuilder2';
 import { toXbrlXml } from '../../src/instance/to-xbrl-xml';
 import { fromXbrlXml } from '../../src/instance/from-xbrl-xml';
-import { ARCROLE, NS, ROLE, type Report } from '../../src/model';
+import { ARCROLE, NS, ROLE, factId, type Report } from '../../src/model';
 import { contextId, prefixer, unitId } from '../../src/xbrl/aspects';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,7 +42,7 @@ function withBuilder(report: Report): string {
     }
   }
   for (const f of report.facts) {
-    const attrs: Record<string, string> = { id: f.id, contextRef: contextId(f.period) };
+    const attrs: Record<string, string> = { id: factId(f), contextRef: contextId(f.period) };
     if (f.unit) attrs.unitRef = unitId(f.unit);
     if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
     if (f.language) attrs['xml:lang'] = f.language;

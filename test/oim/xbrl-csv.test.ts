@@ -19,7 +19,7 @@ const metadata = path.join(dir, names.metadata);
 
 /** A fact as OIM defines it; the CSV id `facts.r_<row>.value` maps back to the row id (the original id). */
 const essence = (f: Fact) => ({
-  id: f.id.replace(/^facts\.r_(.*)\.value$/, '$1'), concept: f.concept, entity: f.entity, period: f.period,
+  id: (f.id ?? '').replace(/^facts\.r_(.*)\.value$/, '$1'), concept: f.concept, entity: f.entity, period: f.period,
   unit: f.unit?.numerators[0] === PURE && !f.unit.denominators.length ? undefined : f.unit,
   value: f.value, decimals: f.decimals, language: f.language,
   footnotes: (f.footnotes ?? []).map((n) => n.replace(/^notes\.r_(.*)\.note$/, '$1')),

@@ -36,7 +36,7 @@ describe('compile once, validate many', () => {
     const rev = report.facts.find((f) => f.concept.endsWith('}Revenues') && f.unit?.numerators[0].endsWith('JPY'))!;
     const planted = { ...report, facts: report.facts.map((f) => (f === rev ? { ...f, value: (BigInt(f.value!) + 900000000n).toString() } : f)) };
     const found = v.validateReport(planted, { file: 'mem' });
-    expect(found.some((d) => d.code === 'calc11e:inconsistentCalculationUsingRounding' && d.facts?.includes(rev.id))).toBe(true);
+    expect(found.some((d) => d.code === 'calc11e:inconsistentCalculationUsingRounding' && d.facts?.includes(rev.id!))).toBe(true);
     // Revenues is the same summation in several statements: reported in each of their link roles (one check, not one per copy, when it holds).
     const roles = found.filter((d) => d.code === 'calc11e:inconsistentCalculationUsingRounding' && d.facts?.[0] === rev.id).map((d) => d.params?.linkrole);
     expect(new Set(roles).size).toBe(roles.length);

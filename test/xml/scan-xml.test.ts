@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fromXbrlXml } from '../../src/instance/from-xbrl-xml';
+import { factId } from '../../src/model';
+import { toXbrlJson } from '../../src/oim/to-xbrl-json';
 import { scanXml } from '../../src/xml/scan-xml';
 
 const INSTANCE = path.join(__dirname, '../../instances/iij-20031231.xml');
@@ -74,6 +76,13 @@ describe('the fast instance scanner', () => {
     expect(byName.get('Spaced')).toMatchObject({ value: '42', precision: 4 });
     // Repeated attribute values are one string each: the facts of one context share its id string.
     expect(byName.get('Early')!.contextId).toBe(byName.get('Late')!.contextId);
+    // A fact without an id attribute has none (on both paths); it goes by its line where a name is needed.
+    expect(byName.get('Late')!.id).toBeUndefined();
+    expect(byName.get('Commented')!.id).toBeUndefined();
+    expect(factId(byName.get('Late')!)).toBe('line12');
+    expect(factId(byName.get('Early')!)).toBe('early');
+    // …and in the xBRL-JSON written from it, as before.
+    expect(Object.keys((toXbrlJson({ ...fast.report!, namespaces: { a: 'urn:a', iso4217: 'http://www.xbrl.org/2003/iso4217' } }) as { facts: Record<string, unknown> }).facts)).toEqual(expect.arrayContaining(['early', 'line5', 'line12']));
   });
 
   it('offers leaves to onLeaf with their attributes, and gives the element when onLeaf declines', () => {

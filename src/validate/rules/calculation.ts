@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { ARCROLE, diag, type Diagnostic, type Dts, type Fact } from '../../model';
+import { ARCROLE, diag, type Diagnostic, type Dts, type Fact, factId } from '../../model';
 import { periodText } from '../../xbrl/aspects';
 import type { RuleContext } from '../context';
 import type { FactGroup } from '../fact-index';
@@ -68,7 +68,7 @@ export function excessDigits(f: Fact): boolean {
 
 // Note: the fact index admits no numeric fact whose value is not an xs:decimal, so only nil is left to exclude here.
 const bindable = (set: readonly Fact[]) => !!set[0].unit && set.every((f) => f.value !== null);
-const factIds = (bs: Binding[]) => bs.flatMap((b) => b.facts.map((f) => f.id));
+const factIds = (bs: Binding[]) => bs.flatMap((b) => b.facts.map((f) => factId(f)));
 
 interface C10Binding extends Binding { value?: Decimal; decimals?: number }
 
@@ -274,6 +274,6 @@ function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summatio
 function unverifiable(bad: Binding): Diagnostic {
   const f0 = bad.facts[0];
   return bad.bad === 'excessDigits'
-    ? diag(CODES.excessDigits, 'inconsistency', `Fact ${f0.id} has digits below its decimals; calculations involving it are not checked.`, { source: f0.source, facts: bad.facts.map((f) => f.id) })
-    : diag(CODES.duplicates11, 'inconsistency', `Inconsistent duplicate facts ${bad.facts.map((f) => f.id).join(', ')}; calculations involving them are unverifiable.`, { source: f0.source, facts: bad.facts.map((f) => f.id) });
+    ? diag(CODES.excessDigits, 'inconsistency', `Fact ${factId(f0)} has digits below its decimals; calculations involving it are not checked.`, { source: f0.source, facts: bad.facts.map((f) => factId(f)) })
+    : diag(CODES.duplicates11, 'inconsistency', `Inconsistent duplicate facts ${bad.facts.map((f) => factId(f)).join(', ')}; calculations involving them are unverifiable.`, { source: f0.source, facts: bad.facts.map((f) => factId(f)) });
 }

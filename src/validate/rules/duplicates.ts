@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { diag, type Diagnostic, type Fact } from '../../model';
+import { diag, type Diagnostic, type Fact, factId } from '../../model';
 import type { RuleContext } from '../context';
 import { effectiveDecimals, interval, intersect, type Interval } from '../facts';
 
@@ -32,9 +32,9 @@ export function duplicates(ctx: RuleContext): Diagnostic[] {
   for (const group of ctx.index.groups.values()) for (const set of group.duplicateSets()) {
     const c = ctx.concept(set[0].concept);
     const cls = classify(set, !!c?.numeric);
-    const ids = set.map((f) => f.id);
+    const ids = set.map((f) => factId(f));
     const sev = cls === 'inconsistent' ? 'inconsistency' : 'info';
-    out.push(diag(CODES.inconsistent, sev, `${cls} duplicate facts for ${c?.localName ?? set[0].concept}: ${set.map((f) => `${f.id}=${f.value ?? 'nil'}${f.decimals !== undefined ? ` (decimals ${f.decimals})` : ''}`).join(', ')}.`,
+    out.push(diag(CODES.inconsistent, sev, `${cls} duplicate facts for ${c?.localName ?? set[0].concept}: ${set.map((f) => `${factId(f)}=${f.value ?? 'nil'}${f.decimals !== undefined ? ` (decimals ${f.decimals})` : ''}`).join(', ')}.`,
       { source: set[0].source, related: set.slice(1).flatMap((f) => (f.source ? [f.source] : [])), facts: ids, params: { class: cls } }));
   }
   return out;

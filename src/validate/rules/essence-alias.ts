@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { diag, type Diagnostic, type Fact } from '../../model';
+import { diag, type Diagnostic, type Fact, factId } from '../../model';
 import type { RuleContext } from '../context';
 import { contextKeyOf, unitKey } from '../fact-index';
 import { isDecimalLexical } from '../facts';
@@ -38,7 +38,7 @@ export function essenceAlias(ctx: RuleContext): Diagnostic[] {
     const from = byConcept.get(r.from) ?? [];
     if (r.arcrole === REQUIRES_ELEMENT) {
       if (from.length && !(byConcept.get(r.to) ?? []).length) {
-        out.push(diag(CODES.requiresElement, 'inconsistency', `${name(r.from)} is reported, but ${name(r.to)}, which it requires, is not.`, { source: from[0].source, facts: [from[0].id] }));
+        out.push(diag(CODES.requiresElement, 'inconsistency', `${name(r.from)} is reported, but ${name(r.to)}, which it requires, is not.`, { source: from[0].source, facts: [factId(from[0])] }));
       }
       continue;
     }
@@ -49,8 +49,8 @@ export function essenceAlias(ctx: RuleContext): Diagnostic[] {
       for (const a of aliases.get(`${contextKeyOf(e)}|${e.tupleParent ?? ''}`) ?? []) {
         const unitsDiffer = numeric && unitKey(e.unit) !== unitKey(a.unit);
         if (!unitsDiffer && sameValue(e, a, numeric)) continue;
-        out.push(diag(CODES.essenceAlias, 'inconsistency', `Essence ${name(r.from)} (${e.id} = ${e.value ?? 'nil'}) and alias ${name(r.to)} (${a.id} = ${a.value ?? 'nil'}) ${unitsDiffer ? 'have different units' : 'differ'} in the same context.`,
-          { source: e.source, related: a.source ? [a.source] : undefined, facts: [e.id, a.id] }));
+        out.push(diag(CODES.essenceAlias, 'inconsistency', `Essence ${name(r.from)} (${factId(e)} = ${e.value ?? 'nil'}) and alias ${name(r.to)} (${factId(a)} = ${a.value ?? 'nil'}) ${unitsDiffer ? 'have different units' : 'differ'} in the same context.`,
+          { source: e.source, related: a.source ? [a.source] : undefined, facts: [factId(e), factId(a)] }));
       }
     }
   }

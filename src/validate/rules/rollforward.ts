@@ -1,4 +1,4 @@
-import { ARCROLE, ROLE, diag, type Diagnostic, type Fact } from '../../model';
+import { ARCROLE, ROLE, diag, type Diagnostic, type Fact, factId } from '../../model';
 import { addDays } from '../../xbrl/dates';
 import type { RuleContext } from '../context';
 import { interval, intersect, isDecimalLexical } from '../facts';
@@ -63,7 +63,7 @@ export function rollforward(ctx: RuleContext): Diagnostic[] {
         const name = (x: string) => ctx.concept(x)?.localName ?? x;
         out.push(diag(CODES.inconsistent, 'inconsistency',
           `Roll-forward of ${name(balance)} over ${f.period.start}..${f.period.end}: opening ${open.value} + ${name(change)} ${f.value} = [${sum[0].toFixed()}, ${sum[1].toFixed()}], but closing is ${close.value}.`,
-          { source: close.source, related: [open.source, f.source].filter((s) => s !== undefined) as never, facts: [open.id, f.id, close.id], concept: name(balance) }));
+          { source: close.source, related: [open.source, f.source].filter((s) => s !== undefined) as never, facts: [factId(open), factId(f), factId(close)], concept: name(balance) }));
       }
     }
   }

@@ -1,4 +1,4 @@
-import { NS, diag, type Concept, type Diagnostic, type DiagnosticCode, type Fact, type InstanceContext } from '../../model';
+import { NS, diag, type Concept, type Diagnostic, type DiagnosticCode, type Fact, type InstanceContext, factId } from '../../model';
 import type { RuleContext } from '../context';
 import { dateUnion as isDateUnion, lexicalOk } from '../../taxonomy/lexical';
 
@@ -87,30 +87,30 @@ function declarations(ctx: RuleContext, push: Push): void {
 function itemValue(ctx: RuleContext, f: Fact, c: Concept, push: Push): void {
   if (c.numeric) {
     if (!f.unit) {
-      if (ctx.units && f.unitId !== undefined) push(CODES.unitRef, `Fact ${f.id}: unitRef "${f.unitId}" does not identify a unit.`, f);
-      else if (ctx.units) push(CODES.numericUnit, `Numeric fact ${f.id} has no unitRef.`, f);
+      if (ctx.units && f.unitId !== undefined) push(CODES.unitRef, `Fact ${factId(f)}: unitRef "${f.unitId}" does not identify a unit.`, f);
+      else if (ctx.units) push(CODES.numericUnit, `Numeric fact ${factId(f)} has no unitRef.`, f);
     }
     if (f.value === null) {
-      if (f.decimals !== undefined || f.precision !== undefined) push(CODES.nilPrecisionDecimals, `Nil fact ${f.id} has decimals or precision.`, f);
+      if (f.decimals !== undefined || f.precision !== undefined) push(CODES.nilPrecisionDecimals, `Nil fact ${factId(f)} has decimals or precision.`, f);
     } else {
-      if (ctx.units && f.decimals === undefined && f.precision === undefined) push(CODES.missingPrecisionDecimals, `Numeric fact ${f.id} has neither decimals nor precision.`, f);
-      if (f.decimals !== undefined && f.precision !== undefined) push(CODES.bothPrecisionAndDecimals, `Fact ${f.id} has both decimals and precision.`, f);
-      if (typeof f.decimals === 'number' && !Number.isInteger(f.decimals)) push(CODES.decimals, `Fact ${f.id}: decimals is not an integer or INF.`, f);
-      if (!lexicalOk(c.xsd ?? 'decimal', f.value)) push(CODES.valueError, `Fact ${f.id}: "${f.value}" is not a valid ${c.xsd ?? 'decimal'} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
+      if (ctx.units && f.decimals === undefined && f.precision === undefined) push(CODES.missingPrecisionDecimals, `Numeric fact ${factId(f)} has neither decimals nor precision.`, f);
+      if (f.decimals !== undefined && f.precision !== undefined) push(CODES.bothPrecisionAndDecimals, `Fact ${factId(f)} has both decimals and precision.`, f);
+      if (typeof f.decimals === 'number' && !Number.isInteger(f.decimals)) push(CODES.decimals, `Fact ${factId(f)}: decimals is not an integer or INF.`, f);
+      if (!lexicalOk(c.xsd ?? 'decimal', f.value)) push(CODES.valueError, `Fact ${factId(f)}: "${f.value}" is not a valid ${c.xsd ?? 'decimal'} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
     }
     const u = f.unit;
     if (u && c.kind === 'monetary') {
-      if (u.numerators.length !== 1 || u.denominators.length) push(CODES.monetarySingle, `Monetary fact ${f.id} needs a single currency measure.`, f);
-      else if (!isCurrency(u.numerators[0])) push(CODES.monetaryMeasure, `Monetary fact ${f.id}: ${u.numerators[0]} is not an ISO 4217 currency.`, f);
+      if (u.numerators.length !== 1 || u.denominators.length) push(CODES.monetarySingle, `Monetary fact ${factId(f)} needs a single currency measure.`, f);
+      else if (!isCurrency(u.numerators[0])) push(CODES.monetaryMeasure, `Monetary fact ${factId(f)}: ${u.numerators[0]} is not an ISO 4217 currency.`, f);
     }
     if (u && c.kind === 'shares') {
-      if (u.numerators.length !== 1 || u.denominators.length) push(CODES.sharesSingle, `Shares fact ${f.id} needs the single measure xbrli:shares.`, f);
-      else if (u.numerators[0] !== `{${NS.xbrli}}shares`) push(CODES.sharesMeasure, `Shares fact ${f.id}: ${u.numerators[0]} is not xbrli:shares.`, f);
+      if (u.numerators.length !== 1 || u.denominators.length) push(CODES.sharesSingle, `Shares fact ${factId(f)} needs the single measure xbrli:shares.`, f);
+      else if (u.numerators[0] !== `{${NS.xbrli}}shares`) push(CODES.sharesMeasure, `Shares fact ${factId(f)}: ${u.numerators[0]} is not xbrli:shares.`, f);
     }
   } else {
-    if (f.decimals !== undefined || f.precision !== undefined) push(CODES.extraneous, `Non-numeric fact ${f.id} has decimals or precision.`, f);
-    if (f.unitId !== undefined || (f.unit && !ctx.units)) push(CODES.nonNumericUnit, `Non-numeric fact ${f.id} has a unit.`, f);
-    if (f.value !== null && !lexicalOk(c.xsd, f.value)) push(CODES.valueError, `Fact ${f.id}: "${f.value}" is not a valid ${c.xsd} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
+    if (f.decimals !== undefined || f.precision !== undefined) push(CODES.extraneous, `Non-numeric fact ${factId(f)} has decimals or precision.`, f);
+    if (f.unitId !== undefined || (f.unit && !ctx.units)) push(CODES.nonNumericUnit, `Non-numeric fact ${factId(f)} has a unit.`, f);
+    if (f.value !== null && !lexicalOk(c.xsd, f.value)) push(CODES.valueError, `Fact ${factId(f)}: "${f.value}" is not a valid ${c.xsd} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
   }
 }
 
@@ -120,7 +120,7 @@ export function xbrl21(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const missing = new Set<string>();
   const push: Push = (code, message, f, extra = {}) =>
-    out.push(diag(code, 'error', message, { source: f?.source ?? { file, line: 1, column: 1 }, facts: f ? [f.id] : undefined, ...extra }));
+    out.push(diag(code, 'error', message, { source: f?.source ?? { file, line: 1, column: 1 }, facts: f ? [factId(f)] : undefined, ...extra }));
 
   declarations(ctx, push);
 
@@ -129,7 +129,7 @@ export function xbrl21(ctx: RuleContext): Diagnostic[] {
     if (!c) { if (!missing.has(f.concept)) { missing.add(f.concept); push(CODES.schemaImportMissing, `Concept ${f.concept} is not declared in the DTS.`, f); } continue; }
     // A tuple without children (nil, or all its content optional) is still a tuple.
     if (c.substitutionGroup === 'tuple' && !f.tuple && (f.value === null || f.value === '')) {
-      if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but tuple ${f.id} is nil.`, f);
+      if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but tuple ${factId(f)} is nil.`, f);
       continue;
     }
     if (c.substitutionGroup === 'tuple' && f.tuple) {
@@ -138,19 +138,19 @@ export function xbrl21(ctx: RuleContext): Diagnostic[] {
     }
     if (c.substitutionGroup !== 'item') { push(CODES.notItem, `${c.localName} is not an item${f.tuple ? '' : ' or tuple'} here.`, f); continue; }
     if (f.tuple) { push(CODES.valueError, `Item ${c.localName} has child elements; only tuples may.`, f, { concept: c.localName }); continue; }
-    if (ctx.contexts && (f.contextId === undefined || !ctx.contexts.has(f.contextId))) { push(CODES.contextRef, `Fact ${f.id}: contextRef "${f.contextId ?? ''}" does not identify a context.`, f); continue; }
+    if (ctx.contexts && (f.contextId === undefined || !ctx.contexts.has(f.contextId))) { push(CODES.contextRef, `Fact ${factId(f)}: contextRef "${f.contextId ?? ''}" does not identify a context.`, f); continue; }
     const pt = c.periodType;
-    if (pt === 'instant' && f.period.type !== 'instant') push(CODES.periodType, `${c.localName} is an instant concept, but fact ${f.id} has a ${f.period.type} period.`, f, { concept: c.localName });
-    if (pt === 'duration' && f.period.type === 'instant') push(CODES.periodType, `${c.localName} is a duration concept, but fact ${f.id} has an instant period.`, f, { concept: c.localName });
+    if (pt === 'instant' && f.period.type !== 'instant') push(CODES.periodType, `${c.localName} is an instant concept, but fact ${factId(f)} has a ${f.period.type} period.`, f, { concept: c.localName });
+    if (pt === 'duration' && f.period.type === 'instant') push(CODES.periodType, `${c.localName} is a duration concept, but fact ${factId(f)} has an instant period.`, f, { concept: c.localName });
     itemValue(ctx, f, c, push);
     // Lax validation: attributes the DTS declares globally with a simple type.
     if (f.attributes) {
       for (const [a, v] of Object.entries(f.attributes)) {
         const xsd = ctx.dts.attributeTypes?.get(a);
-        if (xsd && !lexicalOk(xsd, v)) push(CODES.valueError, `Fact ${f.id}: attribute ${a}="${v}" is not a valid ${xsd}.`, f, { actual: v, expected: xsd });
+        if (xsd && !lexicalOk(xsd, v)) push(CODES.valueError, `Fact ${factId(f)}: attribute ${a}="${v}" is not a valid ${xsd}.`, f, { actual: v, expected: xsd });
       }
     }
-    if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but fact ${f.id} is nil.`, f);
+    if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but fact ${factId(f)} is nil.`, f);
   }
   return out;
 }
