@@ -34,6 +34,9 @@ function currentPeriod(facts: MappedFact[]): Extract<Period, { type: 'duration' 
 
 interface Found { value: string; decimals?: number; instant?: string; occurrence: Occurrence }
 
+type InfoRule = ReleaseMap['documentInfo'][number];
+type Wanted = (lang: 'en' | 'ja') => boolean;
+
 /**
  * Document and entity information read from the release's prose by the configured patterns
  * (company name, ticker, release date, the convenience rate), or given as configuration (CIK).
@@ -45,34 +48,14 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
   const current = currentPeriod(facts);
   if (!current) return out;
   const file = release.file;
-  const wanted = (lang: 'en' | 'ja') => opts.lang === 'both' || opts.lang === lang;
+  const wanted: Wanted = (lang) => opts.lang === 'both' || opts.lang === lang;
   for (const rule of rmap.documentInfo) {
     const concept = tax.concepts.get(rule.concept);
     if (!concept) {
       diagnostics.push(diag('mapping:unknownConcept', 'error', `documentInfo names concept ${rule.concept}, which the taxonomy does not declare.`, { source: { file, line: 1, column: 1 } }));
       continue;
     }
-    const found: Found[] = [];
-    const fill = (t: string) => t.replace('${periodEnd}', current.end).replace('${entityIdentifier}', entity.identifier);
-    if (rule.value !== undefined) {
-      found.push({ value: fill(rule.value), occurrence: { table: 'configuration', tableTitle: 'mapping/document-info.json', lang: 'en', row: rule.concept, column: '', line: 1, col: 1, printed: rule.value, value: fill(rule.value), decimals: 0 } });
-    }
-    for (const src of rule.sources ?? []) {
-      const re = new RegExp(src.pattern);
-      release.lines.forEach((text, i) => {
-        const m = re.exec(text);
-        if (!m) return;
-        const lang = CJK.test(text) ? 'ja' : 'en';
-        if (!wanted(lang) || (rule.language && rule.language !== lang)) return;
-        const read = (src.value ? src.value.replace(/\$(\d)/g, (_, k) => m[Number(k)] ?? '') : m[1]).trim();
-        const value = rule.valueMap?.[read] ?? read;
-        const instantText = src.instantPattern ? new RegExp(src.instantPattern).exec(text)?.[1] : undefined;
-        found.push({
-          value, instant: instantText,
-          occurrence: { table: 'text', tableTitle: 'release text', lang, row: rule.concept, column: '', line: i + 1, col: m.index + 1, printed: m[0], value, decimals: 0 },
-        });
-      });
-    }
+    const found = occurrencesOf(rule, release, current, entity, wanted);
     if (found.length === 0) {
       const stated = rule.statedIn ?? (rule.language ? [rule.language as 'en' | 'ja'] : ['en', 'ja']);
       if (rule.sources && stated.some((l) => wanted(l))) {
@@ -81,37 +64,9 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
       }
       continue;
     }
-    let ok = true;
-    for (const f of found) {
-      const at = { file, line: f.occurrence.line, column: f.occurrence.col };
-      if (rule.type === 'date') {
-        const d = readDateText(f.value);
-        if (!d) { diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: "${f.value}" is not a date.`, { source: at, expected: 'a date such as February 12, 2004', actual: f.value })); ok = false; continue; }
-        f.value = d;
-      } else if (rule.type === 'number') {
-        const m = /^\d+(\.(\d+))?$/.exec(f.value);
-        if (!m) { diagnostics.push(diag('release:invalidNumber', 'error', `${rule.concept}: "${f.value}" is not a number.`, { source: at, actual: f.value })); ok = false; continue; }
-        f.decimals = rule.decimals ?? (m[2]?.length ?? 0);
-        f.value = shiftDecimal(f.value, 0);
-      }
-      if (f.instant !== undefined) {
-        const d = readDateText(f.instant);
-        if (!d) { diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: cannot read the date "${f.instant}".`, { source: at, actual: f.instant })); ok = false; continue; }
-        f.instant = d;
-      }
-      f.occurrence.value = f.value;
-      f.occurrence.decimals = f.decimals ?? 0;
-    }
-    if (!ok) continue;
+    if (!readValues(rule, found, file, diagnostics)) continue;
     const best = found[0];
-    for (const f of found.slice(1)) {
-      const same = rule.type === 'number' ? cmp(parseQ(f.value), parseQ(best.value)) === 0 : f.value === best.value;
-      if (!same || (f.instant ?? '') !== (best.instant ?? '')) {
-        diagnostics.push(diag('release:inconsistentDuplicate', 'inconsistency',
-          `${rule.concept}: line ${f.occurrence.line} states "${f.value}"${f.instant ? ` at ${f.instant}` : ''}, line ${best.occurrence.line} "${best.value}"${best.instant ? ` at ${best.instant}` : ''}.`,
-          { source: { file, line: f.occurrence.line, column: f.occurrence.col }, related: [{ file, line: best.occurrence.line, column: best.occurrence.col }], concept: rule.concept, expected: best.value, actual: f.value }));
-      }
-    }
+    diagnostics.push(...disagreements(rule, found, file));
     const period: Period = concept.periodType === 'instant' ? { type: 'instant', instant: best.instant ?? current.end } : current;
     out.push({
       id: '', name: concept.name, concept: clark(tax.namespace, concept.name), entity, period,
@@ -123,6 +78,73 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
     });
   }
   diagnostics.push(...checkFocus(out, current, rmap.fiscalYearEndMonth, facts, file));
+  return out;
+}
+
+/** Where the release states a rule's value: its configured value, then every line of a wanted language its patterns match. */
+function occurrencesOf(rule: InfoRule, release: Release, current: { end: string }, entity: Entity, wanted: Wanted): Found[] {
+  const found: Found[] = [];
+  const fill = (t: string) => t.replace('${periodEnd}', current.end).replace('${entityIdentifier}', entity.identifier);
+  if (rule.value !== undefined) {
+    found.push({ value: fill(rule.value), occurrence: { table: 'configuration', tableTitle: 'mapping/document-info.json', lang: 'en', row: rule.concept, column: '', line: 1, col: 1, printed: rule.value, value: fill(rule.value), decimals: 0 } });
+  }
+  for (const src of rule.sources ?? []) {
+    const re = new RegExp(src.pattern);
+    release.lines.forEach((text, i) => {
+      const m = re.exec(text);
+      if (!m) return;
+      const lang = CJK.test(text) ? 'ja' : 'en';
+      if (!wanted(lang) || (rule.language && rule.language !== lang)) return;
+      const read = (src.value ? src.value.replace(/\$(\d)/g, (_, k) => m[Number(k)] ?? '') : m[1]).trim();
+      const value = rule.valueMap?.[read] ?? read;
+      const instantText = src.instantPattern ? new RegExp(src.instantPattern).exec(text)?.[1] : undefined;
+      found.push({
+        value, instant: instantText,
+        occurrence: { table: 'text', tableTitle: 'release text', lang, row: rule.concept, column: '', line: i + 1, col: m.index + 1, printed: m[0], value, decimals: 0 },
+      });
+    });
+  }
+  return found;
+}
+
+/** Each occurrence's text read as the rule's type (dates as YYYY-MM-DD, numbers canonical with their decimals); false when one cannot be read (reported). */
+function readValues(rule: InfoRule, found: Found[], file: string, diagnostics: Diagnostic[]): boolean {
+  let ok = true;
+  for (const f of found) {
+    const at = { file, line: f.occurrence.line, column: f.occurrence.col };
+    if (rule.type === 'date') {
+      const d = readDateText(f.value);
+      if (!d) { diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: "${f.value}" is not a date.`, { source: at, expected: 'a date such as February 12, 2004', actual: f.value })); ok = false; continue; }
+      f.value = d;
+    } else if (rule.type === 'number') {
+      const m = /^\d+(\.(\d+))?$/.exec(f.value);
+      if (!m) { diagnostics.push(diag('release:invalidNumber', 'error', `${rule.concept}: "${f.value}" is not a number.`, { source: at, actual: f.value })); ok = false; continue; }
+      f.decimals = rule.decimals ?? (m[2]?.length ?? 0);
+      f.value = shiftDecimal(f.value, 0);
+    }
+    if (f.instant !== undefined) {
+      const d = readDateText(f.instant);
+      if (!d) { diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: cannot read the date "${f.instant}".`, { source: at, actual: f.instant })); ok = false; continue; }
+      f.instant = d;
+    }
+    f.occurrence.value = f.value;
+    f.occurrence.decimals = f.decimals ?? 0;
+  }
+  return ok;
+}
+
+/** Occurrences that state another value (or date) than the first one. */
+function disagreements(rule: InfoRule, found: Found[], file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const best = found[0];
+  for (const f of found.slice(1)) {
+    const same = rule.type === 'number' ? cmp(parseQ(f.value), parseQ(best.value)) === 0 : f.value === best.value;
+    if (!same || (f.instant ?? '') !== (best.instant ?? '')) {
+      out.push(diag('release:inconsistentDuplicate', 'inconsistency',
+        `${rule.concept}: line ${f.occurrence.line} states "${f.value}"${f.instant ? ` at ${f.instant}` : ''}, line ${best.occurrence.line} "${best.value}"${best.instant ? ` at ${best.instant}` : ''}.`,
+        { source: { file, line: f.occurrence.line, column: f.occurrence.col }, related: [{ file, line: best.occurrence.line, column: best.occurrence.col }], concept: rule.concept, expected: best.value, actual: f.value }));
+    }
+  }
   return out;
 }
 
