@@ -93,62 +93,62 @@ export function parseRelease(text: string, file: string): ParseResult {
     if (!lines[i].includes('\t')) { i++; continue; }
     const first = i;
     while (i < lines.length && lines[i].includes('\t')) i++;
-    const last = i - 1;
     blocks++;
-
-    const preamble: { text: string; line: number }[] = [];
-    for (let k = first - 1; k >= 0 && preamble.length < PREAMBLE_LINES; k--) {
-      if (lines[k].includes('\t')) break;
-      const t = lines[k].trim();
-      if (t !== '') preamble.unshift({ text: t, line: k + 1 });
-    }
-
-    const raw = [] as { cells: Cell[]; line: number }[];
-    for (let k = first; k <= last; k++) raw.push({ cells: splitRow(lines[k], k + 1).fields, line: k + 1 });
-    const width = raw[0].cells.length;
-    let ok = true;
-    for (const r of raw) {
-      if (r.cells.length !== width) {
-        ok = false;
-        const lastCell = r.cells[r.cells.length - 1];
-        diagnostics.push(diag('release:cellCountMismatch', 'error',
-          `Row has ${r.cells.length - 1} figure cells, but the table's first row has ${width - 1}.`,
-          { source: { file, line: r.line, column: lastCell.column }, expected: `${width} tab-separated fields`, actual: `${r.cells.length} fields`,
-            related: [{ file, line: raw[0].line, column: 1 }] }));
-      }
-    }
-    if (!ok) continue;
-
-    const headerRows: Row[] = [];
-    const rows: Row[] = [];
-    let section: string | undefined;
-    let inHeader = true;
-    let cjk = preamble.some((p) => CJK.test(p.text));
-    for (const r of raw) {
-      const [labelCell, ...cells] = r.cells;
-      const norm = normalizeLabel(labelCell.text);
-      if (CJK.test(labelCell.text)) cjk = true;
-      const group = norm.text !== '' && cells.every((c) => c.text === '');
-      const row: Row = { line: r.line, label: labelCell, footnoteMarks: norm.marks, cells, group };
-      if (inHeader && isHeaderRow(cells)) { headerRows.push(row); continue; }
-      inHeader = false;
-      if (group) section = norm.text;
-      else row.section = section;
-      rows.push(row);
-    }
-    tables.push({
-      ordinal: tables.length + 1,
-      lang: cjk ? 'ja' : 'en',
-      preamble,
-      headerRows,
-      columns: buildColumns(headerRows, width - 1),
-      rows,
-      firstLine: first + 1,
-      lastLine: last + 1,
-    });
+    const raw = [] as RawRow[];
+    for (let k = first; k < i; k++) raw.push({ cells: splitRow(lines[k], k + 1).fields, line: k + 1 });
+    const problems = cellCountProblems(raw, file);
+    if (problems.length) { diagnostics.push(...problems); continue; }
+    tables.push(tableOf(raw, preambleOf(lines, first), tables.length + 1));
   }
   if (blocks === 0) {
     diagnostics.push(diag('release:noTables', 'error', 'No tab-separated tables found; expected an IIJ release with tab-separated tables.', { source: { file, line: 1, column: 1 }, expected: 'lines with tab-separated cells', actual: `${lines.length} lines without a tab` }));
   }
   return { release: { file, lines, tables, notes: readNotes(lines) }, diagnostics };
+}
+
+interface RawRow { cells: Cell[]; line: number }
+
+/** The non-empty text lines just above the table starting at line index `first` (at most PREAMBLE_LINES, up to the previous table). */
+function preambleOf(lines: string[], first: number): { text: string; line: number }[] {
+  const preamble: { text: string; line: number }[] = [];
+  for (let k = first - 1; k >= 0 && preamble.length < PREAMBLE_LINES; k--) {
+    if (lines[k].includes('\t')) break;
+    const t = lines[k].trim();
+    if (t !== '') preamble.unshift({ text: t, line: k + 1 });
+  }
+  return preamble;
+}
+
+/** Rows with another number of cells than the table's first row. */
+function cellCountProblems(raw: RawRow[], file: string): Diagnostic[] {
+  const width = raw[0].cells.length;
+  return raw.filter((r) => r.cells.length !== width).map((r) => diag('release:cellCountMismatch', 'error',
+    `Row has ${r.cells.length - 1} figure cells, but the table's first row has ${width - 1}.`,
+    { source: { file, line: r.line, column: r.cells[r.cells.length - 1].column }, expected: `${width} tab-separated fields`, actual: `${r.cells.length} fields`,
+      related: [{ file, line: raw[0].line, column: 1 }] }));
+}
+
+/** A table from its rows of equal width: header rows first, then rows, each under the last group row above it; Japanese when any label or preamble line is. */
+function tableOf(raw: RawRow[], preamble: { text: string; line: number }[], ordinal: number): Table {
+  const headerRows: Row[] = [];
+  const rows: Row[] = [];
+  let section: string | undefined;
+  let inHeader = true;
+  let cjk = preamble.some((p) => CJK.test(p.text));
+  for (const r of raw) {
+    const [labelCell, ...cells] = r.cells;
+    const norm = normalizeLabel(labelCell.text);
+    if (CJK.test(labelCell.text)) cjk = true;
+    const group = norm.text !== '' && cells.every((c) => c.text === '');
+    const row: Row = { line: r.line, label: labelCell, footnoteMarks: norm.marks, cells, group };
+    if (inHeader && isHeaderRow(cells)) { headerRows.push(row); continue; }
+    inHeader = false;
+    if (group) section = norm.text;
+    else row.section = section;
+    rows.push(row);
+  }
+  return {
+    ordinal, lang: cjk ? 'ja' : 'en', preamble, headerRows, columns: buildColumns(headerRows, raw[0].cells.length - 1), rows,
+    firstLine: raw[0].line, lastLine: raw[raw.length - 1].line,
+  };
 }
