@@ -7,7 +7,7 @@ import { loadTaxonomySource } from './mapping/taxonomy-source';
 import { mapRelease } from './mapping/map-release';
 import { takeMissingContributors } from './mapping/complete-calculations';
 import { checkPercentFigures, checkUsdTranslations, type CheckCounts } from './mapping/release-checks';
-import type { LangCoverage, MappedFact } from './mapping/types';
+import type { LangCoverage, MapResult, MappedFact } from './mapping/types';
 import { toXbrlXml } from './instance/to-xbrl-xml';
 import { toXbrlJson } from './oim/to-xbrl-json';
 import { toVendorFeed } from './feed/to-vendor-feed';
@@ -54,45 +54,20 @@ const json = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
 const bySource = (a: Diagnostic, b: Diagnostic) =>
   (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0) || a.code.localeCompare(b.code);
 
+const failed = (diagnostics: Diagnostic[]): ConvertResult => ({ ok: false, diagnostics, facts: [], coverage: {}, outputs: new Map(), written: [] });
+
 /** Converts a release already in memory. The file name is only used in messages and outputs. */
 export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOptions = {}): ConvertResult {
   const lang = options.lang ?? 'both';
-  const fail = (diagnostics: Diagnostic[]): ConvertResult => ({ ok: false, diagnostics, facts: [], coverage: {}, outputs: new Map(), written: [] });
-  const decoded = decodeRelease(bytes, file, options.encoding);
-  if (decoded.text === undefined) return fail(decoded.diagnostics);
-  const parsed = parseRelease(decoded.text, file);
-  if (hasErrors(parsed.diagnostics)) return fail(parsed.diagnostics);
-  let rmap;
-  let tax;
-  try {
-    rmap = loadReleaseMap(options.mapping);
-    tax = loadTaxonomySource();
-  } catch (e) {
-    if (e instanceof DiagnosticError) return fail(e.diagnostics);
-    throw e;
-  }
-  let mapped = mapRelease(parsed.release, rmap, tax, { lang });
-  const taken: Diagnostic[] = [];
-  if (lang !== 'both' && !mapped.diagnostics.some((d) => d.severity === 'error')) {
-    const other = mapRelease(parsed.release, rmap, tax, { lang: lang === 'en' ? 'ja' : 'en' });
-    const completed = takeMissingContributors(mapped, other, tax.calculations, file);
-    mapped = { ...mapped, facts: completed.facts, footnotes: completed.footnotes };
-    taken.push(...completed.diagnostics);
-  }
-  const counts: CheckCounts = { percentChecked: 0, percentUnverifiable: 0, usdChecked: 0 };
-  const diagnostics = [...parsed.diagnostics, ...mapped.diagnostics, ...taken];
-  if (!hasErrors(diagnostics.filter((d) => d.severity === 'error'))) {
-    diagnostics.push(...checkPercentFigures(mapped.tables, file, counts, tax.calculations));
-    diagnostics.push(...checkUsdTranslations(mapped.facts, file, counts, tax.calculations));
-  }
-  diagnostics.sort(bySource);
-  const result: ConvertResult = { ok: false, diagnostics, facts: mapped.facts, coverage: mapped.coverage, outputs: new Map(), written: [], encoding: decoded.encoding };
+  const read = readAndMap(bytes, file, options, lang);
+  if ('ok' in read) return read;
+  const { parsed, rmap, tax, mapped, counts, diagnostics } = read;
+  const result: ConvertResult = { ok: false, diagnostics, facts: mapped.facts, coverage: mapped.coverage, outputs: new Map(), written: [], encoding: read.encoding };
   if (diagnostics.some((d) => d.severity === 'error')) return result;
   if (mapped.facts.length === 0) {
     diagnostics.push(diag('release:noFacts', 'error', 'The release produced no facts.', { source: { file, line: 1, column: 1 } }));
     return result;
   }
-
   const namespaces: Record<string, string> = { [tax.prefix]: tax.namespace };
   const report: Report = { taxonomy: [tax.entryPoint], facts: mapped.facts, footnotes: mapped.footnotes, namespaces };
   result.report = report;
@@ -100,40 +75,15 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     ?? mapped.facts.reduce((m, f) => { const e = f.period.type === 'instant' ? f.period.instant : f.period.type === 'duration' ? f.period.end : ''; return e > m ? e : m; }, '');
   const base = `${tax.prefix}-${end.replace(/-/g, '')}`;
   const names = { xml: `${base}.xml`, json: `${base}.json`, feed: `${base}.facts.json`, report: `${base}.report.json` };
-  const display = path.basename(file);
-  const strip = (d: Diagnostic): Diagnostic => ({
-    ...d,
-    source: d.source && { ...d.source, file: path.basename(d.source.file) },
-    related: d.related?.map((r) => ({ ...r, file: path.basename(r.file) })),
-  });
   // The gate: the instance about to be written goes through the validator's rules, from memory.
   // compile() takes the DTS from the build's serialised copy when it is current (from the taxonomy's files otherwise).
   const validator = options.validator ?? compile(tax.entryPoint);
   diagnostics.push(...validator.diagnostics, ...validator.validateReport(report, { file: names.xml }).map((d) => atRelease(d, mapped.facts, file)));
   diagnostics.sort(bySource);
   const xbrlJson = toXbrlJson(report);
-  const feed = toVendorFeed(mapped.facts, { release: { file: display }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes, fiscalYearEndMonth: rmap.fiscalYearEndMonth, presentation: loadPresentation() });
-  const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
-  for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
+  const feed = toVendorFeed(mapped.facts, { release: { file: path.basename(file) }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes, fiscalYearEndMonth: rmap.fiscalYearEndMonth, presentation: loadPresentation() });
   const inline = toInlineXbrl({ release: parsed.release, tables: mapped.tables, facts: mapped.facts, footnotes: mapped.footnotes, diagnostics, taxonomy: tax, lang, base });
-  const conversion = {
-    documentType: 'https://xbrl.iij.ad.jp/report/conversion/1.0',
-    release: { file: display },
-    lang,
-    outputs: { ...names, ...Object.fromEntries(inline.map((d) => [`inline-${d.lang}`, d.name])) },
-    factCount: mapped.facts.length,
-    footnoteCount: mapped.footnotes.length,
-    coverage: { ...mapped.coverage, total },
-    tables: mapped.tables.map((t) => ({ id: t.id, title: t.title, lang: t.table.lang, line: t.table.firstLine })),
-    checks: { ...counts, duplicateOccurrencesChecked: total.provenance },
-    inlineXbrl: inline.map((d) => d.summary),
-    summary: {
-      errors: diagnostics.filter((d) => d.severity === 'error').length,
-      inconsistencies: diagnostics.filter((d) => d.severity === 'inconsistency').length,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-    },
-    findings: diagnostics.map(strip),
-  };
+  const conversion = conversionReport(file, lang, names, inline, mapped, counts, diagnostics);
   const csvNames = xbrlCsvNames(base);
   const xbrlCsv = toXbrlCsv(report, csvNames);
   const schemaProblems = [
@@ -154,9 +104,81 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
   result.outputs.set(`${base}.facts.csv`, toSpreadsheetCsv(feed as { facts: unknown[] }));
   for (const d of inline) result.outputs.set(d.name, d.content);
   result.ok = true;
-  const inconsistencies = diagnostics.filter((d) => d.severity === 'inconsistency').length;
+  return strictGate(result, options, file);
+}
+
+/**
+ * Decoding, parsing and mapping, with the facts a single-language conversion takes from the other
+ * part, then the release's own checks (percent figures, USD translations) when nothing failed; the
+ * diagnostics by place. A failed ConvertResult, to return as it is, when the release cannot be decoded or parsed or the mapping file is bad.
+ */
+function readAndMap(bytes: Uint8Array, file: string, options: ConvertOptions, lang: 'en' | 'ja' | 'both') {
+  const decoded = decodeRelease(bytes, file, options.encoding);
+  if (decoded.text === undefined) return failed(decoded.diagnostics);
+  const parsed = parseRelease(decoded.text, file);
+  if (hasErrors(parsed.diagnostics)) return failed(parsed.diagnostics);
+  let rmap;
+  let tax;
+  try {
+    rmap = loadReleaseMap(options.mapping);
+    tax = loadTaxonomySource();
+  } catch (e) {
+    if (e instanceof DiagnosticError) return failed(e.diagnostics);
+    throw e;
+  }
+  let mapped = mapRelease(parsed.release, rmap, tax, { lang });
+  const taken: Diagnostic[] = [];
+  if (lang !== 'both' && !mapped.diagnostics.some((d) => d.severity === 'error')) {
+    const other = mapRelease(parsed.release, rmap, tax, { lang: lang === 'en' ? 'ja' : 'en' });
+    const completed = takeMissingContributors(mapped, other, tax.calculations, file);
+    mapped = { ...mapped, facts: completed.facts, footnotes: completed.footnotes };
+    taken.push(...completed.diagnostics);
+  }
+  const counts: CheckCounts = { percentChecked: 0, percentUnverifiable: 0, usdChecked: 0 };
+  const diagnostics = [...parsed.diagnostics, ...mapped.diagnostics, ...taken];
+  if (!hasErrors(diagnostics.filter((d) => d.severity === 'error'))) {
+    diagnostics.push(...checkPercentFigures(mapped.tables, file, counts, tax.calculations));
+    diagnostics.push(...checkUsdTranslations(mapped.facts, file, counts, tax.calculations));
+  }
+  diagnostics.sort(bySource);
+  return { parsed, rmap, tax, mapped, counts, diagnostics, encoding: decoded.encoding };
+}
+
+/** The conversion report: outputs, coverage per language and in total, checks made, the Inline XBRL summaries and every finding (file names without directories). */
+function conversionReport(file: string, lang: 'en' | 'ja' | 'both', names: Record<string, string>, inline: ReturnType<typeof toInlineXbrl>,
+  mapped: MapResult, counts: CheckCounts, diagnostics: Diagnostic[]) {
+  const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
+  for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
+  const strip = (d: Diagnostic): Diagnostic => ({
+    ...d,
+    source: d.source && { ...d.source, file: path.basename(d.source.file) },
+    related: d.related?.map((r) => ({ ...r, file: path.basename(r.file) })),
+  });
+  return {
+    documentType: 'https://xbrl.iij.ad.jp/report/conversion/1.0',
+    release: { file: path.basename(file) },
+    lang,
+    outputs: { ...names, ...Object.fromEntries(inline.map((d) => [`inline-${d.lang}`, d.name])) },
+    factCount: mapped.facts.length,
+    footnoteCount: mapped.footnotes.length,
+    coverage: { ...mapped.coverage, total },
+    tables: mapped.tables.map((t) => ({ id: t.id, title: t.title, lang: t.table.lang, line: t.table.firstLine })),
+    checks: { ...counts, duplicateOccurrencesChecked: total.provenance },
+    inlineXbrl: inline.map((d) => d.summary),
+    summary: {
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      inconsistencies: diagnostics.filter((d) => d.severity === 'inconsistency').length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    },
+    findings: diagnostics.map(strip),
+  };
+}
+
+/** `--strict`: any inconsistency fails the conversion and nothing is written. */
+function strictGate(result: ConvertResult, options: ConvertOptions, file: string): ConvertResult {
+  const inconsistencies = result.diagnostics.filter((d) => d.severity === 'inconsistency').length;
   if (options.strict && inconsistencies) {
-    diagnostics.push(diag('convert:strictGate', 'error', `--strict: ${inconsistencies} inconsistenc${inconsistencies === 1 ? 'y' : 'ies'} among the release's figures; nothing written.`,
+    result.diagnostics.push(diag('convert:strictGate', 'error', `--strict: ${inconsistencies} inconsistenc${inconsistencies === 1 ? 'y' : 'ies'} among the release's figures; nothing written.`,
       { source: { file, line: 1, column: 1 }, expected: 'no inconsistency', actual: String(inconsistencies) }));
     result.outputs.clear();
     result.ok = false;
