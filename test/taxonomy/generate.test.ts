@@ -39,7 +39,7 @@ describe('taxonomy generation', () => {
 });
 
 describe('checkSource rejects broken sources', () => {
-  const money = (name: string, balance: string) => ({ name, type: 'monetary', periodType: 'duration', balance, labels: { en: { label: name }, ja: { label: name } } });
+  const money = (name: string, balance: 'debit' | 'credit') => ({ name, type: 'monetary' as const, periodType: 'duration' as const, balance, labels: { en: { label: name }, ja: { label: name } } });
   const role = (calc: unknown) => ({ id: 'R', uri: 'https://x/R', definition: 'R', presentation: [{ concept: 'A' }], calculation: [calc] });
 
   it('a weight that contradicts the balances', () => {
