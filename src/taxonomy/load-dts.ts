@@ -6,7 +6,7 @@ import { STANDARD_URL, builtinType } from './builtin-types';
 import { checkLax } from './rules/lax';
 import { findPackages, resolveThroughCatalogs, type TaxonomyPackage } from './catalog';
 import { readLinkbase, type RawLinkbase } from './read-linkbase';
-import { readSchema, type ElementDecl, type TypeDecl } from './read-schema';
+import { readSchema, type ElementDecl, type SchemaResult, type TypeDecl } from './read-schema';
 import { buildConcepts } from './resolve-concepts';
 import { buildNetworks } from './resolve-networks';
 import { parseXmlFile, type XElement } from '../xml/read-xml';
@@ -50,84 +50,87 @@ interface Pending { url: string; ref: { file: string; line: number; column: numb
  * Loads the DTS discovered from `entryHrefs` (XBRL 2.1 §3: schemaRef → imports/includes →
  * linkbaseRefs → locator targets). Absolute URLs are mapped to local files through the taxonomy
  * packages' catalogs; xbrl.org and w3.org schemas are built in and never fetched.
- *
- * Note: longer than 60 lines on purpose for now: discovery, reading and the DTS-level checks share
- * the queue and the diagnostics, and the conformance work is changing this body; split it after that lands.
  */
 export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions = {}): LoadDtsResult {
-  const diagnostics: Diagnostic[] = [];
   const pk = findPackages(options.packages ?? defaultPackageDirs());
-  diagnostics.push(...pk.diagnostics);
-  const packages = pk.packages;
+  const d = new Discovery(options, pk.packages);
+  d.diagnostics.push(...pk.diagnostics);
   const baseUrl = pathToFileURL(path.resolve(options.baseFile ?? path.join(process.cwd(), 'x'))).href;
+  for (const h of entryHrefs) d.enqueue(h, baseUrl, undefined, true, options.entryExpect ?? 'schema');
+  for (const h of options.linkbaseHrefs ?? []) d.enqueue(h, baseUrl, undefined, false, 'linkbase');
+  d.run();
+  return { dts: resolveDts(entryHrefs, d), diagnostics: d.diagnostics, packages: d.packages };
+}
 
-  const elements: ElementDecl[] = [];
-  const types = new Map<string, TypeDecl>();
-  const roleTypes: RoleType[] = [];
-  const arcroleTypes: RoleType[] = [];
-  const linkbases: RawLinkbase[] = [];
-  const schemas: NonNullable<Dts['schemas']> = [];
-  const attributeDecls: { name: string; type: string }[] = [];
-  const lax: { element?: string; attribute?: string; value: string; source: { file: string; line: number; column: number } }[] = [];
-  const documents: string[] = [];
-  const seen = new Set<string>();
-  const queue: Pending[] = [];
+/** DTS discovery: the queue of documents still to read, what the documents read so far declare, and the diagnostics. */
+class Discovery {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly elements: ElementDecl[] = [];
+  readonly types = new Map<string, TypeDecl>();
+  readonly roleTypes: RoleType[] = [];
+  readonly arcroleTypes: RoleType[] = [];
+  readonly linkbases: RawLinkbase[] = [];
+  readonly schemas: NonNullable<Dts['schemas']> = [];
+  readonly attributeDecls: { name: string; type: string }[] = [];
+  readonly lax: { element?: string; attribute?: string; value: string; source: { file: string; line: number; column: number } }[] = [];
+  readonly documents: string[] = [];
+  private readonly seen = new Set<string>();
+  private readonly queue: Pending[] = [];
   /** Schemas included without a targetNamespace take the including schema's (chameleon include). */
-  const chameleon = new Map<string, string>();
+  private readonly chameleon = new Map<string, string>();
 
-  const enqueue = (href: string, base: string, ref: Pending['ref'], entry: boolean, expect: Pending['expect'], linkbaseRole?: string): void => {
+  constructor(private readonly options: LoadDtsOptions, readonly packages: TaxonomyPackage[]) {}
+
+  /** Queues the document `href` points at (resolved against `base`, fragment dropped) unless it was queued before. */
+  enqueue(href: string, base: string, ref: Pending['ref'], entry: boolean, expect: Pending['expect'], linkbaseRole?: string): void {
     let url: string;
     try { url = new URL(href.trim(), base).href; } catch {
-      diagnostics.push(diag(entry ? options.entryCode ?? DTS_CODES.schemaRefHref : DTS_CODES.ioError, 'error', `invalid href "${href}"`, { source: ref }));
+      this.diagnostics.push(diag(entry ? this.options.entryCode ?? DTS_CODES.schemaRefHref : DTS_CODES.ioError, 'error', `invalid href "${href}"`, { source: ref }));
       return;
     }
     url = url.replace(/#.*$/, '');
-    if (seen.has(url)) return;
-    seen.add(url);
-    queue.push({ url, ref, entry, expect, linkbaseRole });
-  };
-  for (const h of entryHrefs) enqueue(h, baseUrl, undefined, true, options.entryExpect ?? 'schema');
-  for (const h of options.linkbaseHrefs ?? []) enqueue(h, baseUrl, undefined, false, 'linkbase');
+    if (this.seen.has(url)) return;
+    this.seen.add(url);
+    this.queue.push({ url, ref, entry, expect, linkbaseRole });
+  }
 
-  const localPath = (url: string): string | undefined => {
+  /** Reads the queued documents, and those they reference, until none is left. */
+  run(): void {
+    while (this.queue.length) this.read(this.queue.shift()!);
+  }
+
+  /** The local file of a URL: a file: URL's path, or what the packages' catalogs map it to. */
+  private localPath(url: string): string | undefined {
     if (url.startsWith('file:')) return fileURLToPath(url);
-    return resolveThroughCatalogs(url, packages);
-  };
+    return resolveThroughCatalogs(url, this.packages);
+  }
 
-  while (queue.length) {
-    const p = queue.shift()!;
-    if (STANDARD_URL.test(p.url) && !resolveThroughCatalogs(p.url, packages)) { documents.push(p.url); continue; }
-    const file = localPath(p.url);
+  /** Reads one queued document: a schema or a linkbase (queueing what it references), or a diagnostic for a missing file or another kind of document. */
+  private read(p: Pending): void {
+    const { diagnostics, options } = this;
+    if (STANDARD_URL.test(p.url) && !resolveThroughCatalogs(p.url, this.packages)) { this.documents.push(p.url); return; }
+    const file = this.localPath(p.url);
     const code = p.entry ? options.entryCode ?? DTS_CODES.schemaRefHref : DTS_CODES.ioError;
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       const why = file ? `file not found: ${file}` : 'no taxonomy package catalog maps this URL (pass --package DIR)';
       diagnostics.push(diag(code, 'error', `cannot load ${p.url}: ${why}`, { source: p.ref, params: { href: p.url } }));
-      continue;
+      return;
     }
     const { root, diagnostics: ds } = parseXmlFile(file);
     diagnostics.push(...ds);
-    if (!root) continue;
-    documents.push(p.url);
+    if (!root) return;
+    this.documents.push(p.url);
     const onRef = (href: string, e: XElement, expect: Pending['expect']) => {
       const ref = { file, line: e.line, column: e.column };
-      if (e.name === `{${NS.xs}}include` && root.attrs.targetNamespace) chameleon.set(new URL(href, p.url).href.replace(/#.*$/, ''), root.attrs.targetNamespace);
+      if (e.name === `{${NS.xs}}include` && root.attrs.targetNamespace) this.chameleon.set(new URL(href, p.url).href.replace(/#.*$/, ''), root.attrs.targetNamespace);
       if (e.name === `{${NS.link}}linkbaseRef`) diagnostics.push(...checkLinkbaseRef(e, ref));
-      enqueue(href, p.url, ref, false, expect, e.name === `{${NS.link}}linkbaseRef` ? e.attrs[`{${NS.xlink}}role`] : undefined);
+      this.enqueue(href, p.url, ref, false, expect, e.name === `{${NS.link}}linkbaseRef` ? e.attrs[`{${NS.xlink}}role`] : undefined);
     };
     if (root.name === `{${NS.xs}}schema`) {
-      const s = readSchema(root, p.url, file, onRef, chameleon.get(p.url));
-      elements.push(...s.elements);
-      for (const t of s.types) types.set(t.name, t);
-      roleTypes.push(...s.roleTypes);
-      arcroleTypes.push(...s.arcroleTypes);
-      linkbases.push(...s.embeddedLinkbases);
-      diagnostics.push(...s.diagnostics);
-      attributeDecls.push(...s.attributes);
-      lax.push(...s.lax);
-      schemas.push({ url: p.url, file, targetNamespace: s.targetNamespace });
+      this.addSchema(readSchema(root, p.url, file, onRef, this.chameleon.get(p.url)), p.url, file);
     } else if (root.name === `{${NS.link}}linkbase` && p.expect !== 'schema') {
       const lb = readLinkbase(root, p.url, file, onRef);
-      linkbases.push(lb);
+      this.linkbases.push(lb);
       diagnostics.push(...checkLinkbaseRefRole(p.linkbaseRole, lb, p.ref));
     } else {
       diagnostics.push(diag(p.entry ? code : DTS_CODES.notSchema, 'error',
@@ -136,6 +139,23 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
     }
   }
 
+  /** Adds what one schema declares (and its diagnostics). */
+  private addSchema(s: SchemaResult, url: string, file: string): void {
+    this.elements.push(...s.elements);
+    for (const t of s.types) this.types.set(t.name, t);
+    this.roleTypes.push(...s.roleTypes);
+    this.arcroleTypes.push(...s.arcroleTypes);
+    this.linkbases.push(...s.embeddedLinkbases);
+    this.diagnostics.push(...s.diagnostics);
+    this.attributeDecls.push(...s.attributes);
+    this.lax.push(...s.lax);
+    this.schemas.push({ url, file, targetNamespace: s.targetNamespace });
+  }
+}
+
+/** Builds the DTS from what discovery read: concepts, relationships and labels, with the DTS-level checks' diagnostics added to discovery's. */
+function resolveDts(entryHrefs: readonly string[], d: Discovery): Dts {
+  const { diagnostics, elements, types, roleTypes, arcroleTypes, linkbases } = d;
   const { concepts, byId, diagnostics: cd } = buildConcepts(elements, types);
   diagnostics.push(...cd);
   const nets = buildNetworks(linkbases, byId);
@@ -152,18 +172,18 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
   const defaults = schemaDefaults(elements, types);
   const dts: Dts = {
     entryPoints: [...entryHrefs],
-    documents,
+    documents: d.documents,
     concepts: concepts as Map<string, Concept>,
     relationships: nets.relationships,
     labels: nets.labels,
     roleTypes,
     arcroleTypes,
     linkbases: linkbaseInfo,
-    schemas,
+    schemas: d.schemas,
   };
   if (defaults) dts.defaults = defaults;
-  const attributeTypes = new Map(attributeDecls.flatMap((a) => { const x = builtinType(a.type)?.xsd; return x ? [[a.name, x] as [string, string]] : []; }));
+  const attributeTypes = new Map(d.attributeDecls.flatMap((a) => { const x = builtinType(a.type)?.xsd; return x ? [[a.name, x] as [string, string]] : []; }));
   if (attributeTypes.size) dts.attributeTypes = attributeTypes;
-  diagnostics.push(...checkLax(lax, dts));
-  return { dts, diagnostics, packages };
+  diagnostics.push(...checkLax(d.lax, dts));
+  return dts;
 }

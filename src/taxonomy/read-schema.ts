@@ -112,6 +112,16 @@ export function contentOf(t: XElement): ContentInfo {
   return info;
 }
 
+type OnRef = (href: string, e: XElement, expect: 'schema' | 'linkbase' | 'any') => void;
+
+/** What the parts of readSchema share: the result being filled, the document, its target namespace and base, and the reference callback. */
+interface SchemaReader { r: SchemaResult; url: string; file: string; tns: string; rootBase: string; onRef: OnRef }
+
+/** The source place of an element of the schema file. */
+function sourceOf(file: string, e: XElement): SourceRef {
+  return { file, line: e.line, column: e.column };
+}
+
 /** Reads one xs:schema: top-level elements and named types, imports/includes, appinfo roleTypes, linkbaseRefs. */
 export function readSchema(root: XElement, url: string, file: string, onRef: (href: string, e: XElement, expect: 'schema' | 'linkbase' | 'any') => void, chameleonNs?: string): SchemaResult {
   const tns = root.attrs.targetNamespace ?? chameleonNs ?? '';
@@ -120,79 +130,25 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
     early.push(diag('xbrl.5.1:emptyTargetNamespace', 'error', 'A taxonomy schema must not have an empty targetNamespace.', { source: { file, line: root.line, column: root.column } }));
   }
   const r: SchemaResult = { targetNamespace: tns || undefined, elements: [], types: [], roleTypes: [], arcroleTypes: [], embeddedLinkbases: [], diagnostics: early, attributes: [], lax: [] };
-  const src = (e: XElement): SourceRef => ({ file, line: e.line, column: e.column });
-  const rootBase = withXmlBase(root, url);
-  const appinfo = (ann: XElement, parentBase: string) => {
-    const annBase = withXmlBase(ann, parentBase);
-    for (const ai of childElements(ann, `{${XS}}appinfo`)) {
-      const aiBase = withXmlBase(ai, annBase);
-      for (const c of ai.children) {
-        if (c.name === `{${LINK}}linkbaseRef`) {
-          const href = c.attrs[`{${XLINK}}href`];
-          if (href) onRef(resolveHref(href, withXmlBase(c, aiBase)) ?? href, c, 'linkbase');
-        } else if (c.name === `{${LINK}}roleType` || c.name === `{${LINK}}arcroleType`) {
-          const role = c.name === `{${LINK}}roleType`;
-          const uri = c.attrs[role ? 'roleURI' : 'arcroleURI'];
-          if (uri === undefined) {
-            r.diagnostics.push(diag(role ? 'xbrl.5.1.3:roleTypeMissing' : 'xbrl.5.1.4:arcroleTypeMissing', 'error', `${c.local} without ${role ? 'roleURI' : 'arcroleURI'}.`, { source: src(c) }));
-            continue;
-          }
-          const usedOn = childElements(c, `{${LINK}}usedOn`).map((u) => resolveQName(u.text, u.nsMap) ?? u.text.trim());
-          const def = firstChild(c, `{${LINK}}definition`)?.text.trim();
-          const rt: RoleType = { roleURI: uri, id: c.attrs.id, definition: def, usedOn, docUrl: url, source: src(c) };
-          if (!role) rt.cyclesAllowed = c.attrs.cyclesAllowed;
-          (role ? r.roleTypes : r.arcroleTypes).push(rt);
-        } else if (c.name === `{${LINK}}linkbase`) {
-          r.embeddedLinkbases.push(readLinkbase(c, url, file, onRef));
-        } else if (c.ns !== LINK && c.children.length === 0) {
-          r.lax.push({ element: c.name, value: c.text, source: src(c) });
-        }
-      }
-    }
-  };
+  const s: SchemaReader = { r, url, file, tns, rootBase: withXmlBase(root, url), onRef };
   let position = 0;
   for (const c of root.children) {
     position++;
     switch (c.name) {
       case `{${XS}}import`:
       case `{${XS}}include`:
-        if (c.attrs.schemaLocation) onRef(resolveHref(c.attrs.schemaLocation, withXmlBase(c, rootBase)) ?? c.attrs.schemaLocation, c, 'schema');
+        if (c.attrs.schemaLocation) onRef(resolveHref(c.attrs.schemaLocation, withXmlBase(c, s.rootBase)) ?? c.attrs.schemaLocation, c, 'schema');
         break;
       case `{${XS}}annotation`:
-        appinfo(c, rootBase);
+        readAppinfo(s, c, s.rootBase);
         break;
       case `{${XS}}redefine`:
-        r.diagnostics.push(diag('xbrl.5.6.1:Redefine', 'error', 'xs:redefine must not be used in an XBRL taxonomy schema.', { source: src(c) }));
+        r.diagnostics.push(diag('xbrl.5.6.1:Redefine', 'error', 'xs:redefine must not be used in an XBRL taxonomy schema.', { source: sourceOf(file, c) }));
         if (c.attrs.schemaLocation) onRef(c.attrs.schemaLocation, c, 'schema');
         break;
-      case `{${XS}}element`: {
-        const name = c.attrs.name;
-        if (!name) break;
-        const q = (a: string | undefined) => (a ? resolveQName(a, c.nsMap) : undefined);
-        const type = q(c.attrs.type);
-        const sg = q(c.attrs.substitutionGroup);
-        if (c.attrs.type && !type) r.diagnostics.push(diag('xmlSchema:valueError', 'error', `element ${name}: undeclared prefix in type "${c.attrs.type}"`, { source: src(c) }));
-        if (c.attrs.substitutionGroup && !sg) r.diagnostics.push(diag('xmlSchema:valueError', 'error', `element ${name}: undeclared prefix in substitutionGroup "${c.attrs.substitutionGroup}"`, { source: src(c) }));
-        let typeName = type;
-        // Note: an anonymous type (e.g. a tuple's complexType) is represented by its base, if any.
-        const anonComplex = firstChild(c, `{${XS}}complexType`);
-        if (!typeName) {
-          const anon = anonComplex ?? firstChild(c, `{${XS}}simpleType`);
-          if (anon) typeBase(anon).base && (typeName = typeBase(anon).base);
-        }
-        r.elements.push({
-          name: `{${tns}}${name}`, namespace: tns, localName: name, id: c.attrs.id, key: c.attrs.id ? `${url}#${c.attrs.id}` : undefined,
-          pointerKey: `${url}#element(/1/${position})`,
-          type: typeName, substitutionGroup: sg, abstract: c.attrs.abstract === 'true' || c.attrs.abstract === '1',
-          nillable: c.attrs.nillable === 'true' || c.attrs.nillable === '1',
-          periodType: c.attrs[`{${NS.xbrli}}periodType`], balance: c.attrs[`{${NS.xbrli}}balance`], source: src(c),
-          content: anonComplex ? contentOf(anonComplex) : undefined,
-          defaultValue: c.attrs.default ?? c.attrs.fixed,
-        });
-        for (const a of childElements(c, `{${XS}}annotation`)) appinfo(a, withXmlBase(c, rootBase));
-        for (const [k, v] of Object.entries(c.attrs)) if (k.startsWith('{') && !k.startsWith(`{${NS.xbrli}}`) && !k.startsWith(`{${NS.xml}}`)) r.lax.push({ attribute: k, value: v, source: src(c) });
+      case `{${XS}}element`:
+        readElementDecl(s, c, position);
         break;
-      }
       case `{${XS}}attribute`: {
         const type = c.attrs.type ? resolveQName(c.attrs.type, c.nsMap) : undefined;
         if (c.attrs.name && type) r.attributes.push({ name: `{${tns}}${c.attrs.name}`, type });
@@ -200,10 +156,75 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
       }
       case `{${XS}}complexType`:
       case `{${XS}}simpleType`:
-        if (c.attrs.name) r.types.push({ name: `{${tns}}${c.attrs.name}`, ...typeBase(c), content: c.local === 'complexType' ? contentOf(c) : undefined, source: src(c) });
+        if (c.attrs.name) r.types.push({ name: `{${tns}}${c.attrs.name}`, ...typeBase(c), content: c.local === 'complexType' ? contentOf(c) : undefined, source: sourceOf(file, c) });
         break;
       default:
     }
   }
   return r;
+}
+
+/** Reads an xs:annotation's appinfo: linkbaseRefs, roleTypes and arcroleTypes, embedded linkbases, and foreign elements to validate laxly. */
+function readAppinfo(s: SchemaReader, ann: XElement, parentBase: string): void {
+  const annBase = withXmlBase(ann, parentBase);
+  for (const ai of childElements(ann, `{${XS}}appinfo`)) {
+    const aiBase = withXmlBase(ai, annBase);
+    for (const c of ai.children) {
+      if (c.name === `{${LINK}}linkbaseRef`) {
+        const href = c.attrs[`{${XLINK}}href`];
+        if (href) s.onRef(resolveHref(href, withXmlBase(c, aiBase)) ?? href, c, 'linkbase');
+      } else if (c.name === `{${LINK}}roleType` || c.name === `{${LINK}}arcroleType`) {
+        readRoleType(s, c);
+      } else if (c.name === `{${LINK}}linkbase`) {
+        s.r.embeddedLinkbases.push(readLinkbase(c, s.url, s.file, s.onRef));
+      } else if (c.ns !== LINK && c.children.length === 0) {
+        s.r.lax.push({ element: c.name, value: c.text, source: sourceOf(s.file, c) });
+      }
+    }
+  }
+}
+
+/** Reads a link:roleType or link:arcroleType (a diagnostic when it has no roleURI or arcroleURI). */
+function readRoleType(s: SchemaReader, c: XElement): void {
+  const role = c.name === `{${LINK}}roleType`;
+  const uri = c.attrs[role ? 'roleURI' : 'arcroleURI'];
+  if (uri === undefined) {
+    s.r.diagnostics.push(diag(role ? 'xbrl.5.1.3:roleTypeMissing' : 'xbrl.5.1.4:arcroleTypeMissing', 'error', `${c.local} without ${role ? 'roleURI' : 'arcroleURI'}.`, { source: sourceOf(s.file, c) }));
+    return;
+  }
+  const usedOn = childElements(c, `{${LINK}}usedOn`).map((u) => resolveQName(u.text, u.nsMap) ?? u.text.trim());
+  const def = firstChild(c, `{${LINK}}definition`)?.text.trim();
+  const rt: RoleType = { roleURI: uri, id: c.attrs.id, definition: def, usedOn, docUrl: s.url, source: sourceOf(s.file, c) };
+  if (!role) rt.cyclesAllowed = c.attrs.cyclesAllowed;
+  (role ? s.r.roleTypes : s.r.arcroleTypes).push(rt);
+}
+
+/** Reads a top-level xs:element declaration (the `position`th child of the schema), its appinfo and its foreign attributes. */
+function readElementDecl(s: SchemaReader, c: XElement, position: number): void {
+  const { r, url, file, tns } = s;
+  const name = c.attrs.name;
+  if (!name) return;
+  const q = (a: string | undefined) => (a ? resolveQName(a, c.nsMap) : undefined);
+  const type = q(c.attrs.type);
+  const sg = q(c.attrs.substitutionGroup);
+  if (c.attrs.type && !type) r.diagnostics.push(diag('xmlSchema:valueError', 'error', `element ${name}: undeclared prefix in type "${c.attrs.type}"`, { source: sourceOf(file, c) }));
+  if (c.attrs.substitutionGroup && !sg) r.diagnostics.push(diag('xmlSchema:valueError', 'error', `element ${name}: undeclared prefix in substitutionGroup "${c.attrs.substitutionGroup}"`, { source: sourceOf(file, c) }));
+  let typeName = type;
+  // Note: an anonymous type (e.g. a tuple's complexType) is represented by its base, if any.
+  const anonComplex = firstChild(c, `{${XS}}complexType`);
+  if (!typeName) {
+    const anon = anonComplex ?? firstChild(c, `{${XS}}simpleType`);
+    if (anon) typeBase(anon).base && (typeName = typeBase(anon).base);
+  }
+  r.elements.push({
+    name: `{${tns}}${name}`, namespace: tns, localName: name, id: c.attrs.id, key: c.attrs.id ? `${url}#${c.attrs.id}` : undefined,
+    pointerKey: `${url}#element(/1/${position})`,
+    type: typeName, substitutionGroup: sg, abstract: c.attrs.abstract === 'true' || c.attrs.abstract === '1',
+    nillable: c.attrs.nillable === 'true' || c.attrs.nillable === '1',
+    periodType: c.attrs[`{${NS.xbrli}}periodType`], balance: c.attrs[`{${NS.xbrli}}balance`], source: sourceOf(file, c),
+    content: anonComplex ? contentOf(anonComplex) : undefined,
+    defaultValue: c.attrs.default ?? c.attrs.fixed,
+  });
+  for (const a of childElements(c, `{${XS}}annotation`)) readAppinfo(s, a, withXmlBase(c, s.rootBase));
+  for (const [k, v] of Object.entries(c.attrs)) if (k.startsWith('{') && !k.startsWith(`{${NS.xbrli}}`) && !k.startsWith(`{${NS.xml}}`)) r.lax.push({ attribute: k, value: v, source: sourceOf(file, c) });
 }

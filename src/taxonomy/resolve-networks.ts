@@ -1,5 +1,5 @@
 import { ARCROLE, diag, NS, type Diagnostic, type Label, type Relationship } from '../model';
-import type { RawArc, RawLinkbase } from './read-linkbase';
+import type { RawArc, RawLink, RawLinkbase, RawResource } from './read-linkbase';
 
 export const NETWORK_CODES = {
   locatorHref: 'xbrl.3.5.3.7.2:locatorHref',
@@ -30,6 +30,22 @@ export function locatorTarget(href: string, byId: Map<string, string>): string |
   return undefined;
 }
 
+/** What buildNetworks gathers link by link: diagnostics, labels, and the candidate relationships of each equivalence key. */
+interface NetworkParts {
+  diagnostics: Diagnostic[];
+  labels: Label[];
+  candidates: Map<string, { arc: RawArc; rel?: Relationship; prohibited: boolean }[]>;
+}
+
+/** One extended link with its labels resolved: locators to concepts, resources (its own and remote ones) by label. */
+interface ResolvedLink {
+  link: RawLink;
+  locs: Map<string, string[]>;
+  resources: Map<string, RawResource[]>;
+  /** Every label of a locator or resource in the link. */
+  labelsInLink: Set<string>;
+}
+
 /**
  * Resolves locators to concepts and arcs to relationships, applying prohibition and override:
  * among equivalent arcs (same arcrole, link role, link and arc element, from and to) the highest
@@ -38,69 +54,81 @@ export function locatorTarget(href: string, byId: Map<string, string>): string |
 export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string>): {
   relationships: Relationship[]; labels: Label[]; diagnostics: Diagnostic[];
 } {
-  const diagnostics: Diagnostic[] = [];
-  const labels: Label[] = [];
-  const candidates = new Map<string, { arc: RawArc; rel?: Relationship; prohibited: boolean }[]>();
+  const parts: NetworkParts = { diagnostics: [], labels: [], candidates: new Map() };
   // Label and reference locators may point at resources of other linkbases (e.g. to prohibit an arc to them).
-  const resourcesById = new Map<string, RawLinkbase['links'][number]['resources'][number]>();
+  const resourcesById = new Map<string, RawResource>();
   for (const lb of linkbases) for (const link of lb.links) for (const r of link.resources) if (r.id) resourcesById.set(`${lb.url}#${r.id}`, r);
   for (const lb of linkbases) {
     for (const link of lb.links) {
-      const locs = new Map<string, string[]>();
-      const standard = STANDARD_LINK_ELEMENTS.has(link.element);
-      const labelsInLink = new Set([...link.locs.map((l) => l.label), ...link.resources.map((r) => r.label)]);
-      const remote: typeof link.resources = [];
-      for (const l of link.locs) {
-        const concept = locatorTarget(l.href, byId);
-        const resource = concept ? undefined : resourcesById.get(l.href);
-        if (resource) { remote.push({ ...resource, label: l.label }); continue; }
-        if (!concept) {
-          const hash = l.href.indexOf('#');
-          const isStd = /^https?:\/\/(www\.)?(xbrl\.org|w3\.org)\//.test(l.href);
-          // Custom links may point at anything (documents, resources); standard ones need concepts (§5.2).
-          if (!isStd && standard) diagnostics.push(diag(NETWORK_CODES.locatorHref, 'error', `locator "${l.label}" points to ${hash < 0 ? 'a document without a fragment' : 'no concept'}: ${l.href}`, { source: l.source }));
-          continue;
-        }
-        const arr = locs.get(l.label);
-        if (arr) arr.push(concept); else locs.set(l.label, [concept]);
-      }
-      const resources = new Map<string, typeof link.resources>();
-      for (const r of [...link.resources, ...remote]) {
-        const arr = resources.get(r.label);
-        if (arr) arr.push(r); else resources.set(r.label, [r]);
-      }
-      for (const arc of link.arcs) {
-        const froms = locs.get(arc.from);
-        if (!froms) {
-          if (!labelsInLink.has(arc.from)) diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc from "${arc.from}": no locator or resource with that label in this link`, { source: arc.source }));
-          continue;
-        }
-        if (arc.arcrole === ARCROLE.conceptLabel || arc.arcrole === CONCEPT_REFERENCE) {
-          const tos = resources.get(arc.to);
-          if (!tos) { diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc to "${arc.to}": no resource with that label in this link`, { source: arc.source })); continue; }
-          if (arc.arcrole !== ARCROLE.conceptLabel || arc.use === 'prohibited') continue;
-          for (const f of froms) for (const r of tos) {
-            labels.push({ concept: f, role: r.role ?? 'http://www.xbrl.org/2003/role/label', lang: r.lang ?? '', text: r.text.trim(), source: r.source });
-          }
-          continue;
-        }
-        const tos = locs.get(arc.to);
-        if (!tos) {
-          if (!labelsInLink.has(arc.to)) diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc to "${arc.to}": no locator or resource with that label in this link`, { source: arc.source }));
-          continue;
-        }
-        for (const f of froms) for (const t of tos) {
-          const key = `${arc.arcrole}\u0000${link.role}\u0000${link.element}\u0000${arc.element}\u0000${f}\u0000${t}\u0000${arc.equivalenceKey}`;
-          const rel: Relationship = { arcrole: arc.arcrole, linkrole: link.role, from: f, to: t, order: arc.order, linkElement: link.element, arcElement: arc.element, source: arc.source };
-          if (arc.weight !== undefined) rel.weight = arc.weight;
-          if (arc.preferredLabel) rel.preferredLabel = arc.preferredLabel;
-          const list = candidates.get(key);
-          const entry = { arc, rel, prohibited: arc.use === 'prohibited' };
-          if (list) list.push(entry); else candidates.set(key, [entry]);
-        }
-      }
+      const resolved = resolveLink(parts, link, byId, resourcesById);
+      for (const arc of link.arcs) addArc(parts, resolved, arc);
     }
   }
+  return { relationships: winningRelationships(parts.candidates), labels: parts.labels, diagnostics: parts.diagnostics };
+}
+
+/** Resolves a link's locators (to concepts, or to remote resources) and indexes its resources by label; a diagnostic for each locator of a standard link that points at no concept. */
+function resolveLink(parts: NetworkParts, link: RawLink, byId: Map<string, string>, resourcesById: Map<string, RawResource>): ResolvedLink {
+  const locs = new Map<string, string[]>();
+  const standard = STANDARD_LINK_ELEMENTS.has(link.element);
+  const labelsInLink = new Set([...link.locs.map((l) => l.label), ...link.resources.map((r) => r.label)]);
+  const remote: RawResource[] = [];
+  for (const l of link.locs) {
+    const concept = locatorTarget(l.href, byId);
+    const resource = concept ? undefined : resourcesById.get(l.href);
+    if (resource) { remote.push({ ...resource, label: l.label }); continue; }
+    if (!concept) {
+      const hash = l.href.indexOf('#');
+      const isStd = /^https?:\/\/(www\.)?(xbrl\.org|w3\.org)\//.test(l.href);
+      // Custom links may point at anything (documents, resources); standard ones need concepts (§5.2).
+      if (!isStd && standard) parts.diagnostics.push(diag(NETWORK_CODES.locatorHref, 'error', `locator "${l.label}" points to ${hash < 0 ? 'a document without a fragment' : 'no concept'}: ${l.href}`, { source: l.source }));
+      continue;
+    }
+    const arr = locs.get(l.label);
+    if (arr) arr.push(concept); else locs.set(l.label, [concept]);
+  }
+  const resources = new Map<string, RawResource[]>();
+  for (const r of [...link.resources, ...remote]) {
+    const arr = resources.get(r.label);
+    if (arr) arr.push(r); else resources.set(r.label, [r]);
+  }
+  return { link, locs, resources, labelsInLink };
+}
+
+/** Adds one arc of a link: labels for a concept-label arc, candidate relationships for an arc between concepts; a diagnostic when an end has nothing with its label. */
+function addArc(parts: NetworkParts, { link, locs, resources, labelsInLink }: ResolvedLink, arc: RawArc): void {
+  const froms = locs.get(arc.from);
+  if (!froms) {
+    if (!labelsInLink.has(arc.from)) parts.diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc from "${arc.from}": no locator or resource with that label in this link`, { source: arc.source }));
+    return;
+  }
+  if (arc.arcrole === ARCROLE.conceptLabel || arc.arcrole === CONCEPT_REFERENCE) {
+    const tos = resources.get(arc.to);
+    if (!tos) { parts.diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc to "${arc.to}": no resource with that label in this link`, { source: arc.source })); return; }
+    if (arc.arcrole !== ARCROLE.conceptLabel || arc.use === 'prohibited') return;
+    for (const f of froms) for (const r of tos) {
+      parts.labels.push({ concept: f, role: r.role ?? 'http://www.xbrl.org/2003/role/label', lang: r.lang ?? '', text: r.text.trim(), source: r.source });
+    }
+    return;
+  }
+  const tos = locs.get(arc.to);
+  if (!tos) {
+    if (!labelsInLink.has(arc.to)) parts.diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc to "${arc.to}": no locator or resource with that label in this link`, { source: arc.source }));
+    return;
+  }
+  for (const f of froms) for (const t of tos) {
+    const key = `${arc.arcrole}\u0000${link.role}\u0000${link.element}\u0000${arc.element}\u0000${f}\u0000${t}\u0000${arc.equivalenceKey}`;
+    const rel: Relationship = { arcrole: arc.arcrole, linkrole: link.role, from: f, to: t, order: arc.order, linkElement: link.element, arcElement: arc.element, source: arc.source };
+    if (arc.weight !== undefined) rel.weight = arc.weight;
+    if (arc.preferredLabel) rel.preferredLabel = arc.preferredLabel;
+    const list = parts.candidates.get(key);
+    const entry = { arc, rel, prohibited: arc.use === 'prohibited' };
+    if (list) list.push(entry); else parts.candidates.set(key, [entry]);
+  }
+}
+
+/** The relationships that survive override and prohibition: of each equivalence key's candidates, the highest priority, unless one of those prohibits. */
+function winningRelationships(candidates: NetworkParts['candidates']): Relationship[] {
   const relationships: Relationship[] = [];
   for (const list of candidates.values()) {
     const top = Math.max(...list.map((x) => x.arc.priority));
@@ -109,7 +137,7 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
     // Equivalent relationships of equal priority are one relationship (counted once in a calculation).
     relationships.push(winners[0].rel!);
   }
-  return { relationships, labels, diagnostics };
+  return relationships;
 }
 
 export const LINK_ELEMENTS = {

@@ -8,6 +8,10 @@ export type XmlEvent =
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+// Note: sticky patterns shared by the scanner's helpers; every use sets lastIndex first.
+const NAME = /[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?/y;
+const ATTR = /\s+([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+const SPACE = /\s*/y;
 
 /** Decodes the predefined entities and character references; undefined for anything else. */
 function decode(s: string): string | undefined {
@@ -36,9 +40,6 @@ function decode(s: string): string | undefined {
  */
 export function scanXmlEvents(text: string): XmlEvent[] | undefined {
   if (text.indexOf('\r') >= 0) return undefined;
-  const NAME = /[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?/y;
-  const ATTR = /\s+([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
-  const SPACE = /\s*/y;
   const events: XmlEvent[] = [];
   const stack: { qname: string; scope: Record<string, string> }[] = [];
   const rootScope: Record<string, string> = Object.create(null);
@@ -55,57 +56,26 @@ export function scanXmlEvents(text: string): XmlEvent[] | undefined {
   while (pos < text.length) {
     const lt = text.indexOf('<', pos);
     const chunk = lt < 0 ? text.slice(pos) : text.slice(pos, lt);
-    if (chunk.length) {
-      if (stack.length === 0) { if (chunk.trim() !== '') return undefined; }
-      else {
-        const t = decode(chunk);
-        if (t === undefined || chunk.includes(']]>')) return undefined;
-        events.push({ type: 'text', text: t });
-      }
-    }
+    if (chunk.length && !addText(chunk, stack.length > 0, events)) return undefined;
     if (lt < 0) break;
     const c = text.charCodeAt(lt + 1);
-    if (c === 0x3f /* ? */) { const e = text.indexOf('?>', lt + 2); if (e < 0) return undefined; pos = e + 2; continue; }
-    if (c === 0x21 /* ! */) {
-      if (text.startsWith('!--', lt + 1)) { const e = text.indexOf('-->', lt + 4); if (e < 0) return undefined; pos = e + 3; continue; }
-      if (!text.startsWith('![CDATA[', lt + 1) || stack.length === 0) return undefined; // DOCTYPE: saxes judges it
-      const e = text.indexOf(']]>', lt + 9);
-      if (e < 0) return undefined;
-      events.push({ type: 'text', text: text.slice(lt + 9, e) });
-      pos = e + 3;
+    if (c === 0x3f /* ? */ || c === 0x21 /* ! */) {
+      pos = skipMarkup(text, lt, stack.length > 0, events);
+      if (pos < 0) return undefined;
       continue;
     }
     if (c === 0x2f /* / */) {
-      NAME.lastIndex = lt + 2;
-      const m = NAME.exec(text);
-      if (!m) return undefined;
-      SPACE.lastIndex = NAME.lastIndex;
-      SPACE.exec(text);
-      if (text.charCodeAt(SPACE.lastIndex) !== 0x3e) return undefined;
-      const open = stack.pop();
-      if (!open || open.qname !== m[0]) return undefined;
+      pos = endTag(text, lt, stack);
+      if (pos < 0) return undefined;
       events.push({ type: 'close' });
-      pos = SPACE.lastIndex + 1;
       continue;
     }
     NAME.lastIndex = lt + 1;
     const m = NAME.exec(text);
     if (!m) return undefined;
-    let p = NAME.lastIndex;
     const raw: [string, string][] = [];
-    for (;;) {
-      ATTR.lastIndex = p;
-      const a = ATTR.exec(text);
-      if (!a) break;
-      // Attribute-value normalisation: literal tabs and newlines become spaces (references stay).
-      const v = decode((a[2] ?? a[3]).replace(/[\t\n]/g, ' '));
-      if (v === undefined) return undefined;
-      raw.push([a[1], v]);
-      p = ATTR.lastIndex;
-    }
-    SPACE.lastIndex = p;
-    SPACE.exec(text);
-    p = SPACE.lastIndex;
+    let p = readAttributes(text, NAME.lastIndex, raw);
+    if (p < 0) return undefined;
     let selfClosing = false;
     if (text.charCodeAt(p) === 0x2f) { selfClosing = true; p++; }
     if (text.charCodeAt(p) !== 0x3e) return undefined;
@@ -120,6 +90,56 @@ export function scanXmlEvents(text: string): XmlEvent[] | undefined {
     pos = p + 1;
   }
   return sawRoot && stack.length === 0 ? events : undefined;
+}
+
+/** Character data before a tag: only whitespace outside the root element, decoded text inside it; false for what saxes must judge. */
+function addText(chunk: string, inRoot: boolean, events: XmlEvent[]): boolean {
+  if (!inRoot) return chunk.trim() === '';
+  const t = decode(chunk);
+  if (t === undefined || chunk.includes(']]>')) return false;
+  events.push({ type: 'text', text: t });
+  return true;
+}
+
+/** Skips a processing instruction or comment, or adds a CDATA section as text; the position after it, or -1 (a DOCTYPE, an unterminated one). */
+function skipMarkup(text: string, lt: number, inRoot: boolean, events: XmlEvent[]): number {
+  if (text.charCodeAt(lt + 1) === 0x3f /* ? */) { const e = text.indexOf('?>', lt + 2); return e < 0 ? -1 : e + 2; }
+  if (text.startsWith('!--', lt + 1)) { const e = text.indexOf('-->', lt + 4); return e < 0 ? -1 : e + 3; }
+  if (!text.startsWith('![CDATA[', lt + 1) || !inRoot) return -1; // DOCTYPE: saxes judges it
+  const e = text.indexOf(']]>', lt + 9);
+  if (e < 0) return -1;
+  events.push({ type: 'text', text: text.slice(lt + 9, e) });
+  return e + 3;
+}
+
+/** Reads an end tag at lt and pops the element it closes; the position after it, or -1 when it is malformed or mismatched. */
+function endTag(text: string, lt: number, stack: { qname: string }[]): number {
+  NAME.lastIndex = lt + 2;
+  const m = NAME.exec(text);
+  if (!m) return -1;
+  SPACE.lastIndex = NAME.lastIndex;
+  SPACE.exec(text);
+  if (text.charCodeAt(SPACE.lastIndex) !== 0x3e) return -1;
+  const open = stack.pop();
+  if (!open || open.qname !== m[0]) return -1;
+  return SPACE.lastIndex + 1;
+}
+
+/** Reads a start tag's attributes from p into raw (name, decoded value); the position after them and any whitespace, or -1 for a value it cannot decode. */
+function readAttributes(text: string, p: number, raw: [string, string][]): number {
+  for (;;) {
+    ATTR.lastIndex = p;
+    const a = ATTR.exec(text);
+    if (!a) break;
+    // Attribute-value normalisation: literal tabs and newlines become spaces (references stay).
+    const v = decode((a[2] ?? a[3]).replace(/[\t\n]/g, ' '));
+    if (v === undefined) return -1;
+    raw.push([a[1], v]);
+    p = ATTR.lastIndex;
+  }
+  SPACE.lastIndex = p;
+  SPACE.exec(text);
+  return SPACE.lastIndex;
 }
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
