@@ -68,3 +68,32 @@ test('no import cycles between files', () => {
   for (const f of all) visit(f, []);
   expect(cycles).toEqual([]);
 });
+
+/**
+ * Functions of src/ are at most 60 lines (from the line of the body's opening brace to that of its
+ * closing brace), unless the comment above the function says why ("longer than 60 lines …").
+ */
+test('no function of src/ is longer than 60 lines without a comment saying why', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = require('typescript') as typeof import('typescript');
+  const long: string[] = [];
+  for (const file of all) {
+    const text = fs.readFileSync(file, 'utf8');
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const visit = (n: import('typescript').Node): void => {
+      const body = (ts.isFunctionLike(n) && 'body' in n ? n.body : undefined) as import('typescript').Node | undefined;
+      if (body) {
+        const lines = sf.getLineAndCharacterOfPosition(body.getEnd()).line - sf.getLineAndCharacterOfPosition(body.getStart()).line + 1;
+        // The comment above: on the declaration itself, or on the statement declaring it (`const f = () => …`).
+        const holder = ts.isArrowFunction(n) || ts.isFunctionExpression(n) ? n.parent?.parent?.parent ?? n : n;
+        const comments = (ts.getLeadingCommentRanges(text, holder.getFullStart()) ?? []).map((r) => text.slice(r.pos, r.end)).join('\n');
+        if (lines > 60 && !/longer than 60 lines/.test(comments)) {
+          long.push(`${path.relative(SRC, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1} (${lines} lines)`);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  expect(long).toEqual([]);
+});
