@@ -7,6 +7,7 @@ export type { InstanceContext };
 import { scanXml, type LeafElement } from '../xml/scan-xml';
 import { contentState, contextFromElement, unitFromElement } from '../xbrl/read-contexts-units';
 import { TreeBuilder, childElements, deepText, fileChunks, firstChild, resolveQName, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
+import { ownString } from '../util/own-string';
 
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (default 512 MiB, about 3M facts), so memory stays bounded. */
@@ -173,7 +174,7 @@ class InstanceReader {
       if (href) (this.linkbaseRefs ??= []).push(withBase(href, [this.rootBase, e.attrs[XML_BASE]]));
     } else if (e.name === SCHEMA_REF) {
       const href = e.attrs[XL('href')];
-      if (href) this.taxonomy.push(withBase(href, [this.rootBase, e.attrs[XML_BASE]]));
+      if (href) this.taxonomy.push(ownString(withBase(href, [this.rootBase, e.attrs[XML_BASE]])));
       else this.diagnostics.push(diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source: this.at(e) }));
     } else if (e.name === CONTEXT) this.readContext(e);
     else if (e.name === UNIT) this.readUnit(e);
@@ -189,13 +190,13 @@ class InstanceReader {
   }
 
   private readContext(e: XElement): void {
-    const id = e.attrs.id ?? '';
+    const id = ownString(e.attrs.id ?? '');
     this.noteId(id, e);
     this.contexts.set(id, contextFromElement(e, this.file, this.diagnostics, this.contentState));
   }
 
   private readUnit(e: XElement): void {
-    const id = e.attrs.id ?? '';
+    const id = ownString(e.attrs.id ?? '');
     this.noteId(id, e);
     this.units.set(id, unitFromElement(e));
   }
@@ -216,7 +217,7 @@ class InstanceReader {
         const id = this.footnoteIds.has(label) ? `${label}@${c.line}` : label;
         this.footnoteIds.add(id);
         notes.set(label, id);
-        this.footnotes.push({ id, language: c.attrs[XML_LANG] ?? '', text: deepText(c).trim(), role: c.attrs[XL('role')], source: this.at(c) });
+        this.footnotes.push({ id: ownString(id), language: ownString(c.attrs[XML_LANG] ?? ''), text: ownString(deepText(c).trim()), role: c.attrs[XL('role')] && ownString(c.attrs[XL('role')]), source: this.at(c) });
         if (!c.attrs[XML_LANG]) this.diagnostics.push(diag('xbrl.4.11.1.2.1:footnoteLang', 'error', 'Footnote without xml:lang.', { source: this.at(c) }));
       } else if (c.attrs[XL('type')] === 'arc') arcs.push(c);
     }
@@ -264,11 +265,12 @@ class InstanceReader {
       else if (k === 'precision') precision = v;
       else if (k === XSI_NIL) nilAttr = v;
       else if (k === XML_LANG) lang = v;
-      else if (k.charCodeAt(0) === 123 /* { */ && !STANDARD_ATTR_NS.some((ns) => k.startsWith(ns))) (attributes ??= {})[k] = v;
+      else if (k.charCodeAt(0) === 123 /* { */ && !STANDARD_ATTR_NS.some((ns) => k.startsWith(ns))) (attributes ??= {})[k] = ownString(v);
     }
-    if (id) this.noteId(id, at);
+    // Own copies of what the fact keeps from the text (see ownString): a long id or value would otherwise keep the whole document alive.
+    if (id) { id = ownString(id); this.noteId(id, at); }
     const nil = nilAttr === 'true' || nilAttr === '1';
-    const value = nil ? null : text.trim();
+    const value = nil ? null : ownString(text.trim());
     const source = this.at(at);
     // Note: the properties every fact of its kind gets are in the literal, so that a million facts
     // carry no separate property store each (one object fewer per fact for the garbage collector).

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { NS, diag, type Diagnostic, type Fact, type InstanceContext, type Period, type Unit } from '../model';
 import { isCanonicalInteger } from './lexical';
 import { childElements, deepText, firstChild, resolveQName, type XElement } from '../xml/read-xml';
+import { ownString } from '../util/own-string';
 
 /**
  * Reading the XBRL 2.1 vocabulary shared by the instance readers (XBRL 2.1 XML and Inline XBRL's
@@ -38,7 +39,7 @@ export function sEqualForm(e: XElement, nan: { n: number } = { n: 0 }): string {
 }
 
 function collectNames(e: XElement, into: string[], where: string, intern: (s: string) => string): void {
-  into.push(where, intern(e.name), e.children.length ? '' : e.text);
+  into.push(where, intern(e.name), e.children.length ? '' : intern(e.text));
   for (const c of e.children) collectNames(c, into, where, intern);
 }
 
@@ -52,7 +53,8 @@ export interface ContentState {
 
 export function contentState(): ContentState {
   const strings = new Map<string, string>();
-  const intern = (x: string) => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; };
+  // Each distinct string is kept as its own copy, not as a view into the document text (see ownString).
+  const intern = (x: string) => { const y = strings.get(x); if (y !== undefined) return y; const own = ownString(x); strings.set(own, own); return own; };
   // Note: keyed by the element name (one string per name from the readers), then container and position, so that no key is built twice.
   const keys = new Map<string, Map<string, string[]>>();
   const memberKey = (container: string, position: number, name: string) => {
@@ -80,7 +82,7 @@ function readPeriod(per: XElement): Period | undefined {
  * XBRL 2.1 XML reader and Inline XBRL's `ix:resources`, so both compare contexts the same way.
  */
 export function contextFromElement(e: XElement, file: string, diagnostics: Diagnostic[], state: ContentState = contentState()): InstanceContext {
-  const id = e.attrs.id ?? '';
+  const id = ownString(e.attrs.id ?? '');
   const at = (x: XElement) => ({ file, line: x.line, column: x.column });
   const ent = firstChild(e, XN.entity);
   const ident = ent && firstChild(ent, XN.identifier);
@@ -89,7 +91,7 @@ export function contextFromElement(e: XElement, file: string, diagnostics: Diagn
   const { dimensions, nonDimensional, content } = readDimensions(id, [ent && firstChild(ent, XN.segment), firstChild(e, XN.scenario)], file, diagnostics, state);
   if (!ident || !ident.attrs.scheme) diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: at(e) }));
   if (!period) diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }));
-  return { id, entity: { scheme: ident?.attrs.scheme ?? '', identifier: (ident?.text ?? '').trim() }, period, dimensions, nonDimensional, line: e.line, content: content.length ? content : undefined };
+  return { id, entity: { scheme: state.intern(ident?.attrs.scheme ?? ''), identifier: state.intern((ident?.text ?? '').trim()) }, period, dimensions, nonDimensional, line: e.line, content: content.length ? content : undefined };
 }
 
 /**
@@ -109,11 +111,11 @@ function readDimensions(id: string, containers: (XElement | undefined)[], file: 
     }
     for (const m of container.children) {
       if (m.name === EXPLICIT_MEMBER) {
-        const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
-        dimensions[dim] = resolveQName(m.text, m.nsMap) ?? m.text.trim();
+        const dim = intern(resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension);
+        dimensions[dim] = intern(resolveQName(m.text, m.nsMap) ?? m.text.trim());
       } else if (m.name === TYPED_MEMBER) {
-        const dim = resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension;
-        dimensions[dim] = deepText(m).trim();
+        const dim = intern(resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension);
+        dimensions[dim] = intern(deepText(m).trim());
       } else {
         nonDimensional = true;
         // The key names the element; a plain leaf's value alone is its form (the usual case, kept short).
@@ -129,7 +131,7 @@ function readDimensions(id: string, containers: (XElement | undefined)[], file: 
 
 function measures(parent: XElement | undefined): string[] {
   if (!parent) return [];
-  return childElements(parent, XN.measure).map((m) => resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`).sort();
+  return childElements(parent, XN.measure).map((m) => ownString(resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`)).sort();
 }
 
 /** An `xbrli:unit` element → its measures (Clark names, sorted). */

@@ -1,4 +1,5 @@
 import type { XElement } from './element';
+import { ownString } from '../util/own-string';
 
 /**
  * A fast path for reading large instances: a scanner for the plain XML that XBRL instances are
@@ -85,7 +86,8 @@ class StringTable {
     return undefined;
   }
 
-  add(s: string, key: number): string {
+  add(str: string, key: number): string {
+    const s = ownString(str);
     const list = this.byKey.get(key);
     if (list) list.push(s); else this.byKey.set(key, [s]);
     return s;
@@ -385,7 +387,8 @@ class Scanner {
       const i = qname.indexOf(':');
       const ns = i < 0 ? (isAttr ? '' : scope[''] ?? '') : scope[qname.slice(0, i)];
       const local = i < 0 ? qname : qname.slice(i + 1);
-      r = ns === undefined ? null : { ns, local, name: isAttr && !ns ? local : `{${ns}}${local}` };
+      // Own copies: names outlive the scan in every fact, and a view would keep the whole document text alive (see ownString).
+      r = ns === undefined ? null : { ns: ownString(ns), local: ownString(local), name: ownString(isAttr && !ns ? local : `{${ns}}${local}`) };
       byName.set(qname, r);
     }
     return r ?? undefined;
