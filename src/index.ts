@@ -12,5 +12,7 @@ export { readInlineXbrl, type InlineReadOptions, type InlineReadResult } from '.
 export { toSpreadsheetCsv } from './feed/to-spreadsheet-csv';
 export { toVendorFeed } from './feed/to-vendor-feed';
 export type * from './model';
+/** The id of a fact, or for a fact read without one the name it goes by (`line12`). */
+export { factId } from './model';
 export type { MappedFact, Occurrence, MapResult } from './mapping/types';
 export { compile, validate, validatorCache, readInstance, sniffInstance, normalizeReport, checkTaxonomyEntry, type CompiledValidator, type ValidatorCache, type CompileOptions, type ValidateOptions, type ValidateResult, type CalcMode } from './validate';

@@ -68,6 +68,6 @@ describe("README's TypeScript example", () => {
     const r = spawnSync(process.execPath, ['-e', js], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/instances\/iij-20031231\.xml 0 4 false/);
+    expect(r.stdout).toMatch(/instances\/iij-20031231\.xml 0 4 false \[\s*'f-EntityRegistrantName-D2003-10-01_2003-12-31',/);
   });
 });
