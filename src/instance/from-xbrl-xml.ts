@@ -190,9 +190,10 @@ class InstanceReader {
   }
 
   private readContext(e: XElement): void {
-    const id = ownString(e.attrs.id ?? '');
-    this.noteId(id, e);
-    this.contexts.set(id, contextFromElement(e, this.file, this.diagnostics, this.contentState));
+    this.noteId(e.attrs.id ?? '', e);
+    // Keyed by the context's own id (contextFromElement keeps its own copy of the text, see ownString).
+    const context = contextFromElement(e, this.file, this.diagnostics, this.contentState);
+    this.contexts.set(context.id, context);
   }
 
   private readUnit(e: XElement): void {
