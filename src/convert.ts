@@ -19,6 +19,7 @@ import { checkSchema } from './util/json-schema';
 import { writeFilesAtomically } from './util/atomic-write';
 import { packageRoot } from './util/paths';
 import { compile, type CompiledValidator } from './validate';
+import { compareText } from './util/compare-text';
 
 export interface ConvertOptions {
   /** Output directory; when absent nothing is written. */
@@ -52,7 +53,7 @@ export interface ConvertResult {
 
 const json = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
 const bySource = (a: Diagnostic, b: Diagnostic) =>
-  (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0) || a.code.localeCompare(b.code);
+  (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0) || compareText(a.code, b.code);
 
 const failed = (diagnostics: Diagnostic[]): ConvertResult => ({ ok: false, diagnostics, facts: [], coverage: {}, outputs: new Map(), written: [] });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model';
 import type { CalcMode } from '../validate/context';
+import { compareText } from '../util/compare-text';
 
 export interface BatchOptions { calc: CalcMode; packages?: string[]; maxBytes: number }
 
@@ -29,7 +30,7 @@ export async function runBatch(files: string[], options: BatchOptions, jobs: num
     return { verdicts, workers: 0, compiled: cache.compiled };
   }
   const order = files.map((file, index) => ({ index, file, key: taxonomyKey(file) }))
-    .sort((a, b) => a.key.localeCompare(b.key) || a.index - b.index);
+    .sort((a, b) => compareText(a.key, b.key) || a.index - b.index);
   return inWorkers(files.length, order, options, jobs);
 }
 

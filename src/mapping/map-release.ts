@@ -14,6 +14,7 @@ import { checkCompleteness, type FiscalPeriod } from './completeness';
 import { closestLabels, knownLabels } from './suggest';
 import type { MapOptions } from './types';
 import { abs, add, cmp, halfUnit, parseQ, shiftDecimal, sub } from '../util/exact';
+import { compareText } from '../util/compare-text';
 
 export type { MapOptions };
 
@@ -349,13 +350,12 @@ class ReleaseMapper {
 
 /** Facts in taxonomy order, then by period and unit; each named `f-<concept>-<period>[-<unit>]` (a counter after repeats). */
 function sortAndName(facts: MappedFact[], tax: TaxonomySource): void {
-  // Sort keys computed once per fact; the collator orders as String.prototype.localeCompare does.
+  // Sort keys computed once per fact.
   const keys = new Map(facts.map((f) => [f, { order: tax.order.get(f.name) ?? 0, period: periodKey(f.period), unit: f.unit ? unitKey(f.unit) : '' }]));
-  const collate = new Intl.Collator().compare;
   facts.sort((a, b) => {
     const ka = keys.get(a)!;
     const kb = keys.get(b)!;
-    return ka.order - kb.order || collate(ka.period, kb.period) || collate(ka.unit, kb.unit);
+    return ka.order - kb.order || compareText(ka.period, kb.period) || compareText(ka.unit, kb.unit);
   });
   const seen = new Map<string, number>();
   for (const f of facts) {

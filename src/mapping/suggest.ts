@@ -3,6 +3,7 @@ import { labelKey, normalizeLabel } from '../release';
 import type { MapRow, MapTable, MapTableKind, ReleaseMap } from './release-map';
 import { tableKind } from './resolve-column';
 import type { TaxonomySource } from './taxonomy-source';
+import { compareText } from '../util/compare-text';
 
 /** Edit distance between two strings (code points), divided by the longer length: 0 same … 1 nothing shared. */
 export function normalizedDistance(a: string, b: string): number {
@@ -37,7 +38,7 @@ export function closestLabels(label: string, known: KnownLabel[], n = 3, limit =
     const prior = best.get(c.concept);
     if (!prior || distance < prior.distance) best.set(c.concept, { ...c, distance });
   }
-  return [...best.values()].sort((a, b) => a.distance - b.distance || a.label.localeCompare(b.label)).slice(0, n);
+  return [...best.values()].sort((a, b) => a.distance - b.distance || compareText(a.label, b.label)).slice(0, n);
 }
 
 /** `Dial-up access services` → `DialUpAccessServices`; a label with no Latin letters gives undefined. */

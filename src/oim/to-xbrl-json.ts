@@ -1,5 +1,6 @@
 import { ARCROLE, NS, ROLE, type Fact, type Report, factId } from '../model';
 import { ENTITY_PREFIXES, oimPeriod, oimUnit, prefixer } from '../xbrl/aspects';
+import { compareText } from '../util/compare-text';
 
 /**
  * The OIM prefix map of a report (xBRL-JSON and xBRL-CSV share it): the reserved prefixes, the
@@ -16,7 +17,7 @@ export function oimNamespaces(report: Report): { namespaces: Record<string, stri
       namespaces[p] = f.entity.scheme;
     }
   }
-  const sorted = Object.fromEntries(Object.entries(namespaces).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(Object.entries(namespaces).sort(([a], [b]) => compareText(a, b)));
   return { namespaces: sorted, entity: (f) => `${schemes.get(f.entity.scheme)}:${f.entity.identifier}` };
 }
 

@@ -4,6 +4,7 @@ import { diag, factId, type Diagnostic, type Fact, type Period } from '../model'
 import { loadReleaseMap } from '../mapping/release-map';
 import { loadTaxonomySource } from '../mapping/taxonomy-source';
 import { readInstance } from '../validate';
+import { compareText } from '../util/compare-text';
 
 /** One value of the long table, with where it was read from. */
 export interface SeriesRow {
@@ -67,7 +68,7 @@ export function buildSeries(files: string[]): Series {
     diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
     const released = r.report?.facts.find((f) => local(f.concept) === 'ReleaseDate')?.value ?? '';
     return { file, order, facts: r.report?.facts ?? [], released, feed: r.report ? feedProvenance(file) : undefined };
-  }).sort((a, b) => a.released.localeCompare(b.released) || a.order - b.order);
+  }).sort((a, b) => compareText(a.released, b.released) || a.order - b.order);
   const groups = new Map<string, SeriesRow[]>();
   for (const l of loaded) {
     if (!l.feed) diagnostics.push(diag('series:noFeed', 'info', `No vendor feed beside ${l.file}: sources are the instance's own lines.`, { source: { file: l.file, line: 1, column: 1 } }));
@@ -100,7 +101,7 @@ export function buildSeries(files: string[]): Series {
     }
   }
   const order = (r: SeriesRow) => tax.order.get(r.concept) ?? 0;
-  rows.sort((a, b) => order(a) - order(b) || (a.instant ?? a.end ?? '').localeCompare(b.instant ?? b.end ?? '') || (a.start ?? '').localeCompare(b.start ?? '') || a.unit.localeCompare(b.unit));
+  rows.sort((a, b) => order(a) - order(b) || compareText(a.instant ?? a.end ?? '', b.instant ?? b.end ?? '') || compareText(a.start ?? '', b.start ?? '') || compareText(a.unit, b.unit));
   return { rows, restatements, diagnostics };
 }
 

@@ -1,5 +1,6 @@
 import { NS, type Fact, type Unit } from '../model';
 import { contextId, unitId } from './aspects';
+import { compareText } from '../util/compare-text';
 
 /**
  * The part of an XML element builder the context and unit writer needs (xmlbuilder2's `ele`/`txt`,
@@ -20,7 +21,7 @@ export function writeContextsAndUnits(parent: XmlSink, facts: readonly Fact[], q
     if (!contexts.has(cid)) contexts.set(cid, f);
     if (f.unit) units.set(unitId(f.unit), f.unit);
   }
-  for (const [id, f] of [...contexts].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [id, f] of [...contexts].sort(([a], [b]) => compareText(a, b))) {
     const c = parent.ele(NS.xbrli, 'xbrli:context', { id });
     c.ele(NS.xbrli, 'xbrli:entity').ele(NS.xbrli, 'xbrli:identifier', { scheme: f.entity.scheme }).txt(f.entity.identifier);
     const p = c.ele(NS.xbrli, 'xbrli:period');
@@ -30,7 +31,7 @@ export function writeContextsAndUnits(parent: XmlSink, facts: readonly Fact[], q
       p.ele(NS.xbrli, 'xbrli:endDate').txt(f.period.end);
     } else p.ele(NS.xbrli, 'xbrli:forever');
   }
-  for (const [id, u] of [...units].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [id, u] of [...units].sort(([a], [b]) => compareText(a, b))) {
     const e = parent.ele(NS.xbrli, 'xbrli:unit', { id });
     if (u.denominators.length === 0) for (const m of u.numerators) e.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
     else {
