@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { convertBytes } from '../src/convert';
 import { toInlineXbrl } from '../src/ixbrl';
-import { loadInlineAssets } from '../src/ixbrl/inspector';
+import { loadInlineAssets } from '../src/ixbrl/inspector-data';
 import { decodeRelease, parseRelease } from '../src/release';
 import { loadReleaseMap } from '../src/mapping/release-map';
 import { loadTaxonomySource } from '../src/mapping/taxonomy-source';

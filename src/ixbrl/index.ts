@@ -4,7 +4,7 @@ import type { TaxonomySource } from '../mapping/taxonomy-source';
 import type { MappedFact, ResolvedTable } from '../mapping/types';
 import { prefixer } from '../xbrl/aspects';
 import { appendHeader } from './header';
-import { inspectorData, loadInlineAssets, type InlineAssets } from './inspector';
+import { inspectorData, loadInlineAssets, type InlineAssets } from './inspector-data';
 import { layoutPart } from './parts';
 import { IXT_NS, planDocument, type DocPlan } from './plan';
 import { renderBlocks } from './render';
