@@ -67,20 +67,22 @@ export function toFixedQ(x: Q, places: number, unsignedZero = false): string {
 }
 
 /**
- * A signed decimal string times 10^power, written as decimal.js's `toFixed()` writes it: no
- * exponent, no leading zeros, no trailing fraction zeros, `0` for zero (never `-0`).
+ * n × 10^−scale (scale ≥ 0) as decimal.js's `toFixed()` writes it: no exponent, no leading zeros,
+ * no trailing fraction zeros, `0` for zero (never `-0`).
  */
-export function shiftDecimal(s: string, power: number): string {
-  const q = parseQ(s);
-  let n = q.n < 0n ? -q.n : q.n;
-  let scale = String(q.d).length - 1 - power;
-  if (scale < 0) { n *= pow10n(-scale); scale = 0; }
-  while (scale > 0 && n % 10n === 0n) { n /= 10n; scale--; }
-  if (n === 0n) return '0';
-  let digits = n.toString();
+export function formatScaled(n: bigint, scale: number): string {
+  let digits = (n < 0n ? -n : n).toString();
   if (scale > 0) {
     digits = digits.padStart(scale + 1, '0');
-    digits = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+    const frac = digits.slice(-scale).replace(/0+$/, '');
+    digits = frac ? `${digits.slice(0, -scale)}.${frac}` : digits.slice(0, -scale);
   }
-  return q.n < 0n ? `-${digits}` : digits;
+  return n < 0n ? `-${digits}` : digits;
+}
+
+/** A signed decimal string times 10^power, written as `formatScaled` writes (`007.50` → `7.5`, `-0` → `0`). */
+export function shiftDecimal(s: string, power: number): string {
+  const q = parseQ(s);
+  const scale = String(q.d).length - 1 - power;
+  return scale < 0 ? formatScaled(q.n * pow10n(-scale), 0) : formatScaled(q.n, scale);
 }

@@ -15,7 +15,8 @@ export function effectiveDecimals(f: Fact): number | undefined {
     if (!isDecimalLexical(f.value)) return undefined; // reported as xmlSchema:valueError; never a decimal.js exception
     const v = new Decimal(f.value);
     if (v.isZero()) return undefined;
-    return f.precision - Math.floor(Math.log10(v.abs().toNumber())) - 1;
+    // decimals = precision − (the exponent of the first significant digit) − 1; decimal.js keeps that exponent exactly (no float logarithm).
+    return f.precision - v.e - 1;
   }
   return undefined;
 }
@@ -79,14 +80,4 @@ export function bigInterval(f: Fact, scale: number): BigInterval {
   const n = scale - d - 1;
   const h = HALF[n] ?? 5n * pow10n(n); // ½·10^-d in units of 10^-scale; scale ≥ d + 1 by construction
   return [v - h, v + h];
-}
-
-export function fromScaled(n: bigint, scale: number): string {
-  const neg = n < 0n;
-  let s = (neg ? -n : n).toString();
-  if (scale > 0) {
-    s = s.padStart(scale + 1, '0');
-    s = `${s.slice(0, -scale)}.${s.slice(-scale)}`.replace(/\.?0+$/, '');
-  }
-  return (neg ? '-' : '') + s;
 }

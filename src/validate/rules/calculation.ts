@@ -3,8 +3,9 @@ import { ARCROLE, diag, type Diagnostic, type Dts, type Fact, factId } from '../
 import { periodText } from '../../xbrl/aspects';
 import type { RuleContext } from '../context';
 import type { FactGroup } from '../fact-index';
-import { bigInterval, effectiveDecimals, fromScaled, isDecimalLexical, roundTo, scaleFor, toScaled, type BigInterval } from '../facts';
+import { bigInterval, effectiveDecimals, isDecimalLexical, roundTo, scaleFor, toScaled, type BigInterval } from '../facts';
 import { classify } from './duplicates';
+import { formatScaled } from '../../util/exact';
 
 export const CODES = {
   inconsistent11: 'calc11e:inconsistentCalculationUsingRounding',
@@ -109,8 +110,8 @@ function weightedSum(contributions: Contribution<C11Binding>[], scale: number): 
     const [a, z] = b.iv!;
     // Weights are almost always ±1: add or subtract; others are exact decimals applied with Decimal.
     if (it.unit === 1) { lo += a; hi += z; } else if (it.unit === -1) { lo -= z; hi -= a; } else {
-      const x = new Decimal(fromScaled(a, scale)).mul(it.weight);
-      const y = new Decimal(fromScaled(z, scale)).mul(it.weight);
+      const x = new Decimal(formatScaled(a, scale)).mul(it.weight);
+      const y = new Decimal(formatScaled(z, scale)).mul(it.weight);
       const [p, q] = x.lte(y) ? [x, y] : [y, x];
       lo += toScaled(p.toFixed(scale, Decimal.ROUND_FLOOR), scale);
       hi += toScaled(q.toFixed(scale, Decimal.ROUND_CEIL), scale);
@@ -146,8 +147,8 @@ export function c11r(scale: number): CalcStrategy<C11Binding> {
       const [lo, hi] = weightedSum(contributions, scale);
       const t = tb.iv!;
       if (!(t[1] < lo || hi < t[0])) return undefined;
-      const tol = fromScaled((hi - lo + t[1] - t[0]) / 2n, scale);
-      const [rl, rh, cl, ch] = [t[0], t[1], lo, hi].map((x) => fromScaled(x, scale));
+      const tol = formatScaled((hi - lo + t[1] - t[0]) / 2n, scale);
+      const [rl, rh, cl, ch] = [t[0], t[1], lo, hi].map((x) => formatScaled(x, scale));
       const f0 = tb.facts[0];
       return diag(CODES.inconsistent11, 'inconsistency',
         `Calculation inconsistent from ${name(place.total)} in link role ${place.linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), ${f0.contextId ? `context ${f0.contextId}` : `period ${periodText(f0.period)}`}.`,
