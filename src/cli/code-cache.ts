@@ -4,7 +4,8 @@
  * bytecode of every module of the package, including the functions that ran, is written to
  * dist/code-cache.bin. Later runs hand each module's entry to V8, which checks it against the
  * module's source, the V8 version and flags and silently compiles afresh when it does not match:
- * a missing or stale cache costs time, never behaviour.
+ * a missing or stale cache costs time, never behaviour. The same file keeps where each relative
+ * require between the build's modules led (see cacheResolutions).
  *
  * Imported first by main.ts. Modules are compiled as Node compiles them (the CommonJS wrapper, in
  * this context); only modules below the package root are concerned, and not those that use `import()`.
@@ -19,6 +20,8 @@ const root = path.resolve(__dirname, '..', '..', '..');
 /** The cache file; IIJ_XBRL_CODE_CACHE names another (tests: a missing, corrupt or stale one). */
 const CACHE = process.env.IIJ_XBRL_CODE_CACHE || path.join(root, 'dist', 'code-cache.bin');
 const WRITE = 'IIJ_XBRL_WRITE_CODE_CACHE';
+/** The cache entry that holds the resolved relative requires (no module path starts with NUL). */
+const RESOLVED = '\0resolved';
 
 interface Internals {
   wrap(source: string): string;
@@ -48,6 +51,7 @@ function install(): void {
   const writing = !!process.env[WRITE];
   const cache = writing ? new Map<string, Buffer>() : readCache();
   if (!writing && cache.size === 0) return;
+  const resolved = cacheResolutions(M, cache, writing);
   const scripts = new Map<string, vm.Script>();
   const original = M.prototype._compile;
   M.prototype._compile = function compile(this: Module, content: string, filename: string) {
@@ -62,10 +66,34 @@ function install(): void {
   if (writing) {
     process.on('exit', () => {
       const out = new Map([...scripts].map(([k, s]) => [k, s.createCachedData()]));
+      out.set(RESOLVED, Buffer.from(JSON.stringify(Object.fromEntries(resolved))));
       fs.writeFileSync(`${CACHE}.tmp`, v8.serialize(out));
       fs.renameSync(`${CACHE}.tmp`, CACHE);
     });
   }
+}
+
+/**
+ * Relative requires between the build's own modules (`./plan` from dist/src/ixbrl/index.js), resolved
+ * once at build time: a later run takes the file from the cache after one check that it is still a
+ * file, instead of the loader's probes (`plan`, `plan.js`, …) and real-path lookups. Anything else,
+ * or a file that is gone, is resolved as Node resolves it. Returns the table (filled when writing).
+ */
+function cacheResolutions(M: Internals, cache: Map<string, Buffer>, writing: boolean): Map<string, string> {
+  const dist = path.join(root, 'dist') + path.sep;
+  let resolved = new Map<string, string>();
+  try { if (!writing && cache.has(RESOLVED)) resolved = new Map(Object.entries(JSON.parse(cache.get(RESOLVED)!.toString()) as Record<string, string>)); } catch { /* a bad entry: resolve as usual */ }
+  const resolve = M._resolveFilename;
+  M._resolveFilename = function resolveFilename(request, parent, isMain, options) {
+    if (options !== undefined || !request.startsWith('.') || !parent?.path?.startsWith(dist)) return resolve.call(this, request, parent, isMain, options);
+    const key = `${parent.path.slice(root.length)}\0${request}`;
+    const hit = writing ? undefined : resolved.get(key);
+    if (hit !== undefined && fs.statSync(root + hit, { throwIfNoEntry: false })?.isFile()) return root + hit;
+    const file = resolve.call(this, request, parent, isMain, options);
+    if (writing && file.startsWith(dist)) resolved.set(key, file.slice(root.length));
+    return file;
+  };
+  return resolved;
 }
 
 /** Build step: one conversion of the bundled release (into a temporary directory) writes the cache. */

@@ -48,3 +48,17 @@ test('same outputs with the build\'s cache, without one, with a corrupt one and 
   fs.writeFileSync(stale, v8.serialize(new Map(entries.map(([k], i) => [k, entries[(i + 1) % entries.length][1]]))));
   expectCommitted(convertWith(stale, 'stale'));
 });
+
+test('relative requires resolved at build time; a cached file that is gone is resolved as Node resolves it', () => {
+  const entries = v8.deserialize(fs.readFileSync(BUILT)) as Map<string, Buffer>;
+  const resolved = JSON.parse((entries.get('\0resolved') as Buffer).toString()) as Record<string, string>;
+  const cli = path.join(path.sep, 'dist', 'src', 'cli');
+  expect(resolved[`${cli}\0./convert-command`]).toBe(path.join(cli, 'convert-command.js'));
+  expect(resolved[`${path.join(path.sep, 'dist', 'src')}\0./mapping/map-release`]).toBe(path.join(path.sep, 'dist', 'src', 'mapping', 'map-release.js'));
+  // Nothing outside the build's own modules: package requires are resolved as Node resolves them.
+  expect(Object.keys(resolved).every((k) => k.startsWith(`${path.sep}dist${path.sep}`) && k.split('\0')[1].startsWith('.'))).toBe(true);
+  const gone = path.join(tmp, 'gone.bin');
+  entries.set('\0resolved', Buffer.from(JSON.stringify(Object.fromEntries(Object.keys(resolved).map((k) => [k, path.join(path.sep, 'dist', 'gone.js')])))));
+  fs.writeFileSync(gone, v8.serialize(entries));
+  expectCommitted(convertWith(gone, 'gone'));
+});
