@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { add, cmp, div, halfUnit, mul, parseQ, pow10Q, shiftDecimal, sub, toFixedQ } from '../src/util/exact';
+import { add, cmp, div, formatScaled, halfUnit, mul, parseQ, pow10Q, shiftDecimal, sub, toFixedQ } from '../src/util/exact';
 
 /** The bigint fractions of the release checks against decimal.js, which they replace, on seeded random figures. */
 let seed = 12345;
@@ -58,4 +58,10 @@ test('shiftDecimal writes value × 10^power as decimal.js toFixed() does', () =>
   expect(shiftDecimal('007.50', 0)).toBe('7.5');
   expect(shiftDecimal('25.83', 6)).toBe('25830000');
   expect(() => parseQ('1e3')).toThrow();
+});
+
+describe('formatScaled', () => {
+  test.each([
+    [123456n, 2, '1234.56'], [-5n, 3, '-0.005'], [1000n, 2, '10'], [0n, 4, '0'], [-120n, 0, '-120'], [7n, 0, '7'], [10n, 1, '1'],
+  ])('%s × 10^-%d = %s', (n, scale, text) => expect(formatScaled(n, scale)).toBe(text));
 });

@@ -23,14 +23,16 @@ function withBuilder(report: Report): string {
   const contexts = new Map<string, Report['facts'][number]>();
   const units = new Map<string, NonNullable<Report['facts'][number]['unit']>>();
   for (const f of report.facts) { if (!contexts.has(contextId(f.period))) contexts.set(contextId(f.period), f); if (f.unit) units.set(unitId(f.unit), f.unit); }
-  for (const [id, f] of [...contexts].sort(([a], [b]) => a.localeCompare(b))) {
+  // Contexts and units in code-unit order (never the locale's: `USD` before `pure`).
+  const byId = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const [id, f] of [...contexts].sort(byId)) {
     const c = root.ele(NS.xbrli, 'xbrli:context', { id });
     c.ele(NS.xbrli, 'xbrli:entity').ele(NS.xbrli, 'xbrli:identifier', { scheme: f.entity.scheme }).txt(f.entity.identifier);
     const p = c.ele(NS.xbrli, 'xbrli:period');
     if (f.period.type === 'instant') p.ele(NS.xbrli, 'xbrli:instant').txt(f.period.instant);
     else if (f.period.type === 'duration') { p.ele(NS.xbrli, 'xbrli:startDate').txt(f.period.start); p.ele(NS.xbrli, 'xbrli:endDate').txt(f.period.end); } else p.ele(NS.xbrli, 'xbrli:forever');
   }
-  for (const [id, u] of [...units].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [id, u] of [...units].sort(byId)) {
     const e = root.ele(NS.xbrli, 'xbrli:unit', { id });
     if (u.denominators.length === 0) for (const m of u.numerators) e.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
     else {
@@ -68,6 +70,8 @@ const awkward: Report = {
     fact('empty', { value: '' }),
     fact('forever', { period: { type: 'forever' }, footnotes: ['fn'] }),
     fact('eps', { period: { type: 'duration', start: '2003-10-01', end: '2003-12-31' }, value: '-25.83', decimals: 2, unit: { numerators: [JPY], denominators: [`{${NS.xbrli}}shares`] } }),
+    fact('ratio', { value: '0.5', decimals: 1, unit: { numerators: [`{${NS.xbrli}}pure`], denominators: [] } }),
+    fact('usd', { value: '7', decimals: 0, unit: { numerators: [`{${NS.iso4217}}USD`], denominators: [] } }),
   ],
   footnotes: [{ id: 'fn', language: 'ja', text: '注 & <記> "引用"' }],
 };

@@ -1,6 +1,5 @@
 import type { Fact } from '../../src/model';
 import { effectiveDecimals } from '../../src/validate/facts';
-import { formatScaled } from '../../src/util/exact';
 
 const fact = (value: string, precision: number): Fact => ({ concept: '{http://example.com}A', value, precision, entity: { scheme: 's', identifier: 'e' }, period: { type: 'instant', instant: '2003-12-31' } } as Fact);
 
@@ -15,10 +14,4 @@ describe('effectiveDecimals from precision (XBRL 2.1 §4.6.6)', () => {
   ])('%s with precision %d has %d decimals', (value, precision, decimals) => {
     expect(effectiveDecimals(fact(value, precision))).toBe(decimals);
   });
-});
-
-describe('formatScaled', () => {
-  test.each([
-    [123456n, 2, '1234.56'], [-5n, 3, '-0.005'], [1000n, 2, '10'], [0n, 4, '0'], [-120n, 0, '-120'], [7n, 0, '7'], [10n, 1, '1'],
-  ])('%s × 10^-%d = %s', (n, scale, text) => expect(formatScaled(n, scale)).toBe(text));
 });
