@@ -14,7 +14,7 @@ import { toVendorFeed } from './feed/to-vendor-feed';
 import { loadPresentation } from './feed/labels';
 import { toSpreadsheetCsv } from './feed/to-spreadsheet-csv';
 import { toXbrlCsv, xbrlCsvNames } from './oim/to-xbrl-csv';
-import { toInlineXbrl } from './ixbrl';
+import { toInlineXbrl } from './inline-page';
 import { checkSchema } from './util/json-schema';
 import { writeFilesAtomically } from './util/atomic-write';
 import { packageRoot } from './util/paths';

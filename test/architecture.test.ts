@@ -11,7 +11,7 @@ const LAYER: Record<string, number> = {
   model: 0, xbrl: 0, xml: 0, util: 0,
   release: 1, taxonomy: 1,
   mapping: 2,
-  instance: 3, oim: 3, feed: 3, ixbrl: 3,
+  instance: 3, oim: 3, feed: 3, ixbrl: 3, 'inline-page': 3,
   validate: 4,
   series: 5,
   'convert.ts': 6,
@@ -67,6 +67,45 @@ test('no import cycles between files', () => {
   };
   for (const f of all) visit(f, []);
   expect(cycles).toEqual([]);
+});
+
+/** The rooms that hold converter code: the release's reader and mapping, the writers that need them, the pipeline. */
+const CONVERTER = new Set(['release', 'mapping', 'feed', 'inline-page', 'convert.ts']);
+
+/** Every room whose files the validator reaches, following imports from `src/validate/`. */
+function roomsOfTheValidator(): Set<string> {
+  const seen = new Set<string>();
+  const queue = all.filter((f) => room(f) === 'validate');
+  while (queue.length) {
+    const f = queue.pop() as string;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    queue.push(...(graph.get(f) ?? []));
+  }
+  return new Set([...seen].map(room));
+}
+
+/** Imports from a file of `rooms` into converter code; a planted import of the mapping is one (tested below). */
+function converterImports(rooms: Set<string>, g: Map<string, string[]>): string[] {
+  const bad: string[] = [];
+  for (const [f, targets] of g) {
+    if (!rooms.has(room(f))) continue;
+    for (const t of targets) if (CONVERTER.has(room(t))) bad.push(`${path.relative(SRC, f)} → ${path.relative(SRC, t)}`);
+  }
+  return bad;
+}
+
+test('no file in a room the validator imports imports converter code (release, mapping, writers of converted releases, convert.ts)', () => {
+  const rooms = roomsOfTheValidator();
+  expect([...rooms].filter((r) => CONVERTER.has(r))).toEqual([]);
+  expect(rooms.has('ixbrl') && rooms.has('instance') && rooms.has('oim')).toBe(true);
+  expect(converterImports(rooms, graph)).toEqual([]);
+  // the check catches a planted import: the Inline XBRL reader importing the mapping
+  const reader = all.find((f) => f.endsWith(path.join('ixbrl', 'from-ixbrl.ts'))) as string;
+  const mapping = all.find((f) => room(f) === 'mapping') as string;
+  const planted = new Map(graph);
+  planted.set(reader, [...(graph.get(reader) ?? []), mapping]);
+  expect(converterImports(rooms, planted)).toEqual([`ixbrl/from-ixbrl.ts → ${path.relative(SRC, mapping)}`]);
 });
 
 /**

@@ -74,7 +74,7 @@ function install(): void {
 }
 
 /**
- * Relative requires between the build's own modules (`./plan` from dist/src/ixbrl/index.js), resolved
+ * Relative requires between the build's own modules (`./plan` from dist/src/inline-page/index.js), resolved
  * once at build time: a later run takes the file from the cache after one check that it is still a
  * file, instead of the loader's probes (`plan`, `plan.js`, …) and real-path lookups. Anything else,
  * or a file that is gone, is resolved as Node resolves it. Returns the table (filled when writing).

@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .option('-o, --out <dir>', 'output directory (default: beside each document)')
     .action(async (documents: string[], o: { out?: string }) => {
       // Loaded only for this command.
-      const [{ toReportPackage }, { writeFilesAtomically }] = await Promise.all([import('../ixbrl/report-package'), import('../util/atomic-write')]);
+      const [{ toReportPackage }, { writeFilesAtomically }] = await Promise.all([import('../inline-page/report-package'), import('../util/atomic-write')]);
       const files: { path: string; content: Uint8Array }[] = [];
       for (const doc of documents) {
         let content: string;

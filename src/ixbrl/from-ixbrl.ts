@@ -5,7 +5,8 @@ import { ARCROLE, NS, ROLE, diag, type Diagnostic, type Fact, type Footnote, typ
 import { contextFromElement, resolveFactAspects, unitFromElement } from '../xbrl/read-contexts-units';
 import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement } from '../xml/read-xml';
 import { scanXmlEvents } from '../xml/scan-events';
-import { IX_NS, isIxNamespace, ixCode } from './ix-codes';
+import { IX_NS, isIxNamespace } from '../xbrl/ix';
+import { ixCode } from './codes';
 import { lookupTransform, scaleDecimal } from './transformations';
 
 /**

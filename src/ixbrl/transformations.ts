@@ -7,17 +7,9 @@
  * with what other processors extract. Languages other than English and Japanese are listed in
  * `KNOWN_NOT_IMPLEMENTED`: they are valid names, reported as unsupported rather than unknown.
  */
-export type Transform = (text: string) => string | undefined;
+import { IXT_NS } from '../xbrl/ix';
 
-export const IXT_NS = {
-  tr1: 'http://www.xbrl.org/inlineXBRL/transformation/2010-04-20',
-  tr2: 'http://www.xbrl.org/inlineXBRL/transformation/2011-07-31',
-  tr3: 'http://www.xbrl.org/inlineXBRL/transformation/2015-02-26',
-  tr4: 'http://www.xbrl.org/inlineXBRL/transformation/2020-02-12',
-  tr5: 'http://www.xbrl.org/inlineXBRL/transformation/2022-02-16',
-  /** The pre-REC Inline XBRL 1.0 namespace; its functions are TR1's. */
-  ix10: 'http://www.xbrl.org/2008/inlineXBRL/transformation',
-} as const;
+export type Transform = (text: string) => string | undefined;
 
 const WS = '[ \\t\\n\\r]*';
 const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER';

@@ -1,25 +1,12 @@
 import { clark, diag, type Diagnostic, type Entity, type Period, type Release } from '../model';
+import { readDateText } from '../release';
 import { cmp, parseQ, shiftDecimal } from '../util/exact';
 import type { ReleaseMap } from './release-map';
 import type { TaxonomySource } from './taxonomy-source';
 import type { MapOptions, MappedFact, Occurrence } from './types';
 import { unitFor } from './units';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
-
-/** `February 12, 2004`, `Dec 31, 2003`, `2003/12/31`, `2004年2月12日` → `YYYY-MM-DD`. */
-export function readDateText(s: string): string | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) return s.trim();
-  let m = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),\s*(\d{4})$/.exec(s.trim());
-  if (m) {
-    const mo = MONTHS.indexOf(m[1].toLowerCase()) + 1;
-    if (mo > 0) return `${m[3]}-${String(mo).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
-  }
-  m = /^(\d{4})[/年](\d{1,2})[/月](\d{1,2})日?$/.exec(s.trim());
-  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  return undefined;
-}
 
 /** The reporting period: the latest-ending, shortest duration among the mapped facts. */
 function currentPeriod(facts: MappedFact[]): Extract<Period, { type: 'duration' }> | undefined {

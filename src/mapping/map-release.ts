@@ -1,5 +1,5 @@
 import { NS, clark, diag, type Cell, type Diagnostic, type Entity, type Period, type Release, type ReleaseNote, type Row, type Table, type Unit } from '../model';
-import { labelKey, normalizeLabel, readNumber, type Figure } from '../release';
+import { isProse, labelKey, normalizeLabel, readNumber, type Figure } from '../release';
 import { addDays } from '../xbrl/dates';
 import { FootnoteRegistry, findNote } from './footnotes';
 import type { MapRow, MapTable, MapTableKind, ReleaseMap } from './release-map';
@@ -70,12 +70,6 @@ function headerCell(table: Table, i: number, text: string): { line: number; colu
     }
   }
   return undefined;
-}
-
-const NOTE_LINE = /^([¹²³⁴⁵⁶⁷⁸⁹]|Note\s*\(\d+\)|注記\s*\(\d+\))/;
-/** A preamble line that is running text or a note, not part of a table's heading block. */
-export function isProse(t: string): boolean {
-  return t.length > 100 || (t.length > 60 && /[。.]$/.test(t)) || NOTE_LINE.test(t);
 }
 
 const labelIndexes = new WeakMap<MapTable, Map<string, MapRow[]>>();

@@ -1,4 +1,5 @@
-import { IXT_NS, lookupTransform, scaleDecimal, type Transform } from '../../src/ixbrl/transformations';
+import { lookupTransform, scaleDecimal, type Transform } from '../../src/ixbrl/transformations';
+import { IXT_NS } from '../../src/xbrl/ix';
 
 const fn = (ns: string, name: string): Transform => {
   const found = lookupTransform(`{${ns}}${name}`);

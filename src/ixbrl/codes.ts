@@ -1,17 +1,11 @@
 import type { InlineXbrlCode } from '../model';
+import { IX_NS } from '../xbrl/ix';
 /**
  * Inline XBRL error codes as XBRL International's conformance suite and the reference processor
  * spell them: the specification section of the element concerned, then the condition, e.g.
  * `ix11.10.1.2:invalidTransformation` (Inline XBRL 1.1 §10.1.2, ix:nonFraction validation) or
  * `ix10.9.1.2:…` for the same element in an Inline XBRL 1.0 document.
  */
-export const IX_NS = {
-  ix10: 'http://www.xbrl.org/2008/inlineXBRL',
-  ix11: 'http://www.xbrl.org/2013/inlineXBRL',
-} as const;
-
-export const isIxNamespace = (ns: string): boolean => ns === IX_NS.ix11 || ns === IX_NS.ix10;
-
 type Sect = 'constraint' | 'validation' | 'non-validatable';
 type Table = Record<string, Partial<Record<Sect, string>>>;
 

@@ -1,5 +1,5 @@
 import type { Release, ReleaseNote, Table } from '../model';
-import { isProse } from '../mapping/map-release';
+import { isProse } from '../release';
 import type { ResolvedTable } from '../mapping/types';
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;

@@ -3,15 +3,14 @@ import { NS } from '../model';
 import type { TaxonomySource } from '../mapping/taxonomy-source';
 import type { MappedFact, ResolvedTable } from '../mapping/types';
 import { prefixer } from '../xbrl/aspects';
+import { IX_NS, IXT_NS, XHTML_NS } from '../xbrl/ix';
 import { appendHeader } from './header';
 import { inspectorData, loadInlineAssets, type InlineAssets } from './inspector-data';
 import { layoutPart } from './parts';
-import { IXT_NS, planDocument, type DocPlan } from './plan';
+import { planDocument, type DocPlan } from './plan';
 import { renderBlocks } from './render';
 import { Raw, rootElement, scriptJson, serialize } from './xhtml';
 
-export const IX_NS = 'http://www.xbrl.org/2013/inlineXBRL';
-const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 export interface InlineInput {
   release: Release;
@@ -72,7 +71,7 @@ function documentFor(lang: 'en' | 'ja', input: InlineInput, assets: InlineAssets
     relationships.push({ footnote: fn, from });
     footnoteByLine.set(fn.source.line, fn.id);
   }
-  const namespaces = { '': XHTML_NS, ix: IX_NS, ixt: IXT_NS, xbrli: NS.xbrli, link: NS.link, xlink: NS.xlink, iso4217: NS.iso4217, [tax.prefix]: tax.namespace };
+  const namespaces = { '': XHTML_NS, ix: IX_NS.ix11, ixt: IXT_NS.tr5, xbrli: NS.xbrli, link: NS.link, xlink: NS.xlink, iso4217: NS.iso4217, [tax.prefix]: tax.namespace };
   const html = rootElement('html', namespaces, { 'xml:lang': lang });
   const name = facts.find((f) => f.name === 'EntityRegistrantName' && f.language === lang)?.value ?? facts.find((f) => f.name === 'EntityRegistrantName')?.value ?? '';
   const end = facts.find((f) => f.name === 'DocumentPeriodEndDate')?.value ?? '';

@@ -1,13 +1,10 @@
 import Decimal from 'decimal.js';
 import type { Diagnostic, Release } from '../model';
-import { readNumber } from '../release';
-import { readDateText } from '../mapping/document-info';
+import { readDateText, readNumber } from '../release';
 import type { TaxonomySource } from '../mapping/taxonomy-source';
 import type { MappedFact, Occurrence } from '../mapping/types';
 import { contextId, unitId } from '../xbrl/aspects';
 
-/** Transformation Registry 5 (`ixt` prefix in the documents). */
-export const IXT_NS = 'http://www.xbrl.org/inlineXBRL/transformation/2022-02-16';
 
 export interface Tag {
   id: string;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { toReportPackage, XBRI_DOCUMENT_TYPE } from '../../src/ixbrl/report-package';
+import { toReportPackage, XBRI_DOCUMENT_TYPE } from '../../src/inline-page/report-package';
 
 const ROOT = path.join(__dirname, '../..');
 const name = 'iij-20031231-ja.xhtml';
