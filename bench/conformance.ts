@@ -62,8 +62,14 @@ export function readSuite(indexFile: string): Variation[] {
       const expected = result?.attrs.expected === 'invalid' ? 'invalid' : 'valid';
       const expectedCodes = (result ? kids(result, 'error') : []).map((e) => e.text.trim()).filter(Boolean);
       out.push({
-        testcase: path.basename(uri, '.xml'), section, id: v.attrs.id ?? '', name: v.attrs.name ?? '',
-        description: text(kids(v, 'description')[0]).replace(/\s+/g, ' '), entries, expected, expectedCodes,
+        testcase: path.basename(uri, '.xml'),
+        section,
+        id: v.attrs.id ?? '',
+        name: v.attrs.name ?? '',
+        description: text(kids(v, 'description')[0]).replace(/\s+/g, ' '),
+        entries,
+        expected,
+        expectedCodes,
       });
     }
   }
@@ -71,7 +77,8 @@ export function readSuite(indexFile: string): Variation[] {
 }
 
 /** The findings that decide a verdict: errors and inconsistencies. */
-const blocking = (ds: Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === 'error' || d.severity === 'inconsistency');
+const blocking = (ds: Diagnostic[]): Diagnostic[] =>
+  ds.filter((d) => d.severity === 'error' || d.severity === 'inconsistency');
 
 /** Runs one entry document; returns the blocking findings. */
 export function runEntry(kind: string, file: string): Diagnostic[] {
@@ -81,7 +88,11 @@ export function runEntry(kind: string, file: string): Diagnostic[] {
     if (r.dts) ds.push(...checkTaxonomy(r.dts, { languages: [] }));
     return blocking(ds);
   }
-  const loaded = loadDts([file], { baseFile: file, packages: [], entryExpect: kind === 'linkbase' ? 'linkbase' : 'schema' });
+  const loaded = loadDts([file], {
+    baseFile: file,
+    packages: [],
+    entryExpect: kind === 'linkbase' ? 'linkbase' : 'schema',
+  });
   return blocking([...loaded.diagnostics, ...checkTaxonomy(loaded.dts, { languages: [] })]);
 }
 
@@ -104,7 +115,13 @@ export function runVariation(v: Variation): Outcome {
   return { ...v, actual, pass: actual === v.expected && codeOk, codes, messages };
 }
 
-interface Args { suite: string; json: string; floor: string; filter?: string; verbose: boolean }
+interface Args {
+  suite: string;
+  json: string;
+  floor: string;
+  filter?: string;
+  verbose: boolean;
+}
 
 function parseArgs(argv: string[]): Args {
   const root = packageRoot();
@@ -116,7 +133,11 @@ function parseArgs(argv: string[]): Args {
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
-    const next = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${k} needs a value`); return v; };
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${k} needs a value`);
+      return v;
+    };
     if (k === '--suite') a.suite = next();
     else if (k === '--json') a.json = next();
     else if (k === '--floor') a.floor = next();
@@ -128,7 +149,10 @@ function parseArgs(argv: string[]): Args {
 }
 
 /** Per-section counts, in suite order. */
-export function tally(outcomes: Outcome[], key: (o: Outcome) => string): { key: string; pass: number; total: number }[] {
+export function tally(
+  outcomes: Outcome[],
+  key: (o: Outcome) => string,
+): { key: string; pass: number; total: number }[] {
   const m = new Map<string, { key: string; pass: number; total: number }>();
   for (const o of outcomes) {
     const k = key(o);
@@ -144,26 +168,40 @@ function printReport(outcomes: Outcome[], verbose: boolean): void {
   const pct = (p: number, t: number) => `${((100 * p) / Math.max(1, t)).toFixed(1)}%`;
   const w = (s: string, n: number) => s.padEnd(n);
   process.stdout.write(`${w('Section', 20)} ${w('Passed', 8)} ${w('Total', 6)} Rate\n`);
-  for (const r of tally(outcomes, (o) => o.section)) process.stdout.write(`${w(r.key, 20)} ${w(String(r.pass), 8)} ${w(String(r.total), 6)} ${pct(r.pass, r.total)}\n`);
+  for (const r of tally(outcomes, (o) => o.section))
+    process.stdout.write(`${w(r.key, 20)} ${w(String(r.pass), 8)} ${w(String(r.total), 6)} ${pct(r.pass, r.total)}\n`);
   const all = outcomes.filter((o) => o.pass).length;
-  process.stdout.write(`${w('All', 20)} ${w(String(all), 8)} ${w(String(outcomes.length), 6)} ${pct(all, outcomes.length)}\n`);
+  process.stdout.write(
+    `${w('All', 20)} ${w(String(all), 8)} ${w(String(outcomes.length), 6)} ${pct(all, outcomes.length)}\n`,
+  );
   if (verbose) {
     process.stdout.write('\nBy test case:\n');
-    for (const r of tally(outcomes, (o) => o.testcase)) process.stdout.write(`  ${w(r.key, 58)} ${r.pass}/${r.total}\n`);
+    for (const r of tally(outcomes, (o) => o.testcase))
+      process.stdout.write(`  ${w(r.key, 58)} ${r.pass}/${r.total}\n`);
   }
   const failed = outcomes.filter((o) => !o.pass);
   if (failed.length) process.stdout.write(`\nFailures (${failed.length}):\n`);
   for (const o of failed) {
-    process.stdout.write(`  ${o.testcase} ${o.id} (${o.name}): expected ${o.expected}, got ${o.actual}${o.codes.length ? ` [${o.codes.join(', ')}]` : ''}\n`);
+    process.stdout.write(
+      `  ${o.testcase} ${o.id} (${o.name}): expected ${o.expected}, got ${o.actual}${o.codes.length ? ` [${o.codes.join(', ')}]` : ''}\n`,
+    );
     if (verbose) for (const m of o.messages) process.stdout.write(`      ${m}\n`);
   }
 }
 
 function main(): number {
   let args: Args;
-  try { args = parseArgs(process.argv.slice(2)); } catch (e) { process.stderr.write(`conformance: ${(e as Error).message}\n`); return 2; }
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`conformance: ${(e as Error).message}\n`);
+    return 2;
+  }
   const index = path.join(args.suite, 'xbrl.xml');
-  if (!fs.existsSync(index)) { process.stderr.write(`conformance: no suite index at ${index}\n`); return 2; }
+  if (!fs.existsSync(index)) {
+    process.stderr.write(`conformance: no suite index at ${index}\n`);
+    return 2;
+  }
   let variations = readSuite(index);
   if (args.filter) variations = variations.filter((v) => `${v.testcase} ${v.id}`.includes(args.filter as string));
   const started = Date.now();
@@ -172,21 +210,46 @@ function main(): number {
   printReport(outcomes, args.verbose);
   const passed = outcomes.filter((o) => o.pass).length;
   let floor: number;
-  try { floor = Number(JSON.parse(fs.readFileSync(args.floor, 'utf8')).passed); } catch (e) {
+  try {
+    floor = Number(JSON.parse(fs.readFileSync(args.floor, 'utf8')).passed);
+  } catch (e) {
     process.stderr.write(`conformance: cannot read the floor ${args.floor}: ${(e as Error).message}\n`);
     return 2;
   }
   const result = {
-    suite: path.basename(args.suite), passed, total: outcomes.length, floor, seconds,
-    sections: tally(outcomes, (o) => o.section), testcases: tally(outcomes, (o) => o.testcase),
-    variations: outcomes.map(({ testcase, id, name, expected, actual, pass, codes }) => ({ testcase, id, name, expected, actual, pass, codes })),
+    suite: path.basename(args.suite),
+    passed,
+    total: outcomes.length,
+    floor,
+    seconds,
+    sections: tally(outcomes, (o) => o.section),
+    testcases: tally(outcomes, (o) => o.testcase),
+    variations: outcomes.map(({ testcase, id, name, expected, actual, pass, codes }) => ({
+      testcase,
+      id,
+      name,
+      expected,
+      actual,
+      pass,
+      codes,
+    })),
   };
   fs.mkdirSync(path.dirname(args.json), { recursive: true });
   fs.writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`\n${passed} of ${outcomes.length} variations pass (floor ${floor}) in ${seconds.toFixed(1)} s; result in ${path.relative(process.cwd(), args.json)}\n`);
+  process.stdout.write(
+    `\n${passed} of ${outcomes.length} variations pass (floor ${floor}) in ${seconds.toFixed(1)} s; result in ${path.relative(process.cwd(), args.json)}\n`,
+  );
   const crashes = outcomes.filter((o) => o.actual === 'crash');
-  if (crashes.length) { process.stdout.write(`conformance: the validator threw on ${crashes.length} variation(s); it must report, never throw\n`); return 1; }
-  if (!args.filter && passed < floor) { process.stdout.write(`conformance: ${passed} is below the floor of ${floor}\n`); return 1; }
+  if (crashes.length) {
+    process.stdout.write(
+      `conformance: the validator threw on ${crashes.length} variation(s); it must report, never throw\n`,
+    );
+    return 1;
+  }
+  if (!args.filter && passed < floor) {
+    process.stdout.write(`conformance: ${passed} is below the floor of ${floor}\n`);
+    return 1;
+  }
   return 0;
 }
 

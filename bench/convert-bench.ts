@@ -20,13 +20,22 @@ const release = path.join(root, 'releases', 'iij-2004-02-12-3q-fy2003.txt');
 const cli = path.join(root, 'dist', 'src', 'cli', 'main.js');
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 
 /** Preloaded into each measured process: reports its own CPU time (user + system) at exit, in ms. */
 const reporter = path.join(os.tmpdir(), `iij-bench-cpu-${process.pid}.js`);
-fs.writeFileSync(reporter, "process.on('exit', () => { const c = process.cpuUsage(); require('fs').writeFileSync(process.env.BENCH_CPU_FILE, String((c.user + c.system) / 1000)); });\n");
+fs.writeFileSync(
+  reporter,
+  "process.on('exit', () => { const c = process.cpuUsage(); require('fs').writeFileSync(process.env.BENCH_CPU_FILE, String((c.user + c.system) / 1000)); });\n",
+);
 
-interface Runs { wall: number[]; cpu: number[] }
+interface Runs {
+  wall: number[];
+  cpu: number[];
+}
 
 /**
  * `runs` fresh processes of each command line (node flags and script, environment), each with its
@@ -38,7 +47,10 @@ function fresh(commands: { args: string[]; env?: NodeJS.ProcessEnv }[]): Runs[] 
   for (let i = 0; i < runs; i++) {
     commands.forEach(({ args, env }, k) => {
       const t0 = process.hrtime.bigint();
-      const p = spawnSync(process.execPath, ['-r', reporter, ...args], { encoding: 'utf8', env: { ...process.env, ...env, BENCH_CPU_FILE: cpuFile } });
+      const p = spawnSync(process.execPath, ['-r', reporter, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env, BENCH_CPU_FILE: cpuFile },
+      });
       results[k].wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
       if (p.status !== 0) throw new Error(`${args.join(' ')} failed: ${p.stderr}`);
       results[k].cpu.push(Number(fs.readFileSync(cpuFile, 'utf8')));
@@ -61,28 +73,55 @@ function inProcess(): { ms: number; facts: number; cells: number } {
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine makes wall times noisy; compare CPU times)`);
-const stats = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+console.log(
+  `machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (other work on the machine makes wall times noisy; compare CPU times)`,
+);
+const stats = (xs: number[]) =>
+  `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-bench-'));
 const convertArgs = [cli, 'convert', release, '--out', out, '--quiet'];
 // Bare node; convert; the same without the build's code cache (a file that does not exist): what the cache saves.
-const [node, whole, uncached] = fresh([{ args: ['-e', '0'] }, { args: convertArgs }, { args: convertArgs, env: { IIJ_XBRL_CODE_CACHE: path.join(out, 'no-code-cache.bin') } }]);
+const [node, whole, uncached] = fresh([
+  { args: ['-e', '0'] },
+  { args: convertArgs },
+  { args: convertArgs, env: { IIJ_XBRL_CODE_CACHE: path.join(out, 'no-code-cache.bin') } },
+]);
 fs.rmSync(out, { recursive: true, force: true });
 console.log(`bare \`node -e 0\` (${runs} fresh processes): wall ${stats(node.wall)}, CPU ${stats(node.cpu)}`);
-console.log(`convert, whole process (${runs} fresh processes): wall ${stats(whole.wall)}, CPU ${stats(whole.cpu)}; `
-  + `${(median(whole.wall) / median(node.wall)).toFixed(1)}× bare node's wall, ${(median(whole.wall) - median(node.wall)).toFixed(0)} ms above it`);
-console.log(`convert without the code cache: wall ${stats(uncached.wall)}, CPU ${stats(uncached.cpu)}; the cache saves ${(median(uncached.cpu) - median(whole.cpu)).toFixed(0)} ms CPU (${(median(uncached.cpu) / median(whole.cpu)).toFixed(2)}×)`);
+console.log(
+  `convert, whole process (${runs} fresh processes): wall ${stats(whole.wall)}, CPU ${stats(whole.cpu)}; ` +
+    `${(median(whole.wall) / median(node.wall)).toFixed(1)}× bare node's wall, ${(median(whole.wall) - median(node.wall)).toFixed(0)} ms above it`,
+);
+console.log(
+  `convert without the code cache: wall ${stats(uncached.wall)}, CPU ${stats(uncached.cpu)}; the cache saves ${(median(uncached.cpu) - median(whole.cpu)).toFixed(0)} ms CPU (${(median(uncached.cpu) / median(whole.cpu)).toFixed(2)}×)`,
+);
 fs.rmSync(reporter, { force: true });
 const ip = inProcess();
-console.log(`convert, in process once warm: ${ip.ms.toFixed(1)} ms per release = ${(ip.cells / ip.ms * 1000).toFixed(0)} figure cells/s, ${(ip.facts / ip.ms * 1000).toFixed(0)} facts/s (${ip.facts} facts, ${ip.cells} cells)`);
+console.log(
+  `convert, in process once warm: ${ip.ms.toFixed(1)} ms per release = ${((ip.cells / ip.ms) * 1000).toFixed(0)} figure cells/s, ${((ip.facts / ip.ms) * 1000).toFixed(0)} facts/s (${ip.facts} facts, ${ip.cells} cells)`,
+);
 
 /** The Inline XBRL writer alone: both documents from the mapped facts, in process, once warm (assets read once, as convert does per run). */
 function inlineWriter(): { ms: number; cpu: number; bytes: number } {
   const parsed = parseRelease(decodeRelease(fs.readFileSync(release), release).text as string, release);
   const tax = loadTaxonomySource();
   const mapped = mapRelease(parsed.release, loadReleaseMap(), tax, { lang: 'both' });
-  const input = { release: parsed.release, tables: mapped.tables, facts: mapped.facts, footnotes: mapped.footnotes, diagnostics: mapped.diagnostics, taxonomy: tax, lang: 'both' as const, base: 'iij-20031231' };
+  const input = {
+    release: parsed.release,
+    tables: mapped.tables,
+    facts: mapped.facts,
+    footnotes: mapped.footnotes,
+    diagnostics: mapped.diagnostics,
+    taxonomy: tax,
+    lang: 'both' as const,
+    base: 'iij-20031231',
+  };
   toInlineXbrl(input);
   const times: number[] = [];
   const cpu: number[] = [];
@@ -99,4 +138,6 @@ function inlineWriter(): { ms: number; cpu: number; bytes: number } {
   return { ms: median(times), cpu: median(cpu), bytes };
 }
 const ix = inlineWriter();
-console.log(`Inline XBRL writer, both documents in process: median ${ix.ms.toFixed(1)} ms wall, ${ix.cpu.toFixed(1)} ms CPU (${(ix.bytes / 1024).toFixed(0)} KiB of XHTML)`);
+console.log(
+  `Inline XBRL writer, both documents in process: median ${ix.ms.toFixed(1)} ms wall, ${ix.cpu.toFixed(1)} ms CPU (${(ix.bytes / 1024).toFixed(0)} KiB of XHTML)`,
+);

@@ -13,7 +13,10 @@ const root = path.join(__dirname, '..', '..');
 const docs = ['en', 'ja'].map((l) => path.join(root, 'instances', `iij-20031231-${l}.xhtml`));
 const cli = path.join(root, 'dist', 'src', 'cli', 'main.js');
 const runs = Number(process.env.BENCH_RUNS ?? 9);
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 
 function inProcess(parser: 'auto' | 'saxes'): { ms: number; cpu: number; facts: number } {
   let facts = 0;
@@ -48,10 +51,16 @@ function wholeProcess(doc: string): number {
 }
 
 const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`machine: ${os.cpus().length} × ${cpuModel}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${os.cpus().length} × ${cpuModel}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 const kib = docs.reduce((s, d) => s + fs.statSync(d).size, 0) / 1024;
 for (const parser of ['auto', 'saxes'] as const) {
   const r = inProcess(parser);
-  console.log(`Inline XBRL reader (${parser === 'auto' ? 'fast scanner' : 'saxes'}), both documents in process: median ${r.ms.toFixed(1)} ms wall, ${r.cpu.toFixed(1)} ms CPU (${kib.toFixed(0)} KiB of XHTML, ${r.facts} tagged facts)`);
+  console.log(
+    `Inline XBRL reader (${parser === 'auto' ? 'fast scanner' : 'saxes'}), both documents in process: median ${r.ms.toFixed(1)} ms wall, ${r.cpu.toFixed(1)} ms CPU (${kib.toFixed(0)} KiB of XHTML, ${r.facts} tagged facts)`,
+  );
 }
-console.log(`iij-xbrl validate ${path.basename(docs[0])}, whole process (${runs} runs): median ${wholeProcess(docs[0]).toFixed(0)} ms`);
+console.log(
+  `iij-xbrl validate ${path.basename(docs[0])}, whole process (${runs} runs): median ${wholeProcess(docs[0]).toFixed(0)} ms`,
+);

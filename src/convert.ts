@@ -53,42 +53,93 @@ export interface ConvertResult {
 
 const json = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
 const bySource = (a: Diagnostic, b: Diagnostic) =>
-  (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0) || compareText(a.code, b.code);
+  (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
+  (a.source?.column ?? 0) - (b.source?.column ?? 0) ||
+  compareText(a.code, b.code);
 
-const failed = (diagnostics: Diagnostic[]): ConvertResult => ({ ok: false, diagnostics, facts: [], coverage: {}, outputs: new Map(), written: [] });
+const failed = (diagnostics: Diagnostic[]): ConvertResult => ({
+  ok: false,
+  diagnostics,
+  facts: [],
+  coverage: {},
+  outputs: new Map(),
+  written: [],
+});
 
-/** Converts a release already in memory. The file name is only used in messages and outputs. */
+/**
+ * Converts a release already in memory. The file name is only used in messages and outputs.
+ * Longer than 80 lines: it wires every output by hand, until convert runs from a list of writers.
+ */
 export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOptions = {}): ConvertResult {
   const lang = options.lang ?? 'both';
   const read = readAndMap(bytes, file, options, lang);
   if ('ok' in read) return read;
   const { parsed, rmap, tax, mapped, counts, diagnostics } = read;
-  const result: ConvertResult = { ok: false, diagnostics, facts: mapped.facts, coverage: mapped.coverage, outputs: new Map(), written: [], encoding: read.encoding };
+  const result: ConvertResult = {
+    ok: false,
+    diagnostics,
+    facts: mapped.facts,
+    coverage: mapped.coverage,
+    outputs: new Map(),
+    written: [],
+    encoding: read.encoding,
+  };
   if (diagnostics.some((d) => d.severity === 'error')) return result;
   if (mapped.facts.length === 0) {
-    diagnostics.push(diag('release:noFacts', 'error', 'The release produced no facts.', { source: { file, line: 1, column: 1 } }));
+    diagnostics.push(
+      diag('release:noFacts', 'error', 'The release produced no facts.', { source: { file, line: 1, column: 1 } }),
+    );
     return result;
   }
   const namespaces: Record<string, string> = { [tax.prefix]: tax.namespace };
   const report: Report = { taxonomy: [tax.entryPoint], facts: mapped.facts, footnotes: mapped.footnotes, namespaces };
   result.report = report;
-  const end = mapped.facts.find((f) => f.name === 'DocumentPeriodEndDate')?.value
-    ?? mapped.facts.reduce((m, f) => { const e = f.period.type === 'instant' ? f.period.instant : f.period.type === 'duration' ? f.period.end : ''; return e > m ? e : m; }, '');
+  const end =
+    mapped.facts.find((f) => f.name === 'DocumentPeriodEndDate')?.value ??
+    mapped.facts.reduce((m, f) => {
+      const e = f.period.type === 'instant' ? f.period.instant : f.period.type === 'duration' ? f.period.end : '';
+      return e > m ? e : m;
+    }, '');
   const base = `${tax.prefix}-${end.replace(/-/g, '')}`;
   const names = { xml: `${base}.xml`, json: `${base}.json`, feed: `${base}.facts.json`, report: `${base}.report.json` };
   // The gate: the instance about to be written goes through the validator's rules, from memory.
   // compile() takes the DTS from the build's serialised copy when it is current (from the taxonomy's files otherwise).
   const validator = options.validator ?? compile(tax.entryPoint);
-  diagnostics.push(...validator.diagnostics, ...validator.validateReport(report, { file: names.xml }).map((d) => atRelease(d, mapped.facts, file)));
+  diagnostics.push(
+    ...validator.diagnostics,
+    ...validator.validateReport(report, { file: names.xml }).map((d) => atRelease(d, mapped.facts, file)),
+  );
   diagnostics.sort(bySource);
   const xbrlJson = toXbrlJson(report);
-  const feed = toVendorFeed(mapped.facts, { release: { file: path.basename(file) }, taxonomy: tax, namespaces, entryPoint: tax.entryPoint, footnotes: mapped.footnotes, fiscalYearEndMonth: rmap.fiscalYearEndMonth, presentation: loadPresentation() });
-  const inline = toInlineXbrl({ release: parsed.release, tables: mapped.tables, facts: mapped.facts, footnotes: mapped.footnotes, diagnostics, taxonomy: tax, lang, base });
+  const feed = toVendorFeed(mapped.facts, {
+    release: { file: path.basename(file) },
+    taxonomy: tax,
+    namespaces,
+    entryPoint: tax.entryPoint,
+    footnotes: mapped.footnotes,
+    fiscalYearEndMonth: rmap.fiscalYearEndMonth,
+    presentation: loadPresentation(),
+  });
+  const inline = toInlineXbrl({
+    release: parsed.release,
+    tables: mapped.tables,
+    facts: mapped.facts,
+    footnotes: mapped.footnotes,
+    diagnostics,
+    taxonomy: tax,
+    lang,
+    base,
+  });
   const conversion = conversionReport(file, lang, names, inline, mapped, counts, diagnostics);
   const csvNames = xbrlCsvNames(base);
   const xbrlCsv = toXbrlCsv(report, csvNames);
   const schemaProblems = [
-    ...checkSchema('xbrl-csv.schema.json', JSON.parse(xbrlCsv.get(csvNames.metadata) as string), csvNames.metadata, 'schema:xbrlCsvInvalid'),
+    ...checkSchema(
+      'xbrl-csv.schema.json',
+      JSON.parse(xbrlCsv.get(csvNames.metadata) as string),
+      csvNames.metadata,
+      'schema:xbrlCsvInvalid',
+    ),
     ...checkSchema('xbrl-json.schema.json', xbrlJson, names.json, 'schema:xbrlJsonInvalid'),
     ...checkSchema('facts-feed.schema.json', feed, names.feed, 'schema:factsFeedInvalid'),
     ...checkSchema('conversion-report.schema.json', conversion, names.report, 'schema:reportInvalid'),
@@ -146,10 +197,18 @@ function readAndMap(bytes: Uint8Array, file: string, options: ConvertOptions, la
 }
 
 /** The conversion report: outputs, coverage per language and in total, checks made, the Inline XBRL summaries and every finding (file names without directories). */
-function conversionReport(file: string, lang: 'en' | 'ja' | 'both', names: Record<string, string>, inline: ReturnType<typeof toInlineXbrl>,
-  mapped: MapResult, counts: CheckCounts, diagnostics: Diagnostic[]) {
+function conversionReport(
+  file: string,
+  lang: 'en' | 'ja' | 'both',
+  names: Record<string, string>,
+  inline: ReturnType<typeof toInlineXbrl>,
+  mapped: MapResult,
+  counts: CheckCounts,
+  diagnostics: Diagnostic[],
+) {
   const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
-  for (const c of Object.values(mapped.coverage)) for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
+  for (const c of Object.values(mapped.coverage))
+    for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
   const strip = (d: Diagnostic): Diagnostic => ({
     ...d,
     source: d.source && { ...d.source, file: path.basename(d.source.file) },
@@ -179,8 +238,14 @@ function conversionReport(file: string, lang: 'en' | 'ja' | 'both', names: Recor
 function strictGate(result: ConvertResult, options: ConvertOptions, file: string): ConvertResult {
   const inconsistencies = result.diagnostics.filter((d) => d.severity === 'inconsistency').length;
   if (options.strict && inconsistencies) {
-    result.diagnostics.push(diag('convert:strictGate', 'error', `--strict: ${inconsistencies} inconsistenc${inconsistencies === 1 ? 'y' : 'ies'} among the release's figures; nothing written.`,
-      { source: { file, line: 1, column: 1 }, expected: 'no inconsistency', actual: String(inconsistencies) }));
+    result.diagnostics.push(
+      diag(
+        'convert:strictGate',
+        'error',
+        `--strict: ${inconsistencies} inconsistenc${inconsistencies === 1 ? 'y' : 'ies'} among the release's figures; nothing written.`,
+        { source: { file, line: 1, column: 1 }, expected: 'no inconsistency', actual: String(inconsistencies) },
+      ),
+    );
     result.outputs.clear();
     result.ok = false;
   }
@@ -197,11 +262,25 @@ export function convert(releaseFile: string, options: ConvertOptions = {}): Conv
     bytes = fs.readFileSync(releaseFile);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    return { ok: false, diagnostics: [diag('io:cannotRead', 'error', `Cannot read ${releaseFile}: ${err.code ?? err.message}.`, { source: { file: releaseFile, line: 1, column: 1 } })], facts: [], coverage: {}, outputs: new Map(), written: [] };
+    return {
+      ok: false,
+      diagnostics: [
+        diag('io:cannotRead', 'error', `Cannot read ${releaseFile}: ${err.code ?? err.message}.`, {
+          source: { file: releaseFile, line: 1, column: 1 },
+        }),
+      ],
+      facts: [],
+      coverage: {},
+      outputs: new Map(),
+      written: [],
+    };
   }
   const result = convertBytes(bytes, releaseFile, options);
   if (result.ok && options.out) {
-    const files = [...result.outputs].map(([name, content]) => ({ path: path.join(options.out as string, name), content }));
+    const files = [...result.outputs].map(([name, content]) => ({
+      path: path.join(options.out as string, name),
+      content,
+    }));
     const problems = writeFilesAtomically(files);
     if (problems.length) {
       result.diagnostics.push(...problems);
@@ -222,10 +301,15 @@ export { packageRoot };
  */
 function atRelease(d: Diagnostic, facts: MappedFact[], file: string): Diagnostic {
   const byId = new Map(facts.map((f) => [f.id, f]));
-  const involved = (d.facts ?? []).map((id) => byId.get(id)).filter((f): f is MappedFact => !!f && f.provenance.length > 0);
+  const involved = (d.facts ?? [])
+    .map((id) => byId.get(id))
+    .filter((f): f is MappedFact => !!f && f.provenance.length > 0);
   if (!involved.length) return d;
   const places = involved.map((f) => f.provenance[0]);
-  const named = involved.map((f) => `${f.name} ${f.provenance[0].printed} (${f.provenance[0].table} row "${f.provenance[0].row}", line ${f.provenance[0].line})`);
+  const named = involved.map(
+    (f) =>
+      `${f.name} ${f.provenance[0].printed} (${f.provenance[0].table} row "${f.provenance[0].row}", line ${f.provenance[0].line})`,
+  );
   return {
     ...d,
     message: `${d.message} In the release: ${named.join('; ')}.`,

@@ -15,4 +15,18 @@ export type * from './model';
 /** The id of a fact, or for a fact read without one the name it goes by (`line12`). */
 export { factId } from './model';
 export type { MappedFact, Occurrence, MapResult } from './mapping/types';
-export { compile, validate, validatorCache, readInstance, sniffInstance, normalizeReport, checkTaxonomyEntry, type CompiledValidator, type ValidatorCache, type CompileOptions, type ValidateOptions, type ValidateResult, type CalcMode } from './validate';
+export {
+  compile,
+  validate,
+  validatorCache,
+  readInstance,
+  sniffInstance,
+  normalizeReport,
+  checkTaxonomyEntry,
+  type CompiledValidator,
+  type ValidatorCache,
+  type CompileOptions,
+  type ValidateOptions,
+  type ValidateResult,
+  type CalcMode,
+} from './validate';

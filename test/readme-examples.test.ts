@@ -33,7 +33,10 @@ describe("README's Python examples on the committed flat CSV", () => {
  * commands of "Two commands" (`npm ci`, `npm test`) and the benchmark are what CI itself runs.
  */
 describe("README's shell examples", () => {
-  const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1].split('\n')).map((l) => l.trim()).filter(Boolean);
+  const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .flatMap((m) => m[1].split('\n'))
+    .map((l) => l.trim())
+    .filter(Boolean);
   const runnable = lines.filter((l) => /# exit \d/.test(l));
   const ciOnly = /^(npm ci|npm test|npm run bench|npm run conformance|apt-get|sudo)/;
   // "Adding next quarter's release" works on a release the reader brings: test/shapes/suggest.test.ts
@@ -47,7 +50,10 @@ describe("README's shell examples", () => {
     const expected = Number(/# exit (\d)/.exec(line)![1]);
     const cmd = line.replace(/\s+#.*$/, '');
     const r = spawnSync('sh', ['-c', cmd], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== expected) throw new Error(`${cmd}\nexit ${r.status}, expected ${expected}\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
+    if (r.status !== expected)
+      throw new Error(
+        `${cmd}\nexit ${r.status}, expected ${expected}\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`,
+      );
   });
 });
 
@@ -60,14 +66,29 @@ describe("README's TypeScript example", () => {
     const dir = path.join(ROOT, 'test-output');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'readme-example.ts');
-    fs.writeFileSync(file, code[0].replace(/from 'iij-xbrl'/g, `from ${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index'))}`));
-    const program = ts.createProgram([file], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, types: ['node'], skipLibCheck: true, esModuleInterop: true });
+    fs.writeFileSync(
+      file,
+      code[0].replace(/from 'iij-xbrl'/g, `from ${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index'))}`),
+    );
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      types: ['node'],
+      skipLibCheck: true,
+      esModuleInterop: true,
+    });
     const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(problems).toEqual([]);
-    const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
     const r = spawnSync(process.execPath, ['-e', js], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/instances\/iij-20031231\.xml 0 4 false \[\s*'f-EntityRegistrantName-D2003-10-01_2003-12-31',/);
+    expect(r.stdout).toMatch(
+      /instances\/iij-20031231\.xml 0 4 false \[\s*'f-EntityRegistrantName-D2003-10-01_2003-12-31',/,
+    );
   });
 });

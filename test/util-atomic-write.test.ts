@@ -15,7 +15,8 @@ describe('writeFilesAtomically: all or nothing', () => {
     const real = fs.renameSync;
     let placed = 0;
     jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-      if (String(from).endsWith('.tmp') && ++placed === 3) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      if (String(from).endsWith('.tmp') && ++placed === 3)
+        throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
       return real(from, to);
     });
     const problems = writeFilesAtomically(files);
@@ -35,7 +36,10 @@ describe('writeFilesAtomically: all or nothing', () => {
       if (++n === 2) throw Object.assign(new Error('full'), { code: 'ENOSPC' });
       return real(...args);
     });
-    const problems = writeFilesAtomically([{ path: path.join(d, 'a'), content: 'new' }, { path: path.join(d, 'b'), content: 'new' }]);
+    const problems = writeFilesAtomically([
+      { path: path.join(d, 'a'), content: 'new' },
+      { path: path.join(d, 'b'), content: 'new' },
+    ]);
     jest.restoreAllMocks();
     expect(problems[0].code).toBe('io:noSpace');
     expect(fs.readdirSync(d)).toEqual(['a']);
@@ -44,7 +48,9 @@ describe('writeFilesAtomically: all or nothing', () => {
 
   test('permission denied is coded', () => {
     const d = dir();
-    jest.spyOn(fs, 'writeFileSync').mockImplementation(() => { throw Object.assign(new Error('denied'), { code: 'EACCES' }); });
+    jest.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+      throw Object.assign(new Error('denied'), { code: 'EACCES' });
+    });
     expect(writeFilesAtomically([{ path: path.join(d, 'a'), content: 'x' }])[0].code).toBe('io:permissionDenied');
   });
 });

@@ -9,7 +9,7 @@ describe('compareText', () => {
     expect(compareText('2003-12-31', '2003-12-31')).toBe(0);
   });
 
-  it('gives an order that a locale-aware comparison would not (so no output depends on the machine\'s locale)', () => {
+  it("gives an order that a locale-aware comparison would not (so no output depends on the machine's locale)", () => {
     // A locale-aware comparison puts lowercase "pure" before "USD"; a Lithuanian one puts "yk" before "kk".
     expect('pure'.localeCompare('USD', 'en')).toBeLessThan(0);
     expect('yk'.localeCompare('kk', 'lt')).toBeLessThan(0);

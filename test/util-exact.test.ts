@@ -1,9 +1,24 @@
 import Decimal from 'decimal.js';
-import { add, cmp, div, formatScaled, halfUnit, mul, parseQ, pow10Q, shiftDecimal, sub, toFixedQ } from '../src/util/exact';
+import {
+  add,
+  cmp,
+  div,
+  formatScaled,
+  halfUnit,
+  mul,
+  parseQ,
+  pow10Q,
+  shiftDecimal,
+  sub,
+  toFixedQ,
+} from '../src/util/exact';
 
 /** The bigint fractions of the release checks against decimal.js, which they replace, on seeded random figures. */
 let seed = 12345;
-const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+const rand = (n: number) => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed % n;
+};
 function figure(): string {
   const int = String(rand(10 ** (1 + rand(9))));
   const places = rand(4);
@@ -62,6 +77,12 @@ test('shiftDecimal writes value × 10^power as decimal.js toFixed() does', () =>
 
 describe('formatScaled', () => {
   test.each([
-    [123456n, 2, '1234.56'], [-5n, 3, '-0.005'], [1000n, 2, '10'], [0n, 4, '0'], [-120n, 0, '-120'], [7n, 0, '7'], [10n, 1, '1'],
+    [123456n, 2, '1234.56'],
+    [-5n, 3, '-0.005'],
+    [1000n, 2, '10'],
+    [0n, 4, '0'],
+    [-120n, 0, '-120'],
+    [7n, 0, '7'],
+    [10n, 1, '1'],
   ])('%s × 10^-%d = %s', (n, scale, text) => expect(formatScaled(n, scale)).toBe(text));
 });

@@ -32,14 +32,26 @@ interface Internals {
 }
 
 function readCache(): Map<string, Buffer> {
-  try { return v8.deserialize(fs.readFileSync(CACHE)) as Map<string, Buffer>; } catch { return new Map(); }
+  try {
+    return v8.deserialize(fs.readFileSync(CACHE)) as Map<string, Buffer>;
+  } catch {
+    return new Map();
+  }
 }
 
 /** The `require` a module's wrapper receives (what Node passes, for the parts modules use). */
 function requireFor(mod: Module, M: Internals): NodeJS.Require {
   const req = ((id: string) => mod.require(id)) as NodeJS.Require;
-  req.resolve = Object.assign((request: string, options?: { paths?: string[] }) => M._resolveFilename(request, mod, false, options),
-    { paths: (request: string) => (Module as unknown as { _resolveLookupPaths(r: string, m: Module): string[] | null })._resolveLookupPaths(request, mod) });
+  req.resolve = Object.assign(
+    (request: string, options?: { paths?: string[] }) => M._resolveFilename(request, mod, false, options),
+    {
+      paths: (request: string) =>
+        (Module as unknown as { _resolveLookupPaths(r: string, m: Module): string[] | null })._resolveLookupPaths(
+          request,
+          mod,
+        ),
+    },
+  );
   req.main = require.main;
   req.cache = M._cache;
   req.extensions = M._extensions as NodeJS.RequireExtensions;
@@ -55,7 +67,8 @@ function install(): void {
   const scripts = new Map<string, vm.Script>();
   const original = M.prototype._compile;
   M.prototype._compile = function compile(this: Module, content: string, filename: string) {
-    if (!filename.startsWith(root + path.sep) || content.includes('import(')) return original.call(this, content, filename);
+    if (!filename.startsWith(root + path.sep) || content.includes('import('))
+      return original.call(this, content, filename);
     const key = path.relative(root, filename);
     const source = M.wrap(content.startsWith('#!') ? `//${content}` : content);
     const script = new vm.Script(source, { filename, cachedData: cache.get(key) });
@@ -82,10 +95,16 @@ function install(): void {
 function cacheResolutions(M: Internals, cache: Map<string, Buffer>, writing: boolean): Map<string, string> {
   const dist = path.join(root, 'dist') + path.sep;
   let resolved = new Map<string, string>();
-  try { if (!writing && cache.has(RESOLVED)) resolved = new Map(Object.entries(JSON.parse(cache.get(RESOLVED)!.toString()) as Record<string, string>)); } catch { /* a bad entry: resolve as usual */ }
+  try {
+    if (!writing && cache.has(RESOLVED))
+      resolved = new Map(Object.entries(JSON.parse(cache.get(RESOLVED)!.toString()) as Record<string, string>));
+  } catch {
+    /* a bad entry: resolve as usual */
+  }
   const resolve = M._resolveFilename;
   M._resolveFilename = function resolveFilename(request, parent, isMain, options) {
-    if (options !== undefined || !request.startsWith('.') || !parent?.path?.startsWith(dist)) return resolve.call(this, request, parent, isMain, options);
+    if (options !== undefined || !request.startsWith('.') || !parent?.path?.startsWith(dist))
+      return resolve.call(this, request, parent, isMain, options);
     const key = `${parent.path.slice(root.length)}\0${request}`;
     const hit = writing ? undefined : resolved.get(key);
     if (hit !== undefined && fs.statSync(root + hit, { throwIfNoEntry: false })?.isFile()) return root + hit;
@@ -104,7 +123,11 @@ function writeCodeCache(): void {
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-code-cache-'));
   try {
-    const r = spawnSync(process.execPath, [path.join(__dirname, 'main.js'), 'convert', release, '--out', out, '--quiet'], { env: { ...process.env, [WRITE]: '1' }, stdio: 'ignore' });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(__dirname, 'main.js'), 'convert', release, '--out', out, '--quiet'],
+      { env: { ...process.env, [WRITE]: '1' }, stdio: 'ignore' },
+    );
     if (r.status !== 0 && r.status !== 1) process.stderr.write(`code cache not written (convert exited ${r.status})\n`);
   } finally {
     fs.rmSync(out, { recursive: true, force: true });

@@ -14,11 +14,18 @@ import { join } from 'node:path';
 import { packageRoot } from '../util/paths';
 
 function version(): string {
-  try { return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version; } catch { return 'unknown'; }
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 // A closed pipe (`iij-xbrl … | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 const program = new Command('iij-xbrl')
   .description('XBRL for Internet Initiative Japan earnings releases: convert, validate, taxonomy')

@@ -11,14 +11,19 @@ export function register(program: Command): void {
     .option('-o, --out <dir>', 'output directory (default: beside each document)')
     .action(async (documents: string[], o: { out?: string }) => {
       // Loaded only for this command.
-      const [{ toReportPackage }, { writeFilesAtomically }] = await Promise.all([import('../inline-page/report-package'), import('../util/atomic-write')]);
+      const [{ toReportPackage }, { writeFilesAtomically }] = await Promise.all([
+        import('../inline-page/report-package'),
+        import('../util/atomic-write'),
+      ]);
       const files: { path: string; content: Uint8Array }[] = [];
       for (const doc of documents) {
         let content: string;
         try {
           content = fs.readFileSync(doc, 'utf8');
         } catch (e) {
-          process.stderr.write(`${doc}:1:1 error io:cannotRead Cannot read ${doc}: ${(e as NodeJS.ErrnoException).code ?? e}.\n`);
+          process.stderr.write(
+            `${doc}:1:1 error io:cannotRead Cannot read ${doc}: ${(e as NodeJS.ErrnoException).code ?? e}.\n`,
+          );
           process.exitCode = 2;
           return;
         }
@@ -27,7 +32,10 @@ export function register(program: Command): void {
       }
       const problems = writeFilesAtomically(files);
       for (const d of problems) process.stderr.write(`${formatDiagnostic(d)}\n`);
-      if (problems.length) { process.exitCode = 2; return; }
+      if (problems.length) {
+        process.exitCode = 2;
+        return;
+      }
       for (const f of files) process.stdout.write(`wrote ${f.path}\n`);
     });
 }

@@ -9,9 +9,16 @@ export function register(program: Command): void {
     .action(async (file: string) => {
       const { readReleaseFile } = await import('./read-release');
       const read = readReleaseFile(file);
-      if (read.io) { process.stderr.write(`${read.io}\n`); process.exitCode = 2; return; }
+      if (read.io) {
+        process.stderr.write(`${read.io}\n`);
+        process.exitCode = 2;
+        return;
+      }
       for (const x of read.diagnostics) process.stderr.write(`${formatDiagnostic(x)}\n`);
-      if (!read.release || read.diagnostics.some((x) => x.severity === 'error')) { process.exitCode = 1; return; }
+      if (!read.release || read.diagnostics.some((x) => x.severity === 'error')) {
+        process.exitCode = 1;
+        return;
+      }
       const p = { release: read.release };
       const { lines: _lines, ...rest } = p.release;
       process.stdout.write(`${JSON.stringify(rest, null, 2)}\n`);

@@ -9,7 +9,9 @@ import { decodeRelease, parseRelease } from '../release';
  */
 export function readReleaseFile(file: string): { release?: Release; diagnostics: Diagnostic[]; io?: string } {
   let bytes: Buffer;
-  try { bytes = fs.readFileSync(file); } catch (e) {
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
     return { diagnostics: [], io: `iij-xbrl: cannot read ${file}: ${(e as NodeJS.ErrnoException).code}` };
   }
   const d = decodeRelease(bytes, file);

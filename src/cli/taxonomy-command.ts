@@ -27,10 +27,18 @@ export function register(program: Command): Command {
     .option('--languages <langs>', 'languages that need a standard label for every concept', 'en,ja')
     .action(async (entry: string, o: { package?: string[]; languages: string }) => {
       const { checkTaxonomyEntry } = await import('../validate');
-      const r = checkTaxonomyEntry(entry, { packages: o.package, languages: o.languages.split(',').map((s) => s.trim()).filter(Boolean) });
+      const r = checkTaxonomyEntry(entry, {
+        packages: o.package,
+        languages: o.languages
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      });
       for (const d of r.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
       const bad = r.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stdout.write(`${entry}: ${r.dts.concepts.size} concepts, ${r.dts.relationships.length} relationships, ${r.dts.labels.length} labels; ${bad ? `${bad} error(s)` : 'no errors'}\n`);
+      process.stdout.write(
+        `${entry}: ${r.dts.concepts.size} concepts, ${r.dts.relationships.length} relationships, ${r.dts.labels.length} labels; ${bad ? `${bad} error(s)` : 'no errors'}\n`,
+      );
       process.exitCode = r.diagnostics.some((d) => d.code.startsWith('io:') || d.code === 'IOerror') ? 2 : bad ? 1 : 0;
     });
   return tax;

@@ -4,23 +4,47 @@ import { CALC_MODES, type CalcMode } from '../validate/context';
 import { formatDiagnostic } from './print';
 import { runBatch, verdictOf, type BatchOptions, type BatchResult, type Verdict } from './validate-batch';
 
-interface Options { calc: string; format: string; package?: string[]; showInfo?: boolean; maxSize: string; jobs?: string; documentSet?: boolean; schema?: boolean }
+interface Options {
+  calc: string;
+  format: string;
+  package?: string[];
+  showInfo?: boolean;
+  maxSize: string;
+  jobs?: string;
+  documentSet?: boolean;
+  schema?: boolean;
+}
 
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('validate XBRL 2.1 instances (XML), xBRL-JSON reports, xBRL-CSV reports (their metadata JSON) or Inline XBRL documents against their taxonomies, offline')
-    .argument('<instances...>', 'instance.xml, instance.json, xBRL-CSV metadata.json or document.xhtml files; several are checked in parallel, each DTS compiled once per worker, or as one Inline XBRL document set with --document-set')
-    .option('--calc <mode>', 'calculation semantics: c11r (Calculations 1.1, round to nearest), c10 (XBRL 2.1) or none', 'c11r')
+    .description(
+      'validate XBRL 2.1 instances (XML), xBRL-JSON reports, xBRL-CSV reports (their metadata JSON) or Inline XBRL documents against their taxonomies, offline',
+    )
+    .argument(
+      '<instances...>',
+      'instance.xml, instance.json, xBRL-CSV metadata.json or document.xhtml files; several are checked in parallel, each DTS compiled once per worker, or as one Inline XBRL document set with --document-set',
+    )
+    .option(
+      '--calc <mode>',
+      'calculation semantics: c11r (Calculations 1.1, round to nearest), c10 (XBRL 2.1) or none',
+      'c11r',
+    )
     .option('--format <format>', 'text or json', 'text')
     .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
     .option('--max-size <MiB>', 'refuse instances larger than this (memory grows with the number of facts)', '512')
     .option('-j, --jobs <n>', 'worker threads for several files (default: one per core)')
     .option('--document-set', 'read all the files given (Inline XBRL documents) as one document set')
-    .option('--schema', 'also validate XML instances against the XBRL instance schema and their taxonomy schemas (XML Schema, by libxml2)')
+    .option(
+      '--schema',
+      'also validate XML instances against the XBRL instance schema and their taxonomy schemas (XML Schema, by libxml2)',
+    )
     .option('--show-info', 'also print informational findings (consistent duplicates)')
     .action(async (files: string[], o: Options) => {
-      const usage = (msg: string) => { process.stderr.write(`iij-xbrl: ${msg}\n`); process.exitCode = 2; };
+      const usage = (msg: string) => {
+        process.stderr.write(`iij-xbrl: ${msg}\n`);
+        process.exitCode = 2;
+      };
       if (!CALC_MODES.includes(o.calc as CalcMode)) return usage(`--calc must be c11r, c10 or none, not "${o.calc}"`);
       if (!['text', 'json'].includes(o.format)) return usage(`--format must be text or json, not "${o.format}"`);
       const maxMiB = Number(o.maxSize);
@@ -30,7 +54,10 @@ export function register(program: Command): void {
       const options: BatchOptions = { calc: o.calc as CalcMode, packages: o.package, maxBytes: maxMiB * 2 ** 20 };
       // Several files are several reports (e.g. the English and the Japanese document, each complete
       // with its own header and the same ids), unless --document-set says they are one.
-      const batch = o.documentSet && files.length > 1 ? await documentSet(files, options) : await runBatch(files, options, Math.min(jobs, files.length));
+      const batch =
+        o.documentSet && files.length > 1
+          ? await documentSet(files, options)
+          : await runBatch(files, options, Math.min(jobs, files.length));
       if (o.schema) await addSchemaFindings(batch.verdicts, options);
       if (o.format === 'json') await printJson(batch.verdicts, o.calc);
       else printText(batch.verdicts, !!o.showInfo, files.length > 1 ? batch : undefined);
@@ -38,21 +65,27 @@ export function register(program: Command): void {
     });
 }
 
-const bad = (v: Verdict) => v.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'inconsistency').length;
+const bad = (v: Verdict) =>
+  v.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'inconsistency').length;
 /** 2: the file could not be read or its DTS not loaded; 1: errors or inconsistencies; 0: valid. */
 export const exitCodeOf = (v: Verdict): number =>
   v.fatal || v.diagnostics.some((d) => d.code.startsWith('io:') || d.code === 'IOerror') ? 2 : bad(v) ? 1 : 0;
 
 function printText(verdicts: Verdict[], showInfo: boolean, batch?: { workers: number; compiled: number }): void {
   for (const v of verdicts) {
-    for (const d of v.diagnostics) if (showInfo || d.severity !== 'info') process.stdout.write(`${formatDiagnostic(d)}\n`);
+    for (const d of v.diagnostics)
+      if (showInfo || d.severity !== 'info') process.stdout.write(`${formatDiagnostic(d)}\n`);
     const n = bad(v);
-    process.stdout.write(`${v.file}: ${v.factCount} facts; ${n ? `${n} error(s) or inconsistencies` : exitCodeOf(v) === 2 ? 'not checked' : 'valid'}\n`);
+    process.stdout.write(
+      `${v.file}: ${v.factCount} facts; ${n ? `${n} error(s) or inconsistencies` : exitCodeOf(v) === 2 ? 'not checked' : 'valid'}\n`,
+    );
   }
   if (!batch) return;
   const codes = verdicts.map(exitCodeOf);
   const facts = verdicts.reduce((s, v) => s + v.factCount, 0);
-  process.stdout.write(`total: ${verdicts.length} files, ${facts} facts; ${codes.filter((c) => c === 0).length} valid, ${codes.filter((c) => c === 1).length} with errors or inconsistencies, ${codes.filter((c) => c === 2).length} not checked (${batch.workers ? `${batch.workers} worker threads` : 'one thread'}, ${batch.compiled} DTS compilation(s))\n`);
+  process.stdout.write(
+    `total: ${verdicts.length} files, ${facts} facts; ${codes.filter((c) => c === 0).length} valid, ${codes.filter((c) => c === 1).length} with errors or inconsistencies, ${codes.filter((c) => c === 2).length} not checked (${batch.workers ? `${batch.workers} worker threads` : 'one thread'}, ${batch.compiled} DTS compilation(s))\n`,
+  );
 }
 
 /** One validation document per file (schemas/diagnostics.schema.json); several files give a JSON array of them. */
@@ -60,13 +93,22 @@ async function printJson(verdicts: Verdict[], calc: string): Promise<void> {
   const { checkSchema } = await import('../util/json-schema');
   const count = (v: Verdict, s: string) => v.diagnostics.filter((d) => d.severity === s).length;
   const docs = verdicts.map((v) => ({
-    documentType: 'https://xbrl.iij.ad.jp/report/validation/1.0', file: v.file, calc, factCount: v.factCount,
-    summary: { errors: count(v, 'error'), inconsistencies: count(v, 'inconsistency'), warnings: count(v, 'warning'), info: count(v, 'info') },
+    documentType: 'https://xbrl.iij.ad.jp/report/validation/1.0',
+    file: v.file,
+    calc,
+    factCount: v.factCount,
+    summary: {
+      errors: count(v, 'error'),
+      inconsistencies: count(v, 'inconsistency'),
+      warnings: count(v, 'warning'),
+      info: count(v, 'info'),
+    },
     diagnostics: v.diagnostics,
   }));
   for (const doc of docs) {
     const problems = checkSchema('diagnostics.schema.json', doc, 'validation output');
-    if (problems.length) throw new Error(`validation output does not match schemas/diagnostics.schema.json: ${problems[0].message}`);
+    if (problems.length)
+      throw new Error(`validation output does not match schemas/diagnostics.schema.json: ${problems[0].message}`);
   }
   process.stdout.write(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`);
 }
@@ -82,6 +124,6 @@ async function addSchemaFindings(verdicts: Verdict[], options: BatchOptions): Pr
   const { validateSchema } = await import('../validate');
   for (const v of verdicts) {
     if (v.fatal || v.file.includes(' + ')) continue;
-    v.diagnostics.push(...await validateSchema(v.file, options));
+    v.diagnostics.push(...(await validateSchema(v.file, options)));
   }
 }

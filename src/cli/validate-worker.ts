@@ -7,7 +7,10 @@ const options = workerData as BatchOptions;
 const cache = validatorCache();
 const port = parentPort!;
 port.on('message', (m: ToWorker) => {
-  if ('done' in m) { port.close(); return; }
+  if ('done' in m) {
+    port.close();
+    return;
+  }
   let reply: FromWorker;
   try {
     reply = { index: m.index, verdict: verdictOf(m.file, cache.validate(m.file, options)), compiled: cache.compiled };

@@ -41,8 +41,10 @@ export function fiscalPeriod(p: Period, fyEndMonth: number): FiscalPeriod {
   const months = monthsBetween(p.start, next);
   const whole = p.start.endsWith('-01') && next.endsWith('-01');
   let period = 'other';
-  if (whole && p.start === fyStart && [3, 6, 9, 12].includes(months)) period = ({ 3: 'Q1', 6: '6M', 9: '9M', 12: 'FY' } as Record<number, string>)[months];
-  else if (whole && months === 3 && monthsBetween(fyStart, p.start) % 3 === 0) period = `Q${monthsBetween(fyStart, p.start) / 3 + 1}`;
+  if (whole && p.start === fyStart && [3, 6, 9, 12].includes(months))
+    period = ({ 3: 'Q1', 6: '6M', 9: '9M', 12: 'FY' } as Record<number, string>)[months];
+  else if (whole && months === 3 && monthsBetween(fyStart, p.start) % 3 === 0)
+    period = `Q${monthsBetween(fyStart, p.start) / 3 + 1}`;
   if (period === 'other') return { key: `${p.start}..${p.end}`, fiscalYear: year, period };
   return { key: period === 'FY' ? `FY${year}` : `FY${year} ${period}`, fiscalYear: year, period };
 }

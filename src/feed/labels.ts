@@ -3,8 +3,14 @@ import path from 'node:path';
 import type { SourceConcept } from '../mapping/taxonomy-source';
 import { packageRoot } from '../util/paths';
 
-export interface PresentationNode { concept: string; children?: PresentationNode[] }
-export interface PresentationRole { id: string; presentation?: PresentationNode[] }
+export interface PresentationNode {
+  concept: string;
+  children?: PresentationNode[];
+}
+export interface PresentationRole {
+  id: string;
+  presentation?: PresentationNode[];
+}
 
 /** The presentation trees of the taxonomy's source of truth (`taxonomy/src/networks.json`), in role order. */
 export function loadPresentation(root = packageRoot()): PresentationRole[] {
@@ -17,7 +23,11 @@ export function loadPresentation(root = packageRoot()): PresentationRole[] {
  * as many as it takes: "Other (Connectivity and value-added services)". The first place a concept
  * appears (role order, depth first) gives its parents. Unique labels stay as they are.
  */
-export function qualifiedLabels(concepts: Map<string, SourceConcept>, roles: PresentationRole[], langs: string[]): Map<string, Record<string, string | null>> {
+export function qualifiedLabels(
+  concepts: Map<string, SourceConcept>,
+  roles: PresentationRole[],
+  langs: string[],
+): Map<string, Record<string, string | null>> {
   const parents = new Map<string, string[]>();
   const walk = (nodes: PresentationNode[], chain: string[]) => {
     for (const n of nodes) {
@@ -31,14 +41,17 @@ export function qualifiedLabels(concepts: Map<string, SourceConcept>, roles: Pre
   for (const lang of langs) {
     const label = (name: string) => concepts.get(name)?.labels[lang]?.label ?? null;
     const named = [...concepts.values()].filter((c) => !c.abstract);
-    let current = new Map(named.map((c) => [c.name, label(c.name)]));
+    const current = new Map(named.map((c) => [c.name, label(c.name)]));
     for (let depth = 1; depth <= 4; depth++) {
       const count = new Map<string | null, number>();
       for (const v of current.values()) count.set(v, (count.get(v) ?? 0) + 1);
       const clash = [...current].filter(([, v]) => v !== null && (count.get(v) ?? 0) > 1);
       if (!clash.length) break;
       for (const [name] of clash) {
-        const up = (parents.get(name) ?? []).slice(0, depth).map(label).filter((x): x is string => x !== null);
+        const up = (parents.get(name) ?? [])
+          .slice(0, depth)
+          .map(label)
+          .filter((x): x is string => x !== null);
         current.set(name, up.length ? `${label(name)} (${up.join(', ')})` : `${label(name)} (${name})`);
       }
     }

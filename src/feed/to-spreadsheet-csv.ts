@@ -3,15 +3,44 @@ import type { FiscalPeriod } from './fiscal-period';
 import type { Translation } from './to-vendor-feed';
 
 export const SPREADSHEET_COLUMNS = [
-  'id', 'concept', 'label_en', 'label_ja', 'fiscal_period', 'fiscal_year', 'period', 'period_type', 'start', 'end', 'instant',
-  'unit', 'decimals', 'value', 'language', 'convenience_translation', 'jpy_per_usd', 'rate_date', 'footnotes', 'source',
+  'id',
+  'concept',
+  'label_en',
+  'label_ja',
+  'fiscal_period',
+  'fiscal_year',
+  'period',
+  'period_type',
+  'start',
+  'end',
+  'instant',
+  'unit',
+  'decimals',
+  'value',
+  'language',
+  'convenience_translation',
+  'jpy_per_usd',
+  'rate_date',
+  'footnotes',
+  'source',
 ] as const;
 
 interface FeedRecord {
-  id: string; concept: string; qualifiedLabel: { en: string | null; ja: string | null }; fiscalPeriod: FiscalPeriod;
-  periodType: string; start?: string; end?: string; instant?: string; unit: string | null; decimals: number | null;
-  value: string | null; language?: string; translation: Translation | null;
-  footnotes: { text: string }[]; provenance: { table: string; row: string; column: string; line: number }[];
+  id: string;
+  concept: string;
+  qualifiedLabel: { en: string | null; ja: string | null };
+  fiscalPeriod: FiscalPeriod;
+  periodType: string;
+  start?: string;
+  end?: string;
+  instant?: string;
+  unit: string | null;
+  decimals: number | null;
+  value: string | null;
+  language?: string;
+  translation: Translation | null;
+  footnotes: { text: string }[];
+  provenance: { table: string; row: string; column: string; line: number }[];
 }
 
 /**
@@ -25,11 +54,26 @@ export function toSpreadsheetCsv(feed: { facts: unknown[] }): string {
   for (const r of feed.facts as FeedRecord[]) {
     const src = r.provenance[0];
     rows.push([
-      r.id, r.concept, r.qualifiedLabel.en ?? '', r.qualifiedLabel.ja ?? '', r.fiscalPeriod.key,
-      r.fiscalPeriod.fiscalYear === null ? '' : String(r.fiscalPeriod.fiscalYear), r.fiscalPeriod.period, r.periodType,
-      r.start ?? '', r.end ?? '', r.instant ?? '', r.unit ?? '', r.decimals === null ? '' : String(r.decimals), r.value ?? '',
-      r.language ?? '', r.translation ? 'yes' : '', r.translation?.rate ?? '', r.translation?.rateDate ?? '',
-      r.footnotes.map((f) => f.text).join(' | '), src ? `${[src.table, src.row, src.column].filter(Boolean).join(' / ')} (line ${src.line})` : '',
+      r.id,
+      r.concept,
+      r.qualifiedLabel.en ?? '',
+      r.qualifiedLabel.ja ?? '',
+      r.fiscalPeriod.key,
+      r.fiscalPeriod.fiscalYear === null ? '' : String(r.fiscalPeriod.fiscalYear),
+      r.fiscalPeriod.period,
+      r.periodType,
+      r.start ?? '',
+      r.end ?? '',
+      r.instant ?? '',
+      r.unit ?? '',
+      r.decimals === null ? '' : String(r.decimals),
+      r.value ?? '',
+      r.language ?? '',
+      r.translation ? 'yes' : '',
+      r.translation?.rate ?? '',
+      r.translation?.rateDate ?? '',
+      r.footnotes.map((f) => f.text).join(' | '),
+      src ? `${[src.table, src.row, src.column].filter(Boolean).join(' / ')} (line ${src.line})` : '',
     ]);
   }
   return `\uFEFF${toCsv(rows, '\r\n')}`;

@@ -19,7 +19,13 @@ export interface FeedOptions {
   presentation?: PresentationRole[];
 }
 
-export interface Translation { from: string; rate: string; rateDate: string; rateFact: string; sourceFact: string | null }
+export interface Translation {
+  from: string;
+  rate: string;
+  rateDate: string;
+  rateFact: string;
+  sourceFact: string | null;
+}
 
 /**
  * USD convenience translations: facts in unit USD when the report also states a JPY-per-USD rate.
@@ -28,15 +34,30 @@ export interface Translation { from: string; rate: string; rateDate: string; rat
 export function convenienceTranslations(facts: MappedFact[]): Map<string, Translation> {
   const [jpy, usd] = [clark(NS.iso4217, 'JPY'), clark(NS.iso4217, 'USD')];
   const only = (ms: string[] | undefined, m: string) => ms?.length === 1 && ms[0] === m;
-  const rates = facts.filter((f) => f.period.type === 'instant' && only(f.unit?.numerators, jpy) && only(f.unit?.denominators, usd) && f.value !== null);
+  const rates = facts.filter(
+    (f) =>
+      f.period.type === 'instant' &&
+      only(f.unit?.numerators, jpy) &&
+      only(f.unit?.denominators, usd) &&
+      f.value !== null,
+  );
   const out = new Map<string, Translation>();
   if (!rates.length) return out;
-  const rate = rates.reduce((a, b) => ((a.period as { instant: string }).instant >= (b.period as { instant: string }).instant ? a : b));
-  const jpyFacts = new Map(facts.filter((f) => only(f.unit?.numerators, jpy) && !f.unit?.denominators.length).map((f) => [`${f.concept}|${JSON.stringify(f.period)}`, f.id]));
+  const rate = rates.reduce((a, b) =>
+    (a.period as { instant: string }).instant >= (b.period as { instant: string }).instant ? a : b,
+  );
+  const jpyFacts = new Map(
+    facts
+      .filter((f) => only(f.unit?.numerators, jpy) && !f.unit?.denominators.length)
+      .map((f) => [`${f.concept}|${JSON.stringify(f.period)}`, f.id]),
+  );
   for (const f of facts) {
     if (!only(f.unit?.numerators, usd) || f.unit?.denominators.length) continue;
     out.set(f.id, {
-      from: 'iso4217:JPY', rate: rate.value as string, rateDate: (rate.period as { instant: string }).instant, rateFact: rate.id,
+      from: 'iso4217:JPY',
+      rate: rate.value as string,
+      rateDate: (rate.period as { instant: string }).instant,
+      rateFact: rate.id,
       sourceFact: jpyFacts.get(`${f.concept}|${JSON.stringify(f.period)}`) ?? null,
     });
   }
@@ -65,16 +86,32 @@ export function toVendorFeed(facts: MappedFact[], o: FeedOptions): Record<string
       periodType: f.period.type,
     };
     if (f.period.type === 'instant') rec.instant = f.period.instant;
-    if (f.period.type === 'duration') { rec.start = f.period.start; rec.end = f.period.end; }
+    if (f.period.type === 'duration') {
+      rec.start = f.period.start;
+      rec.end = f.period.end;
+    }
     rec.fiscalPeriod = fiscalPeriod(f.period, o.fiscalYearEndMonth);
     rec.unit = f.unit ? (oimUnit(f.unit, q) ?? 'xbrli:pure') : null;
     rec.decimals = typeof f.decimals === 'number' ? f.decimals : null;
     rec.value = f.value;
     if (f.language) rec.language = f.language;
     rec.translation = translations.get(f.id) ?? null;
-    rec.footnotes = (f.footnotes ?? []).map((id) => ({ id, language: notes.get(id)?.language ?? '', text: notes.get(id)?.text ?? '' }));
+    rec.footnotes = (f.footnotes ?? []).map((id) => ({
+      id,
+      language: notes.get(id)?.language ?? '',
+      text: notes.get(id)?.text ?? '',
+    }));
     rec.provenance = f.provenance.map((p) => ({
-      table: p.tableTitle, tableId: p.table, lang: p.lang, row: p.row, column: p.column, line: p.line, col: p.col, printed: p.printed, value: p.value, decimals: p.decimals,
+      table: p.tableTitle,
+      tableId: p.table,
+      lang: p.lang,
+      row: p.row,
+      column: p.column,
+      line: p.line,
+      col: p.col,
+      printed: p.printed,
+      value: p.value,
+      decimals: p.decimals,
     }));
     return rec;
   });

@@ -10,8 +10,14 @@ import type { XNode } from './xhtml';
  * contexts and units (written by the same function as the XML instance's) and the footnote
  * relationships.
  */
-export function appendHeader(body: XNode, plan: DocPlan, facts: MappedFact[], entryPoint: string, q: (clarkName: string) => string,
-  relationships: { footnote: Footnote; from: string[] }[]): void {
+export function appendHeader(
+  body: XNode,
+  plan: DocPlan,
+  facts: MappedFact[],
+  entryPoint: string,
+  q: (clarkName: string) => string,
+  relationships: { footnote: Footnote; from: string[] }[],
+): void {
   const header = body.el('div', { style: 'display:none' }).el('ix:header');
   if (plan.hidden.length) {
     const hidden = header.el('ix:hidden');

@@ -11,7 +11,6 @@ import { planDocument, type DocPlan } from './plan';
 import { renderBlocks } from './render';
 import { Raw, rootElement, scriptJson, serialize } from './xhtml';
 
-
 export interface InlineInput {
   release: Release;
   tables: ResolvedTable[];
@@ -71,9 +70,21 @@ function documentFor(lang: 'en' | 'ja', input: InlineInput, assets: InlineAssets
     relationships.push({ footnote: fn, from });
     footnoteByLine.set(fn.source.line, fn.id);
   }
-  const namespaces = { '': XHTML_NS, ix: IX_NS.ix11, ixt: IXT_NS.tr5, xbrli: NS.xbrli, link: NS.link, xlink: NS.xlink, iso4217: NS.iso4217, [tax.prefix]: tax.namespace };
+  const namespaces = {
+    '': XHTML_NS,
+    ix: IX_NS.ix11,
+    ixt: IXT_NS.tr5,
+    xbrli: NS.xbrli,
+    link: NS.link,
+    xlink: NS.xlink,
+    iso4217: NS.iso4217,
+    [tax.prefix]: tax.namespace,
+  };
   const html = rootElement('html', namespaces, { 'xml:lang': lang });
-  const name = facts.find((f) => f.name === 'EntityRegistrantName' && f.language === lang)?.value ?? facts.find((f) => f.name === 'EntityRegistrantName')?.value ?? '';
+  const name =
+    facts.find((f) => f.name === 'EntityRegistrantName' && f.language === lang)?.value ??
+    facts.find((f) => f.name === 'EntityRegistrantName')?.value ??
+    '';
   const end = facts.find((f) => f.name === 'DocumentPeriodEndDate')?.value ?? '';
   const head = html.el('head');
   head.el('meta', { 'http-equiv': 'Content-Type', content: 'application/xhtml+xml; charset=UTF-8' });
@@ -89,9 +100,19 @@ function documentFor(lang: 'en' | 'ja', input: InlineInput, assets: InlineAssets
   body.el('script', { type: 'text/javascript' }).add(new Raw(`//<![CDATA[\n${assets.script}\n//]]>`));
   const file = `${input.base}-${lang}.xhtml`;
   const summary: InlineSummary = {
-    file, lang,
-    figureCells: counts.figureCells, tagged: counts.tagged, derived: counts.derived,
-    untaggedInconsistent: [...plan.untagged.values()].map((u) => ({ line: u.occurrence.line, column: u.occurrence.col, concept: u.fact.name, printed: u.occurrence.printed, code: u.finding.code }))
+    file,
+    lang,
+    figureCells: counts.figureCells,
+    tagged: counts.tagged,
+    derived: counts.derived,
+    untaggedInconsistent: [...plan.untagged.values()]
+      .map((u) => ({
+        line: u.occurrence.line,
+        column: u.occurrence.col,
+        concept: u.fact.name,
+        printed: u.occurrence.printed,
+        code: u.finding.code,
+      }))
       .sort((a, b) => a.line - b.line || a.column - b.column),
     textTags: counts.textTags,
     hidden: plan.hidden.map((t) => t.fact.id),

@@ -26,12 +26,14 @@ export function loadInlineAssets(root = packageRoot()): InlineAssets {
   const dir = path.join(root, 'assets', 'ixbrl');
   const css = fs.readFileSync(path.join(dir, 'inline.css'), 'utf8');
   const script = fs.readFileSync(path.join(dir, 'inspector.js'), 'utf8');
-  if (script.includes(']]>')) throw new Error('assets/ixbrl/inspector.js must not contain "]]>" (it is written inside CDATA)');
+  if (script.includes(']]>'))
+    throw new Error('assets/ixbrl/inspector.js must not contain "]]>" (it is written inside CDATA)');
   const networks = JSON.parse(fs.readFileSync(path.join(root, 'taxonomy', 'src', 'networks.json'), 'utf8')) as {
     roles: { definition: string; calculation?: { total: string; items: { concept: string; weight: number }[] }[] }[];
   };
   const calculations: CalcNetwork[] = [];
-  for (const r of networks.roles) for (const c of r.calculation ?? []) calculations.push({ role: r.definition, total: c.total, items: c.items });
+  for (const r of networks.roles)
+    for (const c of r.calculation ?? []) calculations.push({ role: r.definition, total: c.total, items: c.items });
   return { css, script, calculations };
 }
 
@@ -74,7 +76,8 @@ export function inspectorData(plan: DocPlan, facts: MappedFact[], tax: TaxonomyS
     if (fs?.length) findings[tag.id] = fs;
   }
   const used = new Set(Object.keys(concepts));
-  const calc = calcs.filter((c) => used.has(c.total) || c.items.some((i) => used.has(i.concept)))
+  const calc = calcs
+    .filter((c) => used.has(c.total) || c.items.some((i) => used.has(i.concept)))
     .map((c) => [c.role, c.total, c.items.map((i) => [i.concept, i.weight])]);
   for (const c of calcs) {
     for (const name of [c.total, ...c.items.map((i) => i.concept)]) {

@@ -84,7 +84,11 @@ export function layoutPart(release: Release, tables: ResolvedTable[], lang: 'en'
   let first = true;
   for (let line = from; line <= to; line++) {
     const t = byFirstLine.get(line);
-    if (t) { blocks.push({ kind: 'table', resolved: t, heading: headingLines(t) }); first = false; continue; }
+    if (t) {
+      blocks.push({ kind: 'table', resolved: t, heading: headingLines(t) });
+      first = false;
+      continue;
+    }
     if (claimed.has(line)) continue;
     const text = release.lines[line - 1];
     if (text.trim() === '') continue;

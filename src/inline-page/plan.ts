@@ -5,7 +5,6 @@ import type { TaxonomySource } from '../mapping/taxonomy-source';
 import type { MappedFact, Occurrence } from '../mapping/types';
 import { contextId, unitId } from '../xbrl/aspects';
 
-
 export interface Tag {
   id: string;
   element: 'ix:nonFraction' | 'ix:nonNumeric';
@@ -89,7 +88,10 @@ function shifted(digits: string, scale: number): string {
   let all = i + f;
   let point = i.length + scale;
   if (point > all.length) all += '0'.repeat(point - all.length);
-  if (point < 0) { all = '0'.repeat(-point) + all; point = 0; }
+  if (point < 0) {
+    all = '0'.repeat(-point) + all;
+    point = 0;
+  }
   return canonical(`${all.slice(0, point) || '0'}.${all.slice(point)}`);
 }
 
@@ -101,9 +103,16 @@ function cellTag(f: MappedFact, o: Occurrence, tax: TaxonomySource, lang: string
   const places = dash ? 0 : (parts.inner.split('.')[1]?.length ?? 0);
   const scale = places - o.decimals;
   const shown = dash ? '0' : shifted(parts.inner.replace(/,/g, ''), scale);
-  if (shown !== canonical(o.value.replace(/^-/, ''))) throw new Error(`internal: tag of ${o.printed} at ${o.line}:${o.col} would read ${shown}, not ${o.value}`);
+  if (shown !== canonical(o.value.replace(/^-/, '')))
+    throw new Error(`internal: tag of ${o.printed} at ${o.line}:${o.col} would read ${shown}, not ${o.value}`);
   const negative = o.value.startsWith('-') && shown !== '0';
-  const attrs = { ...factAttrs(f, tax, lang), id, decimals: String(o.decimals), scale: String(scale), format: dash ? 'ixt:fixed-zero' : 'ixt:num-dot-decimal' };
+  const attrs = {
+    ...factAttrs(f, tax, lang),
+    id,
+    decimals: String(o.decimals),
+    scale: String(scale),
+    format: dash ? 'ixt:fixed-zero' : 'ixt:num-dot-decimal',
+  };
   if (negative) Object.assign(attrs, { sign: '-' });
   return { id, element: 'ix:nonFraction', fact: f, occurrence: o, attrs, ...parts };
 }
@@ -115,7 +124,14 @@ const DATE_TEXT: { re: RegExp; format: string }[] = [
 ];
 
 /** Where in a text line the fact's value stands, and how to read it; undefined if it cannot be tagged there. */
-function textTag(f: MappedFact, o: Occurrence, release: Release, tax: TaxonomySource, lang: string, id: string): TextTag | undefined {
+function textTag(
+  f: MappedFact,
+  o: Occurrence,
+  release: Release,
+  tax: TaxonomySource,
+  lang: string,
+  id: string,
+): TextTag | undefined {
   const raw = release.lines[o.line - 1] ?? '';
   const m0 = o.col - 1;
   if (raw.slice(m0, m0 + o.printed.length) !== o.printed) return undefined;
@@ -126,7 +142,13 @@ function textTag(f: MappedFact, o: Occurrence, release: Release, tax: TaxonomySo
       for (const m of o.printed.matchAll(re)) {
         if (readDateText(m[0]) === o.value) {
           const start = m0 + (m.index ?? 0);
-          return { ...base, element: 'ix:nonNumeric', start, end: start + m[0].length, attrs: { ...factAttrs(f, tax, lang), id, format } };
+          return {
+            ...base,
+            element: 'ix:nonNumeric',
+            start,
+            end: start + m[0].length,
+            attrs: { ...factAttrs(f, tax, lang), id, format },
+          };
         }
       }
     }
@@ -138,7 +160,19 @@ function textTag(f: MappedFact, o: Occurrence, release: Release, tax: TaxonomySo
   const end = start + o.value.length;
   if (f.unit) {
     if (!/^\d+(\.\d+)?$/.test(o.value)) return undefined;
-    return { ...base, element: 'ix:nonFraction', start, end, attrs: { ...factAttrs(f, tax, lang), id, decimals: String(o.decimals), scale: '0', format: 'ixt:num-dot-decimal' } };
+    return {
+      ...base,
+      element: 'ix:nonFraction',
+      start,
+      end,
+      attrs: {
+        ...factAttrs(f, tax, lang),
+        id,
+        decimals: String(o.decimals),
+        scale: '0',
+        format: 'ixt:num-dot-decimal',
+      },
+    };
   }
   const attrs: Record<string, string> = { ...factAttrs(f, tax, lang), id };
   return { ...base, element: 'ix:nonNumeric', start, end, attrs };
@@ -160,17 +194,33 @@ function hiddenTag(f: MappedFact, tax: TaxonomySource, lang: string, id: string)
  * lines that state document information, and `ix:hidden` for facts the part does not print.
  * Occurrences the converter found inconsistent are left untagged.
  */
-export function planDocument(lang: 'en' | 'ja', release: Release, facts: MappedFact[], diagnostics: Diagnostic[], tax: TaxonomySource): DocPlan {
+export function planDocument(
+  lang: 'en' | 'ja',
+  release: Release,
+  facts: MappedFact[],
+  diagnostics: Diagnostic[],
+  tax: TaxonomySource,
+): DocPlan {
   const findings = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (!d.source) continue;
     const k = at(d.source.line, d.source.column);
     findings.set(k, [...(findings.get(k) ?? []), d]);
   }
-  const plan: DocPlan = { lang, cells: new Map(), untagged: new Map(), text: new Map(), hidden: [], tagsOfFact: new Map(), findings };
+  const plan: DocPlan = {
+    lang,
+    cells: new Map(),
+    untagged: new Map(),
+    text: new Map(),
+    hidden: [],
+    tagsOfFact: new Map(),
+    findings,
+  };
   for (const f of facts) {
     const ids: string[] = [];
-    const occs = f.provenance.filter((o) => o.lang === lang && o.table !== 'configuration').sort((a, b) => a.line - b.line || a.col - b.col);
+    const occs = f.provenance
+      .filter((o) => o.lang === lang && o.table !== 'configuration')
+      .sort((a, b) => a.line - b.line || a.col - b.col);
     for (const o of occs) {
       const k = at(o.line, o.col);
       const id = `${f.id}.${ids.length + 1}`;
@@ -185,7 +235,10 @@ export function planDocument(lang: 'en' | 'ja', release: Release, facts: MappedF
         continue;
       }
       const bad = findings.get(k)?.find((d) => d.code === 'release:inconsistentDuplicate');
-      if (bad) { plan.untagged.set(k, { fact: f, occurrence: o, finding: bad }); continue; }
+      if (bad) {
+        plan.untagged.set(k, { fact: f, occurrence: o, finding: bad });
+        continue;
+      }
       const tag = cellTag(f, o, tax, lang, id);
       if (!tag) continue;
       plan.cells.set(k, tag);

@@ -26,8 +26,17 @@ export function tagElement(parent: XNode, tag: Tag, text: string): XNode {
   return parent.el(tag.element, tag.attrs, text);
 }
 
-function spansFor(tags: TextTag[] | undefined, map: number[], shift: number, wrap: (t: TextTag, text: string) => XNode): Span[] {
-  return (tags ?? []).map((t) => ({ start: map[t.start] - shift, end: map[t.end] - shift, wrap: (text: string) => wrap(t, text) }));
+function spansFor(
+  tags: TextTag[] | undefined,
+  map: number[],
+  shift: number,
+  wrap: (t: TextTag, text: string) => XNode,
+): Span[] {
+  return (tags ?? []).map((t) => ({
+    start: map[t.start] - shift,
+    end: map[t.end] - shift,
+    wrap: (text: string) => wrap(t, text),
+  }));
 }
 
 /** A line of running text with its tags: `parent` receives the runs; tags become ix elements. */
@@ -36,7 +45,11 @@ function appendLine(parent: XNode, raw: string, tags: TextTag[] | undefined, cou
   const lead = raw.length - raw.trimStart().length;
   const shifted = (tags ?? []).map((t) => ({ ...t, start: t.start - lead, end: t.end - lead }));
   counts.textTags += shifted.length;
-  appendRuns(parent, runs, spansFor(shifted, map, 0, (t, text) => detached(parent, t, text)));
+  appendRuns(
+    parent,
+    runs,
+    spansFor(shifted, map, 0, (t, text) => detached(parent, t, text)),
+  );
 }
 
 /** An element made for a span; appendRuns puts it in place. */
@@ -48,22 +61,41 @@ function detached(parent: XNode, tag: Tag, text: string): XNode {
  * A note line. When facts refer to it, its text becomes an `ix:footnote` whose content is exactly
  * the footnote text of the XML instance; tags inside it (the USD rate) stay tags.
  */
-function appendNote(parent: XNode, raw: string, b: Extract<Block, { kind: 'note' }>, plan: DocPlan, footnoteId: string | undefined, counts: RenderCounts): void {
+function appendNote(
+  parent: XNode,
+  raw: string,
+  b: Extract<Block, { kind: 'note' }>,
+  plan: DocPlan,
+  footnoteId: string | undefined,
+  counts: RenderCounts,
+): void {
   const p = parent.el('p', { class: 'note', id: `note-L${b.line}` });
   const mark = NOTE_MARK.exec(raw);
-  if (!footnoteId || !mark) { appendLine(p, raw, plan.text.get(b.line), counts); return; }
+  if (!footnoteId || !mark) {
+    appendLine(p, raw, plan.text.get(b.line), counts);
+    return;
+  }
   p.el('span', { class: 'mark' }, mark[0].trim());
   p.txt(' ');
   const tail = raw.slice(mark[0].length);
   const { runs, map, display } = toRuns(tail, false);
   const fn = p.el('ix:footnote', { id: footnoteId, 'xml:lang': b.note.lang });
-  if (display.trim() !== b.note.text) { fn.txt(b.note.text); return; }
-  const tags = (plan.text.get(b.line) ?? []).map((t) => ({ ...t, start: t.start - mark[0].length, end: t.end - mark[0].length })).filter((t) => t.start >= 0);
+  if (display.trim() !== b.note.text) {
+    fn.txt(b.note.text);
+    return;
+  }
+  const tags = (plan.text.get(b.line) ?? [])
+    .map((t) => ({ ...t, start: t.start - mark[0].length, end: t.end - mark[0].length }))
+    .filter((t) => t.start >= 0);
   counts.textTags += tags.length;
   const trimmed = runs.map((r) => ({ ...r }));
   const last = trimmed[trimmed.length - 1];
   if (last) last.text = last.text.replace(/\s+$/, '');
-  appendRuns(fn, trimmed, spansFor(tags, map, 0, (t, text) => detached(fn, t, text)));
+  appendRuns(
+    fn,
+    trimmed,
+    spansFor(tags, map, 0, (t, text) => detached(fn, t, text)),
+  );
 }
 
 function headerCells(row: Row, spanning: boolean): { text: string; span: number }[] {
@@ -75,7 +107,15 @@ function headerCells(row: Row, spanning: boolean): { text: string; span: number 
   return out;
 }
 
-function figureCell(tr: XNode, t: ResolvedTable, rawFields: string[], r: number, i: number, plan: DocPlan, counts: RenderCounts): void {
+function figureCell(
+  tr: XNode,
+  t: ResolvedTable,
+  rawFields: string[],
+  r: number,
+  i: number,
+  plan: DocPlan,
+  counts: RenderCounts,
+): void {
   const cell = t.table.rows[r].cells[i];
   const fig = readNumber(cell.text);
   const k = at(cell.line, cell.column);
@@ -83,13 +123,25 @@ function figureCell(tr: XNode, t: ResolvedTable, rawFields: string[], r: number,
   const findings = plan.findings.get(k) ?? [];
   const underline = /<u>/.test(rawFields[i + 1] ?? '');
   const attrs: Record<string, string> = {};
-  if (fig.kind === 'empty') { tr.el('td', { class: 'num' }); return; }
+  if (fig.kind === 'empty') {
+    tr.el('td', { class: 'num' });
+    return;
+  }
   counts.figureCells++;
   const tag = plan.cells.get(k);
   const untagged = plan.untagged.get(k);
-  if (!tag && !untagged) { classes.push('derived'); counts.derived++; }
-  if (untagged) { classes.push('inconsistent'); counts.untagged++; }
-  if (findings.length) { classes.push('finding'); attrs.title = findings.map((d) => `${d.code}: ${d.message}`).join('\n'); }
+  if (!tag && !untagged) {
+    classes.push('derived');
+    counts.derived++;
+  }
+  if (untagged) {
+    classes.push('inconsistent');
+    counts.untagged++;
+  }
+  if (findings.length) {
+    classes.push('finding');
+    attrs.title = findings.map((d) => `${d.code}: ${d.message}`).join('\n');
+  }
   const td = tr.el('td', { class: classes.join(' '), ...attrs });
   const box = underline ? td.el('span', { class: 'u' }) : td;
   if (tag) {
@@ -101,7 +153,13 @@ function figureCell(tr: XNode, t: ResolvedTable, rawFields: string[], r: number,
   if (untagged) td.el('span', { class: 'flag', title: UNTAGGED[plan.lang] }, '†');
 }
 
-function appendTable(parent: XNode, release: Release, b: Extract<Block, { kind: 'table' }>, plan: DocPlan, counts: RenderCounts): void {
+function appendTable(
+  parent: XNode,
+  release: Release,
+  b: Extract<Block, { kind: 'table' }>,
+  plan: DocPlan,
+  counts: RenderCounts,
+): void {
   const t = b.resolved;
   const div = parent.el('div', { class: 'table-block', id: `t-${t.id.replace(/[^A-Za-z0-9_.-]/g, '_')}` });
   for (const h of b.heading) {
@@ -114,7 +172,8 @@ function appendTable(parent: XNode, release: Release, b: Extract<Block, { kind: 
     t.table.headerRows.forEach((row, hr) => {
       const tr = thead.el('tr');
       tr.el('th', { class: 'label' }, row.label.text);
-      for (const c of headerCells(row, hr < t.table.headerRows.length - 1)) tr.el('th', c.span > 1 ? { colspan: String(c.span) } : {}, c.text);
+      for (const c of headerCells(row, hr < t.table.headerRows.length - 1))
+        tr.el('th', c.span > 1 ? { colspan: String(c.span) } : {}, c.text);
     });
   }
   const tbody = table.el('tbody');
@@ -124,23 +183,36 @@ function appendTable(parent: XNode, release: Release, b: Extract<Block, { kind: 
     const tr = tbody.el('tr', cls ? { class: cls } : {});
     const labelUnderline = /<u>/.test(rawFields[0] ?? '');
     const th = tr.el('th', { class: 'label', scope: 'row' });
-    if (labelUnderline) th.el('span', { class: 'u' }, row.label.text); else th.txt(row.label.text);
+    if (labelUnderline) th.el('span', { class: 'u' }, row.label.text);
+    else th.txt(row.label.text);
     row.cells.forEach((_, i) => figureCell(tr, t, rawFields, r, i, plan, counts));
   });
 }
 
 /** The part's blocks as XHTML under `body`; footnote ids by note line decide which notes are ix:footnotes. */
-export function renderBlocks(body: XNode, release: Release, blocks: Block[], plan: DocPlan, footnoteByLine: Map<number, string>): RenderCounts {
+export function renderBlocks(
+  body: XNode,
+  release: Release,
+  blocks: Block[],
+  plan: DocPlan,
+  footnoteByLine: Map<number, string>,
+): RenderCounts {
   const counts: RenderCounts = { figureCells: 0, tagged: 0, derived: 0, untagged: 0, textTags: 0 };
   let list: XNode | undefined;
   for (const b of blocks) {
     if (b.kind !== 'item') list = undefined;
-    if (b.kind === 'table') { appendTable(body, release, b, plan, counts); continue; }
+    if (b.kind === 'table') {
+      appendTable(body, release, b, plan, counts);
+      continue;
+    }
     const raw = release.lines[b.line - 1];
-    if (b.kind === 'note') { appendNote(body, raw, b, plan, footnoteByLine.get(b.line), counts); continue; }
+    if (b.kind === 'note') {
+      appendNote(body, raw, b, plan, footnoteByLine.get(b.line), counts);
+      continue;
+    }
     if (b.kind === 'item') {
       list ??= body.el('ul');
-      const tags = (plan.text.get(b.line) ?? []);
+      const tags = plan.text.get(b.line) ?? [];
       const m = /^\s*[-•・]\s+/.exec(raw);
       const cut = m ? m[0].length : 0;
       appendLine(list.el('li'), ' '.repeat(cut) + raw.slice(cut), tags, counts);

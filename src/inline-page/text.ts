@@ -42,7 +42,11 @@ export function toRuns(raw: string, markup: boolean): Runs {
       i += 2;
       continue;
     }
-    if (markup && c === '*') { em = !em; i++; continue; }
+    if (markup && c === '*') {
+      em = !em;
+      i++;
+      continue;
+    }
     const link = markup && c === '<' ? LINK.exec(raw.slice(i)) : null;
     if (link) {
       for (let k = 1; k < link[0].length; k++) map[i + k] = display.length + Math.max(0, k - 1);
@@ -72,7 +76,10 @@ export interface Span {
 export function appendRuns(parent: XNode, runs: Run[], spans: Span[]): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const cuts = new Set<number>();
-  for (const sp of sorted) { cuts.add(sp.start); cuts.add(sp.end); }
+  for (const sp of sorted) {
+    cuts.add(sp.start);
+    cuts.add(sp.end);
+  }
   let pos = 0;
   let s = 0;
   let inside = '';
@@ -85,7 +92,11 @@ export function appendRuns(parent: XNode, runs: Run[], spans: Span[]): void {
       const span = sorted[s];
       if (span && a >= span.start && b <= span.end) {
         inside += text;
-        if (b === span.end) { parent.add(span.wrap(inside)); inside = ''; s++; }
+        if (b === span.end) {
+          parent.add(span.wrap(inside));
+          inside = '';
+          s++;
+        }
       } else if (run.href) parent.el('a', { href: run.href }, text);
       else if (run.em) parent.el('em', {}, text);
       else parent.add(text);

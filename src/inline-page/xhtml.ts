@@ -14,9 +14,32 @@ export class Raw {
 
 /** Elements written on a line of their own (pure layout: whitespace between them is ignorable). */
 const BLOCK = new Set([
-  'html', 'head', 'body', 'title', 'meta', 'style', 'script', 'div', 'p', 'h1', 'h2', 'h3', 'ul', 'li',
-  'table', 'thead', 'tbody', 'tr', 'ix:header', 'ix:hidden', 'ix:references', 'ix:resources', 'ix:relationship',
-  'link:schemaRef', 'xbrli:context', 'xbrli:unit',
+  'html',
+  'head',
+  'body',
+  'title',
+  'meta',
+  'style',
+  'script',
+  'div',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'ul',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'ix:header',
+  'ix:hidden',
+  'ix:references',
+  'ix:resources',
+  'ix:relationship',
+  'link:schemaRef',
+  'xbrli:context',
+  'xbrli:unit',
 ]);
 
 /** XHTML elements that are empty by definition; other empty elements get an end tag, as HTML parsers expect. */
@@ -24,13 +47,18 @@ const VOID = new Set(['meta', 'br', 'hr', 'img', 'col', 'link']);
 
 export class XNode implements XmlSink {
   readonly children: Child[] = [];
-  constructor(readonly name: string, readonly attrs: Record<string, string> = {}, private readonly prefixes?: Map<string, string>) {}
+  constructor(
+    readonly name: string,
+    readonly attrs: Record<string, string> = {},
+    private readonly prefixes?: Map<string, string>,
+  ) {}
 
   /** Appends a child element (XmlSink form: the namespace must be the one its prefix is declared for). */
   ele(namespace: string, qualifiedName: string, attributes: Record<string, string> = {}): XNode {
     const colon = qualifiedName.indexOf(':');
     const prefix = colon < 0 ? '' : qualifiedName.slice(0, colon);
-    if (this.prefixes && this.prefixes.get(prefix) !== namespace) throw new Error(`prefix ${prefix} is not declared for ${namespace}`);
+    if (this.prefixes && this.prefixes.get(prefix) !== namespace)
+      throw new Error(`prefix ${prefix} is not declared for ${namespace}`);
     const n = new XNode(qualifiedName, attributes, this.prefixes);
     this.children.push(n);
     return n;
@@ -62,7 +90,11 @@ export class XNode implements XmlSink {
 }
 
 /** A root element that knows its namespace declarations (`xmlns`, `xmlns:ix`, …). */
-export function rootElement(name: string, namespaces: Record<string, string>, attrs: Record<string, string> = {}): XNode {
+export function rootElement(
+  name: string,
+  namespaces: Record<string, string>,
+  attrs: Record<string, string> = {},
+): XNode {
   const prefixes = new Map<string, string>();
   const all: Record<string, string> = {};
   for (const [p, ns] of Object.entries(namespaces)) {
@@ -73,11 +105,20 @@ export function rootElement(name: string, namespaces: Record<string, string>, at
 }
 
 // XML 1.0 Char: no C0 controls other than tab, newline and carriage return; no lone surrogates, no U+FFFE/FFFF.
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const SPECIAL_TEXT = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const SPECIAL_ATTR = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 
 export function escapeText(s: string): string {
   if (!SPECIAL_TEXT.test(s)) return s;
@@ -94,7 +135,10 @@ export function escapeAttr(s: string): string {
  * \u escapes, so the text holds no markup in either XML or HTML parsing and cannot end the script.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -109,7 +153,10 @@ export function serialize(root: XNode): string {
     out += `<${n.name}`;
     const attrs = n.attrs;
     for (const k in attrs) out += ` ${k}="${escapeAttr(attrs[k])}"`;
-    if (n.children.length === 0 && (n.name.includes(':') || VOID.has(n.name))) { out += '/>'; return; }
+    if (n.children.length === 0 && (n.name.includes(':') || VOID.has(n.name))) {
+      out += '/>';
+      return;
+    }
     out += '>';
     const hidden = n.name === 'ix:hidden';
     for (const c of n.children) {

@@ -1,12 +1,24 @@
 import fs from 'node:fs';
 import { isAscii } from 'node:buffer';
 import path from 'node:path';
-import { NS, diag, type SchemaDefaults, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Period, type Report, type Unit, factId } from '../model';
+import {
+  NS,
+  diag,
+  type SchemaDefaults,
+  type Diagnostic,
+  type Fact,
+  type Footnote,
+  type InstanceContext,
+  type Period,
+  type Report,
+  type Unit,
+  factId,
+} from '../model';
 
 export type { InstanceContext };
 import { scanXml, type LeafElement } from '../xml/scan-xml';
 import { contentState, contextFromElement, unitFromElement } from '../xbrl/read-contexts-units';
-import { TreeBuilder, childElements, deepText, fileChunks, firstChild, resolveQName, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
+import { TreeBuilder, deepText, fileChunks, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
 import { ownString } from '../util/own-string';
 
 export interface ReadOptions {
@@ -17,7 +29,6 @@ export interface ReadOptions {
   /** Schema defaulting from the DTS (element and attribute defaults), applied as a schema validator would. */
   defaults?: SchemaDefaults;
 }
-
 
 export interface ReadResult {
   report?: Report;
@@ -34,7 +45,13 @@ const XL = (local: string) => `{${NS.xlink}}${local}`;
 const XSI_NIL = `{${NS.xsi}}nil`;
 const XML_LANG = `{${NS.xml}}lang`;
 const XML_BASE = `{${NS.xml}}base`;
-const [SCHEMA_REF, LINKBASE_REF, ROLE_REF, ARCROLE_REF, FOOTNOTE_LINK] = ['schemaRef', 'linkbaseRef', 'roleRef', 'arcroleRef', 'footnoteLink'].map(L);
+const [SCHEMA_REF, LINKBASE_REF, ROLE_REF, ARCROLE_REF, FOOTNOTE_LINK] = [
+  'schemaRef',
+  'linkbaseRef',
+  'roleRef',
+  'arcroleRef',
+  'footnoteLink',
+].map(L);
 const [CONTEXT, UNIT] = ['context', 'unit'].map(X);
 const FACT_FOOTNOTE = 'http://www.xbrl.org/2003/arcrole/fact-footnote';
 const STANDARD_ATTR_NS = [NS.xbrli, NS.link, NS.xlink, NS.xsi, NS.xml].map((ns) => `{${ns}}`);
@@ -48,33 +65,55 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
   const out: ReadResult = { contexts: new Map(), units: new Map(), diagnostics: [] };
   const diagnostics = out.diagnostics;
   let size: number;
-  try { size = fs.statSync(path).size; } catch (e) {
-    diagnostics.push(diag(XML_CODES.notFound, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } }));
+  try {
+    size = fs.statSync(path).size;
+  } catch (e) {
+    diagnostics.push(
+      diag(XML_CODES.notFound, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, {
+        source: { file, line: 1, column: 1 },
+      }),
+    );
     return out;
   }
   const max = options.maxBytes ?? 512 * 2 ** 20;
   if (size > max) {
-    diagnostics.push(diag(XML_CODES.tooLarge, 'error', `${file} is ${size} bytes; the limit is ${max} (option maxBytes).`, { source: { file, line: 1, column: 1 } }));
+    diagnostics.push(
+      diag(XML_CODES.tooLarge, 'error', `${file} is ${size} bytes; the limit is ${max} (option maxBytes).`, {
+        source: { file, line: 1, column: 1 },
+      }),
+    );
     return out;
   }
   // Fast path for ordinary instances up to 512 MiB; saxes for the rest and for anything it declines.
   if (size <= 512 * 2 ** 20 && options.parser !== 'saxes') {
     const text = readText(path);
-    const fast = readWith(file, (onRoot, onChild, onLeaf) => (scanXml(text, onRoot, onChild, { onLeaf, internValuesOf: REPEATED_ATTRS }) ? [] : undefined), options.defaults);
+    const fast = readWith(
+      file,
+      (onRoot, onChild, onLeaf) =>
+        scanXml(text, onRoot, onChild, { onLeaf, internValuesOf: REPEATED_ATTRS }) ? [] : undefined,
+      options.defaults,
+    );
     if (fast) return fast;
   }
-  return readWith(file, (onRoot, onChild) => {
-    const builder = new TreeBuilder(false, onChild);
-    let rootSeen = false;
-    return streamXml(fileChunks(path), file, {
-      opentag: (tag, line, column, nsMap) => {
-        builder.opentag(tag, line, column, nsMap);
-        if (!rootSeen) { rootSeen = true; onRoot(builder.root as XElement); }
-      },
-      text: (t) => builder.text(t),
-      closetag: () => builder.closetag(),
-    });
-  }, options.defaults) as ReadResult;
+  return readWith(
+    file,
+    (onRoot, onChild) => {
+      const builder = new TreeBuilder(false, onChild);
+      let rootSeen = false;
+      return streamXml(fileChunks(path), file, {
+        opentag: (tag, line, column, nsMap) => {
+          builder.opentag(tag, line, column, nsMap);
+          if (!rootSeen) {
+            rootSeen = true;
+            onRoot(builder.root as XElement);
+          }
+        },
+        text: (t) => builder.text(t),
+        closetag: () => builder.closetag(),
+      });
+    },
+    options.defaults,
+  ) as ReadResult;
 }
 
 /** The file as a string; ASCII files (most instances) become a one-byte string straight from the bytes, without UTF-8 decoding. */
@@ -110,7 +149,11 @@ export function withBase(href: string, bases: (string | undefined)[]): string {
   }
 }
 
-type Feed = (onRoot: (e: XElement) => void, onChild: (e: XElement) => void, onLeaf: (e: LeafElement) => boolean) => Diagnostic[] | undefined;
+type Feed = (
+  onRoot: (e: XElement) => void,
+  onChild: (e: XElement) => void,
+  onLeaf: (e: LeafElement) => boolean,
+) => Diagnostic[] | undefined;
 
 /** Fact attributes whose values repeat across facts: the scanner keeps one string per distinct value. */
 const REPEATED_ATTRS = ['contextRef', 'unitRef', 'decimals', 'precision', 'xml:lang'];
@@ -118,7 +161,11 @@ const REPEATED_ATTRS = ['contextRef', 'unitRef', 'decimals', 'precision', 'xml:l
 /** Builds the report from a stream of top-level elements; undefined when the feed declines the document. */
 function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResult | undefined {
   const r = new InstanceReader(file, defaults);
-  const xmlProblems = feed((e) => r.root(e), (e) => r.child(e), (e) => r.leaf(e));
+  const xmlProblems = feed(
+    (e) => r.root(e),
+    (e) => r.child(e),
+    (e) => r.leaf(e),
+  );
   if (xmlProblems === undefined) return undefined;
   return r.finish(xmlProblems);
 }
@@ -148,20 +195,36 @@ class InstanceReader {
   private rootSeen = false;
   private rootBase?: string;
 
-  constructor(private readonly file: string, private readonly defaults?: SchemaDefaults) {}
+  constructor(
+    private readonly file: string,
+    private readonly defaults?: SchemaDefaults,
+  ) {}
 
-  private at(e: Where) { return { file: this.file, line: e.line, column: e.column }; }
+  private at(e: Where) {
+    return { file: this.file, line: e.line, column: e.column };
+  }
 
   private noteId(id: string, e: Where): void {
     const prev = this.ids.get(id);
-    if (prev !== undefined) this.diagnostics.push(diag('xmlSchema:duplicateId', 'error', `id "${id}" is used twice (first on line ${prev}).`, { source: this.at(e), related: [{ file: this.file, line: prev, column: 1 }] }));
+    if (prev !== undefined)
+      this.diagnostics.push(
+        diag('xmlSchema:duplicateId', 'error', `id "${id}" is used twice (first on line ${prev}).`, {
+          source: this.at(e),
+          related: [{ file: this.file, line: prev, column: 1 }],
+        }),
+      );
     else this.ids.set(id, e.line);
   }
 
   root(e: XElement): void {
     this.rootSeen = true;
     this.rootBase = e.attrs[XML_BASE];
-    if (e.name !== X('xbrl')) this.diagnostics.push(diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, { source: this.at(e) }));
+    if (e.name !== X('xbrl'))
+      this.diagnostics.push(
+        diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, {
+          source: this.at(e),
+        }),
+      );
   }
 
   child(e: XElement): void {
@@ -175,7 +238,10 @@ class InstanceReader {
     } else if (e.name === SCHEMA_REF) {
       const href = e.attrs[XL('href')];
       if (href) this.taxonomy.push(ownString(withBase(href, [this.rootBase, e.attrs[XML_BASE]])));
-      else this.diagnostics.push(diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source: this.at(e) }));
+      else
+        this.diagnostics.push(
+          diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source: this.at(e) }),
+        );
     } else if (e.name === CONTEXT) this.readContext(e);
     else if (e.name === UNIT) this.readUnit(e);
     else if (e.name === FOOTNOTE_LINK) this.readFootnoteLink(e);
@@ -185,7 +251,15 @@ class InstanceReader {
     const role = e.local === 'roleRef';
     const uri = e.attrs[role ? 'roleURI' : 'arcroleURI'] ?? '';
     const k = `${e.local} ${uri}`;
-    if (this.refUris.has(k)) this.diagnostics.push(diag(role ? 'xbrl.3.5.2.4.5:roleRefDuplicate' : 'xbrl.3.5.2.5.5:arcroleRefDuplicate', 'error', `${e.local} ${uri} appears twice in the instance.`, { source: this.at(e) }));
+    if (this.refUris.has(k))
+      this.diagnostics.push(
+        diag(
+          role ? 'xbrl.3.5.2.4.5:roleRefDuplicate' : 'xbrl.3.5.2.5.5:arcroleRefDuplicate',
+          'error',
+          `${e.local} ${uri} appears twice in the instance.`,
+          { source: this.at(e) },
+        ),
+      );
     this.refUris.add(k);
   }
 
@@ -213,27 +287,87 @@ class InstanceReader {
         locs.set(label, c);
         const href = c.attrs[XL('href')] ?? '';
         const doc = href.slice(0, Math.max(0, href.indexOf('#')));
-        if (doc && path.basename(doc) !== path.basename(this.file)) this.diagnostics.push(diag('xbrl.4.11.1.1:instanceLoc', 'error', `Footnote locator ${href} must point at a fact of this instance.`, { source: this.at(c) }));
+        if (doc && path.basename(doc) !== path.basename(this.file))
+          this.diagnostics.push(
+            diag(
+              'xbrl.4.11.1.1:instanceLoc',
+              'error',
+              `Footnote locator ${href} must point at a fact of this instance.`,
+              { source: this.at(c) },
+            ),
+          );
       } else if (c.name === L('footnote')) {
         const id = this.footnoteIds.has(label) ? `${label}@${c.line}` : label;
         this.footnoteIds.add(id);
         notes.set(label, id);
-        this.footnotes.push({ id: ownString(id), language: ownString(c.attrs[XML_LANG] ?? ''), text: ownString(deepText(c).trim()), role: c.attrs[XL('role')] && ownString(c.attrs[XL('role')]), source: this.at(c) });
-        if (!c.attrs[XML_LANG]) this.diagnostics.push(diag('xbrl.4.11.1.2.1:footnoteLang', 'error', 'Footnote without xml:lang.', { source: this.at(c) }));
+        this.footnotes.push({
+          id: ownString(id),
+          language: ownString(c.attrs[XML_LANG] ?? ''),
+          text: ownString(deepText(c).trim()),
+          role: c.attrs[XL('role')] && ownString(c.attrs[XL('role')]),
+          source: this.at(c),
+        });
+        if (!c.attrs[XML_LANG])
+          this.diagnostics.push(
+            diag('xbrl.4.11.1.2.1:footnoteLang', 'error', 'Footnote without xml:lang.', { source: this.at(c) }),
+          );
       } else if (c.attrs[XL('type')] === 'arc') arcs.push(c);
     }
+    this.readFootnoteArcs(arcs, locs, notes);
+  }
+
+  /** The arcs of one footnote link, resolved against its own locators and footnotes. */
+  private readFootnoteArcs(arcs: XElement[], locs: Map<string, XElement>, notes: Map<string, string>): void {
     const pairs = new Set<string>();
     for (const arc of arcs) {
       const from = arc.attrs[XL('from')] ?? '';
       const to = arc.attrs[XL('to')] ?? '';
-      if (pairs.has(`${from}\u0000${to}`)) this.diagnostics.push(diag('xlink:dupArcs', 'error', `Two arcs from "${from}" to "${to}" in one footnote link.`, { source: this.at(arc) }));
+      if (pairs.has(`${from}\u0000${to}`))
+        this.diagnostics.push(
+          diag('xlink:dupArcs', 'error', `Two arcs from "${from}" to "${to}" in one footnote link.`, {
+            source: this.at(arc),
+          }),
+        );
       pairs.add(`${from}\u0000${to}`);
-      if (!locs.has(from) && !notes.has(from)) this.diagnostics.push(diag('xbrl.3.5.3.9.2:arcResource', 'error', `Arc from "${from}": no locator or footnote with that label in this link.`, { source: this.at(arc) }));
-      if (!locs.has(to) && !notes.has(to)) this.diagnostics.push(diag('xbrl.3.5.3.9.3:arcResource', 'error', `Arc to "${to}": no locator or footnote with that label in this link.`, { source: this.at(arc) }));
+      if (!locs.has(from) && !notes.has(from))
+        this.diagnostics.push(
+          diag(
+            'xbrl.3.5.3.9.2:arcResource',
+            'error',
+            `Arc from "${from}": no locator or footnote with that label in this link.`,
+            { source: this.at(arc) },
+          ),
+        );
+      if (!locs.has(to) && !notes.has(to))
+        this.diagnostics.push(
+          diag(
+            'xbrl.3.5.3.9.3:arcResource',
+            'error',
+            `Arc to "${to}": no locator or footnote with that label in this link.`,
+            { source: this.at(arc) },
+          ),
+        );
       if (arc.name !== L('footnoteArc') || arc.attrs[XL('arcrole')] !== FACT_FOOTNOTE) continue;
-      if (!locs.has(from)) { this.diagnostics.push(diag('xbrl.4.11.1.3.1:factFootnoteArcFrom', 'error', `fact-footnote arc from "${from}": not a locator of a fact.`, { source: this.at(arc) })); continue; }
+      if (!locs.has(from)) {
+        this.diagnostics.push(
+          diag(
+            'xbrl.4.11.1.3.1:factFootnoteArcFrom',
+            'error',
+            `fact-footnote arc from "${from}": not a locator of a fact.`,
+            { source: this.at(arc) },
+          ),
+        );
+        continue;
+      }
       const note = notes.get(to);
-      if (note === undefined) { this.diagnostics.push(diag('xbrl.4.11.1.3.1:factFootnoteArcTo', 'error', `fact-footnote arc to "${to}": not a footnote.`, { source: this.at(arc) })); continue; }
+      if (note === undefined) {
+        this.diagnostics.push(
+          diag('xbrl.4.11.1.3.1:factFootnoteArcTo', 'error', `fact-footnote arc to "${to}": not a footnote.`, {
+            source: this.at(arc),
+          }),
+        );
+        continue;
+      }
       this.links.push({ href: locs.get(from)!.attrs[XL('href')] ?? '', to: note, source: this.at(arc) });
     }
   }
@@ -247,14 +381,38 @@ class InstanceReader {
 
   private readFact(e: XElement, parent?: string): void {
     const names = Object.keys(e.attrs);
-    const f = this.factOf(e.name, e, e.text, names, names.map((k) => e.attrs[k]), names.length, parent, e.children.length > 0);
+    const f = this.factOf(
+      e.name,
+      e,
+      e.text,
+      names,
+      names.map((k) => e.attrs[k]),
+      names.length,
+      parent,
+      e.children.length > 0,
+    );
     if (e.children.length) return this.readTuple(e, f, parent);
     this.facts.push(f);
   }
 
   /** A fact from its name, place, text and attributes (names and values side by side, the first `count`); tuples get their parts in readTuple. */
-  private factOf(concept: string, at: Where, text: string, names: readonly string[], values: readonly string[], count: number, parent?: string, tuple = false): Fact & { tuple?: boolean } {
-    let id: string | undefined, contextRef: string | undefined, unitRef: string | undefined, decimals: string | undefined, precision: string | undefined, nilAttr: string | undefined, lang: string | undefined;
+  private factOf(
+    concept: string,
+    at: Where,
+    text: string,
+    names: readonly string[],
+    values: readonly string[],
+    count: number,
+    parent?: string,
+    tuple = false,
+  ): Fact & { tuple?: boolean } {
+    let id: string | undefined,
+      contextRef: string | undefined,
+      unitRef: string | undefined,
+      decimals: string | undefined,
+      precision: string | undefined,
+      nilAttr: string | undefined,
+      lang: string | undefined;
     let attributes: Record<string, string> | undefined;
     for (let i = 0; i < count; i++) {
       const k = names[i];
@@ -266,25 +424,56 @@ class InstanceReader {
       else if (k === 'precision') precision = v;
       else if (k === XSI_NIL) nilAttr = v;
       else if (k === XML_LANG) lang = v;
-      else if (k.charCodeAt(0) === 123 /* { */ && !STANDARD_ATTR_NS.some((ns) => k.startsWith(ns))) (attributes ??= {})[k] = ownString(v);
+      else if (k.charCodeAt(0) === 123 /* { */ && !STANDARD_ATTR_NS.some((ns) => k.startsWith(ns)))
+        (attributes ??= {})[k] = ownString(v);
     }
     // Own copies of what the fact keeps from the text (see ownString): a long id or value would otherwise keep the whole document alive.
-    if (id) { id = ownString(id); this.noteId(id, at); }
+    if (id) {
+      id = ownString(id);
+      this.noteId(id, at);
+    }
     const nil = nilAttr === 'true' || nilAttr === '1';
     const value = nil ? null : ownString(text.trim());
     const source = this.at(at);
     // Note: the properties every fact of its kind gets are in the literal, so that a million facts
     // carry no separate property store each (one object fewer per fact for the garbage collector).
-    const f: Fact & { tuple?: boolean } = unitRef !== undefined
-      ? { id, concept, entity: NO_ENTITY, period: NO_PERIOD, value, contextId: contextRef, unitId: unitRef, source, dimensions: undefined, unit: undefined, decimals: tuple || decimals === undefined ? undefined : numberOrInf(decimals) }
-      : { id, concept, entity: NO_ENTITY, period: NO_PERIOD, value, contextId: contextRef, unitId: unitRef, source, dimensions: undefined, language: tuple ? undefined : lang };
+    const f: Fact & { tuple?: boolean } =
+      unitRef !== undefined
+        ? {
+            id,
+            concept,
+            entity: NO_ENTITY,
+            period: NO_PERIOD,
+            value,
+            contextId: contextRef,
+            unitId: unitRef,
+            source,
+            dimensions: undefined,
+            unit: undefined,
+            decimals: tuple || decimals === undefined ? undefined : numberOrInf(decimals),
+          }
+        : {
+            id,
+            concept,
+            entity: NO_ENTITY,
+            period: NO_PERIOD,
+            value,
+            contextId: contextRef,
+            unitId: unitRef,
+            source,
+            dimensions: undefined,
+            language: tuple ? undefined : lang,
+          };
     if (parent) f.tupleParent = parent;
     if (attributes) f.attributes = attributes;
     if (tuple) return f;
     // Decimals and precision are parsed here and checked by the rules (NaN, fractions: xbrl.4.6.5).
     if (decimals !== undefined && unitRef === undefined) f.decimals = numberOrInf(decimals);
     if (precision !== undefined) f.precision = numberOrInf(precision);
-    if (nil && text.trim() !== '') this.diagnostics.push(diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${factId(f)} has content.`, { source: this.at(at) }));
+    if (nil && text.trim() !== '')
+      this.diagnostics.push(
+        diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${factId(f)} has content.`, { source: this.at(at) }),
+      );
     if (lang && unitRef !== undefined) f.language = lang;
     return f;
   }
@@ -293,8 +482,18 @@ class InstanceReader {
   private readTuple(e: XElement, f: Fact & { tuple?: boolean }, parent: string | undefined): void {
     f.tuple = true;
     f.value = null;
-    const reserved = Object.keys(e.attrs).filter((a) => a.startsWith(`{${NS.xbrli}}`) || a.startsWith(`{${NS.link}}`) || a.startsWith(`{${NS.xlink}}`));
-    if (reserved.length) this.diagnostics.push(diag('xbrl.4.9:tupleAttribute', 'error', `Tuple ${e.local} must not carry attributes from XBRL namespaces (${reserved.join(', ')}).`, { source: this.at(e) }));
+    const reserved = Object.keys(e.attrs).filter(
+      (a) => a.startsWith(`{${NS.xbrli}}`) || a.startsWith(`{${NS.link}}`) || a.startsWith(`{${NS.xlink}}`),
+    );
+    if (reserved.length)
+      this.diagnostics.push(
+        diag(
+          'xbrl.4.9:tupleAttribute',
+          'error',
+          `Tuple ${e.local} must not carry attributes from XBRL namespaces (${reserved.join(', ')}).`,
+          { source: this.at(e) },
+        ),
+      );
     this.facts.push(f);
     const scope = `${parent ? `${parent}/` : ''}${e.line}:${e.column}`;
     for (const c of e.children) this.readFact(c, scope);
@@ -307,12 +506,20 @@ class InstanceReader {
     if (this.linkbaseRefs) out.linkbaseRefs = this.linkbaseRefs;
     diagnostics.push(...xmlProblems);
     if (xmlProblems.length || !this.rootSeen) {
-      if (!this.rootSeen && !xmlProblems.length) diagnostics.push(diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }));
+      if (!this.rootSeen && !xmlProblems.length)
+        diagnostics.push(
+          diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }),
+        );
       return out;
     }
     this.resolveAspects();
     this.linkFootnotes();
-    if (this.taxonomy.length === 0) diagnostics.push(diag('xbrl.4.2.2:schemaRefMissing', 'error', 'The instance has no link:schemaRef.', { source: { file, line: 1, column: 1 } }));
+    if (this.taxonomy.length === 0)
+      diagnostics.push(
+        diag('xbrl.4.2.2:schemaRefMissing', 'error', 'The instance has no link:schemaRef.', {
+          source: { file, line: 1, column: 1 },
+        }),
+      );
     out.report = { taxonomy: this.taxonomy, facts: this.facts, footnotes: this.footnotes, namespaces: {}, file };
     return out;
   }
@@ -344,9 +551,15 @@ class InstanceReader {
         lastUnitRef = f.unitId;
         const u = this.units.get(f.unitId);
         lastUnit = u && shared.get(f.unitId);
-        if (u && !lastUnit) { lastUnit = { id: f.unitId, unit: { numerators: u.numerators, denominators: u.denominators } }; shared.set(lastUnit.id, lastUnit); }
+        if (u && !lastUnit) {
+          lastUnit = { id: f.unitId, unit: { numerators: u.numerators, denominators: u.denominators } };
+          shared.set(lastUnit.id, lastUnit);
+        }
       }
-      if (lastUnit) { f.unit = lastUnit.unit; f.unitId = lastUnit.id; }
+      if (lastUnit) {
+        f.unit = lastUnit.unit;
+        f.unitId = lastUnit.id;
+      }
     }
   }
 
@@ -356,8 +569,12 @@ class InstanceReader {
     for (const l of this.links) {
       const target = byId.get(l.href.slice(l.href.indexOf('#') + 1));
       if (target) (target.footnotes ??= []).push(l.to);
-      else this.diagnostics.push(diag('xbrl.4.11.1.1:footnoteLinkLocTarget', 'error', `footnote locator ${l.href} does not identify a fact.`, { source: l.source }));
+      else
+        this.diagnostics.push(
+          diag('xbrl.4.11.1.1:footnoteLinkLocTarget', 'error', `footnote locator ${l.href} does not identify a fact.`, {
+            source: l.source,
+          }),
+        );
     }
   }
 }
-

@@ -13,10 +13,16 @@ const RESERVED = ['xbrli', 'link', 'xlink', 'iso4217', 'xbrl', 'xsi', 'xs'];
 export function toXbrlXml(report: Report): string {
   const q = prefixer(report.namespaces);
   const attrs: Record<string, string> = {
-    'xmlns:xbrli': NS.xbrli, 'xmlns:link': NS.link, 'xmlns:xlink': NS.xlink, 'xmlns:iso4217': NS.iso4217,
+    'xmlns:xbrli': NS.xbrli,
+    'xmlns:link': NS.link,
+    'xmlns:xlink': NS.xlink,
+    'xmlns:iso4217': NS.iso4217,
   };
   for (const [p, ns] of Object.entries(report.namespaces)) if (!RESERVED.includes(p)) attrs[`xmlns:${p}`] = ns;
-  const children: XmlNode[] = report.taxonomy.map((href) => ({ name: 'link:schemaRef', attrs: { 'xlink:type': 'simple', 'xlink:href': href } }));
+  const children: XmlNode[] = report.taxonomy.map((href) => ({
+    name: 'link:schemaRef',
+    attrs: { 'xlink:type': 'simple', 'xlink:href': href },
+  }));
   writeContextsAndUnits(sinkFor(children), report.facts, q);
   for (const f of report.facts) children.push(factNode(f, q));
   const links = footnoteLink(report);
@@ -29,7 +35,10 @@ function factNode(f: Fact, q: (c: string) => string): XmlNode {
   if (f.unit) attrs.unitRef = unitId(f.unit);
   if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
   if (f.language) attrs['xml:lang'] = f.language;
-  if (f.value === null) { attrs['xmlns:xsi'] = NS.xsi; attrs['xsi:nil'] = 'true'; }
+  if (f.value === null) {
+    attrs['xmlns:xsi'] = NS.xsi;
+    attrs['xsi:nil'] = 'true';
+  }
   return { name: q(f.concept), attrs, text: f.value ?? undefined };
 }
 
@@ -39,14 +48,36 @@ function footnoteLink(report: Report): XmlNode | undefined {
   if (!used.length) return undefined;
   const children: XmlNode[] = [];
   for (const f of report.facts) {
-    if (f.footnotes?.length) children.push({ name: 'link:loc', attrs: { 'xlink:type': 'locator', 'xlink:href': `#${factId(f)}`, 'xlink:label': `loc_${factId(f)}` } });
+    if (f.footnotes?.length)
+      children.push({
+        name: 'link:loc',
+        attrs: { 'xlink:type': 'locator', 'xlink:href': `#${factId(f)}`, 'xlink:label': `loc_${factId(f)}` },
+      });
   }
   for (const fn of used) {
-    children.push({ name: 'link:footnote', attrs: { 'xlink:type': 'resource', 'xlink:label': fn.id, 'xlink:role': ROLE.footnote, 'xml:lang': fn.language, id: fn.id }, text: fn.text });
+    children.push({
+      name: 'link:footnote',
+      attrs: {
+        'xlink:type': 'resource',
+        'xlink:label': fn.id,
+        'xlink:role': ROLE.footnote,
+        'xml:lang': fn.language,
+        id: fn.id,
+      },
+      text: fn.text,
+    });
   }
   for (const f of report.facts) {
     for (const id of f.footnotes ?? []) {
-      children.push({ name: 'link:footnoteArc', attrs: { 'xlink:type': 'arc', 'xlink:arcrole': ARCROLE.factFootnote, 'xlink:from': `loc_${factId(f)}`, 'xlink:to': id } });
+      children.push({
+        name: 'link:footnoteArc',
+        attrs: {
+          'xlink:type': 'arc',
+          'xlink:arcrole': ARCROLE.factFootnote,
+          'xlink:from': `loc_${factId(f)}`,
+          'xlink:to': id,
+        },
+      });
     }
   }
   return { name: 'link:footnoteLink', attrs: { 'xlink:type': 'extended', 'xlink:role': ROLE.link }, children };
@@ -59,8 +90,16 @@ function sinkFor(children: XmlNode[]): XmlSink {
       const node: XmlNode = { name, attrs, children: [] };
       children.push(node);
       const sink = sinkFor(node.children!);
-      return { ele: sink.ele, txt(content: string) { node.text = content; return this; } };
+      return {
+        ele: sink.ele,
+        txt(content: string) {
+          node.text = content;
+          return this;
+        },
+      };
     },
-    txt(): XmlSink { return this; },
+    txt(): XmlSink {
+      return this;
+    },
   };
 }

@@ -1,7 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SaxesTagNS } from 'saxes';
-import { ARCROLE, NS, ROLE, diag, type Diagnostic, type Fact, type Footnote, type InstanceContext, type Report, type SourceRef, type Unit, factId } from '../model';
+import {
+  ARCROLE,
+  NS,
+  ROLE,
+  diag,
+  type Diagnostic,
+  type Fact,
+  type Footnote,
+  type InstanceContext,
+  type Report,
+  type SourceRef,
+  type Unit,
+  factId,
+} from '../model';
 import { contextFromElement, resolveFactAspects, unitFromElement } from '../xbrl/read-contexts-units';
 import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement } from '../xml/read-xml';
 import { scanXmlEvents } from '../xml/scan-events';
@@ -126,12 +139,20 @@ class InlineSet {
   constructor(private readonly options: InlineReadOptions) {}
 
   read(files: string[]): InlineReadResult {
-    const out: InlineReadResult = { contexts: this.contexts, units: this.units, diagnostics: this.diagnostics, documents: files };
+    const out: InlineReadResult = {
+      contexts: this.contexts,
+      units: this.units,
+      diagnostics: this.diagnostics,
+      documents: files,
+    };
     if (!this.sizesOk(files)) return out;
     this.firstFile = files[0];
     for (let i = 0; i < files.length; i++) {
       const problems = this.readDocument(files[i], i);
-      if (problems.length) { this.diagnostics.push(...problems); return out; }
+      if (problems.length) {
+        this.diagnostics.push(...problems);
+        return out;
+      }
     }
     out.report = this.finish();
     return out;
@@ -142,12 +163,25 @@ class InlineSet {
     let total = 0;
     for (const file of files) {
       const at = { file, line: 1, column: 1 };
-      try { total += fs.statSync(file).size; } catch (e) {
-        this.diagnostics.push(diag(XML_CODES.notFound, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }));
+      try {
+        total += fs.statSync(file).size;
+      } catch (e) {
+        this.diagnostics.push(
+          diag(XML_CODES.notFound, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, {
+            source: at,
+          }),
+        );
         return false;
       }
       if (total > max) {
-        this.diagnostics.push(diag(XML_CODES.tooLarge, 'error', `${files.length > 1 ? 'The document set' : file} is more than ${max} bytes (option maxBytes).`, { source: at }));
+        this.diagnostics.push(
+          diag(
+            XML_CODES.tooLarge,
+            'error',
+            `${files.length > 1 ? 'The document set' : file} is more than ${max} bytes (option maxBytes).`,
+            { source: at },
+          ),
+        );
         return false;
       }
     }
@@ -155,14 +189,30 @@ class InlineSet {
   }
 
   private readDocument(file: string, doc: number): Diagnostic[] {
-    const st: DocState = { file, path: file, doc, frames: [{ displayNone: false, exclude: false, tuple: false }], open: [], exclDepth: 0, ids: new Map() };
+    const st: DocState = {
+      file,
+      path: file,
+      doc,
+      frames: [{ displayNone: false, exclude: false, tuple: false }],
+      open: [],
+      exclDepth: 0,
+      ids: new Map(),
+    };
     this.docIds.push(st.ids);
     let rootSeen = false;
     const h: StreamHandlers = {
       opentag: (tag, line, column, nsMap) => {
         if (!rootSeen) {
           rootSeen = true;
-          if (tag.uri !== XHTML || tag.local !== 'html') this.diagnostics.push(diag('ixread:notXhtml', 'error', `The root element is {${tag.uri}}${tag.local}; an Inline XBRL document is XHTML with root html.`, { source: { file, line, column } }));
+          if (tag.uri !== XHTML || tag.local !== 'html')
+            this.diagnostics.push(
+              diag(
+                'ixread:notXhtml',
+                'error',
+                `The root element is {${tag.uri}}${tag.local}; an Inline XBRL document is XHTML with root html.`,
+                { source: { file, line, column } },
+              ),
+            );
         }
         this.onOpen(st, tag, line, column, nsMap);
       },
@@ -180,7 +230,10 @@ class InlineSet {
         else h.closetag(undefined as never);
       }
     } else problems = streamXml([text.replace(/^\uFEFF/, '')], file, h, { allowDoctype: xhtmlDoctype });
-    if (!problems.length && !rootSeen) problems.push(diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }));
+    if (!problems.length && !rootSeen)
+      problems.push(
+        diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }),
+      );
     return problems;
   }
 
@@ -201,12 +254,30 @@ class InlineSet {
     };
     if (attrs.id !== undefined) {
       const first = st.ids.get(attrs.id);
-      if (first) this.diagnostics.push(diag('xml.3.3.1:idMustBeUnique', 'error', `id "${attrs.id}" is used twice in this document (first on ${first.element}).`, { source, related: [first.source] }));
+      if (first)
+        this.diagnostics.push(
+          diag(
+            'xml.3.3.1:idMustBeUnique',
+            'error',
+            `id "${attrs.id}" is used twice in this document (first on ${first.element}).`,
+            { source, related: [first.source] },
+          ),
+        );
       else st.ids.set(attrs.id, { element: `{${tag.uri}}${tag.local}`, source });
     }
     if (parent.capture) parent.capture.children.push(`{${tag.uri}}${tag.local}`);
     if (parent.tree || parent.kind) {
-      const el: XElement = { name: `{${tag.uri}}${tag.local}`, ns: tag.uri, local: tag.local, attrs, children: [], text: '', line, column, nsMap };
+      const el: XElement = {
+        name: `{${tag.uri}}${tag.local}`,
+        ns: tag.uri,
+        local: tag.local,
+        attrs,
+        children: [],
+        text: '',
+        line,
+        column,
+        nsMap,
+      };
       if (parent.tree) parent.tree.children.push(el);
       else frame.owner = parent.kind;
       frame.tree = el;
@@ -222,47 +293,102 @@ class InlineSet {
       const parts = c.escape ? c.parts : c.escParts;
       if (!parts || c.excl !== st.exclDepth) continue;
       const name = tag.uri === XHTML ? tag.local : tag.name;
-      const attrText = Object.keys(attrs).sort().map((k) => ` ${k.startsWith('{') ? k.slice(k.indexOf('}') + 1) : k}="${escapeAttr(attrs[k])}"`).join('');
+      const attrText = Object.keys(attrs)
+        .sort()
+        .map((k) => ` ${k.startsWith('{') ? k.slice(k.indexOf('}') + 1) : k}="${escapeAttr(attrs[k])}"`)
+        .join('');
       (frame.marks ??= []).push({ parts, at: parts.length, tag: name });
       parts.push(`<${name}${attrText}>`);
     }
   }
 
-  private openIx(st: DocState, tag: SaxesTagNS, attrs: Record<string, string>, nsMap: Record<string, string>, source: SourceRef, frame: Frame, parent: Frame): void {
+  private openIx(
+    st: DocState,
+    tag: SaxesTagNS,
+    attrs: Record<string, string>,
+    nsMap: Record<string, string>,
+    source: SourceRef,
+    frame: Frame,
+    parent: Frame,
+  ): void {
     const local = tag.local;
     const target = this.options.target;
     switch (local) {
       case 'header':
         this.headers++;
-        if (!parent.displayNone) this.diagnostics.push(diag(ixCode('headerDisplayNone', 'header', 'non-validatable', tag.uri), 'warning', 'ix:header is recommended to be inside a <div> with style display:none.', { source }));
+        if (!parent.displayNone)
+          this.diagnostics.push(
+            diag(
+              ixCode('headerDisplayNone', 'header', 'non-validatable', tag.uri),
+              'warning',
+              'ix:header is recommended to be inside a <div> with style display:none.',
+              { source },
+            ),
+          );
         return;
       case 'references':
-        if (attrs.target === target) { frame.kind = 'references'; this.references++; }
+        if (attrs.target === target) {
+          frame.kind = 'references';
+          this.references++;
+        }
         if (attrs.id) this.noteId(attrs.id, local, tag.uri, source);
         return;
-      case 'resources': frame.kind = 'resources'; return;
-      case 'relationship': this.relationships.push({ attrs, source, ns: tag.uri }); return;
+      case 'resources':
+        frame.kind = 'resources';
+        return;
+      case 'relationship':
+        this.relationships.push({ attrs, source, ns: tag.uri });
+        return;
       case 'tuple':
         frame.tuple = true;
         if (attrs.target === target) this.tuples++;
         if (attrs.id) this.noteId(attrs.id, local, tag.uri, source);
         return;
       case 'exclude':
-        if (!st.open.some((c) => TEXT_KINDS.has(c.kind))) this.diagnostics.push(diag(ixCode('excludeMisplaced', 'exclude', 'constraint', tag.uri), 'error', 'ix:exclude must be inside an ix:nonNumeric, ix:continuation or ix:footnote.', { source }));
+        if (!st.open.some((c) => TEXT_KINDS.has(c.kind)))
+          this.diagnostics.push(
+            diag(
+              ixCode('excludeMisplaced', 'exclude', 'constraint', tag.uri),
+              'error',
+              'ix:exclude must be inside an ix:nonNumeric, ix:continuation or ix:footnote.',
+              { source },
+            ),
+          );
         frame.exclude = true;
         st.exclDepth++;
         return;
       default:
-        if (FACT_KINDS.has(local) || local === 'continuation' || local === 'footnote') this.openCapture(st, tag, attrs, nsMap, source, frame, parent);
+        if (FACT_KINDS.has(local) || local === 'continuation' || local === 'footnote')
+          this.openCapture(st, tag, attrs, nsMap, source, frame, parent);
     }
   }
 
-  private openCapture(st: DocState, tag: SaxesTagNS, attrs: Record<string, string>, nsMap: Record<string, string>, source: SourceRef, frame: Frame, parent: Frame): void {
+  private openCapture(
+    st: DocState,
+    tag: SaxesTagNS,
+    attrs: Record<string, string>,
+    nsMap: Record<string, string>,
+    source: SourceRef,
+    frame: Frame,
+    parent: Frame,
+  ): void {
     const c: Capture = {
-      kind: tag.local, ns: tag.uri, attrs, nsMap, source, doc: st.doc, parts: [], excl: st.exclDepth,
+      kind: tag.local,
+      ns: tag.uri,
+      attrs,
+      nsMap,
+      source,
+      doc: st.doc,
+      parts: [],
+      excl: st.exclDepth,
       escape: tag.local === 'nonNumeric' && (attrs.escape === 'true' || attrs.escape === '1'),
-      children: [], directText: false, inTuple: parent.tuple || attrs.tupleRef !== undefined, lang: frame.lang,
-      outer: st.open[st.open.length - 1], ancestors: [...st.open], text: '',
+      children: [],
+      directText: false,
+      inTuple: parent.tuple || attrs.tupleRef !== undefined,
+      lang: frame.lang,
+      outer: st.open[st.open.length - 1],
+      ancestors: [...st.open],
+      text: '',
       escParts: tag.local === 'continuation' ? [] : undefined,
     };
     const id = tag.local === 'footnote' && tag.uri === IX_NS.ix10 ? attrs.footnoteID : attrs.id;
@@ -276,9 +402,19 @@ class InlineSet {
   /** Ids of ix elements, contexts and units are unique across the document set (within one document XML says so already). */
   private noteId(id: string, element: string, ns: string, source: SourceRef): void {
     const prev = this.ids.get(id);
-    if (!prev) { this.ids.set(id, { element, ns, source }); return; }
+    if (!prev) {
+      this.ids.set(id, { element, ns, source });
+      return;
+    }
     if (prev.source.file === source.file) return;
-    this.diagnostics.push(diag(ixCode('uniqueIxId', prev.element, 'validation', prev.ns), 'error', `id "${id}" is used more than once in the document set (first on ${prev.element} at ${prev.source.file}:${prev.source.line}).`, { source, related: [prev.source] }));
+    this.diagnostics.push(
+      diag(
+        ixCode('uniqueIxId', prev.element, 'validation', prev.ns),
+        'error',
+        `id "${id}" is used more than once in the document set (first on ${prev.element} at ${prev.source.file}:${prev.source.line}).`,
+        { source, related: [prev.source] },
+      ),
+    );
   }
 
   private onText(st: DocState, t: string): void {
@@ -305,7 +441,10 @@ class InlineSet {
       const c = st.open.pop() as Capture;
       c.text = c.parts.join('');
       c.parts = [];
-      if (c.escParts) { c.escText = c.escParts.join(''); c.escParts = undefined; }
+      if (c.escParts) {
+        c.escText = c.escParts.join('');
+        c.escParts = undefined;
+      }
     }
     if (frame.tree && frame.owner) this.headerElement(st, frame.tree, frame.owner);
   }
@@ -315,9 +454,18 @@ class InlineSet {
     if (owner === 'references') {
       if (e.name !== `{${NS.link}}schemaRef`) return;
       const href = e.attrs[`{${NS.xlink}}href`];
-      if (!href) { this.diagnostics.push(diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source })); return; }
+      if (!href) {
+        this.diagnostics.push(diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source }));
+        return;
+      }
       // Relative references are resolved against their own document; the DTS is loaded relative to the first.
-      const rel = /^[a-z][a-z0-9+.-]*:/i.test(href) || st.doc === 0 ? href : path.relative(path.dirname(this.firstFile), path.resolve(path.dirname(st.path), href)).split(path.sep).join('/');
+      const rel =
+        /^[a-z][a-z0-9+.-]*:/i.test(href) || st.doc === 0
+          ? href
+          : path
+              .relative(path.dirname(this.firstFile), path.resolve(path.dirname(st.path), href))
+              .split(path.sep)
+              .join('/');
       if (!this.taxonomy.includes(rel)) this.taxonomy.push(rel);
       return;
     }
@@ -336,15 +484,38 @@ class InlineSet {
     const byCapture = new Map<Capture, Fact>();
     let fractions = 0;
     for (const c of this.captures) {
-      if (c.kind === 'footnote') { footnotes.push(this.footnote(c, texts.get(c) ?? c.text)); continue; }
+      if (c.kind === 'footnote') {
+        footnotes.push(this.footnote(c, texts.get(c) ?? c.text));
+        continue;
+      }
       if (!FACT_KINDS.has(c.kind) || c.inTuple || c.attrs.target !== this.options.target) continue;
-      if (c.kind === 'fraction') { fractions++; if (fractions === 1) this.diagnostics.push(diag('ixread:fractionNotSupported', 'error', 'ix:fraction facts are not supported by this reader; the fact is not extracted.', { source: c.source })); continue; }
+      if (c.kind === 'fraction') {
+        fractions++;
+        if (fractions === 1)
+          this.diagnostics.push(
+            diag(
+              'ixread:fractionNotSupported',
+              'error',
+              'ix:fraction facts are not supported by this reader; the fact is not extracted.',
+              { source: c.source },
+            ),
+          );
+        continue;
+      }
       const f = c.kind === 'nonFraction' ? this.nonFraction(c) : this.nonNumeric(c, texts.get(c) ?? c.text);
       if (!f) continue;
       facts.push(f);
       byCapture.set(c, f);
     }
-    if (this.tuples) this.diagnostics.push(diag('ixread:tupleNotSupported', 'warning', `${this.tuples} ix:tuple element(s): tuples and their member facts are not extracted by this reader.`, { source: { file: this.firstFile, line: 1, column: 1 } }));
+    if (this.tuples)
+      this.diagnostics.push(
+        diag(
+          'ixread:tupleNotSupported',
+          'warning',
+          `${this.tuples} ix:tuple element(s): tuples and their member facts are not extracted by this reader.`,
+          { source: { file: this.firstFile, line: 1, column: 1 } },
+        ),
+      );
     this.linkFootnotes(facts, byCapture, footnotes);
     this.checkSet(facts);
     resolveFactAspects(facts, this.contexts, this.units);
@@ -353,15 +524,42 @@ class InlineSet {
 
   private checkSet(facts: Fact[]): void {
     const at = { file: this.firstFile, line: 1, column: 1 };
-    if (!this.headers) this.diagnostics.push(diag(ixCode('headerMissing', 'header', 'validation'), 'error', 'The document set has no ix:header.', { source: at }));
-    if (!this.references) this.diagnostics.push(diag(ixCode('missingReferences', 'references', 'validation'), 'error', `The document set has no ix:references${this.options.target ? ` for target ${this.options.target}` : ''}.`, { source: at }));
+    if (!this.headers)
+      this.diagnostics.push(
+        diag(ixCode('headerMissing', 'header', 'validation'), 'error', 'The document set has no ix:header.', {
+          source: at,
+        }),
+      );
+    if (!this.references)
+      this.diagnostics.push(
+        diag(
+          ixCode('missingReferences', 'references', 'validation'),
+          'error',
+          `The document set has no ix:references${this.options.target ? ` for target ${this.options.target}` : ''}.`,
+          { source: at },
+        ),
+      );
     for (const f of facts) {
       const kind = this.numeric.has(f) ? 'nonFraction' : 'nonNumeric';
       if (f.contextId === undefined || !this.contexts.has(f.contextId)) {
-        this.diagnostics.push(diag(ixCode('contextReference', kind, 'validation'), 'error', `Fact ${factId(f)}: contextRef "${f.contextId ?? ''}" does not identify a context in ix:resources.`, { source: f.source, facts: [factId(f)] }));
+        this.diagnostics.push(
+          diag(
+            ixCode('contextReference', kind, 'validation'),
+            'error',
+            `Fact ${factId(f)}: contextRef "${f.contextId ?? ''}" does not identify a context in ix:resources.`,
+            { source: f.source, facts: [factId(f)] },
+          ),
+        );
       }
       if (kind === 'nonFraction' && (f.unitId === undefined || !this.units.has(f.unitId))) {
-        this.diagnostics.push(diag(ixCode('unitReference', kind, 'validation'), 'error', `Fact ${factId(f)}: unitRef "${f.unitId ?? ''}" does not identify a unit in ix:resources.`, { source: f.source, facts: [factId(f)] }));
+        this.diagnostics.push(
+          diag(
+            ixCode('unitReference', kind, 'validation'),
+            'error',
+            `Fact ${factId(f)}: unitRef "${f.unitId ?? ''}" does not identify a unit in ix:resources.`,
+            { source: f.source, facts: [factId(f)] },
+          ),
+        );
       }
     }
   }
@@ -370,7 +568,14 @@ class InlineSet {
     const name = c.attrs.name;
     const concept = name ? resolveQName(name, c.nsMap) : undefined;
     if (!concept) {
-      this.diagnostics.push(diag(ixCode('missingReferences', c.kind, 'validation', c.ns), 'error', name ? `The prefix of name "${name}" is not declared.` : `ix:${c.kind} without a name.`, { source: c.source }));
+      this.diagnostics.push(
+        diag(
+          ixCode('missingReferences', c.kind, 'validation', c.ns),
+          'error',
+          name ? `The prefix of name "${name}" is not declared.` : `ix:${c.kind} without a name.`,
+          { source: c.source },
+        ),
+      );
       return undefined;
     }
     const f: Fact & { rawDecimals?: string; rawPrecision?: string } = {
@@ -392,14 +597,34 @@ class InlineSet {
     const clark = resolveQName(format, c.nsMap, false);
     const found = clark ? lookupTransform(clark) : ({ ok: false, why: 'namespace' } as const);
     if (!found.ok) {
-      const code = found.why === 'notImplemented' ? 'ixread:unsupportedTransformation' : ixCode('invalidTransformation', c.kind, 'validation', c.ns);
-      const what = found.why === 'namespace' ? `its namespace ${clark ? clark.slice(1, clark.indexOf('}')) : '(undeclared prefix)'} is not a transformation registry` : found.why === 'name' ? 'the registry has no such transformation' : 'this reader does not implement it';
-      this.diagnostics.push(diag(code, 'error', `ix:${c.kind} ${c.attrs.name ?? ''}: format "${format}" cannot be applied: ${what}.`, { source: c.source, actual: format }));
+      const code =
+        found.why === 'notImplemented'
+          ? 'ixread:unsupportedTransformation'
+          : ixCode('invalidTransformation', c.kind, 'validation', c.ns);
+      const what =
+        found.why === 'namespace'
+          ? `its namespace ${clark ? clark.slice(1, clark.indexOf('}')) : '(undeclared prefix)'} is not a transformation registry`
+          : found.why === 'name'
+            ? 'the registry has no such transformation'
+            : 'this reader does not implement it';
+      this.diagnostics.push(
+        diag(code, 'error', `ix:${c.kind} ${c.attrs.name ?? ''}: format "${format}" cannot be applied: ${what}.`, {
+          source: c.source,
+          actual: format,
+        }),
+      );
       return { ok: false };
     }
     const value = found.fn(collapse(text));
     if (value === undefined) {
-      this.diagnostics.push(diag(ixCode('transformValueError', c.kind, 'constraint', c.ns), 'error', `ix:${c.kind} ${c.attrs.name ?? ''}: "${collapse(text)}" is not a value that ${format} accepts.`, { source: c.source, expected: `input of ${format}`, actual: collapse(text) }));
+      this.diagnostics.push(
+        diag(
+          ixCode('transformValueError', c.kind, 'constraint', c.ns),
+          'error',
+          `ix:${c.kind} ${c.attrs.name ?? ''}: "${collapse(text)}" is not a value that ${format} accepts.`,
+          { source: c.source, expected: `input of ${format}`, actual: collapse(text) },
+        ),
+      );
       return { ok: false };
     }
     return { value, ok: true };
@@ -413,18 +638,48 @@ class InlineSet {
     if (c.attrs.decimals !== undefined) f.rawDecimals = c.attrs.decimals;
     if (c.attrs.precision !== undefined) f.rawPrecision = c.attrs.precision;
     const outer = c.outer?.kind === 'nonFraction' ? c.outer : undefined;
-    const err = (condition: string, sect: 'constraint' | 'validation', message: string, extra: Partial<Diagnostic> = {}) =>
-      this.diagnostics.push(diag(ixCode(condition, 'nonFraction', sect, c.ns), 'error', message, { source: c.source, ...extra }));
+    const err = (
+      condition: string,
+      sect: 'constraint' | 'validation',
+      message: string,
+      extra: Partial<Diagnostic> = {},
+    ) =>
+      this.diagnostics.push(
+        diag(ixCode(condition, 'nonFraction', sect, c.ns), 'error', message, { source: c.source, ...extra }),
+      );
     if (isNil(c.attrs)) {
-      if (outer) err('nestedNonFractionIsNil', 'validation', 'A nil ix:nonFraction may not be nested in another ix:nonFraction.');
+      if (outer)
+        err(
+          'nestedNonFractionIsNil',
+          'validation',
+          'A nil ix:nonFraction may not be nested in another ix:nonFraction.',
+        );
       return f;
     }
-    if (outer && !isNil(outer.attrs) && (outer.attrs.format !== c.attrs.format || (outer.attrs.scale ?? '0').trim() !== (c.attrs.scale ?? '0').trim() || outer.attrs.unitRef !== c.attrs.unitRef)) {
-      err('nestedNonFractionProperties', 'validation', 'A nested ix:nonFraction must have the same format, scale and unitRef as the one around it.', { related: [outer.source] });
+    if (
+      outer &&
+      !isNil(outer.attrs) &&
+      (outer.attrs.format !== c.attrs.format ||
+        (outer.attrs.scale ?? '0').trim() !== (c.attrs.scale ?? '0').trim() ||
+        outer.attrs.unitRef !== c.attrs.unitRef)
+    ) {
+      err(
+        'nestedNonFractionProperties',
+        'validation',
+        'A nested ix:nonFraction must have the same format, scale and unitRef as the one around it.',
+        { related: [outer.source] },
+      );
     }
-    if (c.children.length && c.directText) err('nonFractionChildren', 'constraint', 'ix:nonFraction holds either text or one ix:nonFraction, not both.');
-    if (c.children.length && (c.children.length !== 1 || c.children[0] !== `{${c.ns}}nonFraction`)) err('nonFractionChildren', 'validation', `ix:nonFraction may hold only one child, an ix:nonFraction; found ${c.children.length} child element(s).`);
-    if (!c.children.length && c.text === '') err('nonFraction', 'constraint', 'ix:nonFraction has no text: its text must be a non-empty string.');
+    if (c.children.length && c.directText)
+      err('nonFractionChildren', 'constraint', 'ix:nonFraction holds either text or one ix:nonFraction, not both.');
+    if (c.children.length && (c.children.length !== 1 || c.children[0] !== `{${c.ns}}nonFraction`))
+      err(
+        'nonFractionChildren',
+        'validation',
+        `ix:nonFraction may hold only one child, an ix:nonFraction; found ${c.children.length} child element(s).`,
+      );
+    if (!c.children.length && c.text === '')
+      err('nonFraction', 'constraint', 'ix:nonFraction has no text: its text must be a non-empty string.');
     const value = this.numericValue(c, err);
     if (value === undefined) return undefined;
     f.value = value;
@@ -432,7 +687,10 @@ class InlineSet {
   }
 
   /** The displayed number → format → × 10^scale → sign. Undefined (after a coded error) when it fails. */
-  private numericValue(c: Capture, err: (condition: string, sect: 'constraint' | 'validation', message: string, extra?: Partial<Diagnostic>) => void): string | undefined {
+  private numericValue(
+    c: Capture,
+    err: (condition: string, sect: 'constraint' | 'validation', message: string, extra?: Partial<Diagnostic>) => void,
+  ): string | undefined {
     let number: string;
     if (c.attrs.format !== undefined) {
       const t = this.transform(c, c.text);
@@ -441,7 +699,12 @@ class InlineSet {
     } else {
       number = c.text.trim();
       if (/^-\s*(\d+\.?\d*|\.\d+)$/.test(number) && /[1-9]/.test(number)) {
-        err('nonFractionNegative', 'validation', `ix:nonFraction without format shows a negative number "${number}": the displayed text must be non-negative (use sign="-").`, { actual: number });
+        err(
+          'nonFractionNegative',
+          'validation',
+          `ix:nonFraction without format shows a negative number "${number}": the displayed text must be non-negative (use sign="-").`,
+          { actual: number },
+        );
         return undefined;
       }
       if (!/^\+?(\d+\.?\d*|\.\d+)$/.test(number)) return number; // not a decimal: the XBRL 2.1 rules report it
@@ -449,16 +712,41 @@ class InlineSet {
     const rawScale = c.attrs.scale;
     const scale = rawScale === undefined ? 0 : /^\s*[+-]?\d+\s*$/.test(rawScale) ? Number(rawScale) : NaN;
     if (!Number.isSafeInteger(scale) || Math.abs(scale) > 1000) {
-      this.diagnostics.push(diag(Number.isNaN(scale) ? 'xmlSchema:valueError' : 'ixread:scaleOutOfRange', 'error', `ix:nonFraction ${c.attrs.name ?? ''}: scale "${rawScale}" is not ${Number.isNaN(scale) ? 'an integer' : 'within ±1000'}.`, { source: c.source, expected: 'an integer power of ten (e.g. 6 for millions, 3 for thousands, -2 for percent)', actual: rawScale }));
+      this.diagnostics.push(
+        diag(
+          Number.isNaN(scale) ? 'xmlSchema:valueError' : 'ixread:scaleOutOfRange',
+          'error',
+          `ix:nonFraction ${c.attrs.name ?? ''}: scale "${rawScale}" is not ${Number.isNaN(scale) ? 'an integer' : 'within ±1000'}.`,
+          {
+            source: c.source,
+            expected: 'an integer power of ten (e.g. 6 for millions, 3 for thousands, -2 for percent)',
+            actual: rawScale,
+          },
+        ),
+      );
       return undefined;
     }
     if (c.attrs.sign !== undefined && c.attrs.sign !== '-') {
-      this.diagnostics.push(diag('xmlSchema:valueError', 'error', `ix:nonFraction ${c.attrs.name ?? ''}: sign "${c.attrs.sign}" is not "-", its only allowed value.`, { source: c.source, expected: '-', actual: c.attrs.sign }));
+      this.diagnostics.push(
+        diag(
+          'xmlSchema:valueError',
+          'error',
+          `ix:nonFraction ${c.attrs.name ?? ''}: sign "${c.attrs.sign}" is not "-", its only allowed value.`,
+          { source: c.source, expected: '-', actual: c.attrs.sign },
+        ),
+      );
       return undefined;
     }
     const value = scaleDecimal(number, scale, c.attrs.sign === '-');
     if (value === undefined) {
-      this.diagnostics.push(diag('xmlSchema:valueError', 'error', `ix:nonFraction ${c.attrs.name ?? ''}: "${number}" (after ${c.attrs.format ?? 'no format'}) is not a number.`, { source: c.source, actual: number }));
+      this.diagnostics.push(
+        diag(
+          'xmlSchema:valueError',
+          'error',
+          `ix:nonFraction ${c.attrs.name ?? ''}: "${number}" (after ${c.attrs.format ?? 'no format'}) is not a number.`,
+          { source: c.source, actual: number },
+        ),
+      );
     }
     return value;
   }
@@ -485,23 +773,35 @@ class InlineSet {
       let cur = c;
       let at = c.attrs.continuedAt.trim();
       while (at) {
-        (referrers.get(at) ?? referrers.set(at, new Set()).get(at) as Set<Capture>).add(cur);
+        (referrers.get(at) ?? (referrers.set(at, new Set()).get(at) as Set<Capture>)).add(cur);
         const next = this.continuations.get(at);
         const err = (condition: string, message: string, related: SourceRef[] = []) =>
-          this.diagnostics.push(diag(ixCode(condition, cur.kind, 'validation', cur.ns), 'error', message, { source: cur.source, related }));
+          this.diagnostics.push(
+            diag(ixCode(condition, cur.kind, 'validation', cur.ns), 'error', message, { source: cur.source, related }),
+          );
         if (!next) {
           const other = this.docIds.map((m) => m.get(at)).find((x) => x !== undefined);
-          if (other) err('continuationTarget', `continuedAt "${at}" names a ${other.element} element, not an ix:continuation.`, [other.source]);
+          if (other)
+            err('continuationTarget', `continuedAt "${at}" names a ${other.element} element, not an ix:continuation.`, [
+              other.source,
+            ]);
           else err('continuationMissing', `continuedAt "${at}": no ix:continuation with this id in the document set.`);
           break;
         }
-        if (chain.includes(next)) { err('continuationCycle', `continuedAt "${at}" closes a cycle of continuations.`, [next.source]); break; }
+        if (chain.includes(next)) {
+          err('continuationCycle', `continuedAt "${at}" closes a cycle of continuations.`, [next.source]);
+          break;
+        }
         if (next.ancestors.some((a) => chain.includes(a)) || chain.some((x) => x.ancestors.includes(next))) {
-          err('continuationChainNested', `ix:continuation "${at}" is nested inside (or around) another element of its own chain.`, [next.source]);
+          err(
+            'continuationChainNested',
+            `ix:continuation "${at}" is nested inside (or around) another element of its own chain.`,
+            [next.source],
+          );
           break;
         }
         chain.push(next);
-        text += c.escape ? next.escText ?? next.text : next.text;
+        text += c.escape ? (next.escText ?? next.text) : next.text;
         cur = next;
         at = (next.attrs.continuedAt ?? '').trim();
       }
@@ -510,8 +810,24 @@ class InlineSet {
     for (const [id, cont] of this.continuations) {
       const refs = referrers.get(id);
       const at = { source: cont.source };
-      if (!refs) this.diagnostics.push(diag(ixCode('continuationNotReferenced', 'continuation', 'validation'), 'error', `ix:continuation "${id}" is not referenced by any continuedAt.`, at));
-      else if (refs.size > 1) this.diagnostics.push(diag(ixCode('continuationReferences', 'continuation', 'validation'), 'error', `ix:continuation "${id}" is referenced by ${refs.size} elements; only one may continue into it.`, { ...at, related: [...refs].map((r) => r.source) }));
+      if (!refs)
+        this.diagnostics.push(
+          diag(
+            ixCode('continuationNotReferenced', 'continuation', 'validation'),
+            'error',
+            `ix:continuation "${id}" is not referenced by any continuedAt.`,
+            at,
+          ),
+        );
+      else if (refs.size > 1)
+        this.diagnostics.push(
+          diag(
+            ixCode('continuationReferences', 'continuation', 'validation'),
+            'error',
+            `ix:continuation "${id}" is referenced by ${refs.size} elements; only one may continue into it.`,
+            { ...at, related: [...refs].map((r) => r.source) },
+          ),
+        );
     }
     return texts;
   }
@@ -521,30 +837,67 @@ class InlineSet {
     const notes = new Set(footnotes.map((n) => n.id));
     const byId = new Map<string, Fact>();
     for (const [c, f] of byCapture) if (c.attrs.id) byId.set(c.attrs.id, f);
-    const add = (f: Fact, id: string) => { const l = (f.footnotes ??= []); if (!l.includes(id)) l.push(id); };
+    const add = (f: Fact, id: string) => {
+      const l = (f.footnotes ??= []);
+      if (!l.includes(id)) l.push(id);
+    };
     for (const [c, f] of byCapture) {
       if (c.ns !== IX_NS.ix10 || !c.attrs.footnoteRefs) continue;
       for (const id of c.attrs.footnoteRefs.trim().split(/\s+/)) {
         if (notes.has(id)) add(f, id);
-        else this.diagnostics.push(diag(ixCode('footnoteRef', 'footnote', 'validation', c.ns), 'error', `footnoteRefs "${id}" does not identify an ix:footnote.`, { source: c.source }));
+        else
+          this.diagnostics.push(
+            diag(
+              ixCode('footnoteRef', 'footnote', 'validation', c.ns),
+              'error',
+              `footnoteRefs "${id}" does not identify an ix:footnote.`,
+              { source: c.source },
+            ),
+          );
       }
     }
-    const factElement = (id: string) => { const e = this.ids.get(id)?.element; return e !== undefined && (FACT_KINDS.has(e) || e === 'tuple'); };
+    const factElement = (id: string) => {
+      const e = this.ids.get(id)?.element;
+      return e !== undefined && (FACT_KINDS.has(e) || e === 'tuple');
+    };
     for (const r of this.relationships) {
-      const err = (condition: string, message: string) => this.diagnostics.push(diag(ixCode(condition, 'relationship', 'validation', r.ns), 'error', message, { source: r.source }));
+      const err = (condition: string, message: string) =>
+        this.diagnostics.push(
+          diag(ixCode(condition, 'relationship', 'validation', r.ns), 'error', message, { source: r.source }),
+        );
       const from = (r.attrs.fromRefs ?? '').trim().split(/\s+/).filter(Boolean);
       const to = (r.attrs.toRefs ?? '').trim().split(/\s+/).filter(Boolean);
-      for (const id of from) if (!factElement(id)) err('relationshipFromRef', `fromRefs "${id}" is not the id of a fact.`);
-      for (const id of to) if (!notes.has(id) && !factElement(id)) err('relationshipToRef', `toRefs "${id}" is not the id of an ix:footnote or a fact.`);
+      for (const id of from)
+        if (!factElement(id)) err('relationshipFromRef', `fromRefs "${id}" is not the id of a fact.`);
+      for (const id of to)
+        if (!notes.has(id) && !factElement(id))
+          err('relationshipToRef', `toRefs "${id}" is not the id of an ix:footnote or a fact.`);
       if (from.some((id) => to.includes(id))) err('relationshipFromToMatch', 'fromRefs and toRefs share an id.');
       if ((r.attrs.arcrole ?? ARCROLE.factFootnote) !== ARCROLE.factFootnote) continue;
-      for (const id of from) { const f = byId.get(id); if (f) for (const n of to) if (notes.has(n)) add(f, n); }
+      for (const id of from) {
+        const f = byId.get(id);
+        if (f) for (const n of to) if (notes.has(n)) add(f, n);
+      }
     }
   }
 
   private footnote(c: Capture, text: string): Footnote {
     const id = (c.ns === IX_NS.ix10 ? c.attrs.footnoteID : c.attrs.id) ?? '';
-    if (!c.lang) this.diagnostics.push(diag(ixCode('footnoteLang', 'footnote', 'validation', c.ns), 'error', `ix:footnote ${id} has no xml:lang in scope.`, { source: c.source }));
-    return { id, language: c.lang ?? '', text: text.trim(), role: c.attrs.footnoteRole ?? ROLE.footnote, source: c.source };
+    if (!c.lang)
+      this.diagnostics.push(
+        diag(
+          ixCode('footnoteLang', 'footnote', 'validation', c.ns),
+          'error',
+          `ix:footnote ${id} has no xml:lang in scope.`,
+          { source: c.source },
+        ),
+      );
+    return {
+      id,
+      language: c.lang ?? '',
+      text: text.trim(),
+      role: c.attrs.footnoteRole ?? ROLE.footnote,
+      source: c.source,
+    };
   }
 }

@@ -12,10 +12,32 @@ import { IXT_NS } from '../xbrl/ix';
 export type Transform = (text: string) => string | undefined;
 
 const WS = '[ \\t\\n\\r]*';
-const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER';
+const MONTHS_EN =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER';
 const MONTH_NUMBER: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const MAX_DAY = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -37,9 +59,12 @@ const P = {
   yearMonthEn: re(`^${WS}([0-9]{1,2}|[0-9]{4})[^0-9]+(${MONTHS_EN})${WS}$`),
   dateUs: re(`^${WS}(\\w+)\\s+(\\d+),\\s+(\\d+)${WS}$`),
   dateEu: re(`^${WS}(\\d+)\\s+(\\w+)\\s+(\\d+)${WS}$`),
-  eraYmd: /^[\s\u3000]*(明治|明|大正|大|昭和|昭|平成|平|令和|令)[\s\u3000]*([0-9]{1,2}|元)[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(日)[\s\u3000]*$/,
-  eraYm: /^[\s\u3000]*(明治|明|大正|大|昭和|昭|平成|平|令和|令)[\s\u3000]*([0-9]{1,2}|元)[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*$/,
-  ymdCjk: /^[\s\u3000]*([0-9]{1,2}|[0-9]{4})[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(日)[\s\u3000]*$/,
+  eraYmd:
+    /^[\s\u3000]*(明治|明|大正|大|昭和|昭|平成|平|令和|令)[\s\u3000]*([0-9]{1,2}|元)[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(日)[\s\u3000]*$/,
+  eraYm:
+    /^[\s\u3000]*(明治|明|大正|大|昭和|昭|平成|平|令和|令)[\s\u3000]*([0-9]{1,2}|元)[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*$/,
+  ymdCjk:
+    /^[\s\u3000]*([0-9]{1,2}|[0-9]{4})[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(日)[\s\u3000]*$/,
   ymCjk: /^[\s\u3000]*([0-9]{1,2}|[0-9]{4})[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*$/,
   zeroDash: /^[ \t\n\r]*([-\u058A\u05BE\u2010\u2011\u2012\u2013\u2014\u2015\uFE58\uFE63\uFF0D])[ \t\n\r]*$/,
   numDotDecimal: re(`^${WS}[0-9]{1,3}([, \\xA0]?[0-9]{3})*(\\.[0-9]+)?${WS}$`),
@@ -49,10 +74,12 @@ const P = {
   numCommaDecimal: re(`^${WS}[0-9]{1,3}([. \\xA0]?[0-9]{3})*(,[0-9]+)?${WS}$`),
   numCommaDecimalTR4: re(`^${WS}[\\. \\xA00-9]*(,[ \\xA00-9]+)?${WS}$`),
   numCommaDecimalApos: re(`^${WS}[\\.'\`´’′ \\u00a00-9]*(,[ \\u00a00-9]+)?${WS}$`),
-  numUnitDecimal: /^([0]|([1-9][0-9]{0,2}([.,\uFF0C\uFF0E]?[0-9]{3})*))[^0-9,.\uFF0C\uFF0E]+([0-9]{1,2})[^0-9,.\uFF0C\uFF0E]*$/,
+  numUnitDecimal:
+    /^([0]|([1-9][0-9]{0,2}([.,\uFF0C\uFF0E]?[0-9]{3})*))[^0-9,.\uFF0C\uFF0E]+([0-9]{1,2})[^0-9,.\uFF0C\uFF0E]*$/,
   numUnitDecimalTR4: /^([0-9\.,\uFF0C]+)([^0-9\.,\uFF0C][^0-9]*)([0-9]{1,2})[^0-9]*$/,
   numUnitDecimalApos: /^([0-9\.,\uFF0C'`´’′＇]+)([^0-9\.,\uFF0C'`´’′＇][^0-9]*)([0-9]{1,2})[^0-9]*$/,
-  numUnitDecimalIn: /^(([0-9]{1,2}[, \xA0])?([0-9]{2}[, \xA0])*[0-9]{3})([^0-9]+)([0-9]{1,2})([^0-9]*)$|^([0-9]+)([^0-9]+)([0-9]{1,2})([^0-9]*)$/,
+  numUnitDecimalIn:
+    /^(([0-9]{1,2}[, \xA0])?([0-9]{2}[, \xA0])*[0-9]{3})([^0-9]+)([0-9]{1,2})([^0-9]*)$|^([0-9]+)([^0-9]+)([0-9]{1,2})([^0-9]*)$/,
   numComma: re(`^${WS}[0-9]+(,[0-9]+)?${WS}$`),
   numCommaDot: re(`^${WS}[0-9]{1,3}(,[0-9]{3,3})*([.][0-9]+)?${WS}$`),
   numDash: re(`^${WS}-${WS}$`),
@@ -64,14 +91,27 @@ const P = {
 };
 
 /** Full-width digits (０–９) → ASCII, as Japanese documents print them. */
-export const asciiDigits = (s: string): string => s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+export const asciiDigits = (s: string): string =>
+  s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
 const z2 = (s: string) => (s.length === 1 ? `0${s}` : s);
 const yr4 = (s: string) => (s.length === 1 ? `200${s}` : s.length === 2 ? `20${s}` : s);
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 function validDate(y: string | number, m: string | number, d: string | number): boolean {
-  const yy = Number(y); const mm = Number(m); const dd = Number(d);
-  if (!Number.isInteger(yy) || !Number.isInteger(mm) || !Number.isInteger(dd) || yy < 1 || yy > 9999 || mm < 1 || mm > 12 || dd < 1) return false;
+  const yy = Number(y);
+  const mm = Number(m);
+  const dd = Number(d);
+  if (
+    !Number.isInteger(yy) ||
+    !Number.isInteger(mm) ||
+    !Number.isInteger(dd) ||
+    yy < 1 ||
+    yy > 9999 ||
+    mm < 1 ||
+    mm > 12 ||
+    dd < 1
+  )
+    return false;
   const leap = (yy % 4 === 0 && yy % 100 !== 0) || yy % 400 === 0;
   return dd <= (mm === 2 ? (leap ? 29 : 28) : MAX_DAY[mm]);
 }
@@ -79,7 +119,14 @@ function validDate(y: string | number, m: string | number, d: string | number): 
 const monthOf = (s: string, names: boolean): number | undefined => (names ? MONTH_NUMBER[s.toLowerCase()] : Number(s));
 
 /** A date transform over a pattern with day, month and year groups (by group number). */
-function ymd(pattern: RegExp, dy: number, mo: number, yr: number, names = false, prep: (s: string) => string = (s) => s): Transform {
+function ymd(
+  pattern: RegExp,
+  dy: number,
+  mo: number,
+  yr: number,
+  names = false,
+  prep: (s: string) => string = (s) => s,
+): Transform {
   return (text) => {
     const m = pattern.exec(prep(text));
     if (!m) return undefined;
@@ -114,7 +161,18 @@ function ym(pattern: RegExp, mo: number, yr: number, names = false, prep: (s: st
   };
 }
 
-const ERA_START: Record<string, number> = { 令和: 2018, 令: 2018, 平成: 1988, 平: 1988, 明治: 1867, 明: 1867, 大正: 1911, 大: 1911, 昭和: 1925, 昭: 1925 };
+const ERA_START: Record<string, number> = {
+  令和: 2018,
+  令: 2018,
+  平成: 1988,
+  平: 1988,
+  明治: 1867,
+  明: 1867,
+  大正: 1911,
+  大: 1911,
+  昭和: 1925,
+  昭: 1925,
+};
 const eraYear = (era: string, y: string) => ERA_START[era] + (y === '元' ? 1 : Number(y));
 
 const eraYmd: Transform = (text) => {
@@ -192,7 +250,10 @@ const numUnitDecimalIn: Transform = (text) => {
   const groups = m.slice(1).filter((g) => g !== undefined);
   return `${strip(groups[0], ', \xa0')}.${z2(groups[groups.length - 2])}`;
 };
-const replaceAll = (pattern: RegExp, map: (s: string) => string): Transform => (text) => (pattern.test(text) ? map(text) : undefined);
+const replaceAll =
+  (pattern: RegExp, map: (s: string) => string): Transform =>
+  (text) =>
+    pattern.test(text) ? map(text) : undefined;
 
 const TR1: Record<string, Transform> = {
   dateslashus: ymd(P.dateSlash, 2, 1, 3),
@@ -265,7 +326,10 @@ const TR4: Record<string, Transform> = {
   'fixed-zero': () => '0',
   'num-comma-decimal': num(P.numCommaDecimalTR4, '.', true, true),
   'num-dot-decimal': num(P.numDotDecimalTR4, ',', false, true),
-  numdotdecimalin: (t) => { const v = numDotDecimalIn(t); return v === undefined ? undefined : canonicalNumber(v); },
+  numdotdecimalin: (t) => {
+    const v = numDotDecimalIn(t);
+    return v === undefined ? undefined : canonicalNumber(v);
+  },
   'num-unit-decimal': numUnit(P.numUnitDecimalTR4, '', true),
 };
 
@@ -286,14 +350,63 @@ export const REGISTRY: Record<string, Record<string, Transform>> = {
   [IXT_NS.tr5]: TR5,
 };
 
-const LANGS = ['bg', 'cs', 'cy', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'hi', 'hr', 'hu', 'it', 'lt', 'lv', 'nl', 'no', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'];
+const LANGS = [
+  'bg',
+  'cs',
+  'cy',
+  'da',
+  'de',
+  'el',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'hi',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+];
 /** Registry names this reader recognises but does not implement (month names in other languages, calendars). */
 export const KNOWN_NOT_IMPLEMENTED = new Set<string>([
-  ...LANGS.flatMap((l) => [`date-day-monthname-${l}`, `date-day-monthname-year-${l}`, `date-monthname-year-${l}`, `date-monthname-day-${l}`, `date-year-monthname-${l}`, `date-year-monthname-day-${l}`, `date-year-day-monthname-${l}`]),
-  'date-day-monthroman', 'date-day-monthroman-year', 'date-monthroman-year', 'date-ind-day-monthname-year-hi',
-  'calindaymonthyear', 'datedaymonthdk', 'datedaymonthyeardk', 'datemonthyeardk', 'datedaymonthyearin', 'datemonthyearin',
-  'datelongdaymonthuk', 'dateshortdaymonthuk', 'datelongmonthdayus', 'dateshortmonthdayus', 'dateslashdaymontheu', 'dateslashmonthdayus',
-  'datelongyearmonth', 'dateshortyearmonth', 'datelongmonthyear', 'dateshortmonthyear',
+  ...LANGS.flatMap((l) => [
+    `date-day-monthname-${l}`,
+    `date-day-monthname-year-${l}`,
+    `date-monthname-year-${l}`,
+    `date-monthname-day-${l}`,
+    `date-year-monthname-${l}`,
+    `date-year-monthname-day-${l}`,
+    `date-year-day-monthname-${l}`,
+  ]),
+  'date-day-monthroman',
+  'date-day-monthroman-year',
+  'date-monthroman-year',
+  'date-ind-day-monthname-year-hi',
+  'calindaymonthyear',
+  'datedaymonthdk',
+  'datedaymonthyeardk',
+  'datemonthyeardk',
+  'datedaymonthyearin',
+  'datemonthyearin',
+  'datelongdaymonthuk',
+  'dateshortdaymonthuk',
+  'datelongmonthdayus',
+  'dateshortmonthdayus',
+  'dateslashdaymontheu',
+  'dateslashmonthdayus',
+  'datelongyearmonth',
+  'dateshortyearmonth',
+  'datelongmonthyear',
+  'dateshortmonthyear',
 ]);
 
 export type Lookup = { ok: true; fn: Transform } | { ok: false; why: 'namespace' | 'name' | 'notImplemented' };
@@ -322,9 +435,16 @@ export function scaleDecimal(value: string, scale: number, negate: boolean): str
   const point = m[1].length + scale;
   let int: string;
   let frac: string;
-  if (point <= 0) { int = ''; frac = '0'.repeat(-point) + digits; }
-  else if (point >= digits.length) { int = digits + '0'.repeat(point - digits.length); frac = ''; }
-  else { int = digits.slice(0, point); frac = digits.slice(point); }
+  if (point <= 0) {
+    int = '';
+    frac = '0'.repeat(-point) + digits;
+  } else if (point >= digits.length) {
+    int = digits + '0'.repeat(point - digits.length);
+    frac = '';
+  } else {
+    int = digits.slice(0, point);
+    frac = digits.slice(point);
+  }
   int = int.replace(/^0+/, '') || '0';
   frac = frac.replace(/0+$/, '');
   const abs = frac ? `${int}.${frac}` : int;

@@ -54,10 +54,17 @@ export function takeMissingContributors(
       remap.set(id, nid);
     }
     const o = f.provenance[0];
-    diagnostics.push(diag('release:factFromOtherLanguage', 'warning',
-      `${f.name} ${o.printed} (${o.table} row "${o.row}", column "${o.column}") is printed only in the ${o.lang === 'en' ? 'English' : 'Japanese'} part; taken from there so that the calculations of this ${o.lang === 'en' ? 'Japanese' : 'English'}-only conversion are complete.`,
-      { source: { file, line: o.line, column: o.col }, concept: f.name, facts: [f.id] }));
+    diagnostics.push(
+      diag(
+        'release:factFromOtherLanguage',
+        'warning',
+        `${f.name} ${o.printed} (${o.table} row "${o.row}", column "${o.column}") is printed only in the ${o.lang === 'en' ? 'English' : 'Japanese'} part; taken from there so that the calculations of this ${o.lang === 'en' ? 'Japanese' : 'English'}-only conversion are complete.`,
+        { source: { file, line: o.line, column: o.col }, concept: f.name, facts: [f.id] },
+      ),
+    );
   }
-  const out = facts.map((f) => (taken.includes(f) && f.footnotes?.length ? { ...f, footnotes: f.footnotes.map((id) => remap.get(id) ?? id) } : f));
+  const out = facts.map((f) =>
+    taken.includes(f) && f.footnotes?.length ? { ...f, footnotes: f.footnotes.map((id) => remap.get(id) ?? id) } : f,
+  );
   return { facts: out, footnotes, diagnostics };
 }

@@ -5,7 +5,9 @@ import type { MappedFact, ResolvedTable } from './types';
 export type FiscalPeriod = 'Q1' | 'Q2' | 'Q3' | 'FY';
 const ALL: FiscalPeriod[] = ['Q1', 'Q2', 'Q3', 'FY'];
 
-const rowConcepts = (rows: MapRow[]) => [...new Set(rows.filter((r) => r.concept && !r.group && !r.optional).map((r) => r.concept as string))];
+const rowConcepts = (rows: MapRow[]) => [
+  ...new Set(rows.filter((r) => r.concept && !r.group && !r.optional).map((r) => r.concept as string)),
+];
 const labelOf = (r: MapRow) => (Array.isArray(r.label) ? r.label[0] : r.label);
 
 /**
@@ -15,16 +17,24 @@ const labelOf = (r: MapRow) => (Array.isArray(r.label) ? r.label[0] : r.label);
  * gave facts for every concept of the missing table or row) is a warning naming those facts;
  * otherwise it is an error.
  */
-export function checkCompleteness(rmap: ReleaseMap, focus: FiscalPeriod, found: Map<string, Set<MapRow>>, facts: MappedFact[],
-  wanted: (lang: 'en' | 'ja') => boolean, file: string, tables: ResolvedTable[] = []): Diagnostic[] {
+export function checkCompleteness(
+  rmap: ReleaseMap,
+  focus: FiscalPeriod,
+  found: Map<string, Set<MapRow>>,
+  facts: MappedFact[],
+  wanted: (lang: 'en' | 'ja') => boolean,
+  file: string,
+  tables: ResolvedTable[] = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const place = (m: MapTable) => ({ file, line: whereMissing(m, rmap, tables), column: 1 });
   const fromLang = new Map<string, Set<string>>();
-  for (const f of facts) for (const o of f.provenance) {
-    const s = fromLang.get(o.lang) ?? new Set<string>();
-    s.add(f.name);
-    fromLang.set(o.lang, s);
-  }
+  for (const f of facts)
+    for (const o of f.provenance) {
+      const s = fromLang.get(o.lang) ?? new Set<string>();
+      s.add(f.name);
+      fromLang.set(o.lang, s);
+    }
   const otherHas = (m: MapTable, concepts: string[]) => {
     const other = m.lang === 'en' ? 'ja' : 'en';
     const twin = rmap.tables.some((t) => t.lang === other && t.role === m.role && t.kind === m.kind && found.has(t.id));
@@ -35,20 +45,47 @@ export function checkCompleteness(rmap: ReleaseMap, focus: FiscalPeriod, found: 
     const seen = found.get(m.id);
     if (!seen) {
       const concepts = rowConcepts(m.rows);
-      out.push(otherHas(m, concepts)
-        ? diag('mapping:tableFromOtherLanguage', 'warning', `Table ${m.id} (${m.kind}) is missing from the ${m.lang} part; its facts come from the other language: ${concepts.join(', ')}.`,
-          { source: place(m), expected: `a table titled /${m.title}/ in a ${focus} release`, actual: 'no such table', facts: concepts })
-        : diag('mapping:missingTable', 'error', `Table ${m.id} (${m.kind}) is missing from the ${m.lang} part, which a ${focus} release must contain; no other table supplies ${concepts.length > 6 ? `its ${concepts.length} concepts` : concepts.join(', ')}.`,
-          { source: place(m), expected: `a table titled /${m.title}/`, actual: 'no such table', facts: concepts }));
+      out.push(
+        otherHas(m, concepts)
+          ? diag(
+              'mapping:tableFromOtherLanguage',
+              'warning',
+              `Table ${m.id} (${m.kind}) is missing from the ${m.lang} part; its facts come from the other language: ${concepts.join(', ')}.`,
+              {
+                source: place(m),
+                expected: `a table titled /${m.title}/ in a ${focus} release`,
+                actual: 'no such table',
+                facts: concepts,
+              },
+            )
+          : diag(
+              'mapping:missingTable',
+              'error',
+              `Table ${m.id} (${m.kind}) is missing from the ${m.lang} part, which a ${focus} release must contain; no other table supplies ${concepts.length > 6 ? `its ${concepts.length} concepts` : concepts.join(', ')}.`,
+              { source: place(m), expected: `a table titled /${m.title}/`, actual: 'no such table', facts: concepts },
+            ),
+      );
       continue;
     }
     for (const r of m.rows) {
       if (r.optional || r.group || !r.concept || seen.has(r)) continue;
       const ok = otherHas(m, [r.concept]);
-      out.push(diag(ok ? 'mapping:rowFromOtherLanguage' : 'mapping:missingRow', ok ? 'warning' : 'error',
-        ok ? `Row "${labelOf(r)}" (${r.concept}) is missing from table ${m.id}; its facts come from the other language.`
-          : `Row "${labelOf(r)}" (${r.concept}) is missing from table ${m.id}.`,
-        { source: { file, line: tables.find((t) => t.id === m.id)?.table.lastLine ?? 1, column: 1 }, expected: `a row labelled ${JSON.stringify(r.label)}`, actual: 'no such row', concept: r.concept, facts: [r.concept] }));
+      out.push(
+        diag(
+          ok ? 'mapping:rowFromOtherLanguage' : 'mapping:missingRow',
+          ok ? 'warning' : 'error',
+          ok
+            ? `Row "${labelOf(r)}" (${r.concept}) is missing from table ${m.id}; its facts come from the other language.`
+            : `Row "${labelOf(r)}" (${r.concept}) is missing from table ${m.id}.`,
+          {
+            source: { file, line: tables.find((t) => t.id === m.id)?.table.lastLine ?? 1, column: 1 },
+            expected: `a row labelled ${JSON.stringify(r.label)}`,
+            actual: 'no such row',
+            concept: r.concept,
+            facts: [r.concept],
+          },
+        ),
+      );
     }
   }
   return out;

@@ -19,7 +19,12 @@ function currentPeriod(facts: MappedFact[]): Extract<Period, { type: 'duration' 
   return best;
 }
 
-interface Found { value: string; decimals?: number; instant?: string; occurrence: Occurrence }
+interface Found {
+  value: string;
+  decimals?: number;
+  instant?: string;
+  occurrence: Occurrence;
+}
 
 type InfoRule = ReleaseMap['documentInfo'][number];
 type Wanted = (lang: 'en' | 'ja') => boolean;
@@ -29,8 +34,15 @@ type Wanted = (lang: 'en' | 'ja') => boolean;
  * (company name, ticker, release date, the convenience rate), or given as configuration (CIK).
  * Every line a pattern matches is an occurrence; they must agree, and all are provenance.
  */
-export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: TaxonomySource, entity: Entity,
-  facts: MappedFact[], opts: MapOptions, diagnostics: Diagnostic[]): MappedFact[] {
+export function documentInfoFacts(
+  release: Release,
+  rmap: ReleaseMap,
+  tax: TaxonomySource,
+  entity: Entity,
+  facts: MappedFact[],
+  opts: MapOptions,
+  diagnostics: Diagnostic[],
+): MappedFact[] {
   const out: MappedFact[] = [];
   const current = currentPeriod(facts);
   if (!current) return out;
@@ -39,28 +51,47 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
   for (const rule of rmap.documentInfo) {
     const concept = tax.concepts.get(rule.concept);
     if (!concept) {
-      diagnostics.push(diag('mapping:unknownConcept', 'error', `documentInfo names concept ${rule.concept}, which the taxonomy does not declare.`, { source: { file, line: 1, column: 1 } }));
+      diagnostics.push(
+        diag(
+          'mapping:unknownConcept',
+          'error',
+          `documentInfo names concept ${rule.concept}, which the taxonomy does not declare.`,
+          { source: { file, line: 1, column: 1 } },
+        ),
+      );
       continue;
     }
     const found = occurrencesOf(rule, release, current, entity, wanted);
     if (found.length === 0) {
       const stated = rule.statedIn ?? (rule.language ? [rule.language as 'en' | 'ja'] : ['en', 'ja']);
       if (rule.sources && stated.some((l) => wanted(l))) {
-        diagnostics.push(diag('release:missingDocumentInfo', 'error', `Cannot find ${rule.concept} in the release text.`,
-          { source: { file, line: 1, column: 1 }, expected: `a line matching ${rule.sources.map((s) => `/${s.pattern}/`).join(' or ')}`, actual: 'no such line' }));
+        diagnostics.push(
+          diag('release:missingDocumentInfo', 'error', `Cannot find ${rule.concept} in the release text.`, {
+            source: { file, line: 1, column: 1 },
+            expected: `a line matching ${rule.sources.map((s) => `/${s.pattern}/`).join(' or ')}`,
+            actual: 'no such line',
+          }),
+        );
       }
       continue;
     }
     if (!readValues(rule, found, file, diagnostics)) continue;
     const best = found[0];
     diagnostics.push(...disagreements(rule, found, file));
-    const period: Period = concept.periodType === 'instant' ? { type: 'instant', instant: best.instant ?? current.end } : current;
+    const period: Period =
+      concept.periodType === 'instant' ? { type: 'instant', instant: best.instant ?? current.end } : current;
     out.push({
-      id: '', name: concept.name, concept: clark(tax.namespace, concept.name), entity, period,
+      id: '',
+      name: concept.name,
+      concept: clark(tax.namespace, concept.name),
+      entity,
+      period,
       unit: rule.type === 'number' ? unitFor(concept.type, 'JPY', tax.namespace) : undefined,
-      value: best.value, decimals: best.decimals,
+      value: best.value,
+      decimals: best.decimals,
       language: rule.language,
-      footnotes: [], source: { file, line: best.occurrence.line, column: best.occurrence.col },
+      footnotes: [],
+      source: { file, line: best.occurrence.line, column: best.occurrence.col },
       provenance: found.map((f) => f.occurrence),
     });
   }
@@ -69,11 +100,31 @@ export function documentInfoFacts(release: Release, rmap: ReleaseMap, tax: Taxon
 }
 
 /** Where the release states a rule's value: its configured value, then every line of a wanted language its patterns match. */
-function occurrencesOf(rule: InfoRule, release: Release, current: { end: string }, entity: Entity, wanted: Wanted): Found[] {
+function occurrencesOf(
+  rule: InfoRule,
+  release: Release,
+  current: { end: string },
+  entity: Entity,
+  wanted: Wanted,
+): Found[] {
   const found: Found[] = [];
   const fill = (t: string) => t.replace('${periodEnd}', current.end).replace('${entityIdentifier}', entity.identifier);
   if (rule.value !== undefined) {
-    found.push({ value: fill(rule.value), occurrence: { table: 'configuration', tableTitle: 'mapping/document-info.json', lang: 'en', row: rule.concept, column: '', line: 1, col: 1, printed: rule.value, value: fill(rule.value), decimals: 0 } });
+    found.push({
+      value: fill(rule.value),
+      occurrence: {
+        table: 'configuration',
+        tableTitle: 'mapping/document-info.json',
+        lang: 'en',
+        row: rule.concept,
+        column: '',
+        line: 1,
+        col: 1,
+        printed: rule.value,
+        value: fill(rule.value),
+        decimals: 0,
+      },
+    });
   }
   for (const src of rule.sources ?? []) {
     const re = new RegExp(src.pattern);
@@ -86,8 +137,20 @@ function occurrencesOf(rule: InfoRule, release: Release, current: { end: string 
       const value = rule.valueMap?.[read] ?? read;
       const instantText = src.instantPattern ? new RegExp(src.instantPattern).exec(text)?.[1] : undefined;
       found.push({
-        value, instant: instantText,
-        occurrence: { table: 'text', tableTitle: 'release text', lang, row: rule.concept, column: '', line: i + 1, col: m.index + 1, printed: m[0], value, decimals: 0 },
+        value,
+        instant: instantText,
+        occurrence: {
+          table: 'text',
+          tableTitle: 'release text',
+          lang,
+          row: rule.concept,
+          column: '',
+          line: i + 1,
+          col: m.index + 1,
+          printed: m[0],
+          value,
+          decimals: 0,
+        },
       });
     });
   }
@@ -101,17 +164,45 @@ function readValues(rule: InfoRule, found: Found[], file: string, diagnostics: D
     const at = { file, line: f.occurrence.line, column: f.occurrence.col };
     if (rule.type === 'date') {
       const d = readDateText(f.value);
-      if (!d) { diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: "${f.value}" is not a date.`, { source: at, expected: 'a date such as February 12, 2004', actual: f.value })); ok = false; continue; }
+      if (!d) {
+        diagnostics.push(
+          diag('release:invalidDate', 'error', `${rule.concept}: "${f.value}" is not a date.`, {
+            source: at,
+            expected: 'a date such as February 12, 2004',
+            actual: f.value,
+          }),
+        );
+        ok = false;
+        continue;
+      }
       f.value = d;
     } else if (rule.type === 'number') {
       const m = /^\d+(\.(\d+))?$/.exec(f.value);
-      if (!m) { diagnostics.push(diag('release:invalidNumber', 'error', `${rule.concept}: "${f.value}" is not a number.`, { source: at, actual: f.value })); ok = false; continue; }
-      f.decimals = rule.decimals ?? (m[2]?.length ?? 0);
+      if (!m) {
+        diagnostics.push(
+          diag('release:invalidNumber', 'error', `${rule.concept}: "${f.value}" is not a number.`, {
+            source: at,
+            actual: f.value,
+          }),
+        );
+        ok = false;
+        continue;
+      }
+      f.decimals = rule.decimals ?? m[2]?.length ?? 0;
       f.value = shiftDecimal(f.value, 0);
     }
     if (f.instant !== undefined) {
       const d = readDateText(f.instant);
-      if (!d) { diagnostics.push(diag('release:invalidDate', 'error', `${rule.concept}: cannot read the date "${f.instant}".`, { source: at, actual: f.instant })); ok = false; continue; }
+      if (!d) {
+        diagnostics.push(
+          diag('release:invalidDate', 'error', `${rule.concept}: cannot read the date "${f.instant}".`, {
+            source: at,
+            actual: f.instant,
+          }),
+        );
+        ok = false;
+        continue;
+      }
       f.instant = d;
     }
     f.occurrence.value = f.value;
@@ -127,9 +218,20 @@ function disagreements(rule: InfoRule, found: Found[], file: string): Diagnostic
   for (const f of found.slice(1)) {
     const same = rule.type === 'number' ? cmp(parseQ(f.value), parseQ(best.value)) === 0 : f.value === best.value;
     if (!same || (f.instant ?? '') !== (best.instant ?? '')) {
-      out.push(diag('release:inconsistentDuplicate', 'inconsistency',
-        `${rule.concept}: line ${f.occurrence.line} states "${f.value}"${f.instant ? ` at ${f.instant}` : ''}, line ${best.occurrence.line} "${best.value}"${best.instant ? ` at ${best.instant}` : ''}.`,
-        { source: { file, line: f.occurrence.line, column: f.occurrence.col }, related: [{ file, line: best.occurrence.line, column: best.occurrence.col }], concept: rule.concept, expected: best.value, actual: f.value }));
+      out.push(
+        diag(
+          'release:inconsistentDuplicate',
+          'inconsistency',
+          `${rule.concept}: line ${f.occurrence.line} states "${f.value}"${f.instant ? ` at ${f.instant}` : ''}, line ${best.occurrence.line} "${best.value}"${best.instant ? ` at ${best.instant}` : ''}.`,
+          {
+            source: { file, line: f.occurrence.line, column: f.occurrence.col },
+            related: [{ file, line: best.occurrence.line, column: best.occurrence.col }],
+            concept: rule.concept,
+            expected: best.value,
+            actual: f.value,
+          },
+        ),
+      );
     }
   }
   return out;
@@ -147,16 +249,36 @@ export function fiscalFocus(end: string, fyEndMonth: number): { year: string; pe
  * The release's words ("3rd quarter of the fiscal year …", 2003年度第3四半期, "fiscal 2003") against
  * the period its tables report: a release that says one quarter over another quarter's figures is an error.
  */
-function checkFocus(info: MappedFact[], current: { end: string }, fyEndMonth: number, facts: MappedFact[], file: string): Diagnostic[] {
+function checkFocus(
+  info: MappedFact[],
+  current: { end: string },
+  fyEndMonth: number,
+  facts: MappedFact[],
+  _file: string,
+): Diagnostic[] {
   const expected = fiscalFocus(current.end, fyEndMonth);
   const witness = facts.find((f) => f.period.type === 'duration' && f.period.end === current.end);
   const out: Diagnostic[] = [];
-  for (const [concept, want] of [['FiscalYearFocus', expected.year], ['FiscalPeriodFocus', expected.period]] as const) {
+  for (const [concept, want] of [
+    ['FiscalYearFocus', expected.year],
+    ['FiscalPeriodFocus', expected.period],
+  ] as const) {
     const f = info.find((x) => x.name === concept);
     if (!f || f.value === want) continue;
-    out.push(diag('release:periodConflict', 'error',
-      `${concept}: the text says "${f.provenance[0]?.printed}" (${f.value}), but the tables report the period ending ${current.end}, which is ${concept === 'FiscalYearFocus' ? `fiscal ${want}` : want}.`,
-      { source: f.source, related: witness?.source ? [witness.source] : undefined, concept, expected: want, actual: f.value ?? undefined }));
+    out.push(
+      diag(
+        'release:periodConflict',
+        'error',
+        `${concept}: the text says "${f.provenance[0]?.printed}" (${f.value}), but the tables report the period ending ${current.end}, which is ${concept === 'FiscalYearFocus' ? `fiscal ${want}` : want}.`,
+        {
+          source: f.source,
+          related: witness?.source ? [witness.source] : undefined,
+          concept,
+          expected: want,
+          actual: f.value ?? undefined,
+        },
+      ),
+    );
   }
   return out;
 }

@@ -21,7 +21,12 @@ export class FootnoteRegistry {
   idFor(note: ReleaseNote): string {
     let fn = this.byLine.get(note.line);
     if (!fn) {
-      fn = { id: `fn${this.list.length + 1}`, language: note.lang, text: note.text, source: { file: this.file, line: note.line, column: 1 } };
+      fn = {
+        id: `fn${this.list.length + 1}`,
+        language: note.lang,
+        text: note.text,
+        source: { file: this.file, line: note.line, column: 1 },
+      };
       this.byLine.set(note.line, fn);
       this.list.push(fn);
     }

@@ -1,4 +1,17 @@
-import { NS, clark, diag, type Cell, type Diagnostic, type Entity, type Period, type Release, type ReleaseNote, type Row, type Table, type Unit } from '../model';
+import {
+  NS,
+  clark,
+  diag,
+  type Cell,
+  type Diagnostic,
+  type Entity,
+  type Period,
+  type Release,
+  type ReleaseNote,
+  type Row,
+  type Table,
+  type Unit,
+} from '../model';
 import { isProse, labelKey, normalizeLabel, readNumber, type Figure } from '../release';
 import { addDays } from '../xbrl/dates';
 import { FootnoteRegistry, findNote } from './footnotes';
@@ -29,7 +42,11 @@ interface Candidate {
 
 /** The period kind each table kind's heading states (metrics tables are by quarter code). */
 const PERIOD_OF: Record<MapTableKind, TableKind | undefined> = {
-  quarterStatement: 'quarter', cashFlows: 'quarter', cumulativeStatement: 'yearToDate', balanceSheet: 'instant', metrics: undefined,
+  quarterStatement: 'quarter',
+  cashFlows: 'quarter',
+  cumulativeStatement: 'yearToDate',
+  balanceSheet: 'instant',
+  metrics: undefined,
 };
 
 /** The heading block from the title line down: title, period and scale lines (prose and notes above it excluded). */
@@ -44,7 +61,10 @@ function headingBlock(table: Table, titleIndex: number): { text: string; line: n
  * the one the mapping table's kind requires (so the quarter and the cumulative statement, titled
  * alike, are told apart by "Three Months" vs "Six|Nine|Twelve Months", 四半期 vs 累計/通期).
  */
-export function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; titleIndex: number; matches: MapTable[]; titled: MapTable[] } {
+export function matchTable(
+  table: Table,
+  maps: MapTable[],
+): { map?: MapTable; titleIndex: number; matches: MapTable[]; titled: MapTable[] } {
   const matches: { m: MapTable; idx: number }[] = [];
   const titled: MapTable[] = [];
   for (const m of maps) {
@@ -58,7 +78,12 @@ export function matchTable(table: Table, maps: MapTable[]): { map?: MapTable; ti
     if (want && tableKind(table, headingBlock(table, idx)) !== want) continue;
     matches.push({ m, idx });
   }
-  return { map: matches.length === 1 ? matches[0].m : undefined, titleIndex: matches[0]?.idx ?? -1, matches: matches.map((x) => x.m), titled };
+  return {
+    map: matches.length === 1 ? matches[0].m : undefined,
+    titleIndex: matches[0]?.idx ?? -1,
+    matches: matches.map((x) => x.m),
+    titled,
+  };
 }
 
 /** The header cell over column `i` (spanning from the left) that reads `text`. */
@@ -66,7 +91,10 @@ function headerCell(table: Table, i: number, text: string): { line: number; colu
   for (const row of table.headerRows) {
     for (let j = i; j >= 0; j--) {
       const c = row.cells[j];
-      if (c && c.text !== '') { if (c.text === text) return c; break; }
+      if (c && c.text !== '') {
+        if (c.text === text) return c;
+        break;
+      }
     }
   }
   return undefined;
@@ -88,8 +116,10 @@ export function findRow(row: Row, map: MapTable): MapRow | undefined {
   }
   const section = row.section?.toLowerCase();
   const candidates = index.get(labelKey(row.label.text)) ?? [];
-  return candidates.find((r) => r.section !== undefined && labelKey(r.section) === section)
-    ?? candidates.find((r) => r.section === undefined);
+  return (
+    candidates.find((r) => r.section !== undefined && labelKey(r.section) === section) ??
+    candidates.find((r) => r.section === undefined)
+  );
 }
 
 /** Intervals [v − ½·10^−d, v + ½·10^−d] of two stated figures share a point (and equal decimals mean equal values). */
@@ -146,7 +176,12 @@ class ReleaseMapper {
   private readonly coverage: Record<string, LangCoverage> = {};
   private readonly foundRows = new Map<string, Set<MapRow>>();
 
-  constructor(private readonly release: Release, private readonly rmap: ReleaseMap, private readonly tax: TaxonomySource, private readonly opts: MapOptions) {
+  constructor(
+    private readonly release: Release,
+    private readonly rmap: ReleaseMap,
+    private readonly tax: TaxonomySource,
+    private readonly opts: MapOptions,
+  ) {
     this.file = release.file;
     this.entity = { scheme: rmap.entity.scheme, identifier: rmap.entity.identifier };
     this.notes = new FootnoteRegistry(this.file);
@@ -154,13 +189,16 @@ class ReleaseMapper {
 
   readonly wanted = (lang: 'en' | 'ja'): boolean => this.opts.lang === 'both' || this.opts.lang === lang;
 
-  private at(line: number, column: number) { return { file: this.file, line, column }; }
+  private at(line: number, column: number) {
+    return { file: this.file, line, column };
+  }
 
   /** One release table: matched to its mapping table, its columns resolved, each row and cell mapped. */
   mapTable(table: Table): void {
     const cov = (this.coverage[table.lang] ??= { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 });
     const figures: Figure[][] = table.rows.map((r) => r.cells.map((c) => readNumber(c.text)));
-    for (const fr of figures) for (const f of fr) if (f.kind === 'number' || f.kind === 'dash' || f.kind === 'invalid') cov.cells++;
+    for (const fr of figures)
+      for (const f of fr) if (f.kind === 'number' || f.kind === 'dash' || f.kind === 'invalid') cov.cells++;
     const { map, titleIndex, matches, titled } = matchTable(table, this.rmap.tables);
     if (!map) {
       this.unmappedTable(table, matches, titled);
@@ -178,19 +216,42 @@ class ReleaseMapper {
     this.resolved.push({ table, id: map.id, title, specs, figures, rows: rowInfo });
     this.checkColumns(table, specs, figures);
     const columnMarks = table.columns.map((c) => normalizeLabel(c.headers[c.headers.length - 1] ?? '').marks);
-    const t: TableRun = { table, map, title, figures, specs, scale: readScale(context), columnMarks, cov, seenRows, rowInfo };
+    const t: TableRun = {
+      table,
+      map,
+      title,
+      figures,
+      specs,
+      scale: readScale(context),
+      columnMarks,
+      cov,
+      seenRows,
+      rowInfo,
+    };
     table.rows.forEach((row, r) => this.mapRow(t, row, r));
   }
 
   private unmappedTable(table: Table, matches: MapTable[], titled: MapTable[]): void {
     const first = table.preamble[table.preamble.length - 1];
-    this.diagnostics.push(diag(matches.length ? 'release:ambiguousTable' : 'release:unmappedTable', 'error',
-      matches.length
-        ? `The table matches ${matches.length} mapping tables (${matches.map((m) => m.id).join(', ')}); expected exactly one.`
-        : titled.length
-          ? `The table's title matches ${titled.map((m) => `${m.id} (${m.kind})`).join(', ')}, but its heading states no period of that kind (${[...new Set(titled.map((m) => PERIOD_OF[m.kind]))].join(' or ')}).`
-          : `No mapping table matches this table's title lines; expected one of the titles in mapping/release-map.json.`,
-      { source: this.at(first?.line ?? table.firstLine, 1), actual: table.preamble.map((p) => p.text).slice(-3).join(' / '), expected: 'a title matched by one mapping table' }));
+    this.diagnostics.push(
+      diag(
+        matches.length ? 'release:ambiguousTable' : 'release:unmappedTable',
+        'error',
+        matches.length
+          ? `The table matches ${matches.length} mapping tables (${matches.map((m) => m.id).join(', ')}); expected exactly one.`
+          : titled.length
+            ? `The table's title matches ${titled.map((m) => `${m.id} (${m.kind})`).join(', ')}, but its heading states no period of that kind (${[...new Set(titled.map((m) => PERIOD_OF[m.kind]))].join(' or ')}).`
+            : `No mapping table matches this table's title lines; expected one of the titles in mapping/release-map.json.`,
+        {
+          source: this.at(first?.line ?? table.firstLine, 1),
+          actual: table.preamble
+            .map((p) => p.text)
+            .slice(-3)
+            .join(' / '),
+          expected: 'a title matched by one mapping table',
+        },
+      ),
+    );
   }
 
   /** Columns whose period cannot be told, or is told two ways, or ends mid-month. */
@@ -198,17 +259,32 @@ class ReleaseMapper {
     specs.forEach((s, i) => {
       const head = table.headerRows[table.headerRows.length - 1]?.cells[i] ?? { line: table.firstLine, column: 1 };
       if (s.kind === 'unresolved' && figures.some((fr) => fr[i].kind !== 'empty')) {
-        this.diagnostics.push(diag('release:unresolvedPeriod', 'error', `Cannot tell the period of column ${i + 1}: ${s.reason}.`,
-          { source: this.at(head.line, head.column), actual: s.header || '(empty header)', expected: 'a quarter code (3Q03), a date (Dec 31, 2003) or 2003年12月期' }));
+        this.diagnostics.push(
+          diag('release:unresolvedPeriod', 'error', `Cannot tell the period of column ${i + 1}: ${s.reason}.`, {
+            source: this.at(head.line, head.column),
+            actual: s.header || '(empty header)',
+            expected: 'a quarter code (3Q03), a date (Dec 31, 2003) or 2003年12月期',
+          }),
+        );
       }
       if (s.kind === 'value' && s.conflict) {
         const cell = headerCell(table, i, s.conflict.header) ?? head;
-        this.diagnostics.push(diag('release:periodConflict', 'error', `Column ${i + 1}: ${s.conflict.message}.`, {
-          source: this.at(cell.line, cell.column), related: s.conflict.line ? [this.at(s.conflict.line, 1)] : undefined,
-          expected: `a heading and column dates that state the same period`, actual: `${s.conflict.text} / ${s.header}` }));
+        this.diagnostics.push(
+          diag('release:periodConflict', 'error', `Column ${i + 1}: ${s.conflict.message}.`, {
+            source: this.at(cell.line, cell.column),
+            related: s.conflict.line ? [this.at(s.conflict.line, 1)] : undefined,
+            expected: `a heading and column dates that state the same period`,
+            actual: `${s.conflict.text} / ${s.header}`,
+          }),
+        );
       }
       if (s.kind === 'value' && s.warning) {
-        this.diagnostics.push(diag('release:periodEndNotMonthEnd', 'warning', `Column ${i + 1}: ${s.warning}.`, { source: this.at(head.line, head.column), actual: s.header }));
+        this.diagnostics.push(
+          diag('release:periodEndNotMonthEnd', 'warning', `Column ${i + 1}: ${s.warning}.`, {
+            source: this.at(head.line, head.column),
+            actual: s.header,
+          }),
+        );
       }
     });
   }
@@ -227,22 +303,41 @@ class ReleaseMapper {
     if (mrow.group || !mrow.concept) {
       if (present) {
         const c = row.cells[t.figures[r].findIndex((f) => f.kind !== 'empty')];
-        this.diagnostics.push(diag('release:figuresInGroupRow', 'error', `Row "${label}" is mapped as a heading but has figures.`,
-          { source: this.at(c.line, c.column), actual: c.text, expected: 'no figures on a heading row' }));
+        this.diagnostics.push(
+          diag('release:figuresInGroupRow', 'error', `Row "${label}" is mapped as a heading but has figures.`, {
+            source: this.at(c.line, c.column),
+            actual: c.text,
+            expected: 'no figures on a heading row',
+          }),
+        );
         t.cov.unaccounted += present;
       }
       return;
     }
     const concept = this.tax.concepts.get(mrow.concept);
     if (!concept) {
-      this.diagnostics.push(diag('mapping:unknownConcept', 'error', `Mapping row "${label}" names concept ${mrow.concept}, which the taxonomy does not declare.`,
-        { source: this.at(row.line, row.label.column), actual: mrow.concept, expected: 'a concept of taxonomy/src/concepts.json' }));
+      this.diagnostics.push(
+        diag(
+          'mapping:unknownConcept',
+          'error',
+          `Mapping row "${label}" names concept ${mrow.concept}, which the taxonomy does not declare.`,
+          {
+            source: this.at(row.line, row.label.column),
+            actual: mrow.concept,
+            expected: 'a concept of taxonomy/src/concepts.json',
+          },
+        ),
+      );
       return;
     }
     t.rowInfo[r] = { concept: concept.name, sign: mrow.sign === 'negated' ? -1 : 1 };
-    const rowNotes = row.footnoteMarks.map((mark) => findNote(this.release, t.table, mark)).filter((n) => n !== undefined);
+    const rowNotes = row.footnoteMarks
+      .map((mark) => findNote(this.release, t.table, mark))
+      .filter((n) => n !== undefined);
     const rr: RowRun = { t, mrow, concept, label, rowNotes };
-    row.cells.forEach((cell, i) => { if (!this.mapCell(rr, cell, t.figures[r][i], i)) t.cov.unaccounted++; });
+    row.cells.forEach((cell, i) => {
+      if (!this.mapCell(rr, cell, t.figures[r][i], i)) t.cov.unaccounted++;
+    });
   }
 
   private unmappedRow(map: MapTable, row: Row, label: string): void {
@@ -250,8 +345,20 @@ class ReleaseMapper {
     const hint = near.length
       ? `Closest known labels: ${near.map((n) => `"${n.label}" (${n.concept}, ${n.lang} ${n.table}, distance ${n.distance.toFixed(2)})`).join('; ')}. Run \`iij-xbrl mapping suggest\` for ready-to-paste entries.`
       : 'No known label is close; run `iij-xbrl mapping suggest` for a ready-to-paste entry (a new concept).';
-    this.diagnostics.push(diag('release:unmappedRow', 'error', `Row "${label}" of ${map.id} has no mapping${row.section ? ` (section "${row.section}")` : ''}${near.length ? `; did you mean "${near[0].label}" (${near[0].concept})?` : '.'}`,
-      { source: this.at(row.line, row.label.column), actual: label, expected: `a row of mapping table ${map.id}`, hint, concept: near[0]?.concept }));
+    this.diagnostics.push(
+      diag(
+        'release:unmappedRow',
+        'error',
+        `Row "${label}" of ${map.id} has no mapping${row.section ? ` (section "${row.section}")` : ''}${near.length ? `; did you mean "${near[0].label}" (${near[0].concept})?` : '.'}`,
+        {
+          source: this.at(row.line, row.label.column),
+          actual: label,
+          expected: `a row of mapping table ${map.id}`,
+          hint,
+          concept: near[0]?.concept,
+        },
+      ),
+    );
   }
 
   /** One figure cell of a mapped row: a candidate fact, a derived figure, or nothing. False: the figure is unaccounted for. */
@@ -260,14 +367,28 @@ class ReleaseMapper {
     const s = t.specs[i];
     if (f.kind === 'empty') return true;
     if (f.kind === 'invalid') {
-      this.diagnostics.push(diag('release:invalidNumber', 'error', `Cell "${cell.text}" in row "${label}" is not a figure (${f.reason}).`,
-        { source: this.at(cell.line, cell.column), actual: cell.text, expected: 'a figure such as 3,204, (566,520), 25.83, (5.9%) or -' }));
+      this.diagnostics.push(
+        diag('release:invalidNumber', 'error', `Cell "${cell.text}" in row "${label}" is not a figure (${f.reason}).`, {
+          source: this.at(cell.line, cell.column),
+          actual: cell.text,
+          expected: 'a figure such as 3,204, (566,520), 25.83, (5.9%) or -',
+        }),
+      );
       return false;
     }
-    if (s.kind === 'derived') { t.cov.derived++; return true; }
+    if (s.kind === 'derived') {
+      t.cov.derived++;
+      return true;
+    }
     if (s.kind === 'unresolved' || !isNumericKind(concept.type)) return false;
     if (f.kind === 'number' && f.percent) {
-      this.diagnostics.push(diag('release:unexpectedPercent', 'error', `A percent figure in a value column (row "${label}").`, { source: this.at(cell.line, cell.column), actual: cell.text, expected: 'an amount' }));
+      this.diagnostics.push(
+        diag('release:unexpectedPercent', 'error', `A percent figure in a value column (row "${label}").`, {
+          source: this.at(cell.line, cell.column),
+          actual: cell.text,
+          expected: 'an amount',
+        }),
+      );
       return false;
     }
     const currency = s.currency ?? 'JPY';
@@ -277,7 +398,10 @@ class ReleaseMapper {
     if (!period) return false;
     // The figure's value: its digits, signed as printed and as mapped, times the scale (exact string arithmetic; zero is `0`).
     const places = f.kind === 'dash' ? 0 : f.places;
-    const value = f.kind === 'dash' ? '0' : shiftDecimal(`${f.negative !== (rr.mrow.sign === 'negated') ? '-' : ''}${f.digits}`, power);
+    const value =
+      f.kind === 'dash'
+        ? '0'
+        : shiftDecimal(`${f.negative !== (rr.mrow.sign === 'negated') ? '-' : ''}${f.digits}`, power);
     const fnIds = new Set<string>();
     for (const n of rr.rowNotes) fnIds.add(this.notes.idFor(n));
     for (const mark of t.columnMarks[i]) {
@@ -285,10 +409,22 @@ class ReleaseMapper {
       if (n) fnIds.add(this.notes.idFor(n));
     }
     this.candidates.push({
-      concept, period, unit: unitFor(concept.type, currency, this.tax.namespace), footnotes: fnIds, order: this.candidates.length,
+      concept,
+      period,
+      unit: unitFor(concept.type, currency, this.tax.namespace),
+      footnotes: fnIds,
+      order: this.candidates.length,
       occurrence: {
-        table: t.map.id, tableTitle: t.title, lang: t.table.lang, row: label, column: s.header,
-        line: cell.line, col: cell.column, printed: cell.text, value, decimals: places - power,
+        table: t.map.id,
+        tableTitle: t.title,
+        lang: t.table.lang,
+        row: label,
+        column: s.header,
+        line: cell.line,
+        col: cell.column,
+        printed: cell.text,
+        value,
+        decimals: places - power,
       },
     });
     return true;
@@ -300,13 +436,28 @@ class ReleaseMapper {
     if (isScaledKind(kind)) {
       const p = t.scale[currency];
       if (p === undefined) {
-        this.diagnostics.push(diag('release:missingScale', 'error', `Table ${t.map.id} states no scale for ${currency} amounts (expected e.g. "(JPY in millions)" or "(Expressed in Thousands of …)").`,
-          { source: this.at(cell.line, cell.column), actual: cell.text, expected: `a ${currency} scale line above the table` }));
+        this.diagnostics.push(
+          diag(
+            'release:missingScale',
+            'error',
+            `Table ${t.map.id} states no scale for ${currency} amounts (expected e.g. "(JPY in millions)" or "(Expressed in Thousands of …)").`,
+            {
+              source: this.at(cell.line, cell.column),
+              actual: cell.text,
+              expected: `a ${currency} scale line above the table`,
+            },
+          ),
+        );
       }
       return p;
     }
     if (currency === 'USD' && kind !== 'perShare' && kind !== 'perAds') {
-      this.diagnostics.push(diag('release:unexpectedCurrency', 'error', `A ${kind} figure in a USD column (row "${rr.label}").`, { source: this.at(cell.line, cell.column), actual: cell.text }));
+      this.diagnostics.push(
+        diag('release:unexpectedCurrency', 'error', `A ${kind} figure in a USD column (row "${rr.label}").`, {
+          source: this.at(cell.line, cell.column),
+          actual: cell.text,
+        }),
+      );
       return undefined;
     }
     return 0;
@@ -318,12 +469,25 @@ class ReleaseMapper {
     if (concept.periodType === 'instant') {
       if (rr.mrow.period !== 'start') return { type: 'instant', instant: s.end };
       if (s.start) return { type: 'instant', instant: addDays(s.start, -1) };
-      this.diagnostics.push(diag('mapping:periodMismatch', 'error', `Row "${label}" is mapped to a period start, but column ${i + 1} is an instant.`, { source: this.at(cell.line, cell.column) }));
+      this.diagnostics.push(
+        diag(
+          'mapping:periodMismatch',
+          'error',
+          `Row "${label}" is mapped to a period start, but column ${i + 1} is an instant.`,
+          { source: this.at(cell.line, cell.column) },
+        ),
+      );
       return undefined;
     }
     if (s.start) return { type: 'duration', start: s.start, end: s.end };
-    this.diagnostics.push(diag('mapping:periodMismatch', 'error', `Concept ${concept.name} is a duration, but column ${i + 1} ("${s.header}") is an instant.`,
-      { source: this.at(cell.line, cell.column), expected: 'a column for a period of time', actual: s.header }));
+    this.diagnostics.push(
+      diag(
+        'mapping:periodMismatch',
+        'error',
+        `Concept ${concept.name} is a duration, but column ${i + 1} ("${s.header}") is an instant.`,
+        { source: this.at(cell.line, cell.column), expected: 'a column for a period of time', actual: s.header },
+      ),
+    );
     return undefined;
   }
 
@@ -335,8 +499,15 @@ class ReleaseMapper {
     facts.push(...info);
     const stated = info.find((f) => f.name === 'FiscalPeriodFocus')?.value;
     const end = info.find((f) => f.name === 'DocumentPeriodEndDate')?.value;
-    const focus = (stated && /^(Q[123]|FY)$/.test(stated) ? stated : end ? fiscalFocus(end, rmap.fiscalYearEndMonth).period : undefined) as FiscalPeriod | undefined;
-    if (focus) diagnostics.push(...checkCompleteness(rmap, focus, this.foundRows, facts, this.wanted, file, this.resolved));
+    const focus = (
+      stated && /^(Q[123]|FY)$/.test(stated)
+        ? stated
+        : end
+          ? fiscalFocus(end, rmap.fiscalYearEndMonth).period
+          : undefined
+    ) as FiscalPeriod | undefined;
+    if (focus)
+      diagnostics.push(...checkCompleteness(rmap, focus, this.foundRows, facts, this.wanted, file, this.resolved));
     sortAndName(facts, tax);
     return { facts, footnotes: this.notes.list, tables: this.resolved, coverage: this.coverage, diagnostics };
   }
@@ -345,7 +516,12 @@ class ReleaseMapper {
 /** Facts in taxonomy order, then by period and unit; each named `f-<concept>-<period>[-<unit>]` (a counter after repeats). */
 function sortAndName(facts: MappedFact[], tax: TaxonomySource): void {
   // Sort keys computed once per fact.
-  const keys = new Map(facts.map((f) => [f, { order: tax.order.get(f.name) ?? 0, period: periodKey(f.period), unit: f.unit ? unitKey(f.unit) : '' }]));
+  const keys = new Map(
+    facts.map((f) => [
+      f,
+      { order: tax.order.get(f.name) ?? 0, period: periodKey(f.period), unit: f.unit ? unitKey(f.unit) : '' },
+    ]),
+  );
   facts.sort((a, b) => {
     const ka = keys.get(a)!;
     const kb = keys.get(b)!;
@@ -365,13 +541,20 @@ function sortAndName(facts: MappedFact[], tax: TaxonomySource): void {
  * One fact per concept, period and unit, from the most precise occurrence (ties: the first);
  * every other occurrence is checked against it and kept as provenance.
  */
-function mergeCandidates(cands: Candidate[], tax: TaxonomySource, entity: Entity, file: string,
-  diagnostics: Diagnostic[], coverage: Record<string, LangCoverage>): MappedFact[] {
+function mergeCandidates(
+  cands: Candidate[],
+  tax: TaxonomySource,
+  entity: Entity,
+  file: string,
+  diagnostics: Diagnostic[],
+  coverage: Record<string, LangCoverage>,
+): MappedFact[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of cands) {
     const key = `${c.concept.name}|${periodKey(c.period)}|${c.unit ? unitKey(c.unit) : ''}`;
     const g = groups.get(key);
-    if (g) g.push(c); else groups.set(key, [c]);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
   }
   const facts: MappedFact[] = [];
   for (const g of groups.values()) {
@@ -386,10 +569,20 @@ function mergeCandidates(cands: Candidate[], tax: TaxonomySource, entity: Entity
       if (!consistent(c.occurrence, best.occurrence)) {
         const o = c.occurrence;
         const b = best.occurrence;
-        diagnostics.push(diag('release:inconsistentDuplicate', 'inconsistency',
-          `${c.concept.name}: ${o.table} row "${o.row}" column "${o.column}" states ${o.printed} (${o.value}, decimals ${o.decimals}), which no rounding of ${b.printed} in ${b.table} row "${b.row}" (${b.value}, decimals ${b.decimals}) can produce.`,
-          { source: { file, line: o.line, column: o.col }, related: [{ file, line: b.line, column: b.col }], concept: c.concept.name,
-            expected: `${b.value} rounded to decimals ${o.decimals}`, actual: o.value }));
+        diagnostics.push(
+          diag(
+            'release:inconsistentDuplicate',
+            'inconsistency',
+            `${c.concept.name}: ${o.table} row "${o.row}" column "${o.column}" states ${o.printed} (${o.value}, decimals ${o.decimals}), which no rounding of ${b.printed} in ${b.table} row "${b.row}" (${b.value}, decimals ${b.decimals}) can produce.`,
+            {
+              source: { file, line: o.line, column: o.col },
+              related: [{ file, line: b.line, column: b.col }],
+              concept: c.concept.name,
+              expected: `${b.value} rounded to decimals ${o.decimals}`,
+              actual: o.value,
+            },
+          ),
+        );
       }
     }
     const b = best.occurrence;

@@ -20,7 +20,10 @@ const asNum = (f: Figure | undefined): Num | undefined => (f && f.kind === 'numb
 const AROUND = new WeakMap<Num, Interval>();
 function around(f: Num): Interval {
   let iv = AROUND.get(f);
-  if (!iv) { iv = aroundValue(signed(f), f.places); AROUND.set(f, iv); }
+  if (!iv) {
+    iv = aroundValue(signed(f), f.places);
+    AROUND.set(f, iv);
+  }
   return iv;
 }
 
@@ -76,11 +79,15 @@ const SIGNED = new WeakMap<Num, Q>();
 /** The printed figure's value, signed (kept per figure). */
 function signed(f: Num): Q {
   let q = SIGNED.get(f);
-  if (!q) { q = parseQ(signedDigits(f)); SIGNED.set(f, q); }
+  if (!q) {
+    q = parseQ(signedDigits(f));
+    SIGNED.set(f, q);
+  }
   return q;
 }
 const unit = (f: Num) => pow10Q(-f.places);
-const specKey = (s: ColumnSpec | undefined) => (s && s.kind === 'value' ? `${s.currency ?? 'JPY'}:${s.start ?? ''}_${s.end}` : '?');
+const specKey = (s: ColumnSpec | undefined) =>
+  s && s.kind === 'value' ? `${s.currency ?? 'JPY'}:${s.start ?? ''}_${s.end}` : '?';
 
 /** The denominator row of a share column: the total revenues / total assets row, else the row printing 100.0. */
 function denominatorRow(t: ResolvedTable, i: number): number {
@@ -88,7 +95,10 @@ function denominatorRow(t: ResolvedTable, i: number): number {
     const r = t.rows.findIndex((x) => x?.concept === name);
     if (r >= 0 && asNum(t.figures[r][i])) return r;
   }
-  return t.figures.findIndex((fr) => { const f = asNum(fr[i]); return !!f && cmp(parseQ(f.digits), HUNDRED) === 0 && !f.negative; });
+  return t.figures.findIndex((fr) => {
+    const f = asNum(fr[i]);
+    return !!f && cmp(parseQ(f.digits), HUNDRED) === 0 && !f.negative;
+  });
 }
 
 /** Recomputes one derived column of one table. */
@@ -99,7 +109,11 @@ function deriveColumn(t: ResolvedTable, i: number, counts: CheckCounts): Derived
   const isValue = (k: number) => specs[k].kind === 'value' && (specs[k] as { currency?: string }).currency !== 'USD';
   const currentCol = specs.findIndex((_, k) => isValue(k));
   let base = -1;
-  for (let k = i - 1; k >= 0; k--) if (isValue(k)) { base = k; break; }
+  for (let k = i - 1; k >= 0; k--)
+    if (isValue(k)) {
+      base = k;
+      break;
+    }
   if (base < 0) return [];
   const totalRow = s.derived === 'share' ? denominatorRow(t, i) : -1;
   const out: DerivedResult[] = [];
@@ -112,19 +126,45 @@ function deriveColumn(t: ResolvedTable, i: number, counts: CheckCounts): Derived
     if (s.derived === 'change') {
       const cur = asNum(fr[currentCol]);
       const prior = asNum(fr[base]);
-      if (!cur || !prior || base === currentCol) { out.push({ t, r, i, base, printed: p, explain: '', key }); return; }
+      if (!cur || !prior || base === currentCol) {
+        out.push({ t, r, i, base, printed: p, explain: '', key });
+        return;
+      }
       const q = divide(around(cur), around(prior));
-      out.push({ t, r, i, base, printed: p, key, pct: q && [mul(sub(q[0], ONE), HUNDRED), mul(sub(q[1], ONE), HUNDRED)], explain: `(${n(cur)} − ${n(prior)}) / ${n(prior)}` });
+      out.push({
+        t,
+        r,
+        i,
+        base,
+        printed: p,
+        key,
+        pct: q && [mul(sub(q[0], ONE), HUNDRED), mul(sub(q[1], ONE), HUNDRED)],
+        explain: `(${n(cur)} − ${n(prior)}) / ${n(prior)}`,
+      });
     } else {
       const x = asNum(fr[base]);
       const y = totalRow >= 0 ? asNum(figures[totalRow][base]) : undefined;
-      if (!x || !y) { out.push({ t, r, i, base, printed: p, explain: '', key }); return; }
+      if (!x || !y) {
+        out.push({ t, r, i, base, printed: p, explain: '', key });
+        return;
+      }
       // The denominator's own share is x / x: exactly 100 whatever the rounding of x.
-      const q = r === totalRow ? [ONE, ONE] as Interval : divide(around(x), around(y));
-      out.push({ t, r, i, base, printed: p, key, pct: q && [mul(q[0], HUNDRED), mul(q[1], HUNDRED)], explain: r === totalRow ? `${n(x)} / ${n(x)}` : `${n(x)} / ${y.digits}` });
+      const q = r === totalRow ? ([ONE, ONE] as Interval) : divide(around(x), around(y));
+      out.push({
+        t,
+        r,
+        i,
+        base,
+        printed: p,
+        key,
+        pct: q && [mul(q[0], HUNDRED), mul(q[1], HUNDRED)],
+        explain: r === totalRow ? `${n(x)} / ${n(x)}` : `${n(x)} / ${y.digits}`,
+      });
     }
   });
-  for (const d of out) if (d.pct) counts.percentChecked++; else counts.percentUnverifiable++;
+  for (const d of out)
+    if (d.pct) counts.percentChecked++;
+    else counts.percentUnverifiable++;
   return out;
 }
 
@@ -151,7 +191,10 @@ function footing(d: DerivedResult, column: DerivedResult[], calcs: SourceCalcula
     const value = (x: DerivedResult) => mul(signed(x.printed), intQ(d.t.rows[x.r]!.sign));
     const sum = parts.reduce((acc, p) => add(acc, mul(value(p.x!), parseQ(String(p.it.weight)))), ZERO);
     if (cmp(sum, value(total)) === 0) {
-      const terms = parts.map((p, k) => { const v = mul(value(p.x!), parseQ(String(p.it.weight))); return `${sign(v) < 0 ? '− ' : k ? '+ ' : ''}${toFixedQ(abs(v), p.x!.printed.places)}`; });
+      const terms = parts.map((p, k) => {
+        const v = mul(value(p.x!), parseQ(String(p.it.weight)));
+        return `${sign(v) < 0 ? '− ' : k ? '+ ' : ''}${toFixedQ(abs(v), p.x!.printed.places)}`;
+      });
       return `${terms.join(' ')} = ${toFixedQ(value(total), total.printed.places)} (${rel.total}) as printed`;
     }
   }
@@ -166,7 +209,12 @@ function footing(d: DerivedResult, column: DerivedResult[], calcs: SourceCalcula
  * rounding nor footing explains is an inconsistency. A derived figure printed differently in the
  * Japanese and English parts is a warning with both places.
  */
-export function checkPercentFigures(tables: ResolvedTable[], file: string, counts: CheckCounts, calcs: SourceCalculation[] = []): Diagnostic[] {
+export function checkPercentFigures(
+  tables: ResolvedTable[],
+  file: string,
+  counts: CheckCounts,
+  calcs: SourceCalculation[] = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const all: DerivedResult[] = [];
   for (const t of tables) {
@@ -183,11 +231,21 @@ export function checkPercentFigures(tables: ResolvedTable[], file: string, count
         const range = `${fmt(d.pct[0])}%…${fmt(d.pct[1])}%`;
         const foot = (t.specs[i] as { derived?: string }).derived === 'share' ? footing(d, column, calcs) : undefined;
         if (foot) counts.footingAdjustments = (counts.footingAdjustments ?? 0) + 1;
-        out.push(foot
-          ? diag('release:footingAdjustment', 'info', `${where}: printed ${cell.text} where ${d.explain} gives ${range}; adjusted by one unit so that the column foots: ${foot}.`,
-            { source: { file, line: cell.line, column: cell.column }, related, expected: range, actual: cell.text })
-          : diag('release:percentMismatch', 'inconsistency', `${where}: printed ${cell.text}, but ${d.explain} gives ${range} for any rounding of the stated figures.`,
-            { source: { file, line: cell.line, column: cell.column }, related, expected: range, actual: cell.text }));
+        out.push(
+          foot
+            ? diag(
+                'release:footingAdjustment',
+                'info',
+                `${where}: printed ${cell.text} where ${d.explain} gives ${range}; adjusted by one unit so that the column foots: ${foot}.`,
+                { source: { file, line: cell.line, column: cell.column }, related, expected: range, actual: cell.text },
+              )
+            : diag(
+                'release:percentMismatch',
+                'inconsistency',
+                `${where}: printed ${cell.text}, but ${d.explain} gives ${range} for any rounding of the stated figures.`,
+                { source: { file, line: cell.line, column: cell.column }, related, expected: range, actual: cell.text },
+              ),
+        );
       }
     });
   }
@@ -202,7 +260,8 @@ function compareLanguages(all: DerivedResult[], file: string, counts: CheckCount
   for (const d of all) {
     if (!d.key) continue;
     const g = byKey.get(d.key);
-    if (g) g.push(d); else byKey.set(d.key, [d]);
+    if (g) g.push(d);
+    else byKey.set(d.key, [d]);
   }
   for (const group of byKey.values()) {
     const ja = group.find((d) => d.t.table.lang === 'ja');
@@ -212,16 +271,30 @@ function compareLanguages(all: DerivedResult[], file: string, counts: CheckCount
     if (cmp(signed(ja.printed), signed(en.printed)) === 0) continue;
     const cell = (d: DerivedResult) => d.t.table.rows[d.r].cells[d.i];
     const label = normalizeLabel(en.t.table.rows[en.r].label.text).text;
-    out.push(diag('release:derivedLanguageMismatch', 'warning',
-      `${en.t.id} row "${label}": the English part prints ${cell(en).text}, the Japanese part (${ja.t.id}) ${cell(ja).text} for the same derived figure.`,
-      { source: { file, line: cell(en).line, column: cell(en).column }, related: [{ file, line: cell(ja).line, column: cell(ja).column }],
-        expected: cell(en).text, actual: cell(ja).text }));
+    out.push(
+      diag(
+        'release:derivedLanguageMismatch',
+        'warning',
+        `${en.t.id} row "${label}": the English part prints ${cell(en).text}, the Japanese part (${ja.t.id}) ${cell(ja).text} for the same derived figure.`,
+        {
+          source: { file, line: cell(en).line, column: cell(en).column },
+          related: [{ file, line: cell(ja).line, column: cell(ja).column }],
+          expected: cell(en).text,
+          actual: cell(ja).text,
+        },
+      ),
+    );
   }
   return out;
 }
 
 /** A USD figure with what its JPY figure at the stated rate allows. */
-interface UsdResult { f: MappedFact; j: MappedFact; exact: Interval; stated: Interval }
+interface UsdResult {
+  f: MappedFact;
+  j: MappedFact;
+  exact: Interval;
+  stated: Interval;
+}
 
 /**
  * Every USD convenience figure against its JPY figure and the stated rate: JPY ÷ rate must fall
@@ -229,7 +302,12 @@ interface UsdResult { f: MappedFact; j: MappedFact; exact: Interval; stated: Int
  * A USD figure one unit off that makes its USD column foot to the printed USD total is a footing
  * adjustment (`info`), as for percentages.
  */
-export function checkUsdTranslations(facts: MappedFact[], file: string, counts: CheckCounts, calcs: SourceCalculation[] = []): Diagnostic[] {
+export function checkUsdTranslations(
+  facts: MappedFact[],
+  file: string,
+  counts: CheckCounts,
+  calcs: SourceCalculation[] = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const usd = clark(NS.iso4217, 'USD');
   const jpy = clark(NS.iso4217, 'JPY');
@@ -237,7 +315,12 @@ export function checkUsdTranslations(facts: MappedFact[], file: string, counts: 
   if (!rateFact || rateFact.value === null) return out;
   const rd = typeof rateFact.decimals === 'number' ? rateFact.decimals : 10;
   const rate = aroundValue(parseQ(rateFact.value), rd);
-  const single = (f: MappedFact, m: string) => !!f.unit && f.unit.numerators.length === 1 && f.unit.numerators[0] === m && f.unit.denominators.length === 0 && f.value !== null;
+  const single = (f: MappedFact, m: string) =>
+    !!f.unit &&
+    f.unit.numerators.length === 1 &&
+    f.unit.numerators[0] === m &&
+    f.unit.denominators.length === 0 &&
+    f.value !== null;
   const jpyByKey = new Map<string, MappedFact>();
   for (const f of facts) if (single(f, jpy)) jpyByKey.set(`${f.name}|${periodKey(f.period)}`, f);
   const results = new Map<string, UsdResult>();
@@ -249,7 +332,12 @@ export function checkUsdTranslations(facts: MappedFact[], file: string, counts: 
     const exact = divide(aroundValue(parseQ(j.value as string), jd), rate);
     if (!exact) continue;
     counts.usdChecked++;
-    results.set(`${f.name}|${periodKey(f.period)}`, { f, j, exact, stated: aroundValue(parseQ(f.value as string), f.decimals as number) });
+    results.set(`${f.name}|${periodKey(f.period)}`, {
+      f,
+      j,
+      exact,
+      stated: aroundValue(parseQ(f.value as string), f.decimals as number),
+    });
   }
   for (const u of results.values()) {
     if (overlaps(u.exact, u.stated)) continue;
@@ -258,11 +346,28 @@ export function checkUsdTranslations(facts: MappedFact[], file: string, counts: 
     const where = `${u.f.name} (${o.table} row "${o.row}")`;
     const foot = usdFooting(u, results, calcs);
     if (foot) counts.footingAdjustments = (counts.footingAdjustments ?? 0) + 1;
-    const extra = { source: { file, line: o.line, column: o.col }, related: [{ file, line: u.j.provenance[0].line, column: u.j.provenance[0].col }],
-      concept: u.f.name, expected: `${toFixedQ(u.exact[0], 0)}…${toFixedQ(u.exact[1], 0)}`, actual: u.f.value as string };
-    out.push(foot
-      ? diag('release:footingAdjustment', 'info', `${where}: USD ${o.printed} thousand where JPY ${u.j.provenance[0].printed} at ${rateFact.value} JPY/USD gives ${range}; adjusted by one unit so that the USD column foots: ${foot}.`, extra)
-      : diag('release:usdTranslationMismatch', 'inconsistency', `${where}: USD ${o.printed} thousand, but JPY ${u.j.provenance[0].printed} at ${rateFact.value} JPY/USD gives ${range}.`, extra));
+    const extra = {
+      source: { file, line: o.line, column: o.col },
+      related: [{ file, line: u.j.provenance[0].line, column: u.j.provenance[0].col }],
+      concept: u.f.name,
+      expected: `${toFixedQ(u.exact[0], 0)}…${toFixedQ(u.exact[1], 0)}`,
+      actual: u.f.value as string,
+    };
+    out.push(
+      foot
+        ? diag(
+            'release:footingAdjustment',
+            'info',
+            `${where}: USD ${o.printed} thousand where JPY ${u.j.provenance[0].printed} at ${rateFact.value} JPY/USD gives ${range}; adjusted by one unit so that the USD column foots: ${foot}.`,
+            extra,
+          )
+        : diag(
+            'release:usdTranslationMismatch',
+            'inconsistency',
+            `${where}: USD ${o.printed} thousand, but JPY ${u.j.provenance[0].printed} at ${rateFact.value} JPY/USD gives ${range}.`,
+            extra,
+          ),
+    );
   }
   return out;
 }
@@ -278,7 +383,10 @@ function usdFooting(u: UsdResult, results: Map<string, UsdResult>, calcs: Source
     const total = at(rel.total);
     const parts = rel.items.map((it) => ({ it, x: at(it.concept) })).filter((p) => p.x);
     if (!total || parts.length < 2 || ![total, ...parts.map((p) => p.x!)].every(near)) continue;
-    const sum = parts.reduce((acc, p) => add(acc, mul(parseQ(p.x!.f.value as string), parseQ(String(p.it.weight)))), ZERO);
+    const sum = parts.reduce(
+      (acc, p) => add(acc, mul(parseQ(p.x!.f.value as string), parseQ(String(p.it.weight)))),
+      ZERO,
+    );
     if (cmp(sum, parseQ(total.f.value as string)) === 0) {
       return `the parts of ${rel.total} sum to its printed USD ${total.f.provenance[0].printed} thousand`;
     }

@@ -70,7 +70,14 @@ function readJson(file: string, schema: string): unknown {
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new DiagnosticError([{ code: 'mapping:unreadable', severity: 'error', message: `Cannot read ${file}: ${(e as Error).message}`, source: { file, line: 1, column: 1 } }]);
+    throw new DiagnosticError([
+      {
+        code: 'mapping:unreadable',
+        severity: 'error',
+        message: `Cannot read ${file}: ${(e as Error).message}`,
+        source: { file, line: 1, column: 1 },
+      },
+    ]);
   }
   const problems = checkSchema(schema, data, file, 'mapping:schemaInvalid');
   if (problems.length) throw new DiagnosticError(problems);
@@ -87,5 +94,10 @@ export function loadReleaseMap(
 ): ReleaseMap {
   const map = readJson(file, 'release-map.schema.json') as { tables: MapTable[] };
   const info = readJson(infoFile, 'document-info.schema.json') as DocumentInfoConfig;
-  return { entity: info.entity, fiscalYearEndMonth: info.fiscalYearEndMonth, tables: map.tables, documentInfo: info.documentInfo };
+  return {
+    entity: info.entity,
+    fiscalYearEndMonth: info.fiscalYearEndMonth,
+    tables: map.tables,
+    documentInfo: info.documentInfo,
+  };
 }

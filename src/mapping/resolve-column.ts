@@ -6,12 +6,25 @@ export type TableKind = 'quarter' | 'yearToDate' | 'instant' | 'byQuarterCode';
 
 /** What a value column is; a period is kept as a duration, instants are taken at its end. */
 export type ColumnSpec =
-  | { kind: 'value'; currency?: 'JPY' | 'USD'; start?: string; end: string; header: string; warning?: string; conflict?: PeriodConflict }
+  | {
+      kind: 'value';
+      currency?: 'JPY' | 'USD';
+      start?: string;
+      end: string;
+      header: string;
+      warning?: string;
+      conflict?: PeriodConflict;
+    }
   | { kind: 'derived'; derived: 'change' | 'share'; header: string }
   | { kind: 'unresolved'; header: string; reason: string };
 
 /** Two statements of the period that cannot both hold: the column's dates and the words at `line`. */
-export interface PeriodConflict { message: string; line?: number; text: string; header: string }
+export interface PeriodConflict {
+  message: string;
+  line?: number;
+  text: string;
+  header: string;
+}
 
 /** The period a table's heading states in words, and where. */
 export interface PeriodWords {
@@ -22,7 +35,21 @@ export interface PeriodWords {
   line?: number;
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 const EN_DATE = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),\s*(\d{4})$/i;
 const JA_PERIOD = /^(\d{4})年(\d{1,2})月期(累計|通期)?$/;
 const QUARTER = /^([1-4])Q(\d{2})$/;
@@ -41,7 +68,12 @@ export function periodWords(contextLines: { text: string; line?: number }[]): Pe
   let l = find(/\bAs of\b|貸借対照表|BALANCE SHEETS?/i);
   if (l) return { kind: 'instant', ...at(l) };
   l = find(/\b(Six|Nine|Twelve) Months\b/i);
-  if (l) return { kind: 'yearToDate', months: COUNT[/\b(Six|Nine|Twelve) Months\b/i.exec(l.text)![1].toLowerCase()], ...at(l) };
+  if (l)
+    return {
+      kind: 'yearToDate',
+      months: COUNT[/\b(Six|Nine|Twelve) Months\b/i.exec(l.text)![1].toLowerCase()],
+      ...at(l),
+    };
   l = find(/\b(Fiscal )?Years? Ended\b|通期/i);
   if (l) return { kind: 'yearToDate', months: 12, ...at(l) };
   l = find(/累計/);
@@ -52,7 +84,10 @@ export function periodWords(contextLines: { text: string; line?: number }[]): Pe
 }
 
 /** The kind of period a table's columns cover, read from its title and subtitle lines. */
-export function tableKind(table: Table, contextLines: { text: string; line?: number }[] = table.preamble): TableKind | undefined {
+export function tableKind(
+  table: Table,
+  contextLines: { text: string; line?: number }[] = table.preamble,
+): TableKind | undefined {
   const w = periodWords(contextLines);
   if (w.kind) return w.kind;
   if (table.columns.some((c) => c.headers.some((h) => QUARTER.test(h)))) return 'byQuarterCode';
@@ -61,7 +96,12 @@ export function tableKind(table: Table, contextLines: { text: string; line?: num
 
 /** Months from `start` (a first of month) to `end` (a month end), inclusive. */
 export function monthsBetween(start: string, end: string): number {
-  return (Number(end.slice(0, 4)) * 12 + Number(end.slice(5, 7))) - (Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7))) + 1;
+  return (
+    Number(end.slice(0, 4)) * 12 +
+    Number(end.slice(5, 7)) -
+    (Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7))) +
+    1
+  );
 }
 
 function currencyOf(leaf: string): 'JPY' | 'USD' | undefined {
@@ -70,12 +110,20 @@ function currencyOf(leaf: string): 'JPY' | 'USD' | undefined {
   return undefined;
 }
 
-function periodFor(end: string, kind: TableKind | undefined, fyEndMonth: number): { start?: string; end: string } | undefined {
+function periodFor(
+  end: string,
+  kind: TableKind | undefined,
+  fyEndMonth: number,
+): { start?: string; end: string } | undefined {
   switch (kind) {
-    case 'instant': return { end };
-    case 'quarter': return { start: startOfMonthsEnding(end, 3), end };
-    case 'yearToDate': return { start: fiscalYearStart(end, fyEndMonth), end };
-    default: return undefined;
+    case 'instant':
+      return { end };
+    case 'quarter':
+      return { start: startOfMonthsEnding(end, 3), end };
+    case 'yearToDate':
+      return { start: fiscalYearStart(end, fyEndMonth), end };
+    default:
+      return undefined;
   }
 }
 
@@ -89,7 +137,11 @@ function readDate(h: string): { date: string; warning?: string; cumulative?: str
     const end = monthEnd(year, month);
     const printed = `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     if (printed === end) return { date: end };
-    if (day >= 25) return { date: end, warning: `header "${h}" is not a month end; read as the period ended ${end} (IIJ's fiscal periods end at month ends)` };
+    if (day >= 25)
+      return {
+        date: end,
+        warning: `header "${h}" is not a month end; read as the period ended ${end} (IIJ's fiscal periods end at month ends)`,
+      };
     return { date: printed };
   }
   const j = JA_PERIOD.exec(h);
@@ -101,7 +153,11 @@ function readDate(h: string): { date: string; warning?: string; cumulative?: str
  * Resolves every column of a table from its stacked headers and the table's kind. Columns under a
  * Japanese "前年同四半期比較" heading without a date of their own take the current period a year back.
  */
-export function resolveColumns(table: Table, fyEndMonth: number, contextLines: { text: string; line?: number }[] = table.preamble): ColumnSpec[] {
+export function resolveColumns(
+  table: Table,
+  fyEndMonth: number,
+  contextLines: { text: string; line?: number }[] = table.preamble,
+): ColumnSpec[] {
   const kind = tableKind(table, contextLines);
   const words = periodWords(contextLines);
   const specs: ColumnSpec[] = [];
@@ -113,7 +169,8 @@ export function resolveColumns(table: Table, fyEndMonth: number, contextLines: {
     const leaf = col.headers[col.headers.length - 1] ?? '';
     const header = col.headers.join(' | ');
     if (col.headers.length === 0) return { kind: 'unresolved', header, reason: 'the column has no header' };
-    if (DERIVED.test(leaf) && !QUARTER.test(leaf)) return { kind: 'derived', derived: CHANGE.test(leaf) ? 'change' : 'share', header };
+    if (DERIVED.test(leaf) && !QUARTER.test(leaf))
+      return { kind: 'derived', derived: CHANGE.test(leaf) ? 'change' : 'share', header };
     const currency = currencyOf(leaf);
     for (const h of col.headers) {
       const q = QUARTER.exec(h);
@@ -125,7 +182,12 @@ export function resolveColumns(table: Table, fyEndMonth: number, contextLines: {
       const d = readDate(h);
       if (d) {
         const p = periodFor(d.date, d.cumulative ? 'yearToDate' : kind, fyEndMonth);
-        if (!p) return { kind: 'unresolved', header, reason: 'the table states no period kind (three, six, nine or twelve months, as of)' };
+        if (!p)
+          return {
+            kind: 'unresolved',
+            header,
+            reason: 'the table states no period kind (three, six, nine or twelve months, as of)',
+          };
         current ??= p;
         return { kind: 'value', currency, ...p, header, warning: d.warning, conflict: crossCheck(h, p, d.cumulative) };
       }
@@ -143,14 +205,21 @@ export function resolveColumns(table: Table, fyEndMonth: number, contextLines: {
     const stated = cumulative === '通期' ? 12 : words.months;
     const place = words.text !== undefined ? `"${words.text}"` : 'the heading';
     if (cumulative && words.kind === 'quarter') {
-      return { message: `column "${h}" is cumulative (${cumulative}) but ${place} states a quarter`, line: words.line, text: words.text ?? '', header: h };
+      return {
+        message: `column "${h}" is cumulative (${cumulative}) but ${place} states a quarter`,
+        line: words.line,
+        text: words.text ?? '',
+        header: h,
+      };
     }
     if (!p.start || stated === undefined || (!cumulative && words.kind !== 'yearToDate')) return undefined;
     const n = monthsBetween(p.start, p.end);
     if (n === stated) return undefined;
     return {
       message: `${cumulative === '通期' ? `column "${h}" says 通期 (the fiscal year)` : `${place} states ${stated} months`}, but column "${h}" ends ${p.end}, ${n} months into the fiscal year that began ${p.start}`,
-      line: words.line, text: words.text ?? h, header: h,
+      line: words.line,
+      text: words.text ?? h,
+      header: h,
     };
   }
 }

@@ -25,7 +25,12 @@ export function loadTaxonomySource(root = packageRoot()): TaxonomySource {
   const { meta, concepts: list, roles } = readTaxonomySource(root);
   const concepts = new Map<string, SourceConcept>();
   const order = new Map<string, number>();
-  list.forEach((c, i) => { concepts.set(c.name, c); order.set(c.name, i); });
-  const calculations = roles.flatMap((n) => (n.calculation ?? []).map((c) => ({ role: n.id, total: c.total, items: c.items })));
+  list.forEach((c, i) => {
+    concepts.set(c.name, c);
+    order.set(c.name, i);
+  });
+  const calculations = roles.flatMap((n) =>
+    (n.calculation ?? []).map((c) => ({ role: n.id, total: c.total, items: c.items })),
+  );
   return { prefix: meta.prefix, namespace: meta.namespace, entryPoint: meta.entryPoint, concepts, order, calculations };
 }

@@ -230,7 +230,8 @@ export type InlineXbrlCode =
   | 'ixread:unsupportedTransformation'
   | 'ixread:fractionNotSupported'
   | 'ixread:tupleNotSupported';
-export type DiagnosticCode = Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode | InlineXbrlCode;
+export type DiagnosticCode =
+  Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode | InlineXbrlCode;
 
 /** A place in an input file: 1-based line and column. */
 export interface SourceRef {

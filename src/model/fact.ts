@@ -8,9 +8,7 @@ export type Clark = string;
 
 /** XBRL 2.1 date semantics are kept as written: `instant`/`end` are date-only end-of-day values. */
 export type Period =
-  | { type: 'instant'; instant: string }
-  | { type: 'duration'; start: string; end: string }
-  | { type: 'forever' };
+  { type: 'instant'; instant: string } | { type: 'duration'; start: string; end: string } | { type: 'forever' };
 
 export interface Entity {
   scheme: string;

@@ -3,8 +3,20 @@ import type { SourceRef } from './diagnostic';
 
 /** What a concept's type derives from, as far as validation needs to know. */
 export type ItemKind =
-  | 'monetary' | 'shares' | 'perShare' | 'pure' | 'decimal' | 'integer' | 'nonNegativeInteger'
-  | 'string' | 'date' | 'dateTime' | 'gYear' | 'boolean' | 'token' | 'other';
+  | 'monetary'
+  | 'shares'
+  | 'perShare'
+  | 'pure'
+  | 'decimal'
+  | 'integer'
+  | 'nonNegativeInteger'
+  | 'string'
+  | 'date'
+  | 'dateTime'
+  | 'gYear'
+  | 'boolean'
+  | 'token'
+  | 'other';
 
 export interface Concept {
   name: Clark;

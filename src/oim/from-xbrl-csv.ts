@@ -1,6 +1,18 @@
 import fs from 'node:fs';
 import nodePath from 'node:path';
-import { ARCROLE, NS, diag, type Diagnostic, type DiagnosticCode, type Fact, type Footnote, type Period, type Report, type SourceRef, type Unit } from '../model';
+import {
+  ARCROLE,
+  NS,
+  diag,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Fact,
+  type Footnote,
+  type Period,
+  type Report,
+  type SourceRef,
+  type Unit,
+} from '../model';
 import { addDays } from '../xbrl/dates';
 import { parseCsv, type CsvRecord } from '../util/csv';
 import { checkSchema } from '../util/json-schema';
@@ -49,11 +61,26 @@ const QNAME = /^([\p{L}_][\p{L}\p{N}_.-]*):([\p{L}_][\p{L}\p{N}_.-]*)$/u;
 const DATE = /^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const XBRL_NOTE = `{${NS.xbrl}}note`;
 
-type Json = Record<string, unknown>;
-interface Column { comment?: boolean; dimensions?: Record<string, string | null>; decimals?: number | string }
-interface Template { columns: Record<string, Column>; rowIdColumn?: string; dimensions?: Record<string, string | null>; decimals?: number | string }
+interface Column {
+  comment?: boolean;
+  dimensions?: Record<string, string | null>;
+  decimals?: number | string;
+}
+interface Template {
+  columns: Record<string, Column>;
+  rowIdColumn?: string;
+  dimensions?: Record<string, string | null>;
+  decimals?: number | string;
+}
 interface Metadata {
-  documentInfo: { documentType: string; namespaces?: Record<string, string>; taxonomy?: string[]; linkTypes?: Record<string, string>; linkGroups?: Record<string, string>; extends?: string[] };
+  documentInfo: {
+    documentType: string;
+    namespaces?: Record<string, string>;
+    taxonomy?: string[];
+    linkTypes?: Record<string, string>;
+    linkGroups?: Record<string, string>;
+    extends?: string[];
+  };
   tableTemplates?: Record<string, Template>;
   tables?: Record<string, { url: string; template?: string; optional?: boolean; parameters?: Record<string, string> }>;
   dimensions?: Record<string, string | null>;
@@ -83,17 +110,31 @@ interface Reader {
   footnotes: Footnote[];
 }
 
-function readText(path: string, file: string, r: Pick<Reader, 'diagnostics' | 'budget'>, code: DiagnosticCode): string | undefined {
+function readText(
+  path: string,
+  file: string,
+  r: Pick<Reader, 'diagnostics' | 'budget'>,
+  code: DiagnosticCode,
+): string | undefined {
   const at = { file, line: 1, column: 1 };
   let size: number;
   try {
     size = fs.statSync(path).size;
   } catch (e) {
-    r.diagnostics.push(diag(CSV_CODES.cannotRead, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }));
+    r.diagnostics.push(
+      diag(CSV_CODES.cannotRead, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }),
+    );
     return undefined;
   }
   if (size > r.budget.left) {
-    r.diagnostics.push(diag(CSV_CODES.tooLarge, 'error', `${file} is ${size} bytes; the report's remaining limit is ${r.budget.left} (option maxBytes).`, { source: at }));
+    r.diagnostics.push(
+      diag(
+        CSV_CODES.tooLarge,
+        'error',
+        `${file} is ${size} bytes; the report's remaining limit is ${r.budget.left} (option maxBytes).`,
+        { source: at },
+      ),
+    );
     return undefined;
   }
   r.budget.left -= size;
@@ -114,21 +155,42 @@ function parseMetadata(path: string, file: string, r: Pick<Reader, 'diagnostics'
   } catch (e) {
     const pos = /position (\d+)/.exec((e as Error).message);
     const before = text.slice(0, pos ? Number(pos[1]) : 0).split('\n');
-    r.diagnostics.push(diag(CSV_CODES.invalidJSON, 'error', `Not valid JSON: ${(e as Error).message}`, { source: { file, line: before.length, column: before[before.length - 1].length + 1 } }));
+    r.diagnostics.push(
+      diag(CSV_CODES.invalidJSON, 'error', `Not valid JSON: ${(e as Error).message}`, {
+        source: { file, line: before.length, column: before[before.length - 1].length + 1 },
+      }),
+    );
     return undefined;
   }
   const shape = checkSchema('xbrl-csv.schema.json', data, file, CSV_CODES.invalidJSONStructure);
-  if (shape.length) { r.diagnostics.push(...shape); return undefined; }
+  if (shape.length) {
+    r.diagnostics.push(...shape);
+    return undefined;
+  }
   const meta = data as Metadata;
   const at = { file, line: 1, column: 1 };
   if (meta.documentInfo.documentType !== XBRL_CSV_DOCUMENT_TYPE) {
-    r.diagnostics.push(diag(CSV_CODES.unsupportedDocumentType, 'error', `documentType "${meta.documentInfo.documentType}" is not xBRL-CSV 1.0.`, { source: at, expected: XBRL_CSV_DOCUMENT_TYPE, actual: meta.documentInfo.documentType }));
+    r.diagnostics.push(
+      diag(
+        CSV_CODES.unsupportedDocumentType,
+        'error',
+        `documentType "${meta.documentInfo.documentType}" is not xBRL-CSV 1.0.`,
+        { source: at, expected: XBRL_CSV_DOCUMENT_TYPE, actual: meta.documentInfo.documentType },
+      ),
+    );
     return undefined;
   }
-  const unsupported = [meta.documentInfo.extends && 'extends', meta.parameterURL && 'parameterURL',
-    Object.values(meta.tableTemplates ?? {}).some((t) => Object.values(t.columns).some((c) => 'propertyGroups' in c || 'propertiesFrom' in c)) && 'propertyGroups'].filter(Boolean);
+  const unsupported = [
+    meta.documentInfo.extends && 'extends',
+    meta.parameterURL && 'parameterURL',
+    Object.values(meta.tableTemplates ?? {}).some((t) =>
+      Object.values(t.columns).some((c) => 'propertyGroups' in c || 'propertiesFrom' in c),
+    ) && 'propertyGroups',
+  ].filter(Boolean);
   if (unsupported.length) {
-    r.diagnostics.push(diag(CSV_CODES.unsupported, 'error', `This reader does not support ${unsupported.join(', ')}.`, { source: at }));
+    r.diagnostics.push(
+      diag(CSV_CODES.unsupported, 'error', `This reader does not support ${unsupported.join(', ')}.`, { source: at }),
+    );
     return undefined;
   }
   return meta;
@@ -139,7 +201,11 @@ function parseMetadata(path: string, file: string, r: Pick<Reader, 'diagnostics'
  * Problems get the specification's `xbrlce:`/`oimce:` codes with the CSV file, line (= row) and
  * column; a malformed report is a list of diagnostics, never a crash.
  */
-export function fromXbrlCsv(path: string, file = path, options: CsvReadOptions = {}): { report?: Report; diagnostics: Diagnostic[] } {
+export function fromXbrlCsv(
+  path: string,
+  file = path,
+  options: CsvReadOptions = {},
+): { report?: Report; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const budget = { left: options.maxBytes ?? 512 * 2 ** 20 };
   const meta = parseMetadata(path, file, { diagnostics, budget });
@@ -151,24 +217,56 @@ export function fromXbrlCsv(path: string, file = path, options: CsvReadOptions =
     const templateId = table.template ?? tableId;
     const template = meta.tableTemplates?.[templateId];
     if (!template) {
-      diagnostics.push(diag(CSV_CODES.unknownTableTemplate, 'error', `Table "${tableId}" names template "${templateId}", which tableTemplates does not define.`, { source: { file, line: 1, column: 1 }, expected: Object.keys(meta.tableTemplates ?? {}).join(', '), actual: templateId }));
+      diagnostics.push(
+        diag(
+          CSV_CODES.unknownTableTemplate,
+          'error',
+          `Table "${tableId}" names template "${templateId}", which tableTemplates does not define.`,
+          {
+            source: { file, line: 1, column: 1 },
+            expected: Object.keys(meta.tableTemplates ?? {}).join(', '),
+            actual: templateId,
+          },
+        ),
+      );
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(table.url) || nodePath.isAbsolute(table.url)) {
-      diagnostics.push(diag(CSV_CODES.missingRequiredCSVFile, 'error', `Table "${tableId}": only relative table URLs are read (nothing is fetched), not "${table.url}".`, { source: { file, line: 1, column: 1 } }));
+      diagnostics.push(
+        diag(
+          CSV_CODES.missingRequiredCSVFile,
+          'error',
+          `Table "${tableId}": only relative table URLs are read (nothing is fetched), not "${table.url}".`,
+          { source: { file, line: 1, column: 1 } },
+        ),
+      );
       continue;
     }
     const csvPath = nodePath.join(dir, table.url);
     const csvFile = nodePath.join(fileDir, table.url);
     if (!fs.existsSync(csvPath)) {
-      if (!table.optional) diagnostics.push(diag(CSV_CODES.missingRequiredCSVFile, 'error', `Table "${tableId}": ${table.url} does not exist.`, { source: { file, line: 1, column: 1 } }));
+      if (!table.optional)
+        diagnostics.push(
+          diag(CSV_CODES.missingRequiredCSVFile, 'error', `Table "${tableId}": ${table.url} does not exist.`, {
+            source: { file, line: 1, column: 1 },
+          }),
+        );
       continue;
     }
     const text = readText(csvPath, csvFile, r, CSV_CODES.invalidCSVFileFormat);
     if (text !== undefined) readTable(r, tableId, template, table.parameters ?? {}, text, csvFile);
   }
   applyLinks(r, file);
-  return { report: { taxonomy: meta.documentInfo.taxonomy ?? [], facts: r.facts, footnotes: r.footnotes, namespaces: r.ns, file }, diagnostics };
+  return {
+    report: {
+      taxonomy: meta.documentInfo.taxonomy ?? [],
+      facts: r.facts,
+      footnotes: r.footnotes,
+      namespaces: r.ns,
+      file,
+    },
+    diagnostics,
+  };
 }
 
 interface TableCtx {
@@ -181,10 +279,21 @@ interface TableCtx {
   index: Map<string, number>;
 }
 
-function readTable(r: Reader, tableId: string, template: Template, params: Record<string, string>, text: string, file: string): void {
+function readTable(
+  r: Reader,
+  tableId: string,
+  template: Template,
+  params: Record<string, string>,
+  text: string,
+  file: string,
+): void {
   const parsed = parseCsv(text);
   if (parsed.error) {
-    r.diagnostics.push(diag(CSV_CODES.invalidCSVFileFormat, 'error', `${parsed.error.message}.`, { source: { file, line: parsed.error.line, column: parsed.error.column } }));
+    r.diagnostics.push(
+      diag(CSV_CODES.invalidCSVFileFormat, 'error', `${parsed.error.message}.`, {
+        source: { file, line: parsed.error.line, column: parsed.error.column },
+      }),
+    );
     return;
   }
   const [head, ...rows] = parsed.records;
@@ -192,7 +301,14 @@ function readTable(r: Reader, tableId: string, template: Template, params: Recor
   const t: TableCtx = { r, tableId, template, params, file, header: head.fields, index: new Map() };
   if (!checkHeader(t, head)) return;
   if (template.rowIdColumn !== undefined && !(template.rowIdColumn in template.columns)) {
-    r.diagnostics.push(diag(CSV_CODES.undefinedRowIdColumn, 'error', `Template of table "${tableId}": rowIdColumn "${template.rowIdColumn}" is not one of its columns.`, { source: { file, line: 1, column: 1 } }));
+    r.diagnostics.push(
+      diag(
+        CSV_CODES.undefinedRowIdColumn,
+        'error',
+        `Template of table "${tableId}": rowIdColumn "${template.rowIdColumn}" is not one of its columns.`,
+        { source: { file, line: 1, column: 1 } },
+      ),
+    );
     return;
   }
   const seen = new Set<string>();
@@ -204,13 +320,32 @@ function checkHeader(t: TableCtx, head: CsvRecord): boolean {
   head.fields.forEach((name, i) => {
     const source = { file: t.file, line: head.line, column: head.columns[i] };
     if (!IDENTIFIER.test(name)) {
-      t.r.diagnostics.push(diag(CSV_CODES.invalidHeaderValue, 'error', `Header column ${i + 1} "${name}" is not a column identifier.`, { source, actual: name }));
+      t.r.diagnostics.push(
+        diag(CSV_CODES.invalidHeaderValue, 'error', `Header column ${i + 1} "${name}" is not a column identifier.`, {
+          source,
+          actual: name,
+        }),
+      );
       ok = false;
     } else if (!(name in t.template.columns)) {
-      t.r.diagnostics.push(diag(CSV_CODES.unknownColumn, 'error', `Header column ${i + 1} "${name}" is not a column of template "${t.tableId}".`, { source, actual: name, expected: Object.keys(t.template.columns).join(', ') }));
+      t.r.diagnostics.push(
+        diag(
+          CSV_CODES.unknownColumn,
+          'error',
+          `Header column ${i + 1} "${name}" is not a column of template "${t.tableId}".`,
+          { source, actual: name, expected: Object.keys(t.template.columns).join(', ') },
+        ),
+      );
       ok = false;
     } else if (t.index.has(name)) {
-      t.r.diagnostics.push(diag(CSV_CODES.repeatedColumnIdentifier, 'error', `Header column ${i + 1} repeats "${name}" (column ${t.index.get(name)! + 1}).`, { source, actual: name }));
+      t.r.diagnostics.push(
+        diag(
+          CSV_CODES.repeatedColumnIdentifier,
+          'error',
+          `Header column ${i + 1} repeats "${name}" (column ${t.index.get(name)! + 1}).`,
+          { source, actual: name },
+        ),
+      );
       ok = false;
     } else {
       t.index.set(name, i);
@@ -222,20 +357,52 @@ function checkHeader(t: TableCtx, head: CsvRecord): boolean {
 function readRow(t: TableCtx, rec: CsvRecord, rowNumber: number, seen: Set<string>): void {
   const { r, template } = t;
   const last = rec.columns.length - 1;
-  const at = (col: number): SourceRef => (col <= last ? { file: t.file, line: rec.lines[col], column: rec.columns[col] } : { file: t.file, line: rec.lines[last], column: rec.columns[last] });
+  const at = (col: number): SourceRef =>
+    col <= last
+      ? { file: t.file, line: rec.lines[col], column: rec.columns[col] }
+      : { file: t.file, line: rec.lines[last], column: rec.columns[last] };
   let rowId = String(rowNumber);
   if (template.rowIdColumn !== undefined) {
     const i = t.index.get(template.rowIdColumn);
-    const v = i === undefined ? '' : rec.fields[i] ?? '';
+    const v = i === undefined ? '' : (rec.fields[i] ?? '');
     const where = `Row ${rowNumber} column "${template.rowIdColumn}"`;
-    if (v === '') { r.diagnostics.push(diag(CSV_CODES.missingRowIdentifier, 'error', `${where} has no row identifier.`, { source: at(i ?? 0) })); return; }
-    if (!ROW_ID.test(v)) { r.diagnostics.push(diag(CSV_CODES.invalidRowIdentifier, 'error', `${where}: "${v}" is not a valid row identifier.`, { source: at(i!), actual: v })); return; }
-    if (seen.has(v)) { r.diagnostics.push(diag(CSV_CODES.repeatedRowIdentifier, 'error', `${where}: row identifier "${v}" is used twice.`, { source: at(i!), actual: v })); return; }
+    if (v === '') {
+      r.diagnostics.push(
+        diag(CSV_CODES.missingRowIdentifier, 'error', `${where} has no row identifier.`, { source: at(i ?? 0) }),
+      );
+      return;
+    }
+    if (!ROW_ID.test(v)) {
+      r.diagnostics.push(
+        diag(CSV_CODES.invalidRowIdentifier, 'error', `${where}: "${v}" is not a valid row identifier.`, {
+          source: at(i!),
+          actual: v,
+        }),
+      );
+      return;
+    }
+    if (seen.has(v)) {
+      r.diagnostics.push(
+        diag(CSV_CODES.repeatedRowIdentifier, 'error', `${where}: row identifier "${v}" is used twice.`, {
+          source: at(i!),
+          actual: v,
+        }),
+      );
+      return;
+    }
     seen.add(v);
     rowId = v;
   }
   for (let i = rec.fields.length; i > t.header.length; i--) {
-    if (rec.fields[i - 1] !== '') r.diagnostics.push(diag(CSV_CODES.unmappedCellValue, 'error', `Row ${rowNumber} has a value in column ${i}, which has no header.`, { source: at(i - 1) }));
+    if (rec.fields[i - 1] !== '')
+      r.diagnostics.push(
+        diag(
+          CSV_CODES.unmappedCellValue,
+          'error',
+          `Row ${rowNumber} has a value in column ${i}, which has no header.`,
+          { source: at(i - 1) },
+        ),
+      );
   }
   t.header.forEach((name, i) => {
     const col = template.columns[name];
@@ -250,17 +417,32 @@ function readRow(t: TableCtx, rec: CsvRecord, rowNumber: number, seen: Set<strin
 /** A special value (`#nil`, `#empty`, `##…`) → its meaning; undefined after reporting a bad one. */
 const NONE = Symbol('#none');
 
-function cellValue(raw: string, where: string, source: SourceRef, r: Reader, allowNone: boolean): string | null | undefined | typeof NONE {
+function cellValue(
+  raw: string,
+  where: string,
+  source: SourceRef,
+  r: Reader,
+  allowNone: boolean,
+): string | null | undefined | typeof NONE {
   if (!raw.startsWith('#')) return raw;
   if (raw === '#nil') return null;
   if (raw === '#empty') return '';
   if (raw === '#none') {
     if (allowNone) return NONE;
-    r.diagnostics.push(diag(CSV_CODES.illegalUseOfNone, 'error', `${where}: #none is not allowed in a fact column.`, { source }));
+    r.diagnostics.push(
+      diag(CSV_CODES.illegalUseOfNone, 'error', `${where}: #none is not allowed in a fact column.`, { source }),
+    );
     return undefined;
   }
   if (raw.startsWith('##')) return raw.slice(1);
-  r.diagnostics.push(diag(CSV_CODES.unknownSpecialValue, 'error', `${where}: "${raw}" is not a special value (#nil, #empty, #none; ## escapes #).`, { source, actual: raw }));
+  r.diagnostics.push(
+    diag(
+      CSV_CODES.unknownSpecialValue,
+      'error',
+      `${where}: "${raw}" is not a special value (#nil, #empty, #none; ## escapes #).`,
+      { source, actual: raw },
+    ),
+  );
   return undefined;
 }
 
@@ -276,18 +458,32 @@ function parseRef(v: string): { name: string; specifier?: string } | undefined {
  * of the row, a table parameter, a report parameter or `rowNumber`. NONE when the referenced cell
  * is empty or `#none` (the dimension is then absent); undefined after reporting an error.
  */
-function resolve(t: TableCtx, rec: CsvRecord, rowNumber: number, v: string | null, where: string, source: SourceRef): { value: string | typeof NONE; specifier?: string; at?: SourceRef; column?: string } | undefined {
+function resolve(
+  t: TableCtx,
+  rec: CsvRecord,
+  rowNumber: number,
+  v: string | null,
+  where: string,
+  source: SourceRef,
+): { value: string | typeof NONE; specifier?: string; at?: SourceRef; column?: string } | undefined {
   if (v === null) return { value: NONE };
   const ref = parseRef(v);
   if (!ref) return { value: v.startsWith('$$') ? v.slice(1) : v };
   if (ref.specifier !== undefined && ref.specifier !== 'start' && ref.specifier !== 'end') {
-    t.r.diagnostics.push(diag(CSV_CODES.invalidPeriodSpecifier, 'error', `${where}: "@${ref.specifier}" is not a period specifier (@start, @end).`, { source, actual: v }));
+    t.r.diagnostics.push(
+      diag(
+        CSV_CODES.invalidPeriodSpecifier,
+        'error',
+        `${where}: "@${ref.specifier}" is not a period specifier (@start, @end).`,
+        { source, actual: v },
+      ),
+    );
     return undefined;
   }
   if (ref.name === 'rowNumber') return { value: String(rowNumber), specifier: ref.specifier };
   const i = t.index.get(ref.name);
   if (i !== undefined || ref.name in t.template.columns) {
-    const raw = i === undefined ? '' : rec.fields[i] ?? '';
+    const raw = i === undefined ? '' : (rec.fields[i] ?? '');
     if (raw === '') return { value: NONE };
     const at = { file: t.file, line: rec.lines[i!], column: rec.columns[i!] };
     const cell = cellValue(raw, `${where} (column "${ref.name}")`, at, t.r, true);
@@ -296,20 +492,46 @@ function resolve(t: TableCtx, rec: CsvRecord, rowNumber: number, v: string | nul
   }
   const param = t.params[ref.name] ?? t.r.meta.parameters?.[ref.name];
   if (param !== undefined) return { value: param === '#none' ? NONE : param, specifier: ref.specifier };
-  t.r.diagnostics.push(diag(CSV_CODES.invalidReferenceTarget, 'error', `${where}: "${v}" names no column, table parameter or report parameter.`, { source, actual: v }));
+  t.r.diagnostics.push(
+    diag(
+      CSV_CODES.invalidReferenceTarget,
+      'error',
+      `${where}: "${v}" names no column, table parameter or report parameter.`,
+      { source, actual: v },
+    ),
+  );
   return undefined;
 }
 
 function clarkOf(r: Reader, q: string, code: DiagnosticCode, where: string, source: SourceRef): string | undefined {
   const m = QNAME.exec(q);
-  if (!m) { r.diagnostics.push(diag(code, 'error', `${where}: "${q}" is not a QName.`, { source, actual: q })); return undefined; }
+  if (!m) {
+    r.diagnostics.push(diag(code, 'error', `${where}: "${q}" is not a QName.`, { source, actual: q }));
+    return undefined;
+  }
   const uri = r.ns[m[1]];
-  if (uri === undefined) { r.diagnostics.push(diag(CSV_CODES.unboundPrefix, 'error', `${where}: prefix "${m[1]}" is not declared in documentInfo.namespaces.`, { source, actual: q })); return undefined; }
+  if (uri === undefined) {
+    r.diagnostics.push(
+      diag(CSV_CODES.unboundPrefix, 'error', `${where}: prefix "${m[1]}" is not declared in documentInfo.namespaces.`, {
+        source,
+        actual: q,
+      }),
+    );
+    return undefined;
+  }
   return `{${uri}}${m[2]}`;
 }
 
 /** One fact cell → a Fact (or a footnote). Dimensions: column, then template, then report. */
-function cellFact(t: TableCtx, rec: CsvRecord, rowNumber: number, rowId: string, name: string, raw: string, at: (c: number) => SourceRef): Fact | undefined {
+function cellFact(
+  t: TableCtx,
+  rec: CsvRecord,
+  rowNumber: number,
+  rowId: string,
+  name: string,
+  raw: string,
+  at: (c: number) => SourceRef,
+): Fact | undefined {
   const { r } = t;
   const col = t.template.columns[name];
   const source = at(t.index.get(name)!);
@@ -318,12 +540,21 @@ function cellFact(t: TableCtx, rec: CsvRecord, rowNumber: number, rowId: string,
   if (value === undefined || value === NONE) return undefined;
   const dims: Record<string, string | null> = { ...r.meta.dimensions, ...t.template.dimensions, ...col.dimensions };
   const id = `${t.tableId}.r_${rowId}.${name}`;
-  const fact: Fact = { id, concept: '', entity: { scheme: '', identifier: '' }, period: { type: 'forever' }, value, source };
+  const fact: Fact = {
+    id,
+    concept: '',
+    entity: { scheme: '', identifier: '' },
+    period: { type: 'forever' },
+    value,
+    source,
+  };
   for (const [dim, spec] of Object.entries(dims)) {
     const v = resolve(t, rec, rowNumber, spec, `${where} dimension ${dim}`, source);
     if (v === undefined) return undefined;
     if (v.value === NONE) continue;
-    const place = v.column ? `Row ${rowNumber} column "${v.column}" (${dim} of the fact in column "${name}")` : `${where} ${dim}`;
+    const place = v.column
+      ? `Row ${rowNumber} column "${v.column}" (${dim} of the fact in column "${name}")`
+      : `${where} ${dim}`;
     if (!setDimension(r, fact, dim, v.value, v.specifier, place, v.at ?? source)) return undefined;
   }
   if (!fact.concept) {
@@ -337,12 +568,27 @@ function cellFact(t: TableCtx, rec: CsvRecord, rowNumber: number, rowId: string,
   return withDecimals(t, rec, rowNumber, fact, col, where, source);
 }
 
-function withDecimals(t: TableCtx, rec: CsvRecord, rowNumber: number, fact: Fact, col: Column, where: string, source: SourceRef): Fact | undefined {
+function withDecimals(
+  t: TableCtx,
+  rec: CsvRecord,
+  rowNumber: number,
+  fact: Fact,
+  col: Column,
+  where: string,
+  source: SourceRef,
+): Fact | undefined {
   const r = t.r;
   const suffix = fact.value !== null ? /^(.*[0-9.])\s*d\s*(\S*)\s*$/s.exec(fact.value) : null;
   if (suffix && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(suffix[1].trim())) {
     if (!/^(0|-?[1-9]\d*|INF)$/.test(suffix[2])) {
-      r.diagnostics.push(diag(CSV_CODES.invalidDecimalsSuffix, 'error', `${where}: "d${suffix[2]}" is not a decimals suffix (an integer or INF).`, { source, actual: fact.value ?? '' }));
+      r.diagnostics.push(
+        diag(
+          CSV_CODES.invalidDecimalsSuffix,
+          'error',
+          `${where}: "d${suffix[2]}" is not a decimals suffix (an integer or INF).`,
+          { source, actual: fact.value ?? '' },
+        ),
+      );
       return undefined;
     }
     fact.value = suffix[1].trim();
@@ -351,18 +597,32 @@ function withDecimals(t: TableCtx, rec: CsvRecord, rowNumber: number, fact: Fact
   }
   const spec = col.decimals ?? t.template.decimals ?? r.meta.decimals;
   if (spec === undefined || fact.value === null) return fact;
-  const v = typeof spec === 'number' ? { value: String(spec) } : resolve(t, rec, rowNumber, spec, `${where} decimals`, source);
+  const v =
+    typeof spec === 'number' ? { value: String(spec) } : resolve(t, rec, rowNumber, spec, `${where} decimals`, source);
   if (v === undefined) return undefined;
   if (v.value === NONE) return fact;
   if (!/^(0|-?[1-9]\d*|INF)$/.test(v.value)) {
-    r.diagnostics.push(diag(CSV_CODES.invalidDecimalsValue, 'error', `${where}: decimals "${v.value}" is not an integer or INF.`, { source, actual: v.value }));
+    r.diagnostics.push(
+      diag(CSV_CODES.invalidDecimalsValue, 'error', `${where}: decimals "${v.value}" is not an integer or INF.`, {
+        source,
+        actual: v.value,
+      }),
+    );
     return undefined;
   }
   if (v.value !== 'INF') fact.decimals = Number(v.value);
   return fact;
 }
 
-function setDimension(r: Reader, fact: Fact, dim: string, v: string, specifier: string | undefined, where: string, source: SourceRef): boolean {
+function setDimension(
+  r: Reader,
+  fact: Fact,
+  dim: string,
+  v: string,
+  specifier: string | undefined,
+  where: string,
+  source: SourceRef,
+): boolean {
   if (dim === 'concept') {
     const c = clarkOf(r, v, CSV_CODES.invalidConceptQName, where, source);
     if (c) fact.concept = c;
@@ -370,7 +630,15 @@ function setDimension(r: Reader, fact: Fact, dim: string, v: string, specifier: 
   }
   if (dim === 'period') {
     const p = csvPeriodOf(v, specifier);
-    if (!p) r.diagnostics.push(diag(CSV_CODES.invalidPeriodRepresentation, 'error', `${where}: "${v}${specifier ? `@${specifier}` : ''}" is not an xBRL-CSV period.`, { source, actual: v }));
+    if (!p)
+      r.diagnostics.push(
+        diag(
+          CSV_CODES.invalidPeriodRepresentation,
+          'error',
+          `${where}: "${v}${specifier ? `@${specifier}` : ''}" is not an xBRL-CSV period.`,
+          { source, actual: v },
+        ),
+      );
     else fact.period = p;
     return p !== undefined;
   }
@@ -382,13 +650,35 @@ function setDimension(r: Reader, fact: Fact, dim: string, v: string, specifier: 
   if (dim === 'entity') {
     const m = /^([^:\s]+):(\S+)$/.exec(v);
     const scheme = m ? r.ns[m[1]] : undefined;
-    if (!m) r.diagnostics.push(diag(CSV_CODES.invalidSQName, 'error', `${where}: "${v}" is not an SQName (prefix:identifier).`, { source, actual: v }));
-    else if (scheme === undefined) r.diagnostics.push(diag(CSV_CODES.unboundPrefix, 'error', `${where}: prefix "${m[1]}" is not declared in documentInfo.namespaces.`, { source, actual: v }));
+    if (!m)
+      r.diagnostics.push(
+        diag(CSV_CODES.invalidSQName, 'error', `${where}: "${v}" is not an SQName (prefix:identifier).`, {
+          source,
+          actual: v,
+        }),
+      );
+    else if (scheme === undefined)
+      r.diagnostics.push(
+        diag(
+          CSV_CODES.unboundPrefix,
+          'error',
+          `${where}: prefix "${m[1]}" is not declared in documentInfo.namespaces.`,
+          { source, actual: v },
+        ),
+      );
     else fact.entity = { scheme, identifier: m[2] };
     return scheme !== undefined;
   }
   if (dim === 'language') {
-    if (!/^[a-z]{1,8}(-[a-z0-9]{1,8})*$/.test(v)) { r.diagnostics.push(diag(CSV_CODES.invalidLanguageCode, 'error', `${where}: "${v}" is not a lower-case language code.`, { source, actual: v })); return false; }
+    if (!/^[a-z]{1,8}(-[a-z0-9]{1,8})*$/.test(v)) {
+      r.diagnostics.push(
+        diag(CSV_CODES.invalidLanguageCode, 'error', `${where}: "${v}" is not a lower-case language code.`, {
+          source,
+          actual: v,
+        }),
+      );
+      return false;
+    }
     fact.language = v;
     return true;
   }
@@ -426,7 +716,13 @@ export function csvPeriodOf(v: string, specifier?: string): Period | undefined {
     [start, endExclusive] = [body, addDays(body, 1)];
   } else if ((m = /^(?!0000)(\d{4})(?:-(0[1-9]|1[0-2])|Q([1-4])|H([12]))?$/.exec(body))) {
     const y = Number(m[1]);
-    const [firstMonth, months] = m[2] ? [Number(m[2]), 1] : m[3] ? [Number(m[3]) * 3 - 2, 3] : m[4] ? [Number(m[4]) * 6 - 5, 6] : [1, 12];
+    const [firstMonth, months] = m[2]
+      ? [Number(m[2]), 1]
+      : m[3]
+        ? [Number(m[3]) * 3 - 2, 3]
+        : m[4]
+          ? [Number(m[4]) * 6 - 5, 6]
+          : [1, 12];
     start = new Date(Date.UTC(y, firstMonth - 1, 1)).toISOString().slice(0, 10);
     endExclusive = new Date(Date.UTC(y, firstMonth - 1 + months, 1)).toISOString().slice(0, 10);
   } else {
@@ -440,7 +736,17 @@ export function csvPeriodOf(v: string, specifier?: string): Period | undefined {
 
 /** An OIM unit string (`iso4217:JPY`, `iso4217:JPY/xbrli:shares`, `(a*b)/c`, sides sorted) → Unit. */
 function unitOf(r: Reader, v: string, where: string, source: SourceRef): Unit | undefined {
-  const bad = () => { r.diagnostics.push(diag(CSV_CODES.invalidUnit, 'error', `${where}: "${v}" is not an OIM unit string (measures sorted, several in parentheses).`, { source, actual: v })); return undefined; };
+  const bad = () => {
+    r.diagnostics.push(
+      diag(
+        CSV_CODES.invalidUnit,
+        'error',
+        `${where}: "${v}" is not an OIM unit string (measures sorted, several in parentheses).`,
+        { source, actual: v },
+      ),
+    );
+    return undefined;
+  };
   const parts = v.split('/');
   if (parts.length > 2) return bad();
   const sides: string[][] = [];
@@ -465,26 +771,67 @@ function unitOf(r: Reader, v: string, where: string, source: SourceRef): Unit | 
 function applyLinks(r: Reader, file: string): void {
   const links = r.meta.links ?? {};
   const source = { file, line: 1, column: 1 };
-  const types: Record<string, string> = { footnote: ARCROLE.factFootnote, explanatoryFact: 'http://www.xbrl.org/2009/arcrole/fact-explanatoryFact', ...r.meta.documentInfo.linkTypes };
+  const types: Record<string, string> = {
+    footnote: ARCROLE.factFootnote,
+    explanatoryFact: 'http://www.xbrl.org/2009/arcrole/fact-explanatoryFact',
+    ...r.meta.documentInfo.linkTypes,
+  };
   const groups: Record<string, string> = { _: 'http://www.xbrl.org/2003/role/link', ...r.meta.documentInfo.linkGroups };
   const facts = new Map(r.facts.map((f) => [f.id, f]));
   const notes = new Set(r.footnotes.map((n) => n.id));
   // A fact dropped for an error earlier would make its links look dangling: report those only on a clean read.
   const complete = !r.diagnostics.some((d) => d.severity === 'error');
   for (const [type, byGroup] of Object.entries(links)) {
-    if (!(type in types)) { r.diagnostics.push(diag(CSV_CODES.unknownLinkType, 'error', `links: link type "${type}" is not defined in documentInfo.linkTypes.`, { source, actual: type })); continue; }
+    if (!(type in types)) {
+      r.diagnostics.push(
+        diag(
+          CSV_CODES.unknownLinkType,
+          'error',
+          `links: link type "${type}" is not defined in documentInfo.linkTypes.`,
+          { source, actual: type },
+        ),
+      );
+      continue;
+    }
     for (const [group, bySource] of Object.entries(byGroup)) {
-      if (!(group in groups)) { r.diagnostics.push(diag(CSV_CODES.unknownLinkGroup, 'error', `links: link group "${group}" is not defined in documentInfo.linkGroups.`, { source, actual: group })); continue; }
+      if (!(group in groups)) {
+        r.diagnostics.push(
+          diag(
+            CSV_CODES.unknownLinkGroup,
+            'error',
+            `links: link group "${group}" is not defined in documentInfo.linkGroups.`,
+            { source, actual: group },
+          ),
+        );
+        continue;
+      }
       for (const [from, targets] of Object.entries(bySource)) {
         const fact = facts.get(from);
         if (!fact && !notes.has(from)) {
           if (!complete) continue;
-          r.diagnostics.push(diag(CSV_CODES.unknownLinkSource, 'error', `links: source "${from}" is not a fact of this report.`, { source, actual: from })); continue; }
+          r.diagnostics.push(
+            diag(CSV_CODES.unknownLinkSource, 'error', `links: source "${from}" is not a fact of this report.`, {
+              source,
+              actual: from,
+            }),
+          );
+          continue;
+        }
         for (const to of targets) {
           if (!facts.has(to) && !notes.has(to)) {
             if (!complete) continue;
-            r.diagnostics.push(diag(CSV_CODES.unknownLinkTarget, 'error', `links: target "${to}" of "${from}" is not a fact of this report.`, { source, actual: to })); continue; }
-          if (fact && notes.has(to) && types[type] === ARCROLE.factFootnote) fact.footnotes = [...(fact.footnotes ?? []), to];
+            r.diagnostics.push(
+              diag(
+                CSV_CODES.unknownLinkTarget,
+                'error',
+                `links: target "${to}" of "${from}" is not a fact of this report.`,
+                { source, actual: to },
+              ),
+            );
+            continue;
+          }
+          if (fact && notes.has(to) && types[type] === ARCROLE.factFootnote)
+            fact.footnotes = [...(fact.footnotes ?? []), to];
         }
       }
     }

@@ -16,8 +16,16 @@ function endDate(s: string): string | undefined {
  * xBRL-JSON (OIM 1.0) → Report. Structure errors get `xbrlje:`/`oime:` codes with the JSON path;
  * a malformed file is a diagnostic, never a crash.
  */
-type OimFact = { value: string | null; decimals?: number; dimensions: Record<string, string>; links?: Record<string, Record<string, string[]>> };
-type OimDoc = { documentInfo: { taxonomy: string[]; namespaces?: Record<string, string> }; facts: Record<string, OimFact> };
+type OimFact = {
+  value: string | null;
+  decimals?: number;
+  dimensions: Record<string, string>;
+  links?: Record<string, Record<string, string[]>>;
+};
+type OimDoc = {
+  documentInfo: { taxonomy: string[]; namespaces?: Record<string, string> };
+  facts: Record<string, OimFact>;
+};
 
 /** Parses the file as JSON; a read error or a syntax error (with its line and column) is a diagnostic. */
 function readJson(path: string, file: string): { data?: unknown; diagnostics: Diagnostic[] } {
@@ -26,7 +34,8 @@ function readJson(path: string, file: string): { data?: unknown; diagnostics: Di
     return { data: JSON.parse(fs.readFileSync(path, 'utf8')), diagnostics: [] };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code) return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${err.code}.`, { source: at })] };
+    if (err.code)
+      return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${err.code}.`, { source: at })] };
     const pos = /position (\d+)/.exec(err.message);
     let source = at;
     if (pos) {
@@ -54,14 +63,22 @@ export function fromXbrlJson(path: string, file = path): { report?: Report; diag
   const clarkOf = (q: string, where: string): string | undefined => {
     const i = q.indexOf(':');
     const uri = ns[q.slice(0, i)];
-    if (uri === undefined) { diagnostics.push(diag('oimce:unboundPrefix', 'error', `${where}: prefix of "${q}" is not declared in documentInfo.namespaces.`, { source: at })); return undefined; }
+    if (uri === undefined) {
+      diagnostics.push(
+        diag('oimce:unboundPrefix', 'error', `${where}: prefix of "${q}" is not declared in documentInfo.namespaces.`, {
+          source: at,
+        }),
+      );
+      return undefined;
+    }
     return `{${uri}}${q.slice(i + 1)}`;
   };
   const facts: Fact[] = [];
   const footnotes: Footnote[] = [];
   for (const [id, f] of Object.entries(doc.facts)) {
     const d = f.dimensions;
-    if (d.concept === 'xbrl:note') footnotes.push({ id: d.noteId ?? id, language: d.language ?? '', text: f.value ?? '', source: at });
+    if (d.concept === 'xbrl:note')
+      footnotes.push({ id: d.noteId ?? id, language: d.language ?? '', text: f.value ?? '', source: at });
     else {
       const fact = readFact(id, f, { ns, at, clarkOf, diagnostics });
       if (fact) facts.push(fact);
@@ -71,7 +88,12 @@ export function fromXbrlJson(path: string, file = path): { report?: Report; diag
   return { report: { taxonomy: doc.documentInfo.taxonomy, facts, footnotes, namespaces: ns, file }, diagnostics };
 }
 
-interface FactScope { ns: Record<string, string>; at: Fact['source']; clarkOf(q: string, where: string): string | undefined; diagnostics: Diagnostic[] }
+interface FactScope {
+  ns: Record<string, string>;
+  at: Fact['source'];
+  clarkOf(q: string, where: string): string | undefined;
+  diagnostics: Diagnostic[];
+}
 
 /** One OIM fact: its core dimensions (concept, entity, period, unit, language) and taxonomy-defined ones. */
 function readFact(id: string, f: OimFact, s: FactScope): Fact | undefined {
@@ -84,7 +106,14 @@ function readFact(id: string, f: OimFact, s: FactScope): Fact | undefined {
     const start = parts.length === 2 ? PERIOD.exec(parts[0]) : null;
     const end = endDate(parts[parts.length - 1]);
     if (!end || (parts.length === 2 && (!start || start[2] !== '00'))) {
-      s.diagnostics.push(diag('oimce:invalidPeriodRepresentation', 'error', `fact ${id}: period "${d.period}" is not a date-aligned OIM period.`, { source: s.at, facts: [id] }));
+      s.diagnostics.push(
+        diag(
+          'oimce:invalidPeriodRepresentation',
+          'error',
+          `fact ${id}: period "${d.period}" is not a date-aligned OIM period.`,
+          { source: s.at, facts: [id] },
+        ),
+      );
       return undefined;
     }
     period = parts.length === 2 ? { type: 'duration', start: start![1], end } : { type: 'instant', instant: end };
@@ -92,7 +121,13 @@ function readFact(id: string, f: OimFact, s: FactScope): Fact | undefined {
   let unit: Unit | undefined;
   if (d.unit) {
     const [num, den] = d.unit.split('/');
-    const side = (x: string | undefined) => (x ? x.replace(/^\(|\)$/g, '').split('*').map((m) => s.clarkOf(m, `fact ${id}`) ?? m) : []);
+    const side = (x: string | undefined) =>
+      x
+        ? x
+            .replace(/^\(|\)$/g, '')
+            .split('*')
+            .map((m) => s.clarkOf(m, `fact ${id}`) ?? m)
+        : [];
     unit = { numerators: side(num).sort(), denominators: side(den).sort() };
   }
   let entity = { scheme: '', identifier: '' };

@@ -34,7 +34,11 @@ export interface XbrlCsvNames {
 }
 
 export function xbrlCsvNames(base: string): XbrlCsvNames {
-  return { metadata: `${base}.xbrl-csv.json`, facts: `${base}.xbrl-csv.facts.csv`, notes: `${base}.xbrl-csv.notes.csv` };
+  return {
+    metadata: `${base}.xbrl-csv.json`,
+    facts: `${base}.xbrl-csv.facts.csv`,
+    notes: `${base}.xbrl-csv.notes.csv`,
+  };
 }
 
 /**
@@ -53,23 +57,43 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
   const links: Record<string, string[]> = {};
   const noted = new Set<string>();
   for (const f of report.facts) {
-    const unit = f.unit ? oimUnit(f.unit, q) ?? '' : '';
+    const unit = f.unit ? (oimUnit(f.unit, q) ?? '') : '';
     const decimals = f.value !== null && typeof f.decimals === 'number' ? String(f.decimals) : '';
-    rows.push([factId(f), q(f.concept), ...(oneEntity ? [] : [entity(f)]), csvPeriod(f.period), unit, decimals, f.language?.toLowerCase() ?? '', csvValue(f.value)]);
+    rows.push([
+      factId(f),
+      q(f.concept),
+      ...(oneEntity ? [] : [entity(f)]),
+      csvPeriod(f.period),
+      unit,
+      decimals,
+      f.language?.toLowerCase() ?? '',
+      csvValue(f.value),
+    ]);
     if (f.footnotes?.length) {
       links[csvFactId('facts', factId(f), 'value')] = f.footnotes.map((n) => csvFactId('notes', n, 'note'));
       for (const n of f.footnotes) noted.add(n);
     }
   }
   const notes = report.footnotes.filter((n) => noted.has(n.id));
-  const factColumns: Record<string, unknown> = { id: {}, concept: {}, period: {}, unit: {}, decimals: {}, language: {} };
+  const factColumns: Record<string, unknown> = {
+    id: {},
+    concept: {},
+    period: {},
+    unit: {},
+    decimals: {},
+    language: {},
+  };
   if (!oneEntity) factColumns.entity = {};
   const dims: Record<string, string> = { concept: '$concept', period: '$period', unit: '$unit', language: '$language' };
   if (!oneEntity) dims.entity = '$entity';
   factColumns.value = { dimensions: dims, decimals: '$decimals' };
   const factsTemplate: Record<string, unknown> = { rowIdColumn: 'id', columns: factColumns };
   if (oneEntity && report.facts.length) factsTemplate.dimensions = { entity: [...entities][0] };
-  const documentInfo: Record<string, unknown> = { documentType: XBRL_CSV_DOCUMENT_TYPE, namespaces, taxonomy: [...report.taxonomy] };
+  const documentInfo: Record<string, unknown> = {
+    documentType: XBRL_CSV_DOCUMENT_TYPE,
+    namespaces,
+    taxonomy: [...report.taxonomy],
+  };
   const tableTemplates: Record<string, unknown> = { facts: factsTemplate };
   const tables: Record<string, unknown> = { facts: { url: names.facts, template: 'facts' } };
   const metadata: Record<string, unknown> = { documentInfo, tableTemplates, tables };
@@ -83,9 +107,15 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
     };
     tables.notes = { url: names.notes, template: 'notes' };
     metadata.links = { footnote: { _: links } };
-    notesCsv = toCsv([['id', 'language', 'note'], ...notes.map((n) => [n.id, n.language.toLowerCase(), csvValue(n.text)])]);
+    notesCsv = toCsv([
+      ['id', 'language', 'note'],
+      ...notes.map((n) => [n.id, n.language.toLowerCase(), csvValue(n.text)]),
+    ]);
   }
-  const out = new Map<string, string>([[names.metadata, `${JSON.stringify(metadata, null, 2)}\n`], [names.facts, toCsv(rows)]]);
+  const out = new Map<string, string>([
+    [names.metadata, `${JSON.stringify(metadata, null, 2)}\n`],
+    [names.facts, toCsv(rows)],
+  ]);
   if (notesCsv !== undefined) out.set(names.notes, notesCsv);
   return out;
 }

@@ -41,7 +41,10 @@ export function toXbrlJson(report: Report): Record<string, unknown> {
   }
   const used = report.footnotes.filter((fn) => report.facts.some((f) => f.footnotes?.includes(fn.id)));
   for (const fn of used) {
-    facts[fn.id] = { value: fn.text, dimensions: { concept: 'xbrl:note', noteId: fn.id, language: fn.language.toLowerCase() } };
+    facts[fn.id] = {
+      value: fn.text,
+      dimensions: { concept: 'xbrl:note', noteId: fn.id, language: fn.language.toLowerCase() },
+    };
   }
   const documentInfo: Record<string, unknown> = {
     documentType: 'https://xbrl.org/2021/xbrl-json',

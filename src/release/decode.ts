@@ -13,7 +13,11 @@ export interface DecodeResult {
 function position(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; start = i + 1; }
+  for (let i = 0; i < offset; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
   return { line, column: offset - start + 1 };
 }
 
@@ -22,13 +26,22 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     let n = 0;
     let min = 0;
-    if (c >= 0xc2 && c <= 0xdf) { n = 1; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) { n = 2; min = 0x800; }
-    else if (c >= 0xf0 && c <= 0xf4) { n = 3; min = 0x10000; }
-    else return i;
+    if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      min = 0x10000;
+    } else return i;
     let cp = c & (0x3f >> n);
     for (let k = 1; k <= n; k++) {
       const d = b[i + k];
@@ -46,7 +59,10 @@ function firstInvalidShiftJis(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];
-    if (c < 0x80 || (c >= 0xa1 && c <= 0xdf)) { i++; continue; }
+    if (c < 0x80 || (c >= 0xa1 && c <= 0xdf)) {
+      i++;
+      continue;
+    }
     if ((c >= 0x81 && c <= 0x9f) || (c >= 0xe0 && c <= 0xfc)) {
       const d = b[i + 1];
       if (d === undefined || d < 0x40 || d === 0x7f || d > 0xfc) return i;
@@ -65,19 +81,47 @@ function firstInvalidShiftJis(b: Uint8Array): number {
 export function decodeRelease(bytes: Uint8Array, file: string, encoding?: Encoding | 'auto'): DecodeResult {
   const at = (offset: number) => ({ file, ...position(bytes, offset) });
   if (bytes.length === 0) {
-    return { diagnostics: [diag('release:emptyInput', 'error', 'The release file is empty; expected a release text with tab-separated tables.', { source: { file, line: 1, column: 1 }, expected: 'text', actual: '0 bytes' })] };
+    return {
+      diagnostics: [
+        diag(
+          'release:emptyInput',
+          'error',
+          'The release file is empty; expected a release text with tab-separated tables.',
+          { source: { file, line: 1, column: 1 }, expected: 'text', actual: '0 bytes' },
+        ),
+      ],
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    return { diagnostics: [diag('release:binaryInput', 'error', 'The release file contains NUL bytes: it looks binary, expected text.', { source: at(nul), expected: 'text (UTF-8 or Shift_JIS)', actual: 'byte 0x00' })] };
+    return {
+      diagnostics: [
+        diag('release:binaryInput', 'error', 'The release file contains NUL bytes: it looks binary, expected text.', {
+          source: at(nul),
+          expected: 'text (UTF-8 or Shift_JIS)',
+          actual: 'byte 0x00',
+        }),
+      ],
+    };
   }
   let enc: Encoding;
   if (encoding && encoding !== 'auto') enc = encoding;
   else enc = firstInvalidUtf8(bytes) < 0 ? 'utf-8' : firstInvalidShiftJis(bytes) < 0 ? 'shift_jis' : 'utf-8';
   const bad = enc === 'utf-8' ? firstInvalidUtf8(bytes) : firstInvalidShiftJis(bytes);
   if (bad >= 0) {
-    const hex = Array.from(bytes.subarray(bad, bad + 4)).map((x) => x.toString(16).padStart(2, '0')).join(' ');
-    return { diagnostics: [diag('release:undecodableBytes', 'error', `Bytes that are not valid ${enc === 'utf-8' ? 'UTF-8' : 'Shift_JIS'} (and no other supported encoding decodes the file).`, { source: at(bad), expected: 'UTF-8 or Shift_JIS/CP932 text', actual: `bytes ${hex}` })] };
+    const hex = Array.from(bytes.subarray(bad, bad + 4))
+      .map((x) => x.toString(16).padStart(2, '0'))
+      .join(' ');
+    return {
+      diagnostics: [
+        diag(
+          'release:undecodableBytes',
+          'error',
+          `Bytes that are not valid ${enc === 'utf-8' ? 'UTF-8' : 'Shift_JIS'} (and no other supported encoding decodes the file).`,
+          { source: at(bad), expected: 'UTF-8 or Shift_JIS/CP932 text', actual: `bytes ${hex}` },
+        ),
+      ],
+    };
   }
   let text = enc === 'utf-8' ? Buffer.from(bytes).toString('utf8') : iconv.decode(Buffer.from(bytes), 'cp932');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

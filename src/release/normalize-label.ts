@@ -1,5 +1,14 @@
 const SUPERSCRIPTS: Record<string, string> = {
-  '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁰': '0',
 };
 const SUPER_RE = /[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g;
 /** `Common stock(2)`, `USD (1)`, `資本金(2)`: a parenthesised small number at the end is a note mark. */
@@ -19,10 +28,19 @@ export function normalizeLabel(raw: string): NormalizedLabel {
     return ' ';
   });
   // Shift_JIS has no superscript digits: Japanese releases write ※1 instead.
-  t = t.replace(/※\s*(\d)/g, (_m, d: string) => { marks.push(d); return ' '; });
+  t = t.replace(/※\s*(\d)/g, (_m, d: string) => {
+    marks.push(d);
+    return ' ';
+  });
   const note = NOTE_MARK_RE.exec(t);
-  if (note) { marks.push(String(Number(note[1]))); t = t.slice(0, note.index); }
-  t = t.replace(/[–—－―]/g, '-').replace(/[\s\u3000]+/g, ' ').trim();
+  if (note) {
+    marks.push(String(Number(note[1])));
+    t = t.slice(0, note.index);
+  }
+  t = t
+    .replace(/[–—－―]/g, '-')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
   return { text: t, marks };
 }
 

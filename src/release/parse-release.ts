@@ -1,4 +1,13 @@
-import { diag, type Cell, type Column, type Diagnostic, type Release, type ReleaseNote, type Row, type Table } from '../model';
+import {
+  diag,
+  type Cell,
+  type Column,
+  type Diagnostic,
+  type Release,
+  type ReleaseNote,
+  type Row,
+  type Table,
+} from '../model';
 import { normalizeLabel } from './normalize-label';
 import { readNumber } from './read-number';
 
@@ -11,7 +20,10 @@ export interface ParseResult {
 }
 
 function cellText(raw: string): string {
-  return raw.replace(/<\/?u>/g, '').replace(/\\([$*_])/g, '$1').trim();
+  return raw
+    .replace(/<\/?u>/g, '')
+    .replace(/\\([$*_])/g, '$1')
+    .trim();
 }
 
 function splitRow(line: string, lineNo: number): { fields: Cell[] } {
@@ -58,7 +70,17 @@ const NOTE_PATTERNS: { re: RegExp }[] = [
   { re: /^Note\s*\((\d{1,2})\)\s*:\s*(.+)$/ },
   { re: /^注記\s*\((\d{1,2})\)\s*[:：]\s*(.+)$/ },
 ];
-const SUPER_DIGIT: Record<string, string> = { '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const SUPER_DIGIT: Record<string, string> = {
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
 
 function readNotes(lines: string[]): ReleaseNote[] {
   const notes: ReleaseNote[] = [];
@@ -90,23 +112,43 @@ export function parseRelease(text: string, file: string): ParseResult {
   let blocks = 0;
   let i = 0;
   while (i < lines.length) {
-    if (!lines[i].includes('\t')) { i++; continue; }
+    if (!lines[i].includes('\t')) {
+      i++;
+      continue;
+    }
     const first = i;
     while (i < lines.length && lines[i].includes('\t')) i++;
     blocks++;
     const raw = [] as RawRow[];
     for (let k = first; k < i; k++) raw.push({ cells: splitRow(lines[k], k + 1).fields, line: k + 1 });
     const problems = cellCountProblems(raw, file);
-    if (problems.length) { diagnostics.push(...problems); continue; }
+    if (problems.length) {
+      diagnostics.push(...problems);
+      continue;
+    }
     tables.push(tableOf(raw, preambleOf(lines, first), tables.length + 1));
   }
   if (blocks === 0) {
-    diagnostics.push(diag('release:noTables', 'error', 'No tab-separated tables found; expected an IIJ release with tab-separated tables.', { source: { file, line: 1, column: 1 }, expected: 'lines with tab-separated cells', actual: `${lines.length} lines without a tab` }));
+    diagnostics.push(
+      diag(
+        'release:noTables',
+        'error',
+        'No tab-separated tables found; expected an IIJ release with tab-separated tables.',
+        {
+          source: { file, line: 1, column: 1 },
+          expected: 'lines with tab-separated cells',
+          actual: `${lines.length} lines without a tab`,
+        },
+      ),
+    );
   }
   return { release: { file, lines, tables, notes: readNotes(lines) }, diagnostics };
 }
 
-interface RawRow { cells: Cell[]; line: number }
+interface RawRow {
+  cells: Cell[];
+  line: number;
+}
 
 /** The non-empty text lines just above the table starting at line index `first` (at most PREAMBLE_LINES, up to the previous table). */
 function preambleOf(lines: string[], first: number): { text: string; line: number }[] {
@@ -122,10 +164,21 @@ function preambleOf(lines: string[], first: number): { text: string; line: numbe
 /** Rows with another number of cells than the table's first row. */
 function cellCountProblems(raw: RawRow[], file: string): Diagnostic[] {
   const width = raw[0].cells.length;
-  return raw.filter((r) => r.cells.length !== width).map((r) => diag('release:cellCountMismatch', 'error',
-    `Row has ${r.cells.length - 1} figure cells, but the table's first row has ${width - 1}.`,
-    { source: { file, line: r.line, column: r.cells[r.cells.length - 1].column }, expected: `${width} tab-separated fields`, actual: `${r.cells.length} fields`,
-      related: [{ file, line: raw[0].line, column: 1 }] }));
+  return raw
+    .filter((r) => r.cells.length !== width)
+    .map((r) =>
+      diag(
+        'release:cellCountMismatch',
+        'error',
+        `Row has ${r.cells.length - 1} figure cells, but the table's first row has ${width - 1}.`,
+        {
+          source: { file, line: r.line, column: r.cells[r.cells.length - 1].column },
+          expected: `${width} tab-separated fields`,
+          actual: `${r.cells.length} fields`,
+          related: [{ file, line: raw[0].line, column: 1 }],
+        },
+      ),
+    );
 }
 
 /** A table from its rows of equal width: header rows first, then rows, each under the last group row above it; Japanese when any label or preamble line is. */
@@ -141,14 +194,23 @@ function tableOf(raw: RawRow[], preamble: { text: string; line: number }[], ordi
     if (CJK.test(labelCell.text)) cjk = true;
     const group = norm.text !== '' && cells.every((c) => c.text === '');
     const row: Row = { line: r.line, label: labelCell, footnoteMarks: norm.marks, cells, group };
-    if (inHeader && isHeaderRow(cells)) { headerRows.push(row); continue; }
+    if (inHeader && isHeaderRow(cells)) {
+      headerRows.push(row);
+      continue;
+    }
     inHeader = false;
     if (group) section = norm.text;
     else row.section = section;
     rows.push(row);
   }
   return {
-    ordinal, lang: cjk ? 'ja' : 'en', preamble, headerRows, columns: buildColumns(headerRows, raw[0].cells.length - 1), rows,
-    firstLine: raw[0].line, lastLine: raw[raw.length - 1].line,
+    ordinal,
+    lang: cjk ? 'ja' : 'en',
+    preamble,
+    headerRows,
+    columns: buildColumns(headerRows, raw[0].cells.length - 1),
+    rows,
+    firstLine: raw[0].line,
+    lastLine: raw[raw.length - 1].line,
   };
 }

@@ -27,11 +27,21 @@ export function readNumber(text: string): Figure {
   if (t === '') return { kind: 'empty' };
   if (DASHES.has(t)) return { kind: 'dash' };
   let negative = false;
-  if (t.startsWith('(') && t.endsWith(')')) { negative = true; t = t.slice(1, -1).trim(); }
-  else if (t.startsWith('▲') || t.startsWith('△')) { negative = true; t = t.slice(1).trim(); }
-  else if (t.startsWith('-') || t.startsWith('−')) { negative = true; t = t.slice(1).trim(); }
+  if (t.startsWith('(') && t.endsWith(')')) {
+    negative = true;
+    t = t.slice(1, -1).trim();
+  } else if (t.startsWith('▲') || t.startsWith('△')) {
+    negative = true;
+    t = t.slice(1).trim();
+  } else if (t.startsWith('-') || t.startsWith('−')) {
+    negative = true;
+    t = t.slice(1).trim();
+  }
   let percent = false;
-  if (t.endsWith('%')) { percent = true; t = t.slice(0, -1).trim(); }
+  if (t.endsWith('%')) {
+    percent = true;
+    t = t.slice(0, -1).trim();
+  }
   if (!GROUPED.test(t) && !PLAIN.test(t)) {
     return { kind: 'invalid', reason: /\d/.test(t) ? 'malformed digits or digit grouping' : 'no digits' };
   }

@@ -25,12 +25,26 @@ export interface SeriesRow {
   line: number;
 }
 
-export interface Restatement { concept: string; period: string; unit: string; taken: SeriesRow; others: SeriesRow[] }
-export interface Series { rows: SeriesRow[]; restatements: Restatement[]; diagnostics: Diagnostic[] }
+export interface Restatement {
+  concept: string;
+  period: string;
+  unit: string;
+  taken: SeriesRow;
+  others: SeriesRow[];
+}
+export interface Series {
+  rows: SeriesRow[];
+  restatements: Restatement[];
+  diagnostics: Diagnostic[];
+}
 
 const local = (clark: string) => clark.slice(clark.indexOf('}') + 1);
-const unitText = (f: Fact) => (f.unit ? `${f.unit.numerators.map(local).join('*')}${f.unit.denominators.length ? `/${f.unit.denominators.map(local).join('*')}` : ''}` : '');
-const periodText = (p: Period) => (p.type === 'instant' ? p.instant : p.type === 'duration' ? `${p.start}..${p.end}` : 'forever');
+const unitText = (f: Fact) =>
+  f.unit
+    ? `${f.unit.numerators.map(local).join('*')}${f.unit.denominators.length ? `/${f.unit.denominators.map(local).join('*')}` : ''}`
+    : '';
+const periodText = (p: Period) =>
+  p.type === 'instant' ? p.instant : p.type === 'duration' ? `${p.start}..${p.end}` : 'forever';
 const monthIndex = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
 
 /** Fiscal year and period of a fact's period, for a fiscal year ending in month `fyEnd`. */
@@ -50,8 +64,16 @@ export function fiscalOf(p: Period, fyEnd: number): { year: number; period: stri
 function feedProvenance(file: string): Map<string, { release: string; line: number; value: string }[]> | undefined {
   const feed = file.replace(/\.(xml|json)$/, '.facts.json');
   if (feed === file || !fs.existsSync(feed)) return undefined;
-  const data = JSON.parse(fs.readFileSync(feed, 'utf8')) as { release: { file: string }; facts: { id: string; provenance: { line: number; value: string }[] }[] };
-  return new Map(data.facts.map((f) => [f.id, f.provenance.map((o) => ({ release: data.release.file, line: o.line, value: o.value }))]));
+  const data = JSON.parse(fs.readFileSync(feed, 'utf8')) as {
+    release: { file: string };
+    facts: { id: string; provenance: { line: number; value: string }[] }[];
+  };
+  return new Map(
+    data.facts.map((f) => [
+      f.id,
+      f.provenance.map((o) => ({ release: data.release.file, line: o.line, value: o.value })),
+    ]),
+  );
 }
 
 /**
@@ -63,15 +85,22 @@ export function buildSeries(files: string[]): Series {
   const tax = loadTaxonomySource();
   const fyEnd = loadReleaseMap().fiscalYearEndMonth;
   const diagnostics: Diagnostic[] = [];
-  const loaded = files.map((file, order) => {
-    const r = readInstance(file);
-    diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
-    const released = r.report?.facts.find((f) => local(f.concept) === 'ReleaseDate')?.value ?? '';
-    return { file, order, facts: r.report?.facts ?? [], released, feed: r.report ? feedProvenance(file) : undefined };
-  }).sort((a, b) => compareText(a.released, b.released) || a.order - b.order);
+  const loaded = files
+    .map((file, order) => {
+      const r = readInstance(file);
+      diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+      const released = r.report?.facts.find((f) => local(f.concept) === 'ReleaseDate')?.value ?? '';
+      return { file, order, facts: r.report?.facts ?? [], released, feed: r.report ? feedProvenance(file) : undefined };
+    })
+    .sort((a, b) => compareText(a.released, b.released) || a.order - b.order);
   const groups = new Map<string, SeriesRow[]>();
   for (const l of loaded) {
-    if (!l.feed) diagnostics.push(diag('series:noFeed', 'info', `No vendor feed beside ${l.file}: sources are the instance's own lines.`, { source: { file: l.file, line: 1, column: 1 } }));
+    if (!l.feed)
+      diagnostics.push(
+        diag('series:noFeed', 'info', `No vendor feed beside ${l.file}: sources are the instance's own lines.`, {
+          source: { file: l.file, line: 1, column: 1 },
+        }),
+      );
     for (const f of l.facts) {
       if (!f.unit || f.value === null) continue;
       const name = local(f.concept);
@@ -80,10 +109,21 @@ export function buildSeries(files: string[]): Series {
       const prov = l.feed?.get(factId(f))?.find((o) => o.value === f.value) ?? l.feed?.get(factId(f))?.[0];
       const labels = tax.concepts.get(name)?.labels ?? {};
       const row: SeriesRow = {
-        concept: name, labelEn: labels.en?.label ?? '', labelJa: labels.ja?.label ?? '', fiscalYear: fiscal.year, fiscalPeriod: fiscal.period,
-        ...(f.period.type === 'instant' ? { instant: f.period.instant } : f.period.type === 'duration' ? { start: f.period.start, end: f.period.end } : {}),
-        unit: unitText(f), decimals: String(f.decimals ?? ''), value: f.value,
-        source: prov?.release ?? l.file, line: prov?.line ?? f.source?.line ?? 0,
+        concept: name,
+        labelEn: labels.en?.label ?? '',
+        labelJa: labels.ja?.label ?? '',
+        fiscalYear: fiscal.year,
+        fiscalPeriod: fiscal.period,
+        ...(f.period.type === 'instant'
+          ? { instant: f.period.instant }
+          : f.period.type === 'duration'
+            ? { start: f.period.start, end: f.period.end }
+            : {}),
+        unit: unitText(f),
+        decimals: String(f.decimals ?? ''),
+        value: f.value,
+        source: prov?.release ?? l.file,
+        line: prov?.line ?? f.source?.line ?? 0,
       };
       const key = `${name}|${periodText(f.period)}|${row.unit}`;
       groups.set(key, [...(groups.get(key) ?? []), row]);
@@ -101,7 +141,13 @@ export function buildSeries(files: string[]): Series {
     }
   }
   const order = (r: SeriesRow) => tax.order.get(r.concept) ?? 0;
-  rows.sort((a, b) => order(a) - order(b) || compareText(a.instant ?? a.end ?? '', b.instant ?? b.end ?? '') || compareText(a.start ?? '', b.start ?? '') || compareText(a.unit, b.unit));
+  rows.sort(
+    (a, b) =>
+      order(a) - order(b) ||
+      compareText(a.instant ?? a.end ?? '', b.instant ?? b.end ?? '') ||
+      compareText(a.start ?? '', b.start ?? '') ||
+      compareText(a.unit, b.unit),
+  );
   return { rows, restatements, diagnostics };
 }
 
@@ -111,21 +157,42 @@ function agree(a: SeriesRow, b: SeriesRow): boolean {
   const db = Number(b.decimals);
   if (Number.isNaN(da) || Number.isNaN(db)) return new Decimal(a.value).eq(b.value);
   const half = (d: number) => new Decimal(10).pow(-d).div(2);
-  return new Decimal(a.value).minus(b.value).abs().lte(da === db ? 0 : half(da).plus(half(db)));
+  return new Decimal(a.value)
+    .minus(b.value)
+    .abs()
+    .lte(da === db ? 0 : half(da).plus(half(db)));
 }
 
-const COLUMNS: (keyof SeriesRow)[] = ['concept', 'labelEn', 'labelJa', 'fiscalYear', 'fiscalPeriod', 'start', 'end', 'instant', 'unit', 'decimals', 'value', 'source', 'line'];
+const COLUMNS: (keyof SeriesRow)[] = [
+  'concept',
+  'labelEn',
+  'labelJa',
+  'fiscalYear',
+  'fiscalPeriod',
+  'start',
+  'end',
+  'instant',
+  'unit',
+  'decimals',
+  'value',
+  'source',
+  'line',
+];
 const csvCell = (v: unknown) => {
   const s = v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\n\r]/.test(s) || (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** The long table as CSV: one line per value, restated values marked with the sources they replace. */
 export function seriesCsv(s: Series): string {
   const restated = new Map(s.restatements.map((r) => [r.taken, r.others]));
   const head = [...COLUMNS, 'restates'].join(',');
-  const lines = s.rows.map((r) => [...COLUMNS.map((c) => csvCell(r[c])),
-    csvCell((restated.get(r) ?? []).map((o) => `${o.value} (${o.source}:${o.line})`).join('; '))].join(','));
+  const lines = s.rows.map((r) =>
+    [
+      ...COLUMNS.map((c) => csvCell(r[c])),
+      csvCell((restated.get(r) ?? []).map((o) => `${o.value} (${o.source}:${o.line})`).join('; ')),
+    ].join(','),
+  );
   return `${[head, ...lines].join('\n')}\n`;
 }
 

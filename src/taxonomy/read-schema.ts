@@ -214,7 +214,7 @@ function readElementDecl(s: SchemaReader, c: XElement, position: number): void {
   const anonComplex = firstChild(c, `{${XS}}complexType`);
   if (!typeName) {
     const anon = anonComplex ?? firstChild(c, `{${XS}}simpleType`);
-    if (anon) typeBase(anon).base && (typeName = typeBase(anon).base);
+    if (anon && typeBase(anon).base) typeName = typeBase(anon).base;
   }
   r.elements.push({
     name: `{${tns}}${name}`, namespace: tns, localName: name, id: c.attrs.id, key: c.attrs.id ? `${url}#${c.attrs.id}` : undefined,

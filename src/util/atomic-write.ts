@@ -17,7 +17,10 @@ function ioProblem(e: unknown, file: string): Diagnostic {
     EDQUOT: ['io:noSpace', 'the disk quota is exhausted'],
   };
   const [c, why]: [IoCode, string] = what[code] ?? ['io:cannotWrite', err.message ?? String(e)];
-  return diag(c, 'error', `Cannot write ${file}: ${why} (${code}). No output was changed.`, { source: { file, line: 1, column: 1 }, actual: code });
+  return diag(c, 'error', `Cannot write ${file}: ${why} (${code}). No output was changed.`, {
+    source: { file, line: 1, column: 1 },
+    actual: code,
+  });
 }
 
 /**
@@ -33,7 +36,8 @@ export function writeFilesAtomically(files: { path: string; content: string | Ui
   try {
     for (const f of files) {
       current = f.path;
-      if (fs.existsSync(f.path) && fs.statSync(f.path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      if (fs.existsSync(f.path) && fs.statSync(f.path).isDirectory())
+        throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       fs.mkdirSync(path.dirname(f.path), { recursive: true });
       const tmp = `${f.path}.${tag}.tmp`;
       temps.push({ tmp, target: f.path });
@@ -41,7 +45,10 @@ export function writeFilesAtomically(files: { path: string; content: string | Ui
     }
     for (const t of temps) {
       current = t.target;
-      if (fs.existsSync(t.target)) { t.backup = `${t.target}.${tag}.bak`; fs.renameSync(t.target, t.backup); }
+      if (fs.existsSync(t.target)) {
+        t.backup = `${t.target}.${tag}.bak`;
+        fs.renameSync(t.target, t.backup);
+      }
       fs.renameSync(t.tmp, t.target);
       t.placed = true;
     }
@@ -60,6 +67,8 @@ function rollBack(temps: { tmp: string; target: string; backup?: string; placed?
       fs.rmSync(t.tmp, { force: true });
       if (t.placed) fs.rmSync(t.target, { force: true });
       if (t.backup && fs.existsSync(t.backup)) fs.renameSync(t.backup, t.target);
-    } catch { /* keep restoring the others */ }
+    } catch {
+      /* keep restoring the others */
+    }
   }
 }

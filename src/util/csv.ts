@@ -53,25 +53,39 @@ export function parseCsv(text: string): CsvParse {
           if (i >= n) return { records, error: { line: qLine, column: qCol, message: 'quoted field is not closed' } };
           const c = text[i];
           if (c === '"') {
-            if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
+            if (text[i + 1] === '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
             i++;
             break;
           }
-          if (c === '\n') { line++; lineStart = i + 1; }
+          if (c === '\n') {
+            line++;
+            lineStart = i + 1;
+          }
           field += c;
           i++;
         }
         if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          return { records, error: { line, column: i - lineStart + 1, message: 'text after the closing quote of a field' } };
+          return {
+            records,
+            error: { line, column: i - lineStart + 1, message: 'text after the closing quote of a field' },
+          };
         }
       } else {
         const start = i;
         while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
         field = text.slice(start, i);
-        if (field.includes('"')) return { records, error: { line, column: start - lineStart + 1, message: 'quote inside an unquoted field' } };
+        if (field.includes('"'))
+          return { records, error: { line, column: start - lineStart + 1, message: 'quote inside an unquoted field' } };
       }
       rec.fields.push(field);
-      if (i < n && text[i] === ',') { i++; continue; }
+      if (i < n && text[i] === ',') {
+        i++;
+        continue;
+      }
       break;
     }
     if (text[i] === '\r') i++;

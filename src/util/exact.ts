@@ -5,7 +5,10 @@
  */
 
 /** n / d with d > 0 (not necessarily in lowest terms). */
-export interface Q { readonly n: bigint; readonly d: bigint }
+export interface Q {
+  readonly n: bigint;
+  readonly d: bigint;
+}
 
 /** Powers of ten up to 10^40, a constant table (larger ones are computed). */
 const POW10: readonly bigint[] = Object.freeze(Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n)));
@@ -27,9 +30,11 @@ export const intQ = (n: bigint | number): Q => ({ n: BigInt(n), d: 1n });
 /** 10^e for any integer e. */
 export const pow10Q = (e: number): Q => (e >= 0 ? { n: pow10n(e), d: 1n } : { n: 1n, d: pow10n(-e) });
 /** Half a unit of the last of `places` decimal places: ½·10^−places. */
-export const halfUnit = (places: number): Q => (places >= 0 ? { n: 1n, d: 2n * pow10n(places) } : { n: 5n * pow10n(-places - 1), d: 1n });
+export const halfUnit = (places: number): Q =>
+  places >= 0 ? { n: 1n, d: 2n * pow10n(places) } : { n: 5n * pow10n(-places - 1), d: 1n };
 
-export const add = (a: Q, b: Q): Q => (a.d === b.d ? { n: a.n + b.n, d: a.d } : { n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+export const add = (a: Q, b: Q): Q =>
+  a.d === b.d ? { n: a.n + b.n, d: a.d } : { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
 export const sub = (a: Q, b: Q): Q => add(a, neg(b));
 export const mul = (a: Q, b: Q): Q => ({ n: a.n * b.n, d: a.d * b.d });
 export const neg = (a: Q): Q => ({ n: -a.n, d: a.d });

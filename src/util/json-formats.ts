@@ -8,7 +8,10 @@ function rememberLast(check: Check): Check {
   let last: string | undefined;
   let verdict = false;
   return (value: string) => {
-    if (value !== last) { verdict = check(value); last = value; }
+    if (value !== last) {
+      verdict = check(value);
+      last = value;
+    }
     return verdict;
   };
 }
@@ -18,8 +21,11 @@ function rememberLast(check: Check): Check {
  * given as a function checks a string exactly as before, but a value equal to the one checked just
  * before is not checked again. Regular-expression formats are left as they are.
  */
-export const formats: Record<string, Definition> = Object.fromEntries(Object.entries(fullFormats).map(([name, def]) => {
-  if (typeof def === 'function') return [name, rememberLast(def as Check)];
-  if (def && typeof def === 'object' && !(def instanceof RegExp) && typeof def.validate === 'function') return [name, { ...def, validate: rememberLast(def.validate as Check) }];
-  return [name, def];
-}));
+export const formats: Record<string, Definition> = Object.fromEntries(
+  Object.entries(fullFormats).map(([name, def]) => {
+    if (typeof def === 'function') return [name, rememberLast(def as Check)];
+    if (def && typeof def === 'object' && !(def instanceof RegExp) && typeof def.validate === 'function')
+      return [name, { ...def, validate: rememberLast(def.validate as Check) }];
+    return [name, def];
+  }),
+);

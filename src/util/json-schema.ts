@@ -39,10 +39,18 @@ function compileNow(text: string): ValidateFunction {
 }
 
 /** Validates `data` against `schemas/<name>`; one diagnostic per ajv error, with its JSON pointer. */
-export function checkSchema(name: string, data: unknown, file: string, code: DiagnosticCode = 'schema:invalid'): Diagnostic[] {
+export function checkSchema(
+  name: string,
+  data: unknown,
+  file: string,
+  code: DiagnosticCode = 'schema:invalid',
+): Diagnostic[] {
   const v = schemaValidator(name);
   if (v(data)) return [];
   return (v.errors ?? []).map((e) =>
     diag(code, 'error', `${file}${e.instancePath || '/'}: ${e.message ?? 'invalid'} (schema ${name}${e.schemaPath})`, {
-      source: { file, line: 1, column: 1 }, params: { instancePath: e.instancePath, schemaPath: e.schemaPath } }));
+      source: { file, line: 1, column: 1 },
+      params: { instancePath: e.instancePath, schemaPath: e.schemaPath },
+    }),
+  );
 }

@@ -19,7 +19,11 @@ import { schemaHash } from './schema-hash';
  * (generated modules take them through util/json-formats, which adds a last-value memo).
  */
 export function ajvFor(schema: { $schema?: string }, standalone: boolean): Ajv {
-  const options = { allErrors: true, strict: false, ...(standalone ? { code: { source: true, formats: _`require("../src/util/json-formats").formats` } } : {}) };
+  const options = {
+    allErrors: true,
+    strict: false,
+    ...(standalone ? { code: { source: true, formats: _`require("../src/util/json-formats").formats` } } : {}),
+  };
   const ajv = String(schema.$schema ?? '').includes('2020-12') ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv);
   return ajv;
@@ -29,7 +33,10 @@ export function ajvFor(schema: { $schema?: string }, standalone: boolean): Ajv {
 export function writeStandaloneValidators(root = packageRoot(), outDir = path.join(root, 'dist', 'schemas')): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
-  for (const name of fs.readdirSync(path.join(root, 'schemas')).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(path.join(root, 'schemas'))
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const text = fs.readFileSync(path.join(root, 'schemas', name), 'utf8');
     const schema = JSON.parse(text);
     const ajv = ajvFor(schema, true);

@@ -24,19 +24,35 @@ class Group implements FactGroup {
     else this.byConcept.set(f.concept, [had, f]);
   }
 
-  get size(): number { return this.byConcept.size; }
-  has(concept: string): boolean { return this.byConcept.has(concept); }
+  get size(): number {
+    return this.byConcept.size;
+  }
+  has(concept: string): boolean {
+    return this.byConcept.has(concept);
+  }
   get(concept: string): readonly Fact[] | undefined {
     const x = this.byConcept.get(concept);
     return x === undefined || Array.isArray(x) ? x : [x];
   }
 
-  keys(): IterableIterator<string> { return this.byConcept.keys(); }
-  *values(): IterableIterator<readonly Fact[]> { for (const x of this.byConcept.values()) yield Array.isArray(x) ? x : [x]; }
-  *entries(): IterableIterator<[string, readonly Fact[]]> { for (const [k, x] of this.byConcept) yield [k, Array.isArray(x) ? x : [x]]; }
-  [Symbol.iterator](): IterableIterator<[string, readonly Fact[]]> { return this.entries(); }
-  forEach(cb: (value: readonly Fact[], key: string, map: ReadonlyMap<string, readonly Fact[]>) => void): void { for (const [k, v] of this.entries()) cb(v, k, this); }
-  *duplicateSets(): IterableIterator<readonly Fact[]> { for (const x of this.byConcept.values()) if (Array.isArray(x)) yield x; }
+  keys(): IterableIterator<string> {
+    return this.byConcept.keys();
+  }
+  *values(): IterableIterator<readonly Fact[]> {
+    for (const x of this.byConcept.values()) yield Array.isArray(x) ? x : [x];
+  }
+  *entries(): IterableIterator<[string, readonly Fact[]]> {
+    for (const [k, x] of this.byConcept) yield [k, Array.isArray(x) ? x : [x]];
+  }
+  [Symbol.iterator](): IterableIterator<[string, readonly Fact[]]> {
+    return this.entries();
+  }
+  forEach(cb: (value: readonly Fact[], key: string, map: ReadonlyMap<string, readonly Fact[]>) => void): void {
+    for (const [k, v] of this.entries()) cb(v, k, this);
+  }
+  *duplicateSets(): IterableIterator<readonly Fact[]> {
+    for (const x of this.byConcept.values()) if (Array.isArray(x)) yield x;
+  }
 }
 
 /**
@@ -63,7 +79,10 @@ export const unitKey = (u?: Unit): string => (u ? `${u.numerators.join('*')}/${u
 
 function dimsKey(d: Record<string, string> | undefined): string {
   if (!d) return '';
-  return Object.keys(d).sort().map((k) => `${k}=${d[k]}`).join(',');
+  return Object.keys(d)
+    .sort()
+    .map((k) => `${k}=${d[k]}`)
+    .join(',');
 }
 
 /** Context key by value (s-equal): entity, period, dimensions and other segment/scenario content. */
@@ -74,11 +93,22 @@ export const contextKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions'>, 
 const TUPLE = '\u0001';
 
 /** Group key by value: entity, period, dimensions, unit, language; then the tuple path, if any. */
-const groupKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions' | 'unit' | 'language' | 'tupleParent'>, period = f.period): string =>
+const groupKeyOf = (
+  f: Pick<Fact, 'entity' | 'period' | 'dimensions' | 'unit' | 'language' | 'tupleParent'>,
+  period = f.period,
+): string =>
   `${contextKeyOf(f, period)}|${unitKey(f.unit)}|${f.language ?? ''}${f.tupleParent ? `${TUPLE}${f.tupleParent}` : ''}`;
 
 /** Facts of one XML context share its entity, period and dimensions objects: the key is built once per context and unit. */
-interface Seen { period: Period; entity: object; dims: object | undefined; unit: Unit | undefined; lang: string | undefined; tuple: string | undefined; group: Group }
+interface Seen {
+  period: Period;
+  entity: object;
+  dims: object | undefined;
+  unit: Unit | undefined;
+  lang: string | undefined;
+  tuple: string | undefined;
+  group: Group;
+}
 
 /** Builds the index in one pass over the facts. */
 export function buildFactIndex(facts: readonly Fact[]): FactIndex {
@@ -91,21 +121,53 @@ export function buildFactIndex(facts: readonly Fact[]): FactIndex {
     // Tuples take no part; numeric facts with a value outside xs:decimal bind with nothing.
     if (f.tuple || (f.unit && f.value !== null && !isDecimalLexical(f.value))) continue;
     // Facts of one context usually stand together: the previous fact's group first.
-    if (last && last.period === f.period && last.entity === f.entity && last.dims === f.dimensions && last.unit === f.unit && last.lang === f.language && last.tuple === f.tupleParent) {
+    if (
+      last &&
+      last.period === f.period &&
+      last.entity === f.entity &&
+      last.dims === f.dimensions &&
+      last.unit === f.unit &&
+      last.lang === f.language &&
+      last.tuple === f.tupleParent
+    ) {
       last.group.add(f);
       continue;
     }
     let list = seen.get(f.period);
     let hit: Seen | undefined;
     if (list) {
-      for (const s of list) if (s.entity === f.entity && s.dims === f.dimensions && s.unit === f.unit && s.lang === f.language && s.tuple === f.tupleParent) { hit = s; break; }
-    } else { list = []; seen.set(f.period, list); }
+      for (const s of list)
+        if (
+          s.entity === f.entity &&
+          s.dims === f.dimensions &&
+          s.unit === f.unit &&
+          s.lang === f.language &&
+          s.tuple === f.tupleParent
+        ) {
+          hit = s;
+          break;
+        }
+    } else {
+      list = [];
+      seen.set(f.period, list);
+    }
     if (!hit) {
       const key = groupKeyOf(f);
       let group = groups.get(key);
-      if (!group) { group = new Group(); groups.set(key, group); }
+      if (!group) {
+        group = new Group();
+        groups.set(key, group);
+      }
       if (f.tupleParent) tuples = true;
-      hit = { period: f.period, entity: f.entity, dims: f.dimensions, unit: f.unit, lang: f.language, tuple: f.tupleParent, group };
+      hit = {
+        period: f.period,
+        entity: f.entity,
+        dims: f.dimensions,
+        unit: f.unit,
+        lang: f.language,
+        tuple: f.tupleParent,
+        group,
+      };
       list.push(hit);
     }
     hit.group.add(f);
@@ -121,17 +183,26 @@ export function buildFactIndex(facts: readonly Fact[]): FactIndex {
 
 /** For each group, itself and the groups of the same context + unit + language in its descendant tuples. */
 function tupleScopes(groups: ReadonlyMap<string, FactGroup>): Map<string, FactGroup[]> {
-  const split = (k: string): [string, string] => { const i = k.indexOf(TUPLE); return i < 0 ? [k, ''] : [k.slice(0, i), k.slice(i + 1)]; };
+  const split = (k: string): [string, string] => {
+    const i = k.indexOf(TUPLE);
+    return i < 0 ? [k, ''] : [k.slice(0, i), k.slice(i + 1)];
+  };
   const byBase = new Map<string, [string, FactGroup][]>();
   for (const [k, g] of groups) {
     const [base, scope] = split(k);
     const list = byBase.get(base);
-    if (list) list.push([scope, g]); else byBase.set(base, [[scope, g]]);
+    if (list) list.push([scope, g]);
+    else byBase.set(base, [[scope, g]]);
   }
   const out = new Map<string, FactGroup[]>();
   for (const k of groups.keys()) {
     const [base, scope] = split(k);
-    out.set(k, (byBase.get(base) ?? []).filter(([s]) => s === scope || scope === '' || s.startsWith(`${scope}/`)).map(([, g]) => g));
+    out.set(
+      k,
+      (byBase.get(base) ?? [])
+        .filter(([s]) => s === scope || scope === '' || s.startsWith(`${scope}/`))
+        .map(([, g]) => g),
+    );
   }
   return out;
 }

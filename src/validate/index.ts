@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { NS, diag, hasErrors, type SchemaDefaults, type Concept, type Diagnostic, type Dts, type Report } from '../model';
+import {
+  NS,
+  diag,
+  hasErrors,
+  type SchemaDefaults,
+  type Concept,
+  type Diagnostic,
+  type Dts,
+  type Report,
+} from '../model';
 import type { ReadResult } from '../instance/from-xbrl-xml';
 import type { LoadDtsResult } from '../taxonomy/load-dts';
 import { readDtsCache } from '../taxonomy/dts-cache';
@@ -35,7 +44,10 @@ export interface ValidateResult {
  * in memory against the build's copy of the DTS, and reads no instance; this keeps their code (and
  * saxes, the Inline XBRL transformations, the schema readers) out of its start-up.
  */
-const lazy = <T>(load: () => T): (() => T) => { let m: T | undefined; return () => (m ??= load()); };
+const lazy = <T>(load: () => T): (() => T) => {
+  let m: T | undefined;
+  return () => (m ??= load());
+};
 const xmlReader = lazy(() => require('../instance/from-xbrl-xml') as typeof import('../instance/from-xbrl-xml'));
 const jsonReader = lazy(() => require('../oim/from-xbrl-json') as typeof import('../oim/from-xbrl-json'));
 const csvReader = lazy(() => require('../oim/from-xbrl-csv') as typeof import('../oim/from-xbrl-csv'));
@@ -58,12 +70,23 @@ export function sniffInstance(file: string): { kind?: InstanceKind; diagnostics:
     const b = Buffer.alloc(65536);
     const n = fs.readSync(fd, b, 0, b.length, 0);
     fs.closeSync(fd);
-    head = b.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    head = b
+      .subarray(0, n)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
   } catch (e) {
-    return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: { file, line: 1, column: 1 } })] };
+    return {
+      diagnostics: [
+        diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, {
+          source: { file, line: 1, column: 1 },
+        }),
+      ],
+    };
   }
   if (head.startsWith('{')) return { kind: csvReader().isXbrlCsvMetadata(head) ? 'csv' : 'json', diagnostics: [] };
-  if (/\.x?html?$/i.test(file) || /http:\/\/www\.xbrl\.org\/(2013|2008)\/inlineXBRL["']/.test(head)) return { kind: 'inline', diagnostics: [] };
+  if (/\.x?html?$/i.test(file) || /http:\/\/www\.xbrl\.org\/(2013|2008)\/inlineXBRL["']/.test(head))
+    return { kind: 'inline', diagnostics: [] };
   return { kind: 'xml', diagnostics: [] };
 }
 
@@ -71,7 +94,11 @@ export function sniffInstance(file: string): { kind?: InstanceKind; diagnostics:
  * Reads an instance (see `sniffInstance`). Several files are read as one Inline XBRL document set;
  * each of them must then be Inline XBRL. `defaults`: schema defaulting from the DTS, applied to XML instances.
  */
-export function readInstance(files: string | readonly string[], maxBytes?: number, defaults?: SchemaDefaults): { report?: Report; diagnostics: Diagnostic[]; xml?: Pick<ReadResult, 'contexts' | 'units' | 'linkbaseRefs'> } {
+export function readInstance(
+  files: string | readonly string[],
+  maxBytes?: number,
+  defaults?: SchemaDefaults,
+): { report?: Report; diagnostics: Diagnostic[]; xml?: Pick<ReadResult, 'contexts' | 'units' | 'linkbaseRefs'> } {
   const list = typeof files === 'string' ? [files] : [...files];
   const kinds = list.map(sniffInstance);
   const unreadable = kinds.flatMap((k) => k.diagnostics);
@@ -79,7 +106,17 @@ export function readInstance(files: string | readonly string[], maxBytes?: numbe
   const file = list[0];
   if (list.length > 1 || kinds[0].kind === 'inline') {
     const other = list.find((_f, i) => kinds[i].kind !== 'inline');
-    if (other) return { diagnostics: [diag('io:notInlineXbrl', 'error', `${other} is not an Inline XBRL document; only Inline XBRL documents can be read together as one document set.`, { source: { file: other, line: 1, column: 1 } })] };
+    if (other)
+      return {
+        diagnostics: [
+          diag(
+            'io:notInlineXbrl',
+            'error',
+            `${other} is not an Inline XBRL document; only Inline XBRL documents can be read together as one document set.`,
+            { source: { file: other, line: 1, column: 1 } },
+          ),
+        ],
+      };
     const ix = inlineReader().readInlineXbrl(list, { maxBytes });
     return { report: ix.report, diagnostics: ix.diagnostics, xml: ix };
   }
@@ -130,27 +167,44 @@ export interface CompileOptions {
  * A stale or missing copy gives undefined, and the DTS is loaded from its files.
  */
 function buildCopy(entries: readonly string[], options: CompileOptions): LoadDtsResult | undefined {
-  if (options.packages !== undefined || options.linkbases?.length || !entries.every((e) => /^https?:\/\//.test(e))) return undefined;
+  if (options.packages !== undefined || options.linkbases?.length || !entries.every((e) => /^https?:\/\//.test(e)))
+    return undefined;
   return readDtsCache(entries);
 }
 
 /** Loads the DTS of `entryPoints` (schema URLs or paths) once, for many validations. */
 export function compile(entryPoints: string | readonly string[], options: CompileOptions = {}): CompiledValidator {
   const entries = typeof entryPoints === 'string' ? [entryPoints] : [...entryPoints];
-  const loaded = options.loaded ?? buildCopy(entries, options) ?? dtsLoader().loadDts(entries, { baseFile: options.baseFile, packages: options.packages, linkbaseHrefs: options.linkbases });
+  const loaded =
+    options.loaded ??
+    buildCopy(entries, options) ??
+    dtsLoader().loadDts(entries, {
+      baseFile: options.baseFile,
+      packages: options.packages,
+      linkbaseHrefs: options.linkbases,
+    });
   const dts = loaded.dts;
   const usable = !(hasErrors(loaded.diagnostics) && dts.concepts.size === 0);
   const self: CompiledValidator = {
-    entryPoints: entries, dts, diagnostics: loaded.diagnostics,
+    entryPoints: entries,
+    dts,
+    diagnostics: loaded.diagnostics,
     validateReport(report, o = {}) {
       if (!usable) return [];
-      return runRules(o.units ? report : normalizeReport(report, dts), dts, { ...o, file: o.file ?? report.file ?? '' });
+      return runRules(o.units ? report : normalizeReport(report, dts), dts, {
+        ...o,
+        file: o.file ?? report.file ?? '',
+      });
     },
     validate(files, o = {}) {
       const file = typeof files === 'string' ? files : files[0];
       const read = readInstance(files, o.maxBytes);
       if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
-      if (!sameEntries(read.report.taxonomy, entries) || !sameBase(entries, file, options.baseFile) || read.xml?.linkbaseRefs?.length) {
+      if (
+        !sameEntries(read.report.taxonomy, entries) ||
+        !sameBase(entries, file, options.baseFile) ||
+        read.xml?.linkbaseRefs?.length
+      ) {
         // The instance names another DTS (or adds linkbases to it): validate it against its own (not cached).
         return validate(files, { ...o, packages: o.packages ?? options.packages });
       }
@@ -160,7 +214,8 @@ export function compile(entryPoints: string | readonly string[], options: Compil
   return Object.freeze(self);
 }
 
-const sameEntries = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameEntries = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 /** Relative entry points name the same files only when resolved from the same directory. */
 const isAbsoluteRef = (e: string) => /^[a-z][a-z0-9+.-]*:/i.test(e) || path.isAbsolute(e);
 const sameBase = (entries: readonly string[], file: string, baseFile = `${process.cwd()}/x`) =>
@@ -171,17 +226,28 @@ const sameBase = (entries: readonly string[], file: string, baseFile = `${proces
  * only the DTS knows which facts are numeric. Returns a new report; the input is not changed.
  */
 export function normalizeReport(report: Report, dts: Dts): Report {
-  if (report.facts.every((f) => f.unit || f.unitId !== undefined || !dts.concepts.get(f.concept)?.numeric)) return report;
+  if (report.facts.every((f) => f.unit || f.unitId !== undefined || !dts.concepts.get(f.concept)?.numeric))
+    return report;
   const pure = { numerators: [`{${NS.xbrli}}pure`], denominators: [] };
-  const facts = report.facts.map((f) => (f.unit || f.unitId !== undefined || !dts.concepts.get(f.concept)?.numeric ? f : { ...f, unit: pure }));
+  const facts = report.facts.map((f) =>
+    f.unit || f.unitId !== undefined || !dts.concepts.get(f.concept)?.numeric ? f : { ...f, unit: pure },
+  );
   return { ...report, facts };
 }
 
-function runRules(report: Report, dts: Dts, o: ValidateOptions & InstanceDeclarations & { file: string }): Diagnostic[] {
+function runRules(
+  report: Report,
+  dts: Dts,
+  o: ValidateOptions & InstanceDeclarations & { file: string },
+): Diagnostic[] {
   const ctx: RuleContext = Object.freeze({
-    report, dts, file: o.file, calc: o.calc ?? 'c11r',
+    report,
+    dts,
+    file: o.file,
+    calc: o.calc ?? 'c11r',
     index: buildFactIndex(report.facts),
-    contexts: o.contexts, units: o.units,
+    contexts: o.contexts,
+    units: o.units,
     concept: (n: string): Concept | undefined => dts.concepts.get(n),
   });
   const out: Diagnostic[] = [];
@@ -200,7 +266,11 @@ export function validate(files: string | readonly string[], options: ValidateOpt
   const read = readInstance(files, options.maxBytes);
   if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
   if (!read.report.taxonomy.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
-  const compiled = compile(read.report.taxonomy, { baseFile: file, packages: options.packages, linkbases: read.xml?.linkbaseRefs });
+  const compiled = compile(read.report.taxonomy, {
+    baseFile: file,
+    packages: options.packages,
+    linkbases: read.xml?.linkbaseRefs,
+  });
   return checkRead(compiled, withDefaults(read as Read, files, compiled.dts, options.maxBytes), file, options);
 }
 
@@ -217,7 +287,9 @@ function withDefaults(read: Read, files: string | readonly string[], dts: Dts, m
 function checkRead(v: CompiledValidator, read: Read, file: string, o: ValidateOptions): ValidateResult {
   const diagnostics = [...read.diagnostics, ...v.diagnostics];
   const normalized = read.xml ? read.report : normalizeReport(read.report, v.dts);
-  diagnostics.push(...v.validateReport(normalized, { ...o, file, contexts: read.xml?.contexts, units: read.xml?.units }));
+  diagnostics.push(
+    ...v.validateReport(normalized, { ...o, file, contexts: read.xml?.contexts, units: read.xml?.units }),
+  );
   return { diagnostics, report: normalized, dts: v.dts, fatal: false };
 }
 
@@ -235,7 +307,9 @@ export interface ValidatorCache {
 export function validatorCache(options: CompileOptions = {}): ValidatorCache {
   const cache = new Map<string, CompiledValidator>();
   return Object.freeze({
-    get compiled() { return cache.size; },
+    get compiled() {
+      return cache.size;
+    },
     validate(file: string, o: ValidateOptions = {}): ValidateResult {
       const read = readInstance(file, o.maxBytes);
       if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
@@ -247,16 +321,26 @@ export function validatorCache(options: CompileOptions = {}): ValidatorCache {
       const dir = entries.every(isAbsoluteRef) ? '' : path.resolve(path.dirname(file));
       const key = JSON.stringify([entries, dir, packages ?? null]);
       let v = cache.get(key);
-      if (!v) { v = compile(entries, { baseFile: file, packages }); cache.set(key, v); }
+      if (!v) {
+        v = compile(entries, { baseFile: file, packages });
+        cache.set(key, v);
+      }
       return checkRead(v, withDefaults(read as Read, file, v.dts, o.maxBytes), file, o);
     },
   });
 }
 
 /** `iij-xbrl taxonomy check`: load a taxonomy entry point (file path or URL) and check it. */
-export function checkTaxonomyEntry(entry: string, options: TaxonomyCheckOptions & { packages?: string[] } = {}): { diagnostics: Diagnostic[]; dts: Dts } {
+export function checkTaxonomyEntry(
+  entry: string,
+  options: TaxonomyCheckOptions & { packages?: string[] } = {},
+): { diagnostics: Diagnostic[]; dts: Dts } {
   // An entry point that cannot be read is an I/O problem (exit 2), not a finding about a taxonomy.
-  const loaded = dtsLoader().loadDts([entry], { baseFile: `${process.cwd()}/x`, packages: options.packages, entryCode: 'IOerror' });
+  const loaded = dtsLoader().loadDts([entry], {
+    baseFile: `${process.cwd()}/x`,
+    packages: options.packages,
+    entryCode: 'IOerror',
+  });
   return { diagnostics: [...loaded.diagnostics, ...checkTaxonomy(loaded.dts, options)], dts: loaded.dts };
 }
 

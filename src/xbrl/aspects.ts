@@ -28,7 +28,8 @@ export function unitId(u: Unit): string {
 /** Prefix for each namespace a writer may meet; the report's own map wins. */
 export function prefixer(namespaces: Record<string, string>): (clarkName: string) => string {
   const byNs = new Map<string, string>();
-  for (const [p, ns] of Object.entries({ xbrli: NS.xbrli, iso4217: NS.iso4217, xbrldi: NS.xbrldi, ...namespaces })) byNs.set(ns, p);
+  for (const [p, ns] of Object.entries({ xbrli: NS.xbrli, iso4217: NS.iso4217, xbrldi: NS.xbrldi, ...namespaces }))
+    byNs.set(ns, p);
   return (c: string) => {
     const { ns, local } = splitClark(c);
     const p = byNs.get(ns);
@@ -50,7 +51,8 @@ export function oimUnit(u: Unit, q: (c: string) => string): string | undefined {
     const s = ms.map(q).sort();
     return s.length > 1 ? `(${s.join('*')})` : s[0];
   };
-  if (u.denominators.length === 0 && u.numerators.length === 1 && u.numerators[0] === `{${NS.xbrli}}pure`) return undefined;
+  if (u.denominators.length === 0 && u.numerators.length === 1 && u.numerators[0] === `{${NS.xbrli}}pure`)
+    return undefined;
   return u.denominators.length ? `${side(u.numerators)}/${side(u.denominators)}` : side(u.numerators);
 }
 

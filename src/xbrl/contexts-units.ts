@@ -23,7 +23,9 @@ export function writeContextsAndUnits(parent: XmlSink, facts: readonly Fact[], q
   }
   for (const [id, f] of [...contexts].sort(([a], [b]) => compareText(a, b))) {
     const c = parent.ele(NS.xbrli, 'xbrli:context', { id });
-    c.ele(NS.xbrli, 'xbrli:entity').ele(NS.xbrli, 'xbrli:identifier', { scheme: f.entity.scheme }).txt(f.entity.identifier);
+    c.ele(NS.xbrli, 'xbrli:entity')
+      .ele(NS.xbrli, 'xbrli:identifier', { scheme: f.entity.scheme })
+      .txt(f.entity.identifier);
     const p = c.ele(NS.xbrli, 'xbrli:period');
     if (f.period.type === 'instant') p.ele(NS.xbrli, 'xbrli:instant').txt(f.period.instant);
     else if (f.period.type === 'duration') {

@@ -14,10 +14,16 @@ export function isDecimalLexical(s: string): boolean {
   while (n > i && isSpace(s.charCodeAt(n - 1))) n--;
   if (i < n && (s.charCodeAt(i) === 0x2b || s.charCodeAt(i) === 0x2d)) i++;
   let digits = 0;
-  while (i < n && isDigit(s.charCodeAt(i))) { i++; digits++; }
+  while (i < n && isDigit(s.charCodeAt(i))) {
+    i++;
+    digits++;
+  }
   if (i < n && s.charCodeAt(i) === 0x2e) {
     i++;
-    while (i < n && isDigit(s.charCodeAt(i))) { i++; digits++; }
+    while (i < n && isDigit(s.charCodeAt(i))) {
+      i++;
+      digits++;
+    }
   }
   return digits > 0 && i === n;
 }

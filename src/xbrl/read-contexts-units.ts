@@ -11,14 +11,27 @@ import { ownString } from '../util/own-string';
 const X = (local: string) => `{${NS.xbrli}}${local}`;
 /** The element names read here, built once (the readers compare them for every context). */
 const XN = Object.freeze({
-  instant: X('instant'), startDate: X('startDate'), endDate: X('endDate'), forever: X('forever'), entity: X('entity'), identifier: X('identifier'),
-  period: X('period'), segment: X('segment'), scenario: X('scenario'), measure: X('measure'), divide: X('divide'), unitNumerator: X('unitNumerator'), unitDenominator: X('unitDenominator'),
+  instant: X('instant'),
+  startDate: X('startDate'),
+  endDate: X('endDate'),
+  forever: X('forever'),
+  entity: X('entity'),
+  identifier: X('identifier'),
+  period: X('period'),
+  segment: X('segment'),
+  scenario: X('scenario'),
+  measure: X('measure'),
+  divide: X('divide'),
+  unitNumerator: X('unitNumerator'),
+  unitDenominator: X('unitDenominator'),
 });
 
 const EXPLICIT_MEMBER = `{${NS.xbrldi}}explicitMember`;
 const TYPED_MEMBER = `{${NS.xbrldi}}typedMember`;
-const hasAttributes = (e: XElement) => { for (const _ in e.attrs) return true; return false; };
-
+const hasAttributes = (e: XElement) => {
+  for (const _ in e.attrs) return true;
+  return false;
+};
 
 /** A value as s-equality compares it: numbers (and booleans) by value, NaN equal to nothing (a fresh token each), other text exactly. */
 function sEqualValue(v: string, nan: { n: number }): string {
@@ -33,7 +46,10 @@ function sEqualValue(v: string, nan: { n: number }): string {
 
 /** Canonical form of segment/scenario content for s-equality (XBRL 2.1 §4.10): names, attributes in any order, values, structure. */
 export function sEqualForm(e: XElement, nan: { n: number } = { n: 0 }): string {
-  const attrs = Object.keys(e.attrs).sort().map((k) => `${k}=${sEqualValue(e.attrs[k], nan)}`).join(' ');
+  const attrs = Object.keys(e.attrs)
+    .sort()
+    .map((k) => `${k}=${sEqualValue(e.attrs[k], nan)}`)
+    .join(' ');
   const body = e.children.length ? e.children.map((c) => sEqualForm(c, nan)).join('') : sEqualValue(e.text, nan);
   return ['<', e.name, attrs ? ` ${attrs}` : '', '>', body, '</>'].join('');
 }
@@ -54,14 +70,26 @@ export interface ContentState {
 export function contentState(): ContentState {
   const strings = new Map<string, string>();
   // Each distinct string is kept as its own copy, not as a view into the document text (see ownString).
-  const intern = (x: string) => { const y = strings.get(x); if (y !== undefined) return y; const own = ownString(x); strings.set(own, own); return own; };
+  const intern = (x: string) => {
+    const y = strings.get(x);
+    if (y !== undefined) return y;
+    const own = ownString(x);
+    strings.set(own, own);
+    return own;
+  };
   // Note: keyed by the element name (one string per name from the readers), then container and position, so that no key is built twice.
   const keys = new Map<string, Map<string, string[]>>();
   const memberKey = (container: string, position: number, name: string) => {
     let byContainer = keys.get(name);
-    if (!byContainer) { byContainer = new Map(); keys.set(name, byContainer); }
+    if (!byContainer) {
+      byContainer = new Map();
+      keys.set(name, byContainer);
+    }
     let byPosition = byContainer.get(container);
-    if (!byPosition) { byPosition = []; byContainer.set(container, byPosition); }
+    if (!byPosition) {
+      byPosition = [];
+      byContainer.set(container, byPosition);
+    }
     return (byPosition[position] ??= intern(`${container}:${String(position).padStart(4, '0')}:${name}`));
   };
   return { nan: { n: 0 }, intern, memberKey };
@@ -81,24 +109,57 @@ function readPeriod(per: XElement): Period | undefined {
  * An `xbrli:context` element → the context's aspects (problems go to `diagnostics`). Shared by the
  * XBRL 2.1 XML reader and Inline XBRL's `ix:resources`, so both compare contexts the same way.
  */
-export function contextFromElement(e: XElement, file: string, diagnostics: Diagnostic[], state: ContentState = contentState()): InstanceContext {
+export function contextFromElement(
+  e: XElement,
+  file: string,
+  diagnostics: Diagnostic[],
+  state: ContentState = contentState(),
+): InstanceContext {
   const id = ownString(e.attrs.id ?? '');
   const at = (x: XElement) => ({ file, line: x.line, column: x.column });
   const ent = firstChild(e, XN.entity);
   const ident = ent && firstChild(ent, XN.identifier);
   const per = firstChild(e, XN.period);
   const period = per && readPeriod(per);
-  const { dimensions, nonDimensional, content } = readDimensions(id, [ent && firstChild(ent, XN.segment), firstChild(e, XN.scenario)], file, diagnostics, state);
-  if (!ident || !ident.attrs.scheme) diagnostics.push(diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, { source: at(e) }));
-  if (!period) diagnostics.push(diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }));
-  return { id, entity: { scheme: state.intern(ident?.attrs.scheme ?? ''), identifier: state.intern((ident?.text ?? '').trim()) }, period, dimensions, nonDimensional, line: e.line, content: content.length ? content : undefined };
+  const { dimensions, nonDimensional, content } = readDimensions(
+    id,
+    [ent && firstChild(ent, XN.segment), firstChild(e, XN.scenario)],
+    file,
+    diagnostics,
+    state,
+  );
+  if (!ident || !ident.attrs.scheme)
+    diagnostics.push(
+      diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, {
+        source: at(e),
+      }),
+    );
+  if (!period)
+    diagnostics.push(
+      diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }),
+    );
+  return {
+    id,
+    entity: { scheme: state.intern(ident?.attrs.scheme ?? ''), identifier: state.intern((ident?.text ?? '').trim()) },
+    period,
+    dimensions,
+    nonDimensional,
+    line: e.line,
+    content: content.length ? content : undefined,
+  };
 }
 
 /**
  * Segment and scenario content: dimension members by dimension, other content keyed by container,
  * position and element with its s-equal form as value; `content` lists the other content's names for the rules.
  */
-function readDimensions(id: string, containers: (XElement | undefined)[], file: string, diagnostics: Diagnostic[], state: ContentState) {
+function readDimensions(
+  id: string,
+  containers: (XElement | undefined)[],
+  file: string,
+  diagnostics: Diagnostic[],
+  state: ContentState,
+) {
   const dimensions: Record<string, string> = {};
   let nonDimensional = false;
   const content: string[] = [];
@@ -107,7 +168,14 @@ function readDimensions(id: string, containers: (XElement | undefined)[], file: 
     if (!container) continue;
     let position = 0;
     if (container.children.length === 0) {
-      diagnostics.push(diag(container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty', 'error', `Empty ${container.local} in context ${id}.`, { source: { file, line: container.line, column: container.column } }));
+      diagnostics.push(
+        diag(
+          container.local === 'segment' ? 'xbrl.4.7.3.2:segmentEmpty' : 'xbrl.4.7.4:scenarioEmpty',
+          'error',
+          `Empty ${container.local} in context ${id}.`,
+          { source: { file, line: container.line, column: container.column } },
+        ),
+      );
     }
     for (const m of container.children) {
       if (m.name === EXPLICIT_MEMBER) {
@@ -120,7 +188,9 @@ function readDimensions(id: string, containers: (XElement | undefined)[], file: 
         nonDimensional = true;
         // The key names the element; a plain leaf's value alone is its form (the usual case, kept short).
         const plain = m.children.length === 0 && !hasAttributes(m);
-        dimensions[state.memberKey(container.local, position, m.name)] = intern(plain ? sEqualValue(m.text, nan) : sEqualForm(m, nan));
+        dimensions[state.memberKey(container.local, position, m.name)] = intern(
+          plain ? sEqualValue(m.text, nan) : sEqualForm(m, nan),
+        );
         collectNames(m, content, container.local === 'segment' ? 'segment ' : 'scenario ', intern);
       }
       position++;
@@ -131,14 +201,20 @@ function readDimensions(id: string, containers: (XElement | undefined)[], file: 
 
 function measures(parent: XElement | undefined): string[] {
   if (!parent) return [];
-  return childElements(parent, XN.measure).map((m) => ownString(resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`)).sort();
+  return childElements(parent, XN.measure)
+    .map((m) => ownString(resolveQName(m.text, m.nsMap, true) ?? `{?}${m.text.trim()}`))
+    .sort();
 }
 
 /** An `xbrli:unit` element → its measures (Clark names, sorted). */
 export function unitFromElement(e: XElement): Unit & { line: number } {
   const div = firstChild(e, XN.divide);
   return div
-    ? { numerators: measures(firstChild(div, XN.unitNumerator)), denominators: measures(firstChild(div, XN.unitDenominator)), line: e.line }
+    ? {
+        numerators: measures(firstChild(div, XN.unitNumerator)),
+        denominators: measures(firstChild(div, XN.unitDenominator)),
+        line: e.line,
+      }
     : { numerators: measures(e), denominators: [], line: e.line };
 }
 
@@ -147,11 +223,18 @@ export function unitFromElement(e: XElement): Unit & { line: number } {
  * parses decimals/precision (`rawDecimals`/`rawPrecision`, checked later by the rules).
  * Facts of one unit share one unit object (less memory; keys are cached per object).
  */
-export function resolveFactAspects(facts: Fact[], contexts: Map<string, InstanceContext>, units: Map<string, Unit & { line: number }>): void {
+export function resolveFactAspects(
+  facts: Fact[],
+  contexts: Map<string, InstanceContext>,
+  units: Map<string, Unit & { line: number }>,
+): void {
   const shared = new Map<string, Unit>();
   const sharedUnit = (id: string, u: Unit) => {
     let x = shared.get(id);
-    if (!x) { x = { numerators: u.numerators, denominators: u.denominators }; shared.set(id, x); }
+    if (!x) {
+      x = { numerators: u.numerators, denominators: u.denominators };
+      shared.set(id, x);
+    }
     return x;
   };
   for (const f of facts as (Fact & { rawDecimals?: string; rawPrecision?: string })[]) {

@@ -36,7 +36,12 @@ export function doctypeProblem(doctype: string): string | undefined {
  * Returns diagnostics for the first well-formedness error (with line/column) or a refused DOCTYPE.
  * `allowDoctype` may accept a DOCTYPE that would be refused (saxes never loads external DTDs).
  */
-export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandlers, options: { allowDoctype?: (doctype: string) => boolean } = {}): Diagnostic[] {
+export function streamXml(
+  chunks: Iterable<string>,
+  file: string,
+  h: StreamHandlers,
+  options: { allowDoctype?: (doctype: string) => boolean } = {},
+): Diagnostic[] {
   // Lazy: most documents are read by the fast scanner, so saxes loads only when one is not.
   const { SaxesParser } = require('saxes') as typeof import('saxes');
   const p = new SaxesParser({ xmlns: true, position: true });
@@ -47,12 +52,17 @@ export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandl
   p.on('doctype', (d) => {
     const why = options.allowDoctype?.(d) ? undefined : doctypeProblem(d);
     if (why) {
-      diagnostics.push(diag(XML_CODES.doctype, 'error', `${why}`, { source: { file, line: p.line, column: p.column } }));
+      diagnostics.push(
+        diag(XML_CODES.doctype, 'error', `${why}`, { source: { file, line: p.line, column: p.column } }),
+      );
       throw new Abort();
     }
   });
   // saxes reports the position after the tag name: step back over `<name` to the `<`.
-  p.on('opentagstart', (tag) => { startLine = p.line; startCol = Math.max(1, p.column - tag.name.length - 1); });
+  p.on('opentagstart', (tag) => {
+    startLine = p.line;
+    startCol = Math.max(1, p.column - tag.name.length - 1);
+  });
   p.on('opentag', (tag) => {
     const parent = scopes[scopes.length - 1];
     let scope = parent;
@@ -68,10 +78,15 @@ export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandl
   });
   p.on('text', (t) => h.text(t));
   p.on('cdata', (t) => h.text(t));
-  p.on('closetag', (tag) => { scopes.pop(); h.closetag(tag); });
+  p.on('closetag', (tag) => {
+    scopes.pop();
+    h.closetag(tag);
+  });
   p.on('error', (e) => {
     const msg = String(e.message).replace(/^[^:]*:\d+:\d+: /, '');
-    diagnostics.push(diag(XML_CODES.syntax, 'error', `malformed XML: ${msg}`, { source: { file, line: p.line, column: p.column } }));
+    diagnostics.push(
+      diag(XML_CODES.syntax, 'error', `malformed XML: ${msg}`, { source: { file, line: p.line, column: p.column } }),
+    );
     throw new Abort();
   });
   try {
@@ -79,7 +94,11 @@ export function streamXml(chunks: Iterable<string>, file: string, h: StreamHandl
     p.close();
   } catch (e) {
     if (!(e instanceof Abort)) {
-      diagnostics.push(diag(XML_CODES.syntax, 'error', `malformed XML: ${(e as Error).message}`, { source: { file, line: p.line, column: p.column } }));
+      diagnostics.push(
+        diag(XML_CODES.syntax, 'error', `malformed XML: ${(e as Error).message}`, {
+          source: { file, line: p.line, column: p.column },
+        }),
+      );
     }
   }
   return diagnostics;
@@ -111,7 +130,10 @@ export function* fileChunks(path: string, chunkSize = 1 << 22): Generator<string
 export class TreeBuilder implements StreamHandlers {
   root?: XElement;
   private stack: XElement[] = [];
-  constructor(private readonly keepAll = true, private readonly onChildOfRoot?: (e: XElement) => void) {}
+  constructor(
+    private readonly keepAll = true,
+    private readonly onChildOfRoot?: (e: XElement) => void,
+  ) {}
   opentag(tag: SaxesTagNS, line: number, column: number, nsMap: Record<string, string>): void {
     const attrs: Record<string, string> = {};
     for (const k in tag.attributes) {
@@ -119,7 +141,17 @@ export class TreeBuilder implements StreamHandlers {
       if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
       attrs[a.uri ? `{${a.uri}}${a.local}` : a.local] = a.value;
     }
-    const el: XElement = { name: `{${tag.uri}}${tag.local}`, ns: tag.uri, local: tag.local, attrs, children: [], text: '', line, column, nsMap };
+    const el: XElement = {
+      name: `{${tag.uri}}${tag.local}`,
+      ns: tag.uri,
+      local: tag.local,
+      attrs,
+      children: [],
+      text: '',
+      line,
+      column,
+      nsMap,
+    };
     const parent = this.stack[this.stack.length - 1];
     if (parent && (this.keepAll || this.stack.length > 1)) parent.children.push(el);
     if (!parent) this.root = el;
@@ -158,9 +190,19 @@ function scanWhole(path: string): XElement | undefined {
   try {
     if (fs.statSync(path).size > 64 * 2 ** 20) return undefined;
     text = fs.readFileSync(path, 'utf8');
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
   let root: XElement | undefined;
-  const ok = scanXml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, (e) => { root = e; e.children = []; }, (e) => root!.children.push(e), { columnAfterName: true });
+  const ok = scanXml(
+    text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+    (e) => {
+      root = e;
+      e.children = [];
+    },
+    (e) => root!.children.push(e),
+    { columnAfterName: true },
+  );
   return ok ? root : undefined;
 }
 
@@ -194,7 +236,10 @@ export function deepText(e: XElement): string {
 
 /** A canonical string for an element subtree (for structural comparison of segments, typed members). */
 export function canonicalXml(e: XElement): string {
-  const attrs = Object.keys(e.attrs).sort().map((k) => `${k}=${JSON.stringify(e.attrs[k])}`).join(' ');
+  const attrs = Object.keys(e.attrs)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(e.attrs[k])}`)
+    .join(' ');
   const kids = e.children.map(canonicalXml).join('');
   return `<${e.name}${attrs ? ' ' + attrs : ''}>${kids || e.text.trim()}</${e.name}>`;
 }

@@ -18,10 +18,23 @@ function decode(s: string): string | undefined {
   if (s.indexOf('&') < 0) return s;
   let bad = false;
   const out = s.replace(/&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);|&/g, (m, e: string | undefined) => {
-    if (!e) { bad = true; return m; }
+    if (!e) {
+      bad = true;
+      return m;
+    }
     if (e[0] !== '#') return ENTITIES[e];
     const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    if (!(cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff))) { bad = true; return m; }
+    if (!(
+      cp === 0x9 ||
+      cp === 0xa ||
+      cp === 0xd ||
+      (cp >= 0x20 && cp <= 0xd7ff) ||
+      (cp >= 0xe000 && cp <= 0xfffd) ||
+      (cp >= 0x10000 && cp <= 0x10ffff)
+    )) {
+      bad = true;
+      return m;
+    }
     return String.fromCodePoint(cp);
   });
   return bad ? undefined : out;
@@ -50,7 +63,10 @@ export function scanXmlEvents(text: string): XmlEvent[] | undefined {
   let counted = 0;
   let sawRoot = false;
   const advanceLines = (p: number) => {
-    for (let k = text.indexOf('\n', counted); k !== -1 && k < p; k = text.indexOf('\n', k + 1)) { line++; lineStart = k + 1; }
+    for (let k = text.indexOf('\n', counted); k !== -1 && k < p; k = text.indexOf('\n', k + 1)) {
+      line++;
+      lineStart = k + 1;
+    }
     counted = p;
   };
   while (pos < text.length) {
@@ -77,7 +93,10 @@ export function scanXmlEvents(text: string): XmlEvent[] | undefined {
     let p = readAttributes(text, NAME.lastIndex, raw);
     if (p < 0) return undefined;
     let selfClosing = false;
-    if (text.charCodeAt(p) === 0x2f) { selfClosing = true; p++; }
+    if (text.charCodeAt(p) === 0x2f) {
+      selfClosing = true;
+      p++;
+    }
     if (text.charCodeAt(p) !== 0x3e) return undefined;
     if (stack.length === 0 && sawRoot) return undefined;
     sawRoot = true;
@@ -103,8 +122,14 @@ function addText(chunk: string, inRoot: boolean, events: XmlEvent[]): boolean {
 
 /** Skips a processing instruction or comment, or adds a CDATA section as text; the position after it, or -1 (a DOCTYPE, an unterminated one). */
 function skipMarkup(text: string, lt: number, inRoot: boolean, events: XmlEvent[]): number {
-  if (text.charCodeAt(lt + 1) === 0x3f /* ? */) { const e = text.indexOf('?>', lt + 2); return e < 0 ? -1 : e + 2; }
-  if (text.startsWith('!--', lt + 1)) { const e = text.indexOf('-->', lt + 4); return e < 0 ? -1 : e + 3; }
+  if (text.charCodeAt(lt + 1) === 0x3f /* ? */) {
+    const e = text.indexOf('?>', lt + 2);
+    return e < 0 ? -1 : e + 2;
+  }
+  if (text.startsWith('!--', lt + 1)) {
+    const e = text.indexOf('-->', lt + 4);
+    return e < 0 ? -1 : e + 3;
+  }
   if (!text.startsWith('![CDATA[', lt + 1) || !inRoot) return -1; // DOCTYPE: saxes judges it
   const e = text.indexOf(']]>', lt + 9);
   if (e < 0) return -1;
@@ -145,7 +170,11 @@ function readAttributes(text: string, p: number, raw: [string, string][]): numbe
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /** Resolves an element's name and attributes in scope (declarations on the element included). */
-function makeTag(qname: string, raw: [string, string][], parentScope: Record<string, string>): { tag: SaxesTagNS; scope: Record<string, string> } | undefined {
+function makeTag(
+  qname: string,
+  raw: [string, string][],
+  parentScope: Record<string, string>,
+): { tag: SaxesTagNS; scope: Record<string, string> } | undefined {
   let scope = parentScope;
   const ns: Record<string, string> = {};
   for (let i = 0; i < raw.length; i++) {
@@ -170,5 +199,16 @@ function makeTag(qname: string, raw: [string, string][], parentScope: Record<str
     if (auri === undefined) return undefined;
     attributes[k] = { name: k, prefix: ap, local: c < 0 ? k : k.slice(c + 1), uri: auri, value };
   }
-  return { tag: { name: qname, prefix, local: colon < 0 ? qname : qname.slice(colon + 1), uri, attributes, ns, isSelfClosing: false } as SaxesTagNS, scope };
+  return {
+    tag: {
+      name: qname,
+      prefix,
+      local: colon < 0 ? qname : qname.slice(colon + 1),
+      uri,
+      attributes,
+      ns,
+      isSelfClosing: false,
+    } as SaxesTagNS,
+    scope,
+  };
 }

@@ -11,7 +11,12 @@ import { ownString } from '../util/own-string';
  * caller re-reads the file with saxes, which gives the exact diagnostic. So the fast path never
  * accepts a document saxes would reject.
  */
-export function scanXml(text: string, onRoot: (e: XElement) => void, onChildOfRoot: (e: XElement) => void, options: ScanOptions = {}): boolean {
+export function scanXml(
+  text: string,
+  onRoot: (e: XElement) => void,
+  onChildOfRoot: (e: XElement) => void,
+  options: ScanOptions = {},
+): boolean {
   return new Scanner(text, onRoot, onChildOfRoot, options).run();
 }
 
@@ -48,7 +53,16 @@ const QNAME = /^[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?$/;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 /** Characters a name may hold: letters, digits, _ . - : */
 const NAME_CHARS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x80; c++) NAME_CHARS[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2e || c === 0x2d ? 1 : 0;
+for (let c = 0; c < 0x80; c++)
+  NAME_CHARS[c] =
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x3a) ||
+    c === 0x5f ||
+    c === 0x2e ||
+    c === 0x2d
+      ? 1
+      : 0;
 // Note: a table lookup (charCodeAt is below 0x10000; NaN past the end reads undefined) rather than six comparisons per character.
 const isNameChar = (c: number) => NAME_CHARS[c] === 1;
 const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);|&/g;
@@ -56,7 +70,11 @@ const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /** A name resolved in one namespace scope; built once per (scope, qname), so every element of a name shares its strings. */
-interface Resolved { name: string; ns: string; local: string }
+interface Resolved {
+  name: string;
+  ns: string;
+  local: string;
+}
 type Scope = Record<string, string>;
 type Element = XElement & { qname: string };
 /** Elements without attributes share this empty, frozen record (readers that add attributes copy it). */
@@ -89,7 +107,8 @@ class StringTable {
   add(str: string, key: number): string {
     const s = ownString(str);
     const list = this.byKey.get(key);
-    if (list) list.push(s); else this.byKey.set(key, [s]);
+    if (list) list.push(s);
+    else this.byKey.set(key, [s]);
     return s;
   }
 }
@@ -99,7 +118,10 @@ function decode(s: string): string | undefined {
   if (s.indexOf('&') < 0) return s;
   let bad = false;
   const out = s.replace(ENTITY, (m, e: string | undefined) => {
-    if (!e) { bad = true; return m; }
+    if (!e) {
+      bad = true;
+      return m;
+    }
     if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return PREDEFINED[e];
   });
@@ -130,9 +152,24 @@ class Scanner {
   private rawNames: string[] = [];
   private rawValues: string[] = [];
   private rawCount = 0;
-  private readonly leafView: LeafElement = { name: '', ns: '', local: '', line: 0, column: 0, text: '', attrNames: [], attrValues: [], attrCount: 0 };
+  private readonly leafView: LeafElement = {
+    name: '',
+    ns: '',
+    local: '',
+    line: 0,
+    column: 0,
+    text: '',
+    attrNames: [],
+    attrValues: [],
+    attrCount: 0,
+  };
 
-  constructor(private readonly text: string, private readonly onRoot: (e: XElement) => void, private readonly onChild: (e: XElement) => void, options: ScanOptions) {
+  constructor(
+    private readonly text: string,
+    private readonly onRoot: (e: XElement) => void,
+    private readonly onChild: (e: XElement) => void,
+    options: ScanOptions,
+  ) {
     this.rootScope.xml = XML_NS;
     this.afterName = options.columnAfterName ? 1 : 0;
     this.onLeaf = options.onLeaf;
@@ -146,9 +183,14 @@ class Scanner {
       if (!this.chars(lt < 0 ? text.length : lt)) return false;
       if (lt < 0) break;
       const c = text.charCodeAt(lt + 1);
-      const ok = c === 0x3f /* ? */ ? this.skip(lt + 2, '?>')
-        : c === 0x21 /* ! */ ? text.startsWith('!--', lt + 1) && this.skip(lt + 4, '-->') // DOCTYPE, CDATA: saxes judges them
-          : c === 0x2f /* / */ ? this.endTag(lt) : this.startTag(lt);
+      const ok =
+        c === 0x3f /* ? */
+          ? this.skip(lt + 2, '?>')
+          : c === 0x21 /* ! */
+            ? text.startsWith('!--', lt + 1) && this.skip(lt + 4, '-->') // DOCTYPE, CDATA: saxes judges them
+            : c === 0x2f /* / */
+              ? this.endTag(lt)
+              : this.startTag(lt);
       if (!ok) return false;
     }
     return this.sawRoot && this.stack.length === 0;
@@ -192,7 +234,10 @@ class Scanner {
 
   private lineAt(p: number): number {
     const { text } = this;
-    for (let k = text.indexOf('\n', this.lineCounted); k !== -1 && k < p; k = text.indexOf('\n', k + 1)) { this.line++; this.lineCounted = k + 1; }
+    for (let k = text.indexOf('\n', this.lineCounted); k !== -1 && k < p; k = text.indexOf('\n', k + 1)) {
+      this.line++;
+      this.lineCounted = k + 1;
+    }
     return this.line;
   }
 
@@ -247,7 +292,18 @@ class Scanner {
     }
     const attrs = this.attrsOf(scope);
     if (!attrs) return false;
-    const el: Element = { name: en.name, ns: en.ns, local: en.local, attrs, children: NO_CHILDREN, text: '', line, column, nsMap: scope, qname };
+    const el: Element = {
+      name: en.name,
+      ns: en.ns,
+      local: en.local,
+      attrs,
+      children: NO_CHILDREN,
+      text: '',
+      line,
+      column,
+      nsMap: scope,
+      qname,
+    };
     if (depth === 0) {
       if (this.sawRoot) return false;
       this.sawRoot = true;
@@ -269,7 +325,15 @@ class Scanner {
    * view. True when taken, false when the document must be declined, undefined when the element
    * is to be read as usual (it has children, or `onLeaf` wants the element).
    */
-  private leaf(qname: string, en: Resolved, scope: Scope, line: number, column: number, gt: number, selfClosing: boolean): boolean | undefined {
+  private leaf(
+    qname: string,
+    en: Resolved,
+    scope: Scope,
+    line: number,
+    column: number,
+    gt: number,
+    selfClosing: boolean,
+  ): boolean | undefined {
     const { text } = this;
     let end = gt + 1;
     let content = '';
@@ -294,7 +358,12 @@ class Scanner {
       v.attrNames[v.attrCount] = an.name;
       v.attrValues[v.attrCount++] = this.rawValues[i];
     }
-    v.name = en.name; v.ns = en.ns; v.local = en.local; v.line = line; v.column = column; v.text = content;
+    v.name = en.name;
+    v.ns = en.ns;
+    v.local = en.local;
+    v.line = line;
+    v.column = column;
+    v.text = content;
     const taken = this.onLeaf!(v);
     v.attrCount = 0;
     if (!taken) return undefined;
@@ -314,7 +383,10 @@ class Scanner {
       const start = p;
       p = this.skipSpace(p);
       const c = text.charCodeAt(p);
-      if (c === 0x2f || c === 0x3e) { this.tagEnd = p; return true; }
+      if (c === 0x2f || c === 0x3e) {
+        this.tagEnd = p;
+        return true;
+      }
       const k = p > start ? this.nameAt(p) : undefined; // an attribute needs whitespace before it
       if (k === undefined) return false;
       p = this.skipSpace(p + k.length);
@@ -336,7 +408,10 @@ class Scanner {
   private valueAt(name: string, from: number, end: number): string | undefined {
     const { text } = this;
     const key = this.internOf.has(name) && end > from ? keyOf(text, from, end) : undefined;
-    if (key !== undefined) { const known = this.values.find(text, from, end - from, key); if (known !== undefined) return known; }
+    if (key !== undefined) {
+      const known = this.values.find(text, from, end - from, key);
+      if (known !== undefined) return known;
+    }
     const written = text.slice(from, end);
     const v = written.indexOf('<') < 0 ? decode(written) : undefined;
     if (v === undefined || key === undefined || v !== written) return v;
@@ -385,10 +460,13 @@ class Scanner {
     let r = byName.get(qname);
     if (r === undefined) {
       const i = qname.indexOf(':');
-      const ns = i < 0 ? (isAttr ? '' : scope[''] ?? '') : scope[qname.slice(0, i)];
+      const ns = i < 0 ? (isAttr ? '' : (scope[''] ?? '')) : scope[qname.slice(0, i)];
       const local = i < 0 ? qname : qname.slice(i + 1);
       // Own copies: names outlive the scan in every fact, and a view would keep the whole document text alive (see ownString).
-      r = ns === undefined ? null : { ns: ownString(ns), local: ownString(local), name: ownString(isAttr && !ns ? local : `{${ns}}${local}`) };
+      r =
+        ns === undefined
+          ? null
+          : { ns: ownString(ns), local: ownString(local), name: ownString(isAttr && !ns ? local : `{${ns}}${local}`) };
       byName.set(qname, r);
     }
     return r ?? undefined;

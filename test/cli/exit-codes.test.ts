@@ -78,10 +78,16 @@ describe('validate', () => {
     const summaries = p.stdout.split('\n').filter((l) => / facts; /.test(l) && !l.startsWith('total'));
     expect(summaries).toEqual([
       `${XML}: 500 facts; valid`,
-      expect.stringMatching(new RegExp(`^${planted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 500 facts; [1-9]\\d* error\\(s\\) or inconsistencies$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${planted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 500 facts; [1-9]\\d* error\\(s\\) or inconsistencies$`,
+        ),
+      ),
       `${JSON_INSTANCE}: 500 facts; valid`,
     ]);
-    expect(p.stdout).toMatch(/^total: 3 files, 1500 facts; 2 valid, 1 with errors or inconsistencies, 0 not checked \(2 worker threads, 2 DTS compilation\(s\)\)$/m);
+    expect(p.stdout).toMatch(
+      /^total: 3 files, 1500 facts; 2 valid, 1 with errors or inconsistencies, 0 not checked \(2 worker threads, 2 DTS compilation\(s\)\)$/m,
+    );
     const worst = cli('validate', XML, planted, path.join(tmp, 'no-such.xml'), '--jobs', '2');
     expect(worst.status).toBe(2);
   });
@@ -96,7 +102,10 @@ describe('validate', () => {
     const p = cli('validate', XML, JSON_INSTANCE, '--format', 'json');
     expect(p.status).toBe(0);
     const docs = JSON.parse(p.stdout) as { file: string; factCount: number }[];
-    expect(docs.map((d) => [d.file, d.factCount])).toEqual([[XML, 500], [JSON_INSTANCE, 500]]);
+    expect(docs.map((d) => [d.file, d.factCount])).toEqual([
+      [XML, 500],
+      [JSON_INSTANCE, 500],
+    ]);
   });
 });
 

@@ -16,12 +16,24 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 test.each(['lt_LT', 'sv_SE', 'ja_JP'])('convert under %s writes the committed outputs', (locale) => {
   const env = { ...process.env, LANG: `${locale}.UTF-8`, LC_ALL: `${locale}.UTF-8` };
-  const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write(new Intl.Collator().resolvedOptions().locale)'], { encoding: 'utf8', env });
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', 'process.stdout.write(new Intl.Collator().resolvedOptions().locale)'],
+    { encoding: 'utf8', env },
+  );
   expect(probe.stdout).toBe(locale.replace('_', '-'));
   const out = path.join(tmp, locale);
-  const p = spawnSync(process.execPath, [CLI, 'convert', RELEASE, '--out', out, '--quiet'], { encoding: 'utf8', cwd: ROOT, env });
+  const p = spawnSync(process.execPath, [CLI, 'convert', RELEASE, '--out', out, '--quiet'], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    env,
+  });
   expect(p.status).toBe(0);
   const files = fs.readdirSync(out);
   expect(files).toHaveLength(10);
-  for (const f of files) expect([f, fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(ROOT, 'instances', f)))]).toEqual([f, true]);
+  for (const f of files)
+    expect([f, fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(ROOT, 'instances', f)))]).toEqual([
+      f,
+      true,
+    ]);
 });

@@ -27,14 +27,22 @@ describe('bad input: one coded error per failure, with file:line:column, and no 
     const r = run(text);
     expect(r.ok).toBe(false);
     const d = r.diagnostics.find((x) => x.code === 'release:unmappedRow');
-    expect(d).toMatchObject({ severity: 'error', source: { file: 'bad.txt', line, column: 1 }, actual: 'Mystery sales' });
+    expect(d).toMatchObject({
+      severity: 'error',
+      source: { file: 'bad.txt', line, column: 1 },
+      actual: 'Mystery sales',
+    });
     expect(r.outputs.size).toBe(0);
   });
 
   it('release:invalidNumber — a cell that is not a number', () => {
     const { text, line } = mutate('Equipment sales\t1,111', (l) => l.replace('1,111', '1,11x'));
     const d = run(text).diagnostics.find((x) => x.code === 'release:invalidNumber');
-    expect(d).toMatchObject({ severity: 'error', source: { line, column: 'Equipment sales\t'.length + 1 }, actual: '1,11x' });
+    expect(d).toMatchObject({
+      severity: 'error',
+      source: { line, column: 'Equipment sales\t'.length + 1 },
+      actual: '1,11x',
+    });
   });
 
   it('release:unresolvedPeriod — a header whose period cannot be resolved', () => {
@@ -64,8 +72,12 @@ describe('bad input: one coded error per failure, with file:line:column, and no 
 
   it('release:emptyInput, release:binaryInput, release:undecodableBytes', () => {
     expect(run(Buffer.alloc(0)).diagnostics[0].code).toBe('release:emptyInput');
-    expect(run(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])).diagnostics[0].code).toBe('release:binaryInput');
-    expect(run(Buffer.concat([Buffer.from('Table 1\n'), Buffer.from([0xff, 0xff, 0xff])])).diagnostics[0]).toMatchObject({ code: 'release:undecodableBytes', source: { line: 2 } });
+    expect(run(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])).diagnostics[0].code).toBe(
+      'release:binaryInput',
+    );
+    expect(
+      run(Buffer.concat([Buffer.from('Table 1\n'), Buffer.from([0xff, 0xff, 0xff])])).diagnostics[0],
+    ).toMatchObject({ code: 'release:undecodableBytes', source: { line: 2 } });
   });
 
   it('io:cannotRead — a missing file', () => {

@@ -25,9 +25,16 @@ describe('the bundled release', () => {
 
   it('committed instances/ equal a fresh conversion, byte for byte', () => {
     expect([...both.outputs.keys()].sort()).toEqual([
-      'iij-20031231-en.xhtml', 'iij-20031231-ja.xhtml',
-      'iij-20031231.facts.csv', 'iij-20031231.facts.json', 'iij-20031231.json', 'iij-20031231.report.json',
-      'iij-20031231.xbrl-csv.facts.csv', 'iij-20031231.xbrl-csv.json', 'iij-20031231.xbrl-csv.notes.csv', 'iij-20031231.xml',
+      'iij-20031231-en.xhtml',
+      'iij-20031231-ja.xhtml',
+      'iij-20031231.facts.csv',
+      'iij-20031231.facts.json',
+      'iij-20031231.json',
+      'iij-20031231.report.json',
+      'iij-20031231.xbrl-csv.facts.csv',
+      'iij-20031231.xbrl-csv.json',
+      'iij-20031231.xbrl-csv.notes.csv',
+      'iij-20031231.xml',
     ]);
     for (const [name, content] of both.outputs) {
       expect(fs.readFileSync(path.join(ROOT, 'instances', name), 'utf8')).toBe(content);
@@ -41,8 +48,20 @@ describe('the bundled release', () => {
 
   it('converts to the same bytes from UTF-8, UTF-8 with BOM, Shift_JIS and CRLF input', () => {
     // Shift_JIS has no superscript digits or en dash: a Shift_JIS release writes ※1 and a hyphen.
-    const sup: Record<string, string> = { '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8' };
-    const text = bytes.toString('utf8').replace(/[¹²³⁴⁵⁶⁷⁸]/g, (c) => `※${sup[c]}`).replace(/–/g, '-');
+    const sup: Record<string, string> = {
+      '¹': '1',
+      '²': '2',
+      '³': '3',
+      '⁴': '4',
+      '⁵': '5',
+      '⁶': '6',
+      '⁷': '7',
+      '⁸': '8',
+    };
+    const text = bytes
+      .toString('utf8')
+      .replace(/[¹²³⁴⁵⁶⁷⁸]/g, (c) => `※${sup[c]}`)
+      .replace(/–/g, '-');
     expect(iconv.decode(iconv.encode(text, 'cp932'), 'cp932')).toBe(text);
     const base = convertBytes(Buffer.from(text, 'utf8'), RELEASE, { lang: 'both' });
     expect(base.ok).toBe(true);
@@ -56,7 +75,8 @@ describe('the bundled release', () => {
     for (const [name, input] of Object.entries(variants)) {
       const r = convertBytes(input, RELEASE, { lang: 'both' });
       expect([name, r.encoding]).toEqual([name, name.startsWith('sjis') ? 'shift_jis' : 'utf-8']);
-      for (const [file, content] of base.outputs) expect([name, file, r.outputs.get(file) === content]).toEqual([name, file, true]);
+      for (const [file, content] of base.outputs)
+        expect([name, file, r.outputs.get(file) === content]).toEqual([name, file, true]);
     }
   });
 });

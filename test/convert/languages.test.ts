@@ -32,7 +32,13 @@ describe('Japanese and English parts', () => {
   it('both = one fact set whose provenance lists Japanese and English occurrences', () => {
     const keys = new Set([...en.facts, ...ja.facts].map(key));
     expect(both.facts.map(key).sort()).toEqual([...keys].sort());
-    const revenue = both.facts.find((f) => f.name === 'Revenues' && f.period.type === 'duration' && f.period.start === '2003-10-01' && f.unit?.numerators[0].endsWith('JPY'))!;
+    const revenue = both.facts.find(
+      (f) =>
+        f.name === 'Revenues' &&
+        f.period.type === 'duration' &&
+        f.period.start === '2003-10-01' &&
+        f.unit?.numerators[0].endsWith('JPY'),
+    )!;
     expect(revenue.value).toBe('9633155000');
     expect(revenue.decimals).toBe(-3);
     expect(new Set(revenue.provenance.map((p) => p.lang))).toEqual(new Set(['en', 'ja']));

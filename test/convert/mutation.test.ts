@@ -17,14 +17,25 @@ const SAMPLE = 300;
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
-interface Mutation { line: number; column: number; before: string; after: string; text: string }
+interface Mutation {
+  line: number;
+  column: number;
+  before: string;
+  after: string;
+  text: string;
+}
 
 function figureCells(text: string) {
   const { release } = parseRelease(text, RELEASE);
-  return release.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((c) => readNumber(c.text).kind === 'number')));
+  return release.tables.flatMap((t) =>
+    t.rows.flatMap((r) => r.cells.filter((c) => readNumber(c.text).kind === 'number')),
+  );
 }
 
 function mutate(lines: string[], cell: { line: number; column: number }, next: () => number): Mutation | undefined {
@@ -63,8 +74,14 @@ test(`convert reports ≥ 99% of ${SAMPLE} single-digit corruptions at the corru
     const m = mutate(lines, cells[i], next)!;
     const r = run(m.text);
     const fresh = r.diagnostics.filter((d) => d.severity !== 'info' && !baseline.has(key(d)));
-    if (fresh.some((d) => names(d, m.line))) { seen++; continue; }
-    missed.push({ ...m, why: fresh.length ? `reported elsewhere only: ${fresh[0].code} at line ${fresh[0].source?.line}` : 'no finding' });
+    if (fresh.some((d) => names(d, m.line))) {
+      seen++;
+      continue;
+    }
+    missed.push({
+      ...m,
+      why: fresh.length ? `reported elsewhere only: ${fresh[0].code} at line ${fresh[0].source?.line}` : 'no finding',
+    });
   }
   const rate = seen / SAMPLE;
   const summary = { sample: SAMPLE, reported: seen, rate, missed: missed.map(({ text: _t, ...m }) => m) };

@@ -11,8 +11,15 @@ const RELEASE = path.join(__dirname, '../../releases/iij-2004-02-12-3q-fy2003.tx
 
 /** The aspects and value of a fact, as OIM defines them (ids, lines and context ids aside). */
 const essence = (f: Fact) => ({
-  id: f.id, concept: f.concept, entity: f.entity, period: f.period, unit: f.unit, value: f.value,
-  decimals: f.decimals, language: f.language, footnotes: f.footnotes ?? [],
+  id: f.id,
+  concept: f.concept,
+  entity: f.entity,
+  period: f.period,
+  unit: f.unit,
+  value: f.value,
+  decimals: f.decimals,
+  language: f.language,
+  footnotes: f.footnotes ?? [],
 });
 
 describe('round trip: converter facts → XML → facts → xBRL-JSON → facts', () => {
@@ -32,11 +39,14 @@ describe('round trip: converter facts → XML → facts → xBRL-JSON → facts'
     expect(fromXml.report!.facts.map(essence)).toEqual(original);
     // OIM omits the unit xbrli:pure (a numeric fact without a unit is pure); the validator restores it from the DTS.
     const pure = '{http://www.xbrl.org/2003/instance}pure';
-    const noPure = original.map((f) => (f.unit?.numerators[0] === pure && !f.unit.denominators.length ? { ...f, unit: undefined } : f));
+    const noPure = original.map((f) =>
+      f.unit?.numerators[0] === pure && !f.unit.denominators.length ? { ...f, unit: undefined } : f,
+    );
     expect(fromJson.report!.facts.map(essence)).toEqual(noPure);
   });
   it('keeps the footnotes', () => {
-    const notes = (fs: { id: string; language: string; text: string }[]) => fs.map((f) => ({ id: f.id, language: f.language, text: f.text }));
+    const notes = (fs: { id: string; language: string; text: string }[]) =>
+      fs.map((f) => ({ id: f.id, language: f.language, text: f.text }));
     expect(notes(fromXml.report!.footnotes)).toEqual(notes(r.report!.footnotes));
     expect(notes(fromJson.report!.footnotes)).toEqual(notes(r.report!.footnotes));
   });

@@ -49,8 +49,13 @@ describe('XBRL Report Package (.xbri)', () => {
   it('holds the report under reports/ and the xbri document type in META-INF/reportPackage.json, in one top-level directory', () => {
     expect(pkg.name).toBe('iij-20031231-ja.xbri');
     const files = unzip(Buffer.from(pkg.bytes));
-    expect([...files.keys()]).toEqual(['iij-20031231-ja/META-INF/reportPackage.json', `iij-20031231-ja/reports/${name}`]);
-    expect(JSON.parse(files.get('iij-20031231-ja/META-INF/reportPackage.json')!.toString('utf8'))).toEqual({ documentInfo: { documentType: XBRI_DOCUMENT_TYPE } });
+    expect([...files.keys()]).toEqual([
+      'iij-20031231-ja/META-INF/reportPackage.json',
+      `iij-20031231-ja/reports/${name}`,
+    ]);
+    expect(JSON.parse(files.get('iij-20031231-ja/META-INF/reportPackage.json')!.toString('utf8'))).toEqual({
+      documentInfo: { documentType: XBRI_DOCUMENT_TYPE },
+    });
     expect(files.get(`iij-20031231-ja/reports/${name}`)!.toString('utf8')).toBe(content);
   });
 

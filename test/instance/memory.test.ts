@@ -21,11 +21,19 @@ function instance(file: string, contexts: number): void {
   ];
   for (let c = 0; c < contexts; c++) {
     const id = `ContextWithALongIdentifier${c}`;
-    out.push(`  <xbrli:context id="${id}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0001090633</xbrli:identifier><xbrli:segment><xbrldi:explicitMember dimension="iij:SegmentAxisWithALongName">iij:SegmentMemberWithALongName${c % 7}</xbrldi:explicitMember></xbrli:segment></xbrli:entity><xbrli:period><xbrli:startDate>2003-10-01</xbrli:startDate><xbrli:endDate>2003-12-31</xbrli:endDate></xbrli:period><xbrli:scenario><xbrldi:typedMember dimension="iij:TypedAxisWithALongName"><iij:Value>typed value number ${c}</iij:Value></xbrldi:typedMember></xbrli:scenario></xbrli:context>`);
-    out.push(`  <iij:Revenues id="RevenuesFactWithALongId${c}" contextRef="${id}" unitRef="JapaneseYenUnitWithALongId" decimals="-6" other:note="a foreign attribute value ${c}">${1234567890123000 + c}</iij:Revenues>`);
-    out.push(`  <iij:EntityRegistrantName contextRef="${id}" xml:lang="en">Internet Initiative Japan Inc., context ${c}</iij:EntityRegistrantName>`);
+    out.push(
+      `  <xbrli:context id="${id}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0001090633</xbrli:identifier><xbrli:segment><xbrldi:explicitMember dimension="iij:SegmentAxisWithALongName">iij:SegmentMemberWithALongName${c % 7}</xbrldi:explicitMember></xbrli:segment></xbrli:entity><xbrli:period><xbrli:startDate>2003-10-01</xbrli:startDate><xbrli:endDate>2003-12-31</xbrli:endDate></xbrli:period><xbrli:scenario><xbrldi:typedMember dimension="iij:TypedAxisWithALongName"><iij:Value>typed value number ${c}</iij:Value></xbrldi:typedMember></xbrli:scenario></xbrli:context>`,
+    );
+    out.push(
+      `  <iij:Revenues id="RevenuesFactWithALongId${c}" contextRef="${id}" unitRef="JapaneseYenUnitWithALongId" decimals="-6" other:note="a foreign attribute value ${c}">${1234567890123000 + c}</iij:Revenues>`,
+    );
+    out.push(
+      `  <iij:EntityRegistrantName contextRef="${id}" xml:lang="en">Internet Initiative Japan Inc., context ${c}</iij:EntityRegistrantName>`,
+    );
   }
-  out.push('  <link:footnoteLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link"><link:loc xlink:type="locator" xlink:href="#RevenuesFactWithALongId0" xlink:label="fact"/><link:footnote xlink:type="resource" xlink:label="note" xlink:role="http://www.xbrl.org/2003/role/footnote" xml:lang="en">A footnote with a long text, long enough to be a view.</link:footnote><link:footnoteArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/fact-footnote" xlink:from="fact" xlink:to="note"/></link:footnoteLink>');
+  out.push(
+    '  <link:footnoteLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link"><link:loc xlink:type="locator" xlink:href="#RevenuesFactWithALongId0" xlink:label="fact"/><link:footnote xlink:type="resource" xlink:label="note" xlink:role="http://www.xbrl.org/2003/role/footnote" xml:lang="en">A footnote with a long text, long enough to be a view.</link:footnote><link:footnoteArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/fact-footnote" xlink:from="fact" xlink:to="note"/></link:footnoteLink>',
+  );
   out.push('</xbrli:xbrl>', '');
   fs.writeFileSync(file, out.join('\n'));
 }
@@ -44,7 +52,13 @@ test('a read instance keeps none of the document text alive (ids, values, names,
     process.stdout.write(JSON.stringify({ facts: r.report.facts.length, contexts: r.contexts.size, footnotes: r.report.footnotes.length, errors: r.diagnostics.length, externalMiB: process.memoryUsage().external / 2 ** 20 }));`;
   const run = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
-  const got = JSON.parse(run.stdout) as { facts: number; contexts: number; footnotes: number; errors: number; externalMiB: number };
+  const got = JSON.parse(run.stdout) as {
+    facts: number;
+    contexts: number;
+    footnotes: number;
+    errors: number;
+    externalMiB: number;
+  };
   // It read everything (the long strings are in the report)…
   expect(got).toMatchObject({ facts: 16000, contexts: 8000, footnotes: 1, errors: 0 });
   // …and what it keeps outside the heap is far below the document's size (Node's own is about 1 MiB).

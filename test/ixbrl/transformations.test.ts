@@ -78,5 +78,7 @@ describe('scale and sign, exactly', () => {
     ['1,234', 0, false, undefined],
     ['', 0, false, undefined],
   ];
-  it.each(cases)('%s × 10^%d (negated: %s) = %s', (v, scale, neg, expected) => expect(scaleDecimal(v, scale, neg)).toBe(expected));
+  it.each(cases)('%s × 10^%d (negated: %s) = %s', (v, scale, neg, expected) =>
+    expect(scaleDecimal(v, scale, neg)).toBe(expected),
+  );
 });

@@ -7,7 +7,14 @@ import type { ResolvedTable } from '../../src/mapping/types';
 function resolved(text: string): ResolvedTable {
   const { release } = parseRelease(text, 't.txt');
   const table = release.tables[0];
-  return { table, id: 't', title: 'T', specs: resolveColumns(table, 3), figures: table.rows.map((r) => r.cells.map((c) => readNumber(c.text))), rows: table.rows.map(() => undefined) };
+  return {
+    table,
+    id: 't',
+    title: 'T',
+    specs: resolveColumns(table, 3),
+    figures: table.rows.map((r) => r.cells.map((c) => readNumber(c.text))),
+    rows: table.rows.map(() => undefined),
+  };
 }
 const counts = (): CheckCounts => ({ percentChecked: 0, percentUnverifiable: 0, usdChecked: 0 });
 
@@ -19,14 +26,21 @@ describe('percent change checks (interval arithmetic)', () => {
     expect(c.percentChecked).toBe(1);
   });
   it('accepts 249.2% for 1,218 vs 349: figures rounded to the million allow 248.4%…249.6%', () => {
-    const t = resolved('Table 8. X (JPY in millions)\n\n\t3Q03\t3Q02\tYoY % Change\nAdjusted EBITDA\t1,218\t349\t249.2%\n');
+    const t = resolved(
+      'Table 8. X (JPY in millions)\n\n\t3Q03\t3Q02\tYoY % Change\nAdjusted EBITDA\t1,218\t349\t249.2%\n',
+    );
     expect(checkPercentFigures([t], 't.txt', counts())).toEqual([]);
   });
   it('flags 表8: 1,004 vs 943 cannot be +9.8% (any rounding gives 6.4%…6.6%)', () => {
     const t = resolved('Table 8. X (JPY in millions)\n\n\t3Q03\t3Q02\tYoY % Change\nDepreciation\t1,004\t943\t9.8%\n');
     const d = checkPercentFigures([t], 't.txt', counts());
     expect(d).toHaveLength(1);
-    expect(d[0]).toMatchObject({ code: 'release:percentMismatch', severity: 'inconsistency', source: { line: 4, column: 24 }, related: [{ line: 4, column: 20 }] });
+    expect(d[0]).toMatchObject({
+      code: 'release:percentMismatch',
+      severity: 'inconsistency',
+      source: { line: 4, column: 24 },
+      related: [{ line: 4, column: 20 }],
+    });
   });
   it('uses the signed base, as the release does: 235,837 vs (566,520) is (141.6)', () => {
     const t = resolved('S\n\n\t3Q03\t3Q02\tYoY % change\nOperating income\t235,837\t(566,520)\t(141.6)\n');

@@ -7,7 +7,10 @@ import { labelKey, parseRelease } from '../../src/release';
 import { checkSchema } from '../../src/util/json-schema';
 
 const ROOT = path.join(__dirname, '../..');
-const release = parseRelease(fs.readFileSync(path.join(ROOT, 'releases/iij-2004-02-12-3q-fy2003.txt'), 'utf8'), 'r').release;
+const release = parseRelease(
+  fs.readFileSync(path.join(ROOT, 'releases/iij-2004-02-12-3q-fy2003.txt'), 'utf8'),
+  'r',
+).release;
 const map = loadReleaseMap();
 const tax = loadTaxonomySource();
 
@@ -29,7 +32,9 @@ describe('the release mapping', () => {
       expect([t.id, resolved.filter((x) => x.id === t.id).length]).toEqual([t.id, 1]);
       // Tables sharing one row list (three- and nine-month operations) may each lack some of its labels, so a label
       // must occur in one of the tables that use that list.
-      const sameRows = resolved.filter((x) => map.tables.some((m) => m.id === x.id && JSON.stringify(m.rows) === JSON.stringify(t.rows)));
+      const sameRows = resolved.filter((x) =>
+        map.tables.some((m) => m.id === x.id && JSON.stringify(m.rows) === JSON.stringify(t.rows)),
+      );
       const labels = new Set(sameRows.flatMap((x) => x.table.rows.map((r) => labelKey(r.label.text))));
       for (const r of t.rows) {
         const variants = Array.isArray(r.label) ? r.label : [r.label];

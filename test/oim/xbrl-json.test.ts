@@ -13,17 +13,36 @@ const JPY = { numerators: [`{${NS.iso4217}}JPY`], denominators: [] };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-oim-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const fact = (id: string, local: string, extra: Partial<Fact>): Fact =>
-  ({ id, concept: `{${IIJ}}${local}`, entity: CIK, period: { type: 'duration', start: '2003-10-01', end: '2003-12-31' }, value: '1', ...extra });
+const fact = (id: string, local: string, extra: Partial<Fact>): Fact => ({
+  id,
+  concept: `{${IIJ}}${local}`,
+  entity: CIK,
+  period: { type: 'duration', start: '2003-10-01', end: '2003-12-31' },
+  value: '1',
+  ...extra,
+});
 
 const report: Report = {
   taxonomy: [ENTRY],
   namespaces: { iij: IIJ },
   facts: [
     fact('rev', 'Revenues', { value: '3204046000', unit: JPY, decimals: -3, footnotes: ['fn1'] }),
-    fact('cash', 'Cash', { period: { type: 'instant', instant: '2003-12-31' }, value: '100', unit: JPY, decimals: 'INF' }),
-    fact('eps', 'EarningsPerShare', { value: '-25.83', unit: { numerators: [JPY.numerators[0]], denominators: [`{${NS.xbrli}}shares`] }, decimals: 2 }),
-    fact('n', 'NumberOfContracts', { value: '42', unit: { numerators: [`{${NS.xbrli}}pure`], denominators: [] }, decimals: 0 }),
+    fact('cash', 'Cash', {
+      period: { type: 'instant', instant: '2003-12-31' },
+      value: '100',
+      unit: JPY,
+      decimals: 'INF',
+    }),
+    fact('eps', 'EarningsPerShare', {
+      value: '-25.83',
+      unit: { numerators: [JPY.numerators[0]], denominators: [`{${NS.xbrli}}shares`] },
+      decimals: 2,
+    }),
+    fact('n', 'NumberOfContracts', {
+      value: '42',
+      unit: { numerators: [`{${NS.xbrli}}pure`], denominators: [] },
+      decimals: 0,
+    }),
     fact('nil', 'OtherRevenue', { value: null, unit: JPY, decimals: -3 }),
     fact('name', 'EntityRegistrantName', { value: 'Internet Initiative Japan Inc.', language: 'EN-US' }),
   ],
@@ -34,7 +53,10 @@ const report: Report = {
 };
 
 describe('toXbrlJson', () => {
-  const doc = toXbrlJson(report) as { documentInfo: Record<string, unknown>; facts: Record<string, { value: unknown; decimals?: number; dimensions: Record<string, string>; links?: unknown }> };
+  const doc = toXbrlJson(report) as {
+    documentInfo: Record<string, unknown>;
+    facts: Record<string, { value: unknown; decimals?: number; dimensions: Record<string, string>; links?: unknown }>;
+  };
 
   test('periods are OIM date-times: an XBRL end date is the next midnight', () => {
     expect(doc.facts.rev.dimensions.period).toBe('2003-10-01T00:00:00/2004-01-01T00:00:00');
@@ -61,14 +83,21 @@ describe('toXbrlJson', () => {
   });
 
   test('only footnotes linked to a fact are written, as xbrl:note facts with a footnote link', () => {
-    expect(doc.facts.fn1).toEqual({ value: 'Includes a <b> & "quoted" part.', dimensions: { concept: 'xbrl:note', noteId: 'fn1', language: 'en' } });
+    expect(doc.facts.fn1).toEqual({
+      value: 'Includes a <b> & "quoted" part.',
+      dimensions: { concept: 'xbrl:note', noteId: 'fn1', language: 'en' },
+    });
     expect(doc.facts).not.toHaveProperty('unused');
     expect(doc.facts.rev.links).toEqual({ footnote: { _: ['fn1'] } });
     expect(doc.documentInfo.linkTypes).toEqual({ footnote: 'http://www.xbrl.org/2003/arcrole/fact-footnote' });
   });
 
   test('an entity scheme without a known prefix gets a generated one; namespaces are sorted', () => {
-    const other = toXbrlJson({ ...report, facts: [fact('x', 'Revenues', { entity: { scheme: 'http://example.com/ids', identifier: 'A1' } })], footnotes: [] }) as typeof doc;
+    const other = toXbrlJson({
+      ...report,
+      facts: [fact('x', 'Revenues', { entity: { scheme: 'http://example.com/ids', identifier: 'A1' } })],
+      footnotes: [],
+    }) as typeof doc;
     expect(other.facts.x.dimensions.entity).toBe('scheme1:A1');
     const keys = Object.keys(other.documentInfo.namespaces as object);
     expect(keys).toEqual([...keys].sort());
@@ -81,7 +110,11 @@ describe('fromXbrlJson', () => {
     fs.writeFileSync(f, typeof content === 'string' ? content : JSON.stringify(content));
     return f;
   };
-  const base = () => JSON.parse(JSON.stringify(toXbrlJson(report))) as { documentInfo: { namespaces: Record<string, string> }; facts: Record<string, { dimensions: Record<string, string> }> };
+  const base = () =>
+    JSON.parse(JSON.stringify(toXbrlJson(report))) as {
+      documentInfo: { namespaces: Record<string, string> };
+      facts: Record<string, { dimensions: Record<string, string> }>;
+    };
 
   test('round trip: what toXbrlJson writes reads back as the same facts and the linked footnote', () => {
     const r = fromXbrlJson(write('rt.json', toXbrlJson(report)));
@@ -94,7 +127,9 @@ describe('fromXbrlJson', () => {
       decimals: typeof f.decimals === 'number' && f.value !== null ? f.decimals : undefined,
       language: f.language?.toLowerCase(),
     }));
-    expect(JSON.parse(JSON.stringify(r.report!.facts.map(strip)))).toEqual(JSON.parse(JSON.stringify(expected.map(strip))));
+    expect(JSON.parse(JSON.stringify(r.report!.facts.map(strip)))).toEqual(
+      JSON.parse(JSON.stringify(expected.map(strip))),
+    );
     expect(r.report!.footnotes.map((n) => n.id)).toEqual(['fn1']);
     expect(r.report!.taxonomy).toEqual([ENTRY]);
   });
@@ -139,7 +174,10 @@ describe('fromXbrlJson', () => {
     const doc = base();
     doc.facts.eps.dimensions.unit = '(iso4217:JPY*xbrli:shares)/(xbrli:pure*iso4217:USD)';
     const eps = fromXbrlJson(write('unit.json', doc)).report!.facts.find((f) => f.id === 'eps')!;
-    expect(eps.unit).toEqual({ numerators: [`{${NS.xbrli}}shares`, `{${NS.iso4217}}JPY`], denominators: [`{${NS.xbrli}}pure`, `{${NS.iso4217}}USD`] });
+    expect(eps.unit).toEqual({
+      numerators: [`{${NS.xbrli}}shares`, `{${NS.iso4217}}JPY`],
+      denominators: [`{${NS.xbrli}}pure`, `{${NS.iso4217}}USD`],
+    });
   });
 
   test('taxonomy-defined dimensions are read as Clark names; a file that does not exist is io:fileNotFound', () => {

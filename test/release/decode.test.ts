@@ -19,7 +19,8 @@ describe('decodeRelease', () => {
     expect(d.encoding).toBe('shift_jis');
     expect(d.text).toBe(text.replace(/[^\x00-\x7f]/gu, (c) => iconv.decode(iconv.encode(c, 'cp932'), 'cp932')));
   });
-  it('rejects an empty file', () => expect(decodeRelease(Buffer.alloc(0), 'e').diagnostics[0].code).toBe('release:emptyInput'));
+  it('rejects an empty file', () =>
+    expect(decodeRelease(Buffer.alloc(0), 'e').diagnostics[0].code).toBe('release:emptyInput'));
   it('rejects a binary file with the position of the NUL byte', () => {
     const d = decodeRelease(Buffer.from('ab\ncd\0ef'), 'b').diagnostics[0];
     expect(d).toMatchObject({ code: 'release:binaryInput', source: { line: 2, column: 3 } });

@@ -41,7 +41,11 @@ describe('parseRelease structure errors', () => {
   it('reports a row with a wrong number of cells at its line', () => {
     const { diagnostics } = parseRelease('T\n\n\ta\tb\nx\t1\t2\ny\t1\n', 'bad.txt');
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'release:cellCountMismatch', severity: 'error', source: { file: 'bad.txt', line: 5 } });
+    expect(diagnostics[0]).toMatchObject({
+      code: 'release:cellCountMismatch',
+      severity: 'error',
+      source: { file: 'bad.txt', line: 5 },
+    });
   });
   it('reports a text without tables', () => {
     expect(parseRelease('just prose\n', 'p.txt').diagnostics[0].code).toBe('release:noTables');
@@ -56,7 +60,10 @@ describe('parseRelease on the bundled release', () => {
     expect(release.tables.filter((t) => t.lang === 'en')).toHaveLength(14);
   });
   it('fills spanning headers rightwards (three header rows of the statement of operations)', () => {
-    const ops = release.tables.find((t) => t.preamble.some((p) => p.text.startsWith('For the Three Months')) && t.lang === 'en' && t.columns.length === 9)!;
+    const ops = release.tables.find(
+      (t) =>
+        t.preamble.some((p) => p.text.startsWith('For the Three Months')) && t.lang === 'en' && t.columns.length === 9,
+    )!;
     expect(ops.columns[3].headers).toEqual(['Year-over-year Comparison', 'Dec 30, 2002', 'JPY']);
     expect(ops.columns[8].headers).toEqual(['Sequential Comparison', 'Sep 30, 2003', 'QOQ Chg %']);
   });

@@ -17,12 +17,27 @@ describe('completeness, as the mapping states it', () => {
     const cut = lines.slice(0, cf - 1).join('\n');
     const r = convertText(cut);
     expect(r.ok).toBe(false);
-    expect(codes(r, 'mapping:missingTable').map((d) => d.message.split(' ')[1]).sort()).toEqual(['en-cash-flows', 'en-table-09', 'en-table-10', 'ja-cash-flows']);
+    expect(
+      codes(r, 'mapping:missingTable')
+        .map((d) => d.message.split(' ')[1])
+        .sort(),
+    ).toEqual(['en-cash-flows', 'en-table-09', 'en-table-10', 'ja-cash-flows']);
     expect(codes(r, 'mapping:missingTable')[0].facts?.length).toBeGreaterThan(1);
     // The English tables the Japanese part duplicates are taken from it, and named.
     const taken = codes(r, 'mapping:tableFromOtherLanguage');
-    expect(taken.map((d) => d.message.split(' ')[1]).sort()).toEqual(['en-balance-sheet', 'en-operations-cumulative', 'en-operations-quarter',
-      'en-table-01', 'en-table-02', 'en-table-03', 'en-table-04', 'en-table-05', 'en-table-06', 'en-table-07', 'en-table-08']);
+    expect(taken.map((d) => d.message.split(' ')[1]).sort()).toEqual([
+      'en-balance-sheet',
+      'en-operations-cumulative',
+      'en-operations-quarter',
+      'en-table-01',
+      'en-table-02',
+      'en-table-03',
+      'en-table-04',
+      'en-table-05',
+      'en-table-06',
+      'en-table-07',
+      'en-table-08',
+    ]);
     expect(taken.every((d) => d.severity === 'warning' && (d.facts?.length ?? 0) > 0)).toBe(true);
   });
 
@@ -34,10 +49,16 @@ describe('completeness, as the mapping states it', () => {
     expect(r.ok).toBe(true);
     const w = codes(r, 'mapping:tableFromOtherLanguage');
     expect(w).toHaveLength(1);
-    expect(w[0].facts).toEqual(['InternetDataCenterServicesRevenue', 'OtherValueAddedServicesRevenue', 'ValueAddedServicesRevenue']);
+    expect(w[0].facts).toEqual([
+      'InternetDataCenterServicesRevenue',
+      'OtherValueAddedServicesRevenue',
+      'ValueAddedServicesRevenue',
+    ]);
     expect(w[0].message).toContain('ja-table-05');
     // Converting the Japanese part alone, nothing supplies them: an error.
-    expect(codes(convertText([...lines.slice(0, start), ...lines.slice(end)].join('\n'), 'ja'), 'mapping:missingTable')).toHaveLength(1);
+    expect(
+      codes(convertText([...lines.slice(0, start), ...lines.slice(end)].join('\n'), 'ja'), 'mapping:missingTable'),
+    ).toHaveLength(1);
   });
 
   it('a missing row: a warning when the other language has it, an error when neither has', () => {
@@ -52,6 +73,10 @@ describe('completeness, as the mapping states it', () => {
 
   it('the cumulative statements are required from 2Q on: a 3Q release without them fails', () => {
     const r = convertText(dropCumulative(base));
-    expect(codes(r, 'mapping:missingTable').map((d) => d.message.split(' ')[1]).sort()).toEqual(['en-operations-cumulative', 'ja-operations-cumulative']);
+    expect(
+      codes(r, 'mapping:missingTable')
+        .map((d) => d.message.split(' ')[1])
+        .sort(),
+    ).toEqual(['en-operations-cumulative', 'ja-operations-cumulative']);
   });
 });

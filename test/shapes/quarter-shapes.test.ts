@@ -8,10 +8,18 @@ import { BASE, SHAPES, bundledText, deriveShape, quarterDelta, shiftIso, type Sh
 
 const ROOT = path.join(__dirname, '../..');
 const base = convertBytes(Buffer.from(bundledText()), 'base.txt', { lang: 'both' });
-const DEI = new Set(['DocumentPeriodEndDate', 'FiscalYearFocus', 'FiscalPeriodFocus', 'ReleaseDate', 'ExchangeRateJPYPerUSD']);
+const DEI = new Set([
+  'DocumentPeriodEndDate',
+  'FiscalYearFocus',
+  'FiscalPeriodFocus',
+  'ReleaseDate',
+  'ExchangeRateJPYPerUSD',
+]);
 const unitOf = (f: MappedFact) => (f.unit ? `${f.unit.numerators.join('*')}/${f.unit.denominators.join('*')}` : '');
-const periodOf = (p: MappedFact['period']) => (p.type === 'instant' ? p.instant : p.type === 'duration' ? `${p.start}..${p.end}` : 'forever');
-const key = (f: MappedFact, period = periodOf(f.period)) => `${f.name}|${period}|${unitOf(f)}|${f.value}|${f.decimals ?? ''}`;
+const periodOf = (p: MappedFact['period']) =>
+  p.type === 'instant' ? p.instant : p.type === 'duration' ? `${p.start}..${p.end}` : 'forever';
+const key = (f: MappedFact, period = periodOf(f.period)) =>
+  `${f.name}|${period}|${unitOf(f)}|${f.value}|${f.decimals ?? ''}`;
 const periodEnd = (s: Shape) => shiftIso('2003-12-31', quarterDelta(s) * 3);
 
 /** Where a fact of the bundled release lands in a derived shape: shifted by the quarters between them. */
@@ -40,20 +48,32 @@ describe.each(SHAPES.map((s) => [s.name, s] as const))('the %s release', (_name,
     for (const lang of ['en', 'ja']) expect(r.coverage[lang].unaccounted).toBe(0);
   });
 
-  it('keeps every fact\'s concept, value, unit and decimals, at exactly the shifted period', () => {
-    const expected = base.facts.filter((f) => !DEI.has(f.name)).flatMap((f) => {
-      const p = expectedPeriod(f, shape);
-      return p === undefined ? [] : [key(f, p)];
-    }).sort();
-    const actual = r.facts.filter((f) => !DEI.has(f.name)).map((f) => key(f)).sort();
+  it("keeps every fact's concept, value, unit and decimals, at exactly the shifted period", () => {
+    const expected = base.facts
+      .filter((f) => !DEI.has(f.name))
+      .flatMap((f) => {
+        const p = expectedPeriod(f, shape);
+        return p === undefined ? [] : [key(f, p)];
+      })
+      .sort();
+    const actual = r.facts
+      .filter((f) => !DEI.has(f.name))
+      .map((f) => key(f))
+      .sort();
     expect(actual).toEqual(expected);
     // Opening cash is the instant before the quarter starts, on the balance sheet's concept.
     const start = shiftIso('2003-09-30', quarterDelta(shape) * 3);
-    expect(r.facts.some((f) => f.name === 'CashAndCashEquivalents' && periodOf(f.period) === start && f.value === '11782935000')).toBe(true);
+    expect(
+      r.facts.some(
+        (f) => f.name === 'CashAndCashEquivalents' && periodOf(f.period) === start && f.value === '11782935000',
+      ),
+    ).toBe(true);
   });
 
   it('states the document information the text gives', () => {
-    const dei = Object.fromEntries(r.facts.filter((f) => DEI.has(f.name)).map((f) => [f.name, `${f.value}@${periodOf(f.period)}`]));
+    const dei = Object.fromEntries(
+      r.facts.filter((f) => DEI.has(f.name)).map((f) => [f.name, `${f.value}@${periodOf(f.period)}`]),
+    );
     const end = periodEnd(shape);
     const quarter = `${shiftIso('2003-10-01', quarterDelta(shape) * 3)}..${end}`;
     expect(dei).toEqual({
@@ -67,7 +87,10 @@ describe.each(SHAPES.map((s) => [s.name, s] as const))('the %s release', (_name,
 });
 
 describe('period words are cross-checked', () => {
-  const q4 = deriveShape(bundledText(), SHAPES.find((s) => s.quarter === 4)!);
+  const q4 = deriveShape(
+    bundledText(),
+    SHAPES.find((s) => s.quarter === 4)!,
+  );
 
   it('a title saying nine months over columns ending at the fiscal year end is an error naming both places', () => {
     const text = q4.replace('For the Twelve Months Ended', 'For the Nine Months Ended');
@@ -101,10 +124,27 @@ describe('the CLI', () => {
   it('converts the full-year release with exit 0', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-q4-'));
     const file = path.join(dir, 'iij-2004-05-20-4q-fy2003.txt');
-    fs.writeFileSync(file, deriveShape(bundledText(), SHAPES.find((s) => s.quarter === 4)!));
-    const p = spawnSync(process.execPath, [path.join(ROOT, 'dist/src/cli/main.js'), 'convert', file, '--out', path.join(dir, 'out'), '--quiet'], { encoding: 'utf8' });
+    fs.writeFileSync(
+      file,
+      deriveShape(
+        bundledText(),
+        SHAPES.find((s) => s.quarter === 4)!,
+      ),
+    );
+    const p = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'dist/src/cli/main.js'), 'convert', file, '--out', path.join(dir, 'out'), '--quiet'],
+      { encoding: 'utf8' },
+    );
     expect([p.status, p.stderr.split('\n').filter((l) => / error /.test(l))]).toEqual([0, []]);
-    expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(expect.arrayContaining(['iij-20040331.facts.json', 'iij-20040331.json', 'iij-20040331.report.json', 'iij-20040331.xml']));
+    expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(
+      expect.arrayContaining([
+        'iij-20040331.facts.json',
+        'iij-20040331.json',
+        'iij-20040331.report.json',
+        'iij-20040331.xml',
+      ]),
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

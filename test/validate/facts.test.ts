@@ -1,7 +1,14 @@
 import type { Fact } from '../../src/model';
 import { effectiveDecimals } from '../../src/validate/facts';
 
-const fact = (value: string, precision: number): Fact => ({ concept: '{http://example.com}A', value, precision, entity: { scheme: 's', identifier: 'e' }, period: { type: 'instant', instant: '2003-12-31' } } as Fact);
+const fact = (value: string, precision: number): Fact =>
+  ({
+    concept: '{http://example.com}A',
+    value,
+    precision,
+    entity: { scheme: 's', identifier: 'e' },
+    period: { type: 'instant', instant: '2003-12-31' },
+  }) as Fact;
 
 describe('effectiveDecimals from precision (XBRL 2.1 §4.6.6)', () => {
   test.each([

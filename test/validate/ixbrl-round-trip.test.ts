@@ -20,18 +20,42 @@ const converted = convert(RELEASE, { lang: 'both' });
 const notes = new Map(converted.report!.footnotes.map((n) => [n.id, n]));
 
 const key = (f: Fact) => JSON.stringify([f.concept, f.entity, f.period, f.unit ?? null, f.language ?? null]);
-const essence = (f: Fact) => ({ concept: f.concept, entity: f.entity, period: f.period, unit: f.unit, value: f.value, decimals: f.decimals, language: f.language });
-const half = (d: number | 'INF' | undefined) => (typeof d === 'number' ? new Decimal(10).pow(-d).div(2) : new Decimal(0));
+const essence = (f: Fact) => ({
+  concept: f.concept,
+  entity: f.entity,
+  period: f.period,
+  unit: f.unit,
+  value: f.value,
+  decimals: f.decimals,
+  language: f.language,
+});
+const half = (d: number | 'INF' | undefined) =>
+  typeof d === 'number' ? new Decimal(10).pow(-d).div(2) : new Decimal(0);
 
 /** One fact per aspect set: the most precise occurrence, after checking every other one agrees with it within rounding. */
 function reconcile(facts: Fact[]): Map<string, Fact> {
   const sets = new Map<string, Fact[]>();
-  for (const f of facts) { const k = key(f); const s = sets.get(k); if (s) s.push(f); else sets.set(k, [f]); }
+  for (const f of facts) {
+    const k = key(f);
+    const s = sets.get(k);
+    if (s) s.push(f);
+    else sets.set(k, [f]);
+  }
   const out = new Map<string, Fact>();
   for (const [k, set] of sets) {
-    const best = set.reduce((a, b) => ((typeof b.decimals === 'number' ? b.decimals : -Infinity) > (typeof a.decimals === 'number' ? a.decimals : -Infinity) ? b : a));
+    const best = set.reduce((a, b) =>
+      (typeof b.decimals === 'number' ? b.decimals : -Infinity) >
+      (typeof a.decimals === 'number' ? a.decimals : -Infinity)
+        ? b
+        : a,
+    );
     for (const f of set) {
-      const agree = best.unit ? new Decimal(f.value as string).minus(best.value as string).abs().lte(half(f.decimals).plus(half(best.decimals))) : f.value === best.value;
+      const agree = best.unit
+        ? new Decimal(f.value as string)
+            .minus(best.value as string)
+            .abs()
+            .lte(half(f.decimals).plus(half(best.decimals)))
+        : f.value === best.value;
       expect([k, f.id, agree]).toEqual([k, f.id, true]);
     }
     out.set(k, best);
@@ -59,7 +83,11 @@ describe.each(['en', 'ja'] as const)('Inline XBRL round trip, %s document', (lan
   it("links every fact to convert's footnotes in the document's language, in every occurrence", () => {
     const byId = new Map(read.report!.footnotes.map((n) => [n.id, n]));
     const texts = (ids: string[] | undefined, lookup: (id: string) => { text: string; language: string } | undefined) =>
-      (ids ?? []).map(lookup).filter((n) => n?.language === lang).map((n) => n!.text).sort();
+      (ids ?? [])
+        .map(lookup)
+        .filter((n) => n?.language === lang)
+        .map((n) => n!.text)
+        .sort();
     const want = new Map(converted.facts.map((f) => [key(f), texts(f.footnotes, (id) => notes.get(id))]));
     let linked = 0;
     for (const f of facts) {
@@ -73,7 +101,9 @@ describe.each(['en', 'ja'] as const)('Inline XBRL round trip, %s document', (lan
   it('validates clean: XBRL 2.1, Calc 1.1, duplicates (consistent only), roll-forwards', () => {
     const r = validate(file);
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    expect(r.diagnostics.filter((d) => d.code === 'arelle:duplicateFacts').every((d) => d.params?.class !== 'inconsistent')).toBe(true);
+    expect(
+      r.diagnostics.filter((d) => d.code === 'arelle:duplicateFacts').every((d) => d.params?.class !== 'inconsistent'),
+    ).toBe(true);
   });
 
   it('the fast scanner and saxes read the same facts', () => {

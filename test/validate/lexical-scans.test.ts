@@ -12,7 +12,10 @@ const REFERENCE_DECIMAL = /^[ \t\n\r]*[+-]?(\d+(\.\d*)?|\.\d+)[ \t\n\r]*$/;
 function* samples(n: number): Generator<string> {
   const alphabet = ['0', '1', '5', '9', '.', '-', '+', ' ', '\t', 'e', 'x', ''];
   let seed = 12345;
-  const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed; };
+  const next = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed;
+  };
   for (let i = 0; i < n; i++) {
     let s = '';
     const len = next() % 9;

@@ -41,9 +41,17 @@ describe('XML Schema validation', () => {
   });
 
   test('the CLI runs it with --schema: exit 1 on the broken instance, 0 on the bundled one', () => {
-    const cli = (...a: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'src', 'cli', 'main.js'), 'validate', ...a], { encoding: 'utf8' });
+    const cli = (...a: string[]) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'dist', 'src', 'cli', 'main.js'), 'validate', ...a], {
+        encoding: 'utf8',
+      });
     expect(cli(XML, '--schema').status).toBe(0);
-    const bad = cli(broken((s) => s.replace('>9633155000<', '>96x33155000<')), '--schema', '--calc', 'none');
+    const bad = cli(
+      broken((s) => s.replace('>9633155000<', '>96x33155000<')),
+      '--schema',
+      '--calc',
+      'none',
+    );
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/xmlSchema:validityError/);
   });

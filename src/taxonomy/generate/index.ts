@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
@@ -42,7 +41,6 @@ const CUSTOM_TYPES: [string, string][] = [
 ];
 
 const roleUri = (r: string) => (LRR_ROLES.has(r) ? LRR_ROLE : STD_ROLE) + r;
-const json = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const end = (b: XMLBuilder) => `${b.end({ prettyPrint: true, indent: '  ' })}\n`;
 
 function readSource(root: string): { meta: Meta; concepts: SrcConcept[]; roles: Role[] } {

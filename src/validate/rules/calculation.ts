@@ -3,7 +3,15 @@ import { ARCROLE, diag, type Diagnostic, type Dts, type Fact, factId } from '../
 import { periodText } from '../../xbrl/aspects';
 import type { RuleContext } from '../context';
 import type { FactGroup } from '../fact-index';
-import { bigInterval, effectiveDecimals, isDecimalLexical, roundTo, scaleFor, toScaled, type BigInterval } from '../facts';
+import {
+  bigInterval,
+  effectiveDecimals,
+  isDecimalLexical,
+  roundTo,
+  scaleFor,
+  toScaled,
+  type BigInterval,
+} from '../facts';
 import { classify } from './duplicates';
 import { formatScaled } from '../../util/exact';
 
@@ -17,7 +25,11 @@ export const CODES = {
 const fmt = (d: Decimal) => d.toFixed();
 
 /** One summation-item arc seen from its total: contributor, weight, and the weight's sign when it is ±1. */
-export interface Item { to: string; weight: Decimal; unit: 1 | -1 | 0 }
+export interface Item {
+  to: string;
+  weight: Decimal;
+  unit: 1 | -1 | 0;
+}
 /**
  * The summations a concept is the total of, one per network (arcrole + link role). `same` is
  * shared by the summations of one total whose contributors and weights are the same (the one
@@ -26,10 +38,19 @@ export interface Item { to: string; weight: Decimal; unit: 1 | -1 | 0 }
 export type Summations = Map<string, { linkrole: string; items: Item[]; same: string }[]>;
 
 /** The facts a concept reports in one group, ready for one calculation semantics. */
-export interface Binding { facts: readonly Fact[]; bad?: 'duplicates' | 'excessDigits' }
-export interface Contribution<B extends Binding> { it: Item; b: B }
+export interface Binding {
+  facts: readonly Fact[];
+  bad?: 'duplicates' | 'excessDigits';
+}
+export interface Contribution<B extends Binding> {
+  it: Item;
+  b: B;
+}
 /** Where a summation is checked: for messages. */
-export interface Place { total: string; linkrole: string }
+export interface Place {
+  total: string;
+  linkrole: string;
+}
 
 /**
  * A calculation semantics (Calculations 1.1 round-to-nearest, XBRL 2.1 §5.2.5.2): which arcroles
@@ -71,7 +92,10 @@ export function excessDigits(f: Fact): boolean {
 const bindable = (set: readonly Fact[]) => !!set[0].unit && set.every((f) => f.value !== null);
 const factIds = (bs: Binding[]) => bs.flatMap((b) => b.facts.map((f) => factId(f)));
 
-interface C10Binding extends Binding { value?: Decimal; decimals?: number }
+interface C10Binding extends Binding {
+  value?: Decimal;
+  decimals?: number;
+}
 
 /** XBRL 2.1 §5.2.5.2: each value rounded to its decimals (half-even), the sum rounded to the total's; duplicates skip the binding. */
 export const c10: CalcStrategy<C10Binding> = Object.freeze({
@@ -86,21 +110,37 @@ export const c10: CalcStrategy<C10Binding> = Object.freeze({
     const v = new Decimal(set[0].value as string);
     return { facts: set, decimals: d, value: d === undefined ? v : roundTo(v, d, Decimal.ROUND_HALF_EVEN) };
   },
-  check(tb: C10Binding, contributions: Contribution<C10Binding>[], place: Place, name: (c: string) => string): Diagnostic | undefined {
+  check(
+    tb: C10Binding,
+    contributions: Contribution<C10Binding>[],
+    place: Place,
+    name: (c: string) => string,
+  ): Diagnostic | undefined {
     let sum = new Decimal(0);
     for (const { it, b } of contributions) sum = sum.plus(b.value!.mul(it.weight));
     const d = tb.decimals;
     const rs = d === undefined || sum.isNaN() ? sum : roundTo(sum, d, Decimal.ROUND_HALF_EVEN);
     if (rs.eq(tb.value!)) return undefined;
     const { total, linkrole } = place;
-    return diag(CODES.inconsistent10, 'inconsistency', `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported ${fmt(tb.value!)}, computed ${fmt(rs)} (sum ${fmt(sum)} rounded to decimals ${d ?? 'INF'}).`,
-      { source: tb.facts[0].source, facts: factIds([tb, ...contributions.map((c) => c.b)]), concept: name(total), params: { linkrole, reported: fmt(tb.value!), computed: fmt(rs) } });
+    return diag(
+      CODES.inconsistent10,
+      'inconsistency',
+      `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported ${fmt(tb.value!)}, computed ${fmt(rs)} (sum ${fmt(sum)} rounded to decimals ${d ?? 'INF'}).`,
+      {
+        source: tb.facts[0].source,
+        facts: factIds([tb, ...contributions.map((c) => c.b)]),
+        concept: name(total),
+        params: { linkrole, reported: fmt(tb.value!), computed: fmt(rs) },
+      },
+    );
   },
 });
 
 const C11_ARCROLES: readonly string[] = [ARCROLE.summationItem, ARCROLE.summationItem11];
 
-interface C11Binding extends Binding { iv?: BigInterval }
+interface C11Binding extends Binding {
+  iv?: BigInterval;
+}
 
 /** Sum of weighted contributor intervals, exact on integers scaled by 10^scale. */
 function weightedSum(contributions: Contribution<C11Binding>[], scale: number): BigInterval {
@@ -109,7 +149,13 @@ function weightedSum(contributions: Contribution<C11Binding>[], scale: number): 
   for (const { it, b } of contributions) {
     const [a, z] = b.iv!;
     // Weights are almost always ±1: add or subtract; others are exact decimals applied with Decimal.
-    if (it.unit === 1) { lo += a; hi += z; } else if (it.unit === -1) { lo -= z; hi -= a; } else {
+    if (it.unit === 1) {
+      lo += a;
+      hi += z;
+    } else if (it.unit === -1) {
+      lo -= z;
+      hi -= a;
+    } else {
       const x = new Decimal(formatScaled(a, scale)).mul(it.weight);
       const y = new Decimal(formatScaled(z, scale)).mul(it.weight);
       const [p, q] = x.lte(y) ? [x, y] : [y, x];
@@ -143,17 +189,37 @@ export function c11r(scale: number): CalcStrategy<C11Binding> {
       }
       return { facts: set, iv };
     },
-    check(tb: C11Binding, contributions: Contribution<C11Binding>[], place: Place, name: (c: string) => string): Diagnostic | undefined {
+    check(
+      tb: C11Binding,
+      contributions: Contribution<C11Binding>[],
+      place: Place,
+      name: (c: string) => string,
+    ): Diagnostic | undefined {
       const [lo, hi] = weightedSum(contributions, scale);
       const t = tb.iv!;
       if (!(t[1] < lo || hi < t[0])) return undefined;
       const tol = formatScaled((hi - lo + t[1] - t[0]) / 2n, scale);
       const [rl, rh, cl, ch] = [t[0], t[1], lo, hi].map((x) => formatScaled(x, scale));
       const f0 = tb.facts[0];
-      return diag(CODES.inconsistent11, 'inconsistency',
+      return diag(
+        CODES.inconsistent11,
+        'inconsistency',
         `Calculation inconsistent from ${name(place.total)} in link role ${place.linkrole}: reported sum [${rl}, ${rh}], computed sum [${cl}, ${ch}] of ${contributions.length} contributors (tolerance ${tol}), ${f0.contextId ? `context ${f0.contextId}` : `period ${periodText(f0.period)}`}.`,
-        { source: f0.source, facts: factIds([tb, ...contributions.map((c) => c.b)]), contexts: f0.contextId ? [f0.contextId] : undefined, concept: name(place.total),
-          params: { linkrole: place.linkrole, reportedLow: rl, reportedHigh: rh, computedLow: cl, computedHigh: ch, tolerance: tol } });
+        {
+          source: f0.source,
+          facts: factIds([tb, ...contributions.map((c) => c.b)]),
+          contexts: f0.contextId ? [f0.contextId] : undefined,
+          concept: name(place.total),
+          params: {
+            linkrole: place.linkrole,
+            reportedLow: rl,
+            reportedHigh: rh,
+            computedLow: cl,
+            computedHigh: ch,
+            tolerance: tol,
+          },
+        },
+      );
     },
   });
 }
@@ -165,7 +231,10 @@ export function summations(dts: Dts, arcroles: readonly string[]): Summations {
     if (!arcroles.includes(r.arcrole)) continue;
     const k = `${r.arcrole} ${r.linkrole}`;
     let n = nets.get(k);
-    if (!n) { n = new Map(); nets.set(k, n); }
+    if (!n) {
+      n = new Map();
+      nets.set(k, n);
+    }
     const list = n.get(r.from) ?? [];
     const weight = new Decimal(r.weight ?? '1');
     list.push({ to: r.to, weight, unit: weight.eq(1) ? 1 : weight.eq(-1) ? -1 : 0 });
@@ -175,7 +244,10 @@ export function summations(dts: Dts, arcroles: readonly string[]): Summations {
   for (const [netKey, net] of nets) {
     const linkrole = netKey.slice(netKey.indexOf(' ') + 1);
     for (const [total, items] of net) {
-      const same = items.map((it) => `${it.to} ${it.weight.toString()}`).sort().join('\n');
+      const same = items
+        .map((it) => `${it.to} ${it.weight.toString()}`)
+        .sort()
+        .join('\n');
       asTotal.set(total, [...(asTotal.get(total) ?? []), { linkrole, items, same }]);
     }
   }
@@ -185,10 +257,16 @@ export function summations(dts: Dts, arcroles: readonly string[]): Summations {
 /** The scale for Calc 1.1: the most fraction digits any value or half-width of a calculation fact needs. */
 function calcScale(ctx: RuleContext, sums: Summations): number {
   const concepts = new Set<string>();
-  for (const [t, list] of sums) { concepts.add(t); for (const { items } of list) for (const it of items) concepts.add(it.to); }
+  for (const [t, list] of sums) {
+    concepts.add(t);
+    for (const { items } of list) for (const it of items) concepts.add(it.to);
+  }
   let scale = 0;
   for (const f of ctx.report.facts) {
-    if (f.value !== null && concepts.has(f.concept) && isDecimalLexical(f.value)) { const s = scaleFor(f); if (s > scale) scale = s; }
+    if (f.value !== null && concepts.has(f.concept) && isDecimalLexical(f.value)) {
+      const s = scaleFor(f);
+      if (s > scale) scale = s;
+    }
   }
   return scale;
 }
@@ -211,9 +289,16 @@ export function calculation(ctx: RuleContext): Diagnostic[] {
   const { scopes } = ctx.index;
   const scoped = scopes && scopedBindings(strategy);
   for (const [key, group] of ctx.index.groups) {
-    for (const d of checkGroup(strategy, sums, group, name, scoped && { within: scopes.get(key) ?? [group], bindingIn: scoped })) {
+    for (const d of checkGroup(
+      strategy,
+      sums,
+      group,
+      name,
+      scoped && { within: scopes.get(key) ?? [group], bindingIn: scoped },
+    )) {
       // An unverifiable binding is reported once, however many summations it takes part in.
-      const tag = d.code === CODES.inconsistent11 || d.code === CODES.inconsistent10 ? undefined : `${d.code}|${d.facts?.[0]}`;
+      const tag =
+        d.code === CODES.inconsistent11 || d.code === CODES.inconsistent10 ? undefined : `${d.code}|${d.facts?.[0]}`;
       if (tag && reported.has(tag)) continue;
       if (tag) reported.add(tag);
       out.push(d);
@@ -223,11 +308,16 @@ export function calculation(ctx: RuleContext): Diagnostic[] {
 }
 
 /** Instances with tuples: bindings cached per group across the run, as contributors come from several groups. */
-function scopedBindings<B extends Binding>(strategy: CalcStrategy<B>): (g: FactGroup, concept: string) => B | undefined {
+function scopedBindings<B extends Binding>(
+  strategy: CalcStrategy<B>,
+): (g: FactGroup, concept: string) => B | undefined {
   const cache = new Map<FactGroup, Map<string, B | undefined>>();
   return (g, concept) => {
     let m = cache.get(g);
-    if (!m) { m = new Map(); cache.set(g, m); }
+    if (!m) {
+      m = new Map();
+      cache.set(g, m);
+    }
     if (m.has(concept)) return m.get(concept);
     const set = g.get(concept);
     const b = set && strategy.bind(set);
@@ -237,20 +327,31 @@ function scopedBindings<B extends Binding>(strategy: CalcStrategy<B>): (g: FactG
 }
 
 /** With tuples: the groups contributors bind from, and the shared binding cache. */
-interface TupleScope<B extends Binding> { within: readonly FactGroup[]; bindingIn: (g: FactGroup, concept: string) => B | undefined }
+interface TupleScope<B extends Binding> {
+  within: readonly FactGroup[];
+  bindingIn: (g: FactGroup, concept: string) => B | undefined;
+}
 
 /** Checks every summation whose total the group reports. */
-function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summations, group: FactGroup, name: (c: string) => string, scope?: TupleScope<B>): Diagnostic[] {
+function checkGroup<B extends Binding>(
+  strategy: CalcStrategy<B>,
+  sums: Summations,
+  group: FactGroup,
+  name: (c: string) => string,
+  scope?: TupleScope<B>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const bindings = new Map<string, B | undefined>();
   // Without tuples (the usual case) a plain cache for this group and a plain contributor loop.
-  const binding = scope ? (concept: string) => scope.bindingIn(group, concept) : (concept: string): B | undefined => {
-    if (bindings.has(concept)) return bindings.get(concept);
-    const set = group.get(concept);
-    const b = set && strategy.bind(set);
-    bindings.set(concept, b);
-    return b;
-  };
+  const binding = scope
+    ? (concept: string) => scope.bindingIn(group, concept)
+    : (concept: string): B | undefined => {
+        if (bindings.has(concept)) return bindings.get(concept);
+        const set = group.get(concept);
+        const b = set && strategy.bind(set);
+        bindings.set(concept, b);
+        return b;
+      };
   for (const total of group.keys()) {
     const list = sums.get(total);
     const tb = list && binding(total);
@@ -259,11 +360,23 @@ function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summatio
     for (const { linkrole, items, same } of list!) {
       if (holds?.has(same)) continue;
       const contributions: Contribution<B>[] = [];
-      if (scope) { for (const it of items) for (const g of scope.within) { const b = g.has(it.to) ? scope.bindingIn(g, it.to) : undefined; if (b) contributions.push({ it, b }); } }
-      else for (const it of items) { const b = group.has(it.to) ? binding(it.to) : undefined; if (b) contributions.push({ it, b }); }
+      if (scope) {
+        for (const it of items)
+          for (const g of scope.within) {
+            const b = g.has(it.to) ? scope.bindingIn(g, it.to) : undefined;
+            if (b) contributions.push({ it, b });
+          }
+      } else
+        for (const it of items) {
+          const b = group.has(it.to) ? binding(it.to) : undefined;
+          if (b) contributions.push({ it, b });
+        }
       if (!contributions.length) continue;
       const bad = tb.bad ? tb : contributions.find((c) => c.b.bad)?.b;
-      if (bad) { if (strategy.reportsUnverifiable) out.push(unverifiable(bad)); continue; }
+      if (bad) {
+        if (strategy.reportsUnverifiable) out.push(unverifiable(bad));
+        continue;
+      }
       const d = strategy.check(tb, contributions, { total, linkrole }, name);
       if (d) out.push(d);
       else (holds ??= new Set()).add(same);
@@ -275,6 +388,16 @@ function checkGroup<B extends Binding>(strategy: CalcStrategy<B>, sums: Summatio
 function unverifiable(bad: Binding): Diagnostic {
   const f0 = bad.facts[0];
   return bad.bad === 'excessDigits'
-    ? diag(CODES.excessDigits, 'inconsistency', `Fact ${factId(f0)} has digits below its decimals; calculations involving it are not checked.`, { source: f0.source, facts: bad.facts.map((f) => factId(f)) })
-    : diag(CODES.duplicates11, 'inconsistency', `Inconsistent duplicate facts ${bad.facts.map((f) => factId(f)).join(', ')}; calculations involving them are unverifiable.`, { source: f0.source, facts: bad.facts.map((f) => factId(f)) });
+    ? diag(
+        CODES.excessDigits,
+        'inconsistency',
+        `Fact ${factId(f0)} has digits below its decimals; calculations involving it are not checked.`,
+        { source: f0.source, facts: bad.facts.map((f) => factId(f)) },
+      )
+    : diag(
+        CODES.duplicates11,
+        'inconsistency',
+        `Inconsistent duplicate facts ${bad.facts.map((f) => factId(f)).join(', ')}; calculations involving them are unverifiable.`,
+        { source: f0.source, facts: bad.facts.map((f) => factId(f)) },
+      );
 }

@@ -31,26 +31,43 @@ export function essenceAlias(ctx: RuleContext): Diagnostic[] {
   for (const f of ctx.report.facts) {
     if (!wanted.has(f.concept) || f.tuple) continue;
     const list = byConcept.get(f.concept);
-    if (list) list.push(f); else byConcept.set(f.concept, [f]);
+    if (list) list.push(f);
+    else byConcept.set(f.concept, [f]);
   }
   const name = (c: string) => ctx.concept(c)?.localName ?? c;
   for (const r of rels) {
     const from = byConcept.get(r.from) ?? [];
     if (r.arcrole === REQUIRES_ELEMENT) {
       if (from.length && !(byConcept.get(r.to) ?? []).length) {
-        out.push(diag(CODES.requiresElement, 'inconsistency', `${name(r.from)} is reported, but ${name(r.to)}, which it requires, is not.`, { source: from[0].source, facts: [factId(from[0])] }));
+        out.push(
+          diag(
+            CODES.requiresElement,
+            'inconsistency',
+            `${name(r.from)} is reported, but ${name(r.to)}, which it requires, is not.`,
+            { source: from[0].source, facts: [factId(from[0])] },
+          ),
+        );
       }
       continue;
     }
     const numeric = !!ctx.concept(r.from)?.numeric;
     const aliases = new Map<string, Fact[]>();
-    for (const f of byConcept.get(r.to) ?? []) { const k = `${contextKeyOf(f)}|${f.tupleParent ?? ''}`; aliases.set(k, [...(aliases.get(k) ?? []), f]); }
+    for (const f of byConcept.get(r.to) ?? []) {
+      const k = `${contextKeyOf(f)}|${f.tupleParent ?? ''}`;
+      aliases.set(k, [...(aliases.get(k) ?? []), f]);
+    }
     for (const e of from) {
       for (const a of aliases.get(`${contextKeyOf(e)}|${e.tupleParent ?? ''}`) ?? []) {
         const unitsDiffer = numeric && unitKey(e.unit) !== unitKey(a.unit);
         if (!unitsDiffer && sameValue(e, a, numeric)) continue;
-        out.push(diag(CODES.essenceAlias, 'inconsistency', `Essence ${name(r.from)} (${factId(e)} = ${e.value ?? 'nil'}) and alias ${name(r.to)} (${factId(a)} = ${a.value ?? 'nil'}) ${unitsDiffer ? 'have different units' : 'differ'} in the same context.`,
-          { source: e.source, related: a.source ? [a.source] : undefined, facts: [factId(e), factId(a)] }));
+        out.push(
+          diag(
+            CODES.essenceAlias,
+            'inconsistency',
+            `Essence ${name(r.from)} (${factId(e)} = ${e.value ?? 'nil'}) and alias ${name(r.to)} (${factId(a)} = ${a.value ?? 'nil'}) ${unitsDiffer ? 'have different units' : 'differ'} in the same context.`,
+            { source: e.source, related: a.source ? [a.source] : undefined, facts: [factId(e), factId(a)] },
+          ),
+        );
       }
     }
   }

@@ -25,7 +25,10 @@ export function rollforwardPairs(ctx: RuleContext): { balance: string; change: s
       if (r.preferredLabel !== ROLE.periodStartLabel) return;
       const endAt = sorted.findIndex((x) => x.to === r.to && x.preferredLabel === ROLE.periodEndLabel);
       if (endAt < 0) return;
-      const isChange = (k: number) => { const c = ctx.concept(sorted[k].to); return c && !c.abstract && c.numeric && c.periodType === 'duration' ? c : undefined; };
+      const isChange = (k: number) => {
+        const c = ctx.concept(sorted[k].to);
+        return c && !c.abstract && c.numeric && c.periodType === 'duration' ? c : undefined;
+      };
       // Classic layout: opening, change(s), closing — the change is the last duration concept before the closing
       // balance; US-GAAP cash-flow layout: change, opening, closing — the duration concept just before the opening.
       let change;
@@ -51,19 +54,37 @@ export function rollforward(ctx: RuleContext): Diagnostic[] {
   };
   for (const { balance, change } of pairs) {
     for (const f of ctx.report.facts) {
-      if (!changes.has(f.concept) || f.concept !== change || f.period.type !== 'duration' || f.value === null || !f.unit || !isDecimalLexical(f.value)) continue;
+      if (
+        !changes.has(f.concept) ||
+        f.concept !== change ||
+        f.period.type !== 'duration' ||
+        f.value === null ||
+        !f.unit ||
+        !isDecimalLexical(f.value)
+      )
+        continue;
       const open = at(f, balance, addDays(f.period.start, -1));
       const close = at(f, balance, f.period.end);
       if (!open || !close) continue;
       const o = interval(open);
       const c = interval(f);
-      const sum: [typeof o[0], typeof o[0]] = [o[0].plus(c[0]), o[1].plus(c[1])];
+      const sum: [(typeof o)[0], (typeof o)[0]] = [o[0].plus(c[0]), o[1].plus(c[1])];
       const closing = interval(close);
       if (!intersect(sum, closing)) {
         const name = (x: string) => ctx.concept(x)?.localName ?? x;
-        out.push(diag(CODES.inconsistent, 'inconsistency',
-          `Roll-forward of ${name(balance)} over ${f.period.start}..${f.period.end}: opening ${open.value} + ${name(change)} ${f.value} = [${sum[0].toFixed()}, ${sum[1].toFixed()}], but closing is ${close.value}.`,
-          { source: close.source, related: [open.source, f.source].filter((s) => s !== undefined) as never, facts: [factId(open), factId(f), factId(close)], concept: name(balance) }));
+        out.push(
+          diag(
+            CODES.inconsistent,
+            'inconsistency',
+            `Roll-forward of ${name(balance)} over ${f.period.start}..${f.period.end}: opening ${open.value} + ${name(change)} ${f.value} = [${sum[0].toFixed()}, ${sum[1].toFixed()}], but closing is ${close.value}.`,
+            {
+              source: close.source,
+              related: [open.source, f.source].filter((s) => s !== undefined) as never,
+              facts: [factId(open), factId(f), factId(close)],
+              concept: name(balance),
+            },
+          ),
+        );
       }
     }
   }

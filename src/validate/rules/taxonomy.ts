@@ -21,25 +21,78 @@ export interface TaxonomyCheckOptions {
 export function checkTaxonomy(dts: Dts, options: TaxonomyCheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const langs = options.languages ?? ['en'];
-  const own = [...dts.concepts.values()].filter((c) => c.source && !/^https?:\/\/(www\.)?xbrl\.org\//.test(c.source.file));
-  const labels = new Set(dts.labels.filter((l) => l.role === ROLE.label).map((l) => `${l.concept}|${l.lang.toLowerCase().split('-')[0]}`));
+  const own = [...dts.concepts.values()].filter(
+    (c) => c.source && !/^https?:\/\/(www\.)?xbrl\.org\//.test(c.source.file),
+  );
+  const labels = new Set(
+    dts.labels.filter((l) => l.role === ROLE.label).map((l) => `${l.concept}|${l.lang.toLowerCase().split('-')[0]}`),
+  );
   const presented = new Set<string>();
-  for (const r of dts.relationships) if (r.arcrole === ARCROLE.parentChild) { presented.add(r.from); presented.add(r.to); }
+  for (const r of dts.relationships)
+    if (r.arcrole === ARCROLE.parentChild) {
+      presented.add(r.from);
+      presented.add(r.to);
+    }
   for (const c of own) {
-    for (const lang of langs) if (!labels.has(`${c.name}|${lang}`)) out.push(diag(CODES.missingLabel, 'error', `${c.localName} has no ${lang} standard label.`, { source: c.source, concept: c.localName }));
-    if (c.substitutionGroup === 'item' && !presented.has(c.name)) out.push(diag(CODES.notPresented, 'warning', `${c.localName} appears in no presentation network.`, { source: c.source, concept: c.localName }));
+    for (const lang of langs)
+      if (!labels.has(`${c.name}|${lang}`))
+        out.push(
+          diag(CODES.missingLabel, 'error', `${c.localName} has no ${lang} standard label.`, {
+            source: c.source,
+            concept: c.localName,
+          }),
+        );
+    if (c.substitutionGroup === 'item' && !presented.has(c.name))
+      out.push(
+        diag(CODES.notPresented, 'warning', `${c.localName} appears in no presentation network.`, {
+          source: c.source,
+          concept: c.localName,
+        }),
+      );
   }
   for (const r of dts.relationships) {
     if (r.arcrole === ARCROLE.summationItem || r.arcrole === ARCROLE.summationItem11) {
       const a = dts.concepts.get(r.from);
       const b = dts.concepts.get(r.to);
       if (!a || !b) continue;
-      if (!a.numeric || !b.numeric || a.abstract || b.abstract) out.push(diag(CODES.nonNumericCalc, 'error', `Calculation arc ${a.localName} → ${b.localName} joins a non-numeric or abstract concept.`, { source: r.source }));
-      if (a.periodType !== b.periodType) out.push(diag(CODES.calcPeriodType, 'warning', `Calculation arc ${a.localName} (${a.periodType}) → ${b.localName} (${b.periodType}) joins different period types; it can never bind.`, { source: r.source }));
+      if (!a.numeric || !b.numeric || a.abstract || b.abstract)
+        out.push(
+          diag(
+            CODES.nonNumericCalc,
+            'error',
+            `Calculation arc ${a.localName} → ${b.localName} joins a non-numeric or abstract concept.`,
+            { source: r.source },
+          ),
+        );
+      if (a.periodType !== b.periodType)
+        out.push(
+          diag(
+            CODES.calcPeriodType,
+            'warning',
+            `Calculation arc ${a.localName} (${a.periodType}) → ${b.localName} (${b.periodType}) joins different period types; it can never bind.`,
+            { source: r.source },
+          ),
+        );
       if (a.balance && b.balance && r.weight !== undefined) {
         const w = Number(r.weight);
-        if (a.balance === b.balance && w < 0) out.push(diag(CODES.negative, 'error', `${a.localName} and ${b.localName} are both ${a.balance}, but the weight is ${r.weight}.`, { source: r.source }));
-        if (a.balance !== b.balance && w > 0) out.push(diag(CODES.positive, 'error', `${a.localName} is ${a.balance} and ${b.localName} ${b.balance}, but the weight is ${r.weight}.`, { source: r.source }));
+        if (a.balance === b.balance && w < 0)
+          out.push(
+            diag(
+              CODES.negative,
+              'error',
+              `${a.localName} and ${b.localName} are both ${a.balance}, but the weight is ${r.weight}.`,
+              { source: r.source },
+            ),
+          );
+        if (a.balance !== b.balance && w > 0)
+          out.push(
+            diag(
+              CODES.positive,
+              'error',
+              `${a.localName} is ${a.balance} and ${b.localName} ${b.balance}, but the weight is ${r.weight}.`,
+              { source: r.source },
+            ),
+          );
       }
     }
   }

@@ -1,4 +1,13 @@
-import { NS, diag, type Concept, type Diagnostic, type DiagnosticCode, type Fact, type InstanceContext, factId } from '../../model';
+import {
+  NS,
+  diag,
+  type Concept,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Fact,
+  type InstanceContext,
+  factId,
+} from '../../model';
 import type { RuleContext } from '../context';
 import { dateUnion as isDateUnion, lexicalOk } from '../../taxonomy/lexical';
 
@@ -31,7 +40,12 @@ export const CODES = {
 const ISO4217 = `{${NS.iso4217}}`;
 const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
 /** An ISO 4217 measure: the iso4217 namespace and three capital letters. */
-const isCurrency = (m: string) => m.length === ISO4217.length + 3 && m.startsWith(ISO4217) && isUpper(m.charCodeAt(m.length - 1)) && isUpper(m.charCodeAt(m.length - 2)) && isUpper(m.charCodeAt(m.length - 3));
+const isCurrency = (m: string) =>
+  m.length === ISO4217.length + 3 &&
+  m.startsWith(ISO4217) &&
+  isUpper(m.charCodeAt(m.length - 1)) &&
+  isUpper(m.charCodeAt(m.length - 2)) &&
+  isUpper(m.charCodeAt(m.length - 3));
 
 type Push = (code: DiagnosticCode, message: string, f?: Fact, extra?: Record<string, unknown>) => void;
 
@@ -46,14 +60,32 @@ function contextContent(ctx: RuleContext, c: InstanceContext, push: Push): void 
     const name = content[i + 1];
     const decl = ctx.concept(name);
     // Lax validation: content declared in the DTS with a simple built-in type must be of that type.
-    if (decl && decl.substitutionGroup === 'other' && decl.xsd && !content[i + 2].includes('<') && !lexicalOk(decl.xsd, content[i + 2])) {
-      push(CODES.valueError, `Context ${c.id}: ${decl.localName} in the ${where} holds "${content[i + 2].trim()}", not a valid ${decl.xsd}.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
+    if (
+      decl &&
+      decl.substitutionGroup === 'other' &&
+      decl.xsd &&
+      !content[i + 2].includes('<') &&
+      !lexicalOk(decl.xsd, content[i + 2])
+    ) {
+      push(
+        CODES.valueError,
+        `Context ${c.id}: ${decl.localName} in the ${where} holds "${content[i + 2].trim()}", not a valid ${decl.xsd}.`,
+        undefined,
+        { source: { file, line: c.line, column: 1 }, contexts: [c.id] },
+      );
     }
     const code = where === 'segment' ? 'xbrl.4.7.3.2:segment' : 'xbrl.4.7.4:scenario';
     const at = () => ({ source: { file, line: c.line, column: 1 }, contexts: [c.id] });
     const group = decl?.substitutionGroup;
-    if (name.startsWith(XBRLI)) push(`${code}XbrliElement`, `Context ${c.id}: the ${where} holds ${name}, an element of the XBRL instance namespace.`, undefined, at());
-    else if (group === 'item' || group === 'tuple') push(`${code}ItemOrTuple`, `Context ${c.id}: the ${where} holds ${name}, an item or tuple.`, undefined, at());
+    if (name.startsWith(XBRLI))
+      push(
+        `${code}XbrliElement`,
+        `Context ${c.id}: the ${where} holds ${name}, an element of the XBRL instance namespace.`,
+        undefined,
+        at(),
+      );
+    else if (group === 'item' || group === 'tuple')
+      push(`${code}ItemOrTuple`, `Context ${c.id}: the ${where} holds ${name}, an item or tuple.`, undefined, at());
   }
 }
 
@@ -62,23 +94,52 @@ function declarations(ctx: RuleContext, push: Push): void {
   const { file } = ctx;
   // Note: contexts share few distinct dates; each is checked once per run (local to this call).
   const checked = new Map<string, boolean>();
-  const dateUnion = (d: string) => { let ok = checked.get(d); if (ok === undefined) { ok = isDateUnion(d); checked.set(d, ok); } return ok; };
+  const dateUnion = (d: string) => {
+    let ok = checked.get(d);
+    if (ok === undefined) {
+      ok = isDateUnion(d);
+      checked.set(d, ok);
+    }
+    return ok;
+  };
   if (ctx.contexts) {
     for (const c of ctx.contexts.values()) {
       contextContent(ctx, c, push);
       const p = c.period;
       if (p?.type === 'duration') {
-        if (!dateUnion(p.start) || !dateUnion(p.end)) push(CODES.dateError, `Context ${c.id}: period ${p.start}..${p.end} is not a valid date range.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
-        else if (p.end.length === 10 && p.start.length === 10 ? p.end < p.start : p.end <= p.start) push(CODES.startBeforeEnd, `Context ${c.id}: the end date ${p.end} is before the start date ${p.start}.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
-      } else if (p?.type === 'instant' && !dateUnion(p.instant)) push(CODES.dateError, `Context ${c.id}: instant ${p.instant} is not a date.`, undefined, { source: { file, line: c.line, column: 1 }, contexts: [c.id] });
+        if (!dateUnion(p.start) || !dateUnion(p.end))
+          push(CODES.dateError, `Context ${c.id}: period ${p.start}..${p.end} is not a valid date range.`, undefined, {
+            source: { file, line: c.line, column: 1 },
+            contexts: [c.id],
+          });
+        else if (p.end.length === 10 && p.start.length === 10 ? p.end < p.start : p.end <= p.start)
+          push(
+            CODES.startBeforeEnd,
+            `Context ${c.id}: the end date ${p.end} is before the start date ${p.start}.`,
+            undefined,
+            { source: { file, line: c.line, column: 1 }, contexts: [c.id] },
+          );
+      } else if (p?.type === 'instant' && !dateUnion(p.instant))
+        push(CODES.dateError, `Context ${c.id}: instant ${p.instant} is not a date.`, undefined, {
+          source: { file, line: c.line, column: 1 },
+          contexts: [c.id],
+        });
     }
   }
   if (ctx.units) {
     for (const [id, u] of ctx.units) {
       for (const m of [...u.numerators, ...u.denominators]) {
-        if (m.startsWith(`{${NS.xbrli}}`) && !['pure', 'shares'].includes(m.slice(m.indexOf('}') + 1))) push(CODES.measureElement, `Unit ${id}: measure ${m} is not allowed from the xbrli namespace.`, undefined, { source: { file, line: u.line, column: 1 }, units: [id] });
+        if (m.startsWith(`{${NS.xbrli}}`) && !['pure', 'shares'].includes(m.slice(m.indexOf('}') + 1)))
+          push(CODES.measureElement, `Unit ${id}: measure ${m} is not allowed from the xbrli namespace.`, undefined, {
+            source: { file, line: u.line, column: 1 },
+            units: [id],
+          });
       }
-      if (u.numerators.some((m) => u.denominators.includes(m))) push(CODES.bothNumDenom, `Unit ${id}: a measure is both numerator and denominator.`, undefined, { source: { file, line: u.line, column: 1 }, units: [id] });
+      if (u.numerators.some((m) => u.denominators.includes(m)))
+        push(CODES.bothNumDenom, `Unit ${id}: a measure is both numerator and denominator.`, undefined, {
+          source: { file, line: u.line, column: 1 },
+          units: [id],
+        });
     }
   }
 }
@@ -87,30 +148,52 @@ function declarations(ctx: RuleContext, push: Push): void {
 function itemValue(ctx: RuleContext, f: Fact, c: Concept, push: Push): void {
   if (c.numeric) {
     if (!f.unit) {
-      if (ctx.units && f.unitId !== undefined) push(CODES.unitRef, `Fact ${factId(f)}: unitRef "${f.unitId}" does not identify a unit.`, f);
+      if (ctx.units && f.unitId !== undefined)
+        push(CODES.unitRef, `Fact ${factId(f)}: unitRef "${f.unitId}" does not identify a unit.`, f);
       else if (ctx.units) push(CODES.numericUnit, `Numeric fact ${factId(f)} has no unitRef.`, f);
     }
     if (f.value === null) {
-      if (f.decimals !== undefined || f.precision !== undefined) push(CODES.nilPrecisionDecimals, `Nil fact ${factId(f)} has decimals or precision.`, f);
+      if (f.decimals !== undefined || f.precision !== undefined)
+        push(CODES.nilPrecisionDecimals, `Nil fact ${factId(f)} has decimals or precision.`, f);
     } else {
-      if (ctx.units && f.decimals === undefined && f.precision === undefined) push(CODES.missingPrecisionDecimals, `Numeric fact ${factId(f)} has neither decimals nor precision.`, f);
-      if (f.decimals !== undefined && f.precision !== undefined) push(CODES.bothPrecisionAndDecimals, `Fact ${factId(f)} has both decimals and precision.`, f);
-      if (typeof f.decimals === 'number' && !Number.isInteger(f.decimals)) push(CODES.decimals, `Fact ${factId(f)}: decimals is not an integer or INF.`, f);
-      if (!lexicalOk(c.xsd ?? 'decimal', f.value)) push(CODES.valueError, `Fact ${factId(f)}: "${f.value}" is not a valid ${c.xsd ?? 'decimal'} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
+      if (ctx.units && f.decimals === undefined && f.precision === undefined)
+        push(CODES.missingPrecisionDecimals, `Numeric fact ${factId(f)} has neither decimals nor precision.`, f);
+      if (f.decimals !== undefined && f.precision !== undefined)
+        push(CODES.bothPrecisionAndDecimals, `Fact ${factId(f)} has both decimals and precision.`, f);
+      if (typeof f.decimals === 'number' && !Number.isInteger(f.decimals))
+        push(CODES.decimals, `Fact ${factId(f)}: decimals is not an integer or INF.`, f);
+      if (!lexicalOk(c.xsd ?? 'decimal', f.value))
+        push(
+          CODES.valueError,
+          `Fact ${factId(f)}: "${f.value}" is not a valid ${c.xsd ?? 'decimal'} value for ${c.localName}.`,
+          f,
+          { concept: c.localName, actual: f.value, expected: c.xsd },
+        );
     }
     const u = f.unit;
     if (u && c.kind === 'monetary') {
-      if (u.numerators.length !== 1 || u.denominators.length) push(CODES.monetarySingle, `Monetary fact ${factId(f)} needs a single currency measure.`, f);
-      else if (!isCurrency(u.numerators[0])) push(CODES.monetaryMeasure, `Monetary fact ${factId(f)}: ${u.numerators[0]} is not an ISO 4217 currency.`, f);
+      if (u.numerators.length !== 1 || u.denominators.length)
+        push(CODES.monetarySingle, `Monetary fact ${factId(f)} needs a single currency measure.`, f);
+      else if (!isCurrency(u.numerators[0]))
+        push(CODES.monetaryMeasure, `Monetary fact ${factId(f)}: ${u.numerators[0]} is not an ISO 4217 currency.`, f);
     }
     if (u && c.kind === 'shares') {
-      if (u.numerators.length !== 1 || u.denominators.length) push(CODES.sharesSingle, `Shares fact ${factId(f)} needs the single measure xbrli:shares.`, f);
-      else if (u.numerators[0] !== `{${NS.xbrli}}shares`) push(CODES.sharesMeasure, `Shares fact ${factId(f)}: ${u.numerators[0]} is not xbrli:shares.`, f);
+      if (u.numerators.length !== 1 || u.denominators.length)
+        push(CODES.sharesSingle, `Shares fact ${factId(f)} needs the single measure xbrli:shares.`, f);
+      else if (u.numerators[0] !== `{${NS.xbrli}}shares`)
+        push(CODES.sharesMeasure, `Shares fact ${factId(f)}: ${u.numerators[0]} is not xbrli:shares.`, f);
     }
   } else {
-    if (f.decimals !== undefined || f.precision !== undefined) push(CODES.extraneous, `Non-numeric fact ${factId(f)} has decimals or precision.`, f);
-    if (f.unitId !== undefined || (f.unit && !ctx.units)) push(CODES.nonNumericUnit, `Non-numeric fact ${factId(f)} has a unit.`, f);
-    if (f.value !== null && !lexicalOk(c.xsd, f.value)) push(CODES.valueError, `Fact ${factId(f)}: "${f.value}" is not a valid ${c.xsd} value for ${c.localName}.`, f, { concept: c.localName, actual: f.value, expected: c.xsd });
+    if (f.decimals !== undefined || f.precision !== undefined)
+      push(CODES.extraneous, `Non-numeric fact ${factId(f)} has decimals or precision.`, f);
+    if (f.unitId !== undefined || (f.unit && !ctx.units))
+      push(CODES.nonNumericUnit, `Non-numeric fact ${factId(f)} has a unit.`, f);
+    if (f.value !== null && !lexicalOk(c.xsd, f.value))
+      push(CODES.valueError, `Fact ${factId(f)}: "${f.value}" is not a valid ${c.xsd} value for ${c.localName}.`, f, {
+        concept: c.localName,
+        actual: f.value,
+        expected: c.xsd,
+      });
   }
 }
 
@@ -120,37 +203,74 @@ export function xbrl21(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const missing = new Set<string>();
   const push: Push = (code, message, f, extra = {}) =>
-    out.push(diag(code, 'error', message, { source: f?.source ?? { file, line: 1, column: 1 }, facts: f ? [factId(f)] : undefined, ...extra }));
+    out.push(
+      diag(code, 'error', message, {
+        source: f?.source ?? { file, line: 1, column: 1 },
+        facts: f ? [factId(f)] : undefined,
+        ...extra,
+      }),
+    );
 
   declarations(ctx, push);
 
   for (const f of report.facts) {
     const c = ctx.concept(f.concept);
-    if (!c) { if (!missing.has(f.concept)) { missing.add(f.concept); push(CODES.schemaImportMissing, `Concept ${f.concept} is not declared in the DTS.`, f); } continue; }
+    if (!c) {
+      if (!missing.has(f.concept)) {
+        missing.add(f.concept);
+        push(CODES.schemaImportMissing, `Concept ${f.concept} is not declared in the DTS.`, f);
+      }
+      continue;
+    }
     // A tuple without children (nil, or all its content optional) is still a tuple.
     if (c.substitutionGroup === 'tuple' && !f.tuple && (f.value === null || f.value === '')) {
-      if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but tuple ${factId(f)} is nil.`, f);
+      if (f.value === null && !c.nillable)
+        push(CODES.nilNonNillable, `${c.localName} is not nillable, but tuple ${factId(f)} is nil.`, f);
       continue;
     }
     if (c.substitutionGroup === 'tuple' && f.tuple) {
-      if (f.contextId !== undefined || f.unitId !== undefined) push(CODES.tupleAttribute, `Tuple ${c.localName} must not have contextRef or unitRef.`, f);
+      if (f.contextId !== undefined || f.unitId !== undefined)
+        push(CODES.tupleAttribute, `Tuple ${c.localName} must not have contextRef or unitRef.`, f);
       continue;
     }
-    if (c.substitutionGroup !== 'item') { push(CODES.notItem, `${c.localName} is not an item${f.tuple ? '' : ' or tuple'} here.`, f); continue; }
-    if (f.tuple) { push(CODES.valueError, `Item ${c.localName} has child elements; only tuples may.`, f, { concept: c.localName }); continue; }
-    if (ctx.contexts && (f.contextId === undefined || !ctx.contexts.has(f.contextId))) { push(CODES.contextRef, `Fact ${factId(f)}: contextRef "${f.contextId ?? ''}" does not identify a context.`, f); continue; }
+    if (c.substitutionGroup !== 'item') {
+      push(CODES.notItem, `${c.localName} is not an item${f.tuple ? '' : ' or tuple'} here.`, f);
+      continue;
+    }
+    if (f.tuple) {
+      push(CODES.valueError, `Item ${c.localName} has child elements; only tuples may.`, f, { concept: c.localName });
+      continue;
+    }
+    if (ctx.contexts && (f.contextId === undefined || !ctx.contexts.has(f.contextId))) {
+      push(CODES.contextRef, `Fact ${factId(f)}: contextRef "${f.contextId ?? ''}" does not identify a context.`, f);
+      continue;
+    }
     const pt = c.periodType;
-    if (pt === 'instant' && f.period.type !== 'instant') push(CODES.periodType, `${c.localName} is an instant concept, but fact ${factId(f)} has a ${f.period.type} period.`, f, { concept: c.localName });
-    if (pt === 'duration' && f.period.type === 'instant') push(CODES.periodType, `${c.localName} is a duration concept, but fact ${factId(f)} has an instant period.`, f, { concept: c.localName });
+    if (pt === 'instant' && f.period.type !== 'instant')
+      push(
+        CODES.periodType,
+        `${c.localName} is an instant concept, but fact ${factId(f)} has a ${f.period.type} period.`,
+        f,
+        { concept: c.localName },
+      );
+    if (pt === 'duration' && f.period.type === 'instant')
+      push(CODES.periodType, `${c.localName} is a duration concept, but fact ${factId(f)} has an instant period.`, f, {
+        concept: c.localName,
+      });
     itemValue(ctx, f, c, push);
     // Lax validation: attributes the DTS declares globally with a simple type.
     if (f.attributes) {
       for (const [a, v] of Object.entries(f.attributes)) {
         const xsd = ctx.dts.attributeTypes?.get(a);
-        if (xsd && !lexicalOk(xsd, v)) push(CODES.valueError, `Fact ${factId(f)}: attribute ${a}="${v}" is not a valid ${xsd}.`, f, { actual: v, expected: xsd });
+        if (xsd && !lexicalOk(xsd, v))
+          push(CODES.valueError, `Fact ${factId(f)}: attribute ${a}="${v}" is not a valid ${xsd}.`, f, {
+            actual: v,
+            expected: xsd,
+          });
       }
     }
-    if (f.value === null && !c.nillable) push(CODES.nilNonNillable, `${c.localName} is not nillable, but fact ${factId(f)} is nil.`, f);
+    if (f.value === null && !c.nillable)
+      push(CODES.nilNonNillable, `${c.localName} is not nillable, but fact ${factId(f)} is nil.`, f);
   }
   return out;
 }
