@@ -86,11 +86,13 @@ const stats = (xs: number[]) =>
   `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-bench-'));
 const convertArgs = [cli, 'convert', release, '--out', out, '--quiet'];
-// Bare node; convert; the same without the build's code cache (a file that does not exist): what the cache saves.
-const [node, whole, uncached] = fresh([
+// Bare node; convert (from the build's bundle with its code cache); the same without the cache (a file that
+// does not exist) and from the compiled modules without the bundle: what each saves.
+const [node, whole, uncached, modules] = fresh([
   { args: ['-e', '0'] },
   { args: convertArgs },
   { args: convertArgs, env: { IIJ_XBRL_CODE_CACHE: path.join(out, 'no-code-cache.bin') } },
+  { args: convertArgs, env: { IIJ_XBRL_NO_BUNDLE: '1' } },
 ]);
 fs.rmSync(out, { recursive: true, force: true });
 console.log(`bare \`node -e 0\` (${runs} fresh processes): wall ${stats(node.wall)}, CPU ${stats(node.cpu)}`);
@@ -100,6 +102,9 @@ console.log(
 );
 console.log(
   `convert without the code cache: wall ${stats(uncached.wall)}, CPU ${stats(uncached.cpu)}; the cache saves ${(median(uncached.cpu) - median(whole.cpu)).toFixed(0)} ms CPU (${(median(uncached.cpu) / median(whole.cpu)).toFixed(2)}×)`,
+);
+console.log(
+  `convert from the compiled modules (no bundle, no cache): wall ${stats(modules.wall)}, CPU ${stats(modules.cpu)}; bundle and cache save ${(median(modules.cpu) - median(whole.cpu)).toFixed(0)} ms CPU (${(median(modules.cpu) / median(whole.cpu)).toFixed(2)}×)`,
 );
 fs.rmSync(reporter, { force: true });
 const ip = inProcess();

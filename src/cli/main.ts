@@ -1,50 +1,12 @@
 #!/usr/bin/env node
-// First: the code cache serves the modules imported below (see code-cache.ts).
-import './code-cache';
-import { Command, CommanderError } from 'commander';
-import { register as registerConvert } from './convert-command';
-import { register as registerPackage } from './package-command';
-import { register as registerParse } from './parse-command';
-import { register as registerMapping } from './mapping-command';
-import { register as registerSeries } from './series-command';
-import { register as registerTaxonomy } from './taxonomy-command';
-import { register as registerValidate } from './validate-command';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../util/paths';
+/**
+ * The CLI's entry. When the build made them (`npm run build`), the program runs from one bundled file
+ * (dist/bundle/program.js: the CLI, its modules and its dependencies, made by esbuild) with V8's code
+ * cache for it (dist/bundle/program.cache), through public APIs only: `vm.Script` with `cachedData`
+ * and `module.createRequire`. Otherwise — no bundle, or `IIJ_XBRL_NO_BUNDLE` set — it runs from the
+ * compiled modules (also when the bundle is older than them: after a compilation without the bundling
+ * step). Either way the same program; the bundle and its cache only save start-up time.
+ */
+import { runBundle } from './bundle';
 
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-// A closed pipe (`iij-xbrl … | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-const program = new Command('iij-xbrl')
-  .description('XBRL for Internet Initiative Japan earnings releases: convert, validate, taxonomy')
-  .version(version(), '-V, --version', 'print the version')
-  .exitOverride();
-registerConvert(program);
-registerParse(program);
-registerMapping(program);
-registerSeries(program);
-registerValidate(program);
-registerTaxonomy(program);
-registerPackage(program);
-
-program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
-    return;
-  }
-  // A bug, not a user error: say so plainly, with the stack for the report.
-  process.stderr.write(`iij-xbrl: internal error: ${(e as Error)?.stack ?? e}\n`);
-  process.exitCode = 3;
-});
+if (!runBundle()) require('./program');

@@ -36,8 +36,11 @@ interface CacheFile {
 /** Where copies live unless told otherwise: beside the other build outputs. */
 export const defaultCacheDir = (): string => path.join(packageRoot(), 'dist', 'dts-cache');
 
-/** The directory holding the running code's `src/` (the package root from source, `dist/` when compiled). */
-const codeRoot = path.resolve(__dirname, '..', '..');
+/**
+ * The directory holding the running code's `src/` (the package root from source, `dist/` when compiled;
+ * from the CLI's bundle, dist/bundle/program.js, the `dist/` beside it).
+ */
+const codeRoot = path.basename(__dirname) === 'bundle' ? path.dirname(__dirname) : path.resolve(__dirname, '..', '..');
 const codeExt = path.extname(__filename);
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');

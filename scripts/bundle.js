@@ -1,0 +1,37 @@
+// Build step (after tsc): the CLI as one file, then V8's code cache for it (see src/cli/bundle.ts).
+// esbuild bundles the compiled program and its worker with their dependencies into dist/bundle/
+// (xmllint-wasm stays outside: it loads its WebAssembly file beside itself); one conversion of the
+// bundled release, run with IIJ_XBRL_WRITE_CODE_CACHE, writes dist/bundle/program.cache.
+const { buildSync } = require('esbuild');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const dist = path.join(root, 'dist');
+buildSync({
+  entryPoints: {
+    program: path.join(dist, 'src', 'cli', 'program.js'),
+    'validate-worker': path.join(dist, 'src', 'cli', 'validate-worker.js'),
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outdir: path.join(dist, 'bundle'),
+  external: ['xmllint-wasm'],
+  logLevel: 'warning',
+});
+const release = path.join(root, 'releases', 'iij-2004-02-12-3q-fy2003.txt');
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-code-cache-'));
+try {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(dist, 'src', 'cli', 'main.js'), 'convert', release, '--out', out, '--quiet'],
+    { env: { ...process.env, IIJ_XBRL_WRITE_CODE_CACHE: '1', IIJ_XBRL_CODE_CACHE: '' }, stdio: 'ignore' },
+  );
+  if (r.status !== 0 && r.status !== 1) process.stderr.write(`code cache not written (convert exited ${r.status})\n`);
+} finally {
+  fs.rmSync(out, { recursive: true, force: true });
+}

@@ -1,0 +1,94 @@
+/**
+ * The CLI's start-up bundle (dist/bundle/program.js) and its code cache (dist/bundle/program.cache),
+ * both written by `npm run build`, change nothing but time: run from the bundle with the build's
+ * cache, with none, with a corrupt one and with a stale one (the cache of another source), and from
+ * the compiled modules without the bundle, the conversion writes the same bytes as the committed outputs.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const RELEASE = path.join(ROOT, 'releases', 'iij-2004-02-12-3q-fy2003.txt');
+const BUNDLE = path.join(ROOT, 'dist', 'bundle', 'program.js');
+const BUILT = path.join(ROOT, 'dist', 'bundle', 'program.cache');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-bundle-test-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function convertWith(env: NodeJS.ProcessEnv, name: string): Map<string, Buffer> {
+  const out = path.join(tmp, name);
+  const all = { ...process.env, ...env };
+  delete all.IIJ_XBRL_WRITE_CODE_CACHE;
+  const p = spawnSync(process.execPath, [CLI, 'convert', RELEASE, '--out', out, '--quiet'], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    env: all,
+  });
+  expect(p.stderr).toBe('');
+  expect(p.status).toBe(0);
+  return new Map(fs.readdirSync(out).map((f) => [f, fs.readFileSync(path.join(out, f))]));
+}
+
+function expectCommitted(files: Map<string, Buffer>): void {
+  expect(files.size).toBe(10);
+  for (const [f, bytes] of files)
+    expect([f, bytes.equals(fs.readFileSync(path.join(ROOT, 'instances', f)))]).toEqual([f, true]);
+}
+
+test('the build wrote the bundle and a code cache V8 accepts for it', () => {
+  const source = fs.readFileSync(BUNDLE, 'utf8');
+  expect(source).toContain('convertBytes');
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData: fs.readFileSync(BUILT) });
+  expect(script.cachedDataRejected).toBe(false);
+  // the same cache for another source is rejected (and then only costs a compilation)
+  const other = new vm.Script(`${wrapped};`, { filename: BUNDLE, cachedData: fs.readFileSync(BUILT) });
+  expect(other.cachedDataRejected).toBe(true);
+});
+
+test("same outputs from the bundle with the build's cache, without one, with a corrupt one, a stale one, and without the bundle", () => {
+  expectCommitted(convertWith({}, 'built'));
+  expectCommitted(convertWith({ IIJ_XBRL_CODE_CACHE: path.join(tmp, 'missing.cache') }, 'missing'));
+  const corrupt = path.join(tmp, 'corrupt.cache');
+  fs.writeFileSync(corrupt, 'not a code cache');
+  expectCommitted(convertWith({ IIJ_XBRL_CODE_CACHE: corrupt }, 'corrupt'));
+  const stale = path.join(tmp, 'stale.cache');
+  fs.writeFileSync(stale, new vm.Script('(function () { return 1; })').createCachedData());
+  expectCommitted(convertWith({ IIJ_XBRL_CODE_CACHE: stale }, 'stale'));
+  expectCommitted(convertWith({ IIJ_XBRL_NO_BUNDLE: '1' }, 'modules'));
+});
+
+test('a bundle older than the compiled program is not run: the modules are', () => {
+  const program = path.join(ROOT, 'dist', 'src', 'cli', 'program.js');
+  const saved = fs.statSync(BUNDLE);
+  // files are swapped in by rename, so that CLI tests running meanwhile never see a half-made bundle
+  const swapIn = (content: Buffer | string, time: Date) => {
+    const t = `${BUNDLE}.${process.pid}.tmp`;
+    fs.writeFileSync(t, content);
+    fs.utimesSync(t, time, time);
+    fs.renameSync(t, BUNDLE);
+  };
+  const original = fs.readFileSync(BUNDLE);
+  try {
+    // a bundle that would fail if it ran, dated before the program
+    swapIn('process.exit(42);', new Date(fs.statSync(program).mtimeMs - 60_000));
+    expectCommitted(convertWith({}, 'older'));
+  } finally {
+    swapIn(original, saved.mtime);
+  }
+});
+
+test('no private Node APIs: nothing of src/ patches the module loader', () => {
+  const src = path.join(ROOT, 'src');
+  const files = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const hooks = files(src).filter((f) =>
+    /_compile|_resolveFilename|_extensions|Module\._load/.test(fs.readFileSync(f, 'utf8')),
+  );
+  expect(hooks).toEqual([]);
+});
