@@ -31,6 +31,8 @@ export const nextRole = (r: Relationship): string => r.xdt?.targetRole?.trim() |
 export interface XdtIndex {
   /** Relationships of an XDT arcrole in a link role from a concept. */
   from(arcrole: string, linkrole: string, from: Clark): readonly Relationship[];
+  /** Relationships of an XDT arcrole from a concept, in any link role. */
+  fromAny(arcrole: string, from: Clark): readonly Relationship[];
   /** Domain-member relationships to a concept, in any link role. */
   domainMembersTo(to: Clark): readonly Relationship[];
   /** Every relationship of an XDT arcrole. */
@@ -45,6 +47,7 @@ export function xdtIndex(relationships: readonly Relationship[]): XdtIndex {
   const byKey = new Map<string, Relationship[]>();
   const byArcrole = new Map<string, Relationship[]>();
   const membersTo = new Map<Clark, Relationship[]>();
+  const byArcFrom = new Map<string, Relationship[]>();
   const push = <K>(m: Map<K, Relationship[]>, k: K, r: Relationship) => {
     const list = m.get(k);
     if (list) list.push(r);
@@ -54,11 +57,13 @@ export function xdtIndex(relationships: readonly Relationship[]): XdtIndex {
     if (!XDT_ARCROLES.has(r.arcrole)) continue;
     push(byKey, `${r.arcrole}\u0000${r.linkrole}\u0000${r.from}`, r);
     push(byArcrole, r.arcrole, r);
+    push(byArcFrom, `${r.arcrole}\u0000${r.from}`, r);
     if (r.arcrole === XDT_ARCROLE.domainMember) push(membersTo, r.to, r);
   }
   for (const list of byKey.values()) list.sort((a, b) => a.order - b.order);
   return {
     from: (arcrole, linkrole, from) => byKey.get(`${arcrole}\u0000${linkrole}\u0000${from}`) ?? NONE,
+    fromAny: (arcrole, from) => byArcFrom.get(`${arcrole}\u0000${from}`) ?? NONE,
     domainMembersTo: (to) => membersTo.get(to) ?? NONE,
     all: (arcrole) => byArcrole.get(arcrole) ?? NONE,
     empty: byArcrole.size === 0,

@@ -259,19 +259,27 @@ function directedCycle(
   const roles = domainRoles(index, first, role);
   const gray = new Set<Clark>(onPath);
   const done = new Set<Clark>();
-  const visit = (rels: readonly Relationship[]): Relationship | undefined => {
-    for (const r of rels) {
-      if (gray.has(r.to) && isUsable(r)) return r;
-      if (done.has(r.to) || gray.has(r.to)) continue;
-      gray.add(r.to);
-      for (const ro of roles) {
-        const found = visit(index.from(A.domainMember, ro, r.to));
-        if (found) return found;
+  const out = (c: Clark) => roles.flatMap((ro) => index.from(A.domainMember, ro, c));
+  // An explicit stack (a domain may be thousands of members deep): each frame, a member's outgoing relationships and the next to try.
+  const stack: { node?: Clark; rels: readonly Relationship[]; i: number }[] = [{ rels: first, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.rels.length) {
+      stack.pop();
+      if (top.node !== undefined) {
+        gray.delete(top.node);
+        done.add(top.node);
       }
-      gray.delete(r.to);
-      done.add(r.to);
+      continue;
     }
-    return undefined;
-  };
-  return visit(first);
+    const r = top.rels[top.i++];
+    if (gray.has(r.to)) {
+      if (isUsable(r)) return r;
+      continue;
+    }
+    if (done.has(r.to)) continue;
+    gray.add(r.to);
+    stack.push({ node: r.to, rels: out(r.to), i: 0 });
+  }
+  return undefined;
 }
