@@ -230,8 +230,40 @@ export type InlineXbrlCode =
   | 'ixread:unsupportedTransformation'
   | 'ixread:fractionNotSupported'
   | 'ixread:tupleNotSupported';
+/** XBRL Dimensions 1.0: taxonomy (`xbrldte:`) and instance (`xbrldie:`) errors as the specification names them; `sche:XmlSchemaError` for xbrldt attribute values the XDT schema rejects. */
+export type XdtCode =
+  | 'xbrldte:DRSDirectedCycleError'
+  | 'xbrldte:DimensionDefaultSourceError'
+  | 'xbrldte:DimensionDefaultTargetError'
+  | 'xbrldte:DimensionDomainSourceError'
+  | 'xbrldte:DimensionDomainTargetError'
+  | 'xbrldte:DimensionElementIsNotAbstractError'
+  | 'xbrldte:DomainMemberSourceError'
+  | 'xbrldte:DomainMemberTargetError'
+  | 'xbrldte:HasHypercubeMissingContextElementAttributeError'
+  | 'xbrldte:HasHypercubeSourceError'
+  | 'xbrldte:HasHypercubeTargetError'
+  | 'xbrldte:HypercubeDimensionSourceError'
+  | 'xbrldte:HypercubeDimensionTargetError'
+  | 'xbrldte:HypercubeElementIsNotAbstractError'
+  | 'xbrldte:OutOfDTSSchemaError'
+  | 'xbrldte:PrimaryItemPolymorphismError'
+  | 'xbrldte:TargetRoleNotResolvedError'
+  | 'xbrldte:TooManyDefaultMembersError'
+  | 'xbrldte:TypedDimensionError'
+  | 'xbrldte:TypedDimensionURIError'
+  | 'xbrldte:TypedDomainRefError'
+  | 'xbrldie:DefaultValueUsedInInstanceError'
+  | 'xbrldie:ExplicitMemberNotExplicitDimensionError'
+  | 'xbrldie:ExplicitMemberUndefinedQNameError'
+  | 'xbrldie:IllegalTypedDimensionContentError'
+  | 'xbrldie:PrimaryItemDimensionallyInvalidError'
+  | 'xbrldie:RepeatedDimensionInInstanceError'
+  | 'xbrldie:TypedMemberNotTypedDimensionError'
+  | 'sche:XmlSchemaError';
+
 export type DiagnosticCode =
-  Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode | InlineXbrlCode;
+  XdtCode | Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode | InlineXbrlCode;
 
 /** A place in an input file: 1-based line and column. */
 export interface SourceRef {

@@ -90,6 +90,24 @@ export interface InstanceContext {
   dimensions: Record<string, string>;
   nonDimensional: boolean;
   line: number;
+  /** XBRL Dimensions: every xbrldi:explicitMember/typedMember in document order (repeats kept), for the dimension rules. */
+  dimValues?: DimValue[];
+  /** How many elements other than dimension members the segment and the scenario hold (a closed hypercube allows none). */
+  otherContent?: { segment: number; scenario: number };
   /** Segment/scenario content other than dimensions, as triples: `segment `/`scenario `, an element name (Clark), its text if it has no children. */
   content?: string[];
+}
+
+/** One xbrldi:explicitMember or xbrldi:typedMember of a context, as written. */
+export interface DimValue {
+  /** The dimension (Clark); the QName as written when its prefix is not declared. */
+  dimension: Clark;
+  container: 'segment' | 'scenario';
+  /** Explicit members: the member (Clark), or undefined when the text is not a QName with a declared prefix. */
+  explicit?: Clark;
+  /** Typed members: the names (Clark) of the member's child elements, and their text when there is one child. */
+  typed?: { elements: Clark[]; text: string };
+  /** The member as written (explicit: the QName text). */
+  written: string;
+  source: SourceRef;
 }

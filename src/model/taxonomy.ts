@@ -38,6 +38,12 @@ export interface Concept {
   xsd?: string;
   /** Enumerated values of the declared type's restriction, if any. */
   enumeration?: string[];
+  /** XBRL Dimensions: the concept is in xbrldt:hypercubeItem's or xbrldt:dimensionItem's substitution group. */
+  xdt?: 'hypercube' | 'dimension';
+  /** XBRL Dimensions: the `xbrldt:typedDomainRef` attribute, resolved against the schema's base (`url#id`) and as written. */
+  typedDomainRef?: { href: string; written: string };
+  /** XBRL Dimensions: the element declaration typedDomainRef resolves to (set by the DTS loader when it resolves to one). */
+  typedDomain?: Clark;
 }
 
 export interface Relationship {
@@ -53,6 +59,16 @@ export interface Relationship {
   linkElement?: Clark;
   arcElement?: Clark;
   source?: SourceRef;
+  /** XBRL Dimensions arc attributes as written (definition arcs only; absent when the arc has none). */
+  xdt?: XdtArcAttributes;
+}
+
+/** The `xbrldt:` attributes of a definition arc, as written. */
+export interface XdtArcAttributes {
+  targetRole?: string;
+  closed?: string;
+  contextElement?: string;
+  usable?: string;
 }
 
 export interface Label {

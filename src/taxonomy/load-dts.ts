@@ -14,6 +14,7 @@ import { checkConceptDeclarations, checkRoleTypes } from './rules/declarations';
 import { checkLinkbaseRef, checkLinkbaseRefRole } from './rules/linkbase-ref';
 import { checkLinks } from './rules/links';
 import { checkCycles, checkEssenceAlias, checkRoleRefs } from './rules/relationships';
+import { checkDimensions } from './rules/dimensions';
 import { schemaDefaults } from './schema-defaults';
 import { defaultPackageDirs } from './package-dirs';
 
@@ -74,6 +75,8 @@ class Discovery {
   readonly attributeDecls: { name: string; type: string }[] = [];
   readonly lax: { element?: string; attribute?: string; value: string; source: { file: string; line: number; column: number } }[] = [];
   readonly documents: string[] = [];
+  /** `url#id` of schema elements other than top-level element declarations. */
+  readonly otherIds = new Set<string>();
   private readonly seen = new Set<string>();
   private readonly queue: Pending[] = [];
   /** Schemas included without a targetNamespace take the including schema's (chameleon include). */
@@ -149,6 +152,7 @@ class Discovery {
     this.diagnostics.push(...s.diagnostics);
     this.attributeDecls.push(...s.attributes);
     this.lax.push(...s.lax);
+    for (const id of s.otherIds) this.otherIds.add(`${url}#${id}`);
     this.schemas.push({ url, file, targetNamespace: s.targetNamespace });
   }
 }
@@ -168,6 +172,7 @@ function resolveDts(entryHrefs: readonly string[], d: Discovery): Dts {
     ...checkCycles(nets.relationships, arcroleTypes),
     ...checkEssenceAlias(nets.relationships, concepts as Map<string, Concept>),
     ...checkLinks(linkbases, nets.relationships, nets.labels),
+    ...checkDimensions(concepts as Map<string, Concept>, nets.relationships, linkbases, { byId, otherIds: d.otherIds }),
   );
   const defaults = schemaDefaults(elements, types);
   const dts: Dts = {

@@ -1,4 +1,4 @@
-import { NS, type LinkbaseInfo, type SourceRef } from '../model';
+import { NS, type LinkbaseInfo, type SourceRef, type XdtArcAttributes } from '../model';
 import { deepText, type XElement } from '../xml/read-xml';
 import { resolveHref, withXmlBase } from './xml-base';
 
@@ -9,6 +9,8 @@ export interface RawArc {
   preferredLabel?: string; use: 'optional' | 'prohibited'; priority: number; source: SourceRef;
   /** Non-exempt attributes by value (XBRL 2.1 §3.5.3.9.7.4): equivalent arcs have equal keys. */
   equivalenceKey: string;
+  /** The arc's `xbrldt:` attributes, when it has any. */
+  xdt?: XdtArcAttributes;
 }
 export interface RawLink { element: string; role: string; locs: RawLoc[]; resources: RawResource[]; arcs: RawArc[]; source: SourceRef }
 export interface RawLinkbase { url: string; file: string; info: LinkbaseInfo; links: RawLink[] }
@@ -60,12 +62,25 @@ export function readLinkbase(root: XElement, url: string, file: string, onRef: (
           element: k.name, arcrole, from: xl(k, 'from') ?? '', to: xl(k, 'to') ?? '', order: Number.isFinite(order) ? order : 1,
           weight: k.attrs.weight?.trim(), preferredLabel: k.attrs.preferredLabel, use: k.attrs.use === 'prohibited' ? 'prohibited' : 'optional',
           priority: Number(k.attrs.priority ?? 0) || 0, source: src(k), equivalenceKey: equivalenceKey(k.attrs),
+          ...xdtAttributes(k),
         });
       }
     }
     links.push(link);
   }
   return { url, file, info, links };
+}
+
+const XDT_ATTRIBUTES = ['targetRole', 'closed', 'contextElement', 'usable'] as const;
+
+/** An arc's `xbrldt:` attributes as `{ xdt }`, or nothing when it has none. */
+function xdtAttributes(k: XElement): { xdt?: XdtArcAttributes } {
+  let xdt: XdtArcAttributes | undefined;
+  for (const a of XDT_ATTRIBUTES) {
+    const v = k.attrs[`{${NS.xbrldt}}${a}`];
+    if (v !== undefined) (xdt ??= {})[a] = v;
+  }
+  return xdt ? { xdt } : {};
 }
 
 function inheritedLang(link: XElement, root: XElement): string | undefined {

@@ -22,6 +22,8 @@ export interface ElementDecl {
   content?: ContentInfo;
   /** The element's `default` (or `fixed`) value, applied to empty content. */
   defaultValue?: string;
+  /** `xbrldt:typedDomainRef`, resolved against the declaration's base, and as written. */
+  typedDomainRef?: { href: string; written: string };
   /** Attributes in the xbrli, link or xlink namespaces written on the declaration (other than periodType/balance). */
   source: SourceRef;
 }
@@ -58,6 +60,8 @@ export interface SchemaResult {
   diagnostics: Diagnostic[];
   /** Global attribute declarations: name (Clark) → type (Clark). */
   attributes: { name: string; type: string }[];
+  /** `id`s of the document's elements other than top-level element declarations (a typedDomainRef may point at one). */
+  otherIds: string[];
   /** Content to validate laxly once every schema is read: appinfo elements and foreign attributes on declarations. */
   lax: { element?: string; attribute?: string; value: string; source: SourceRef }[];
 }
@@ -129,11 +133,13 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
   if (root.attrs.targetNamespace !== undefined && root.attrs.targetNamespace.trim() === '') {
     early.push(diag('xbrl.5.1:emptyTargetNamespace', 'error', 'A taxonomy schema must not have an empty targetNamespace.', { source: { file, line: root.line, column: root.column } }));
   }
-  const r: SchemaResult = { targetNamespace: tns || undefined, elements: [], types: [], roleTypes: [], arcroleTypes: [], embeddedLinkbases: [], diagnostics: early, attributes: [], lax: [] };
+  const r: SchemaResult = { targetNamespace: tns || undefined, elements: [], types: [], roleTypes: [], arcroleTypes: [], embeddedLinkbases: [], diagnostics: early, attributes: [], lax: [], otherIds: [] };
   const s: SchemaReader = { r, url, file, tns, rootBase: withXmlBase(root, url), onRef };
   let position = 0;
   for (const c of root.children) {
     position++;
+    if (c.name !== `{${XS}}element`) collectIds(c, r.otherIds);
+    else for (const k of c.children) collectIds(k, r.otherIds);
     switch (c.name) {
       case `{${XS}}import`:
       case `{${XS}}include`:
@@ -199,6 +205,19 @@ function readRoleType(s: SchemaReader, c: XElement): void {
   (role ? s.r.roleTypes : s.r.arcroleTypes).push(rt);
 }
 
+/** Every `id` attribute in an element and its descendants. */
+function collectIds(e: XElement, into: string[]): void {
+  if (e.attrs.id !== undefined) into.push(e.attrs.id);
+  for (const c of e.children) collectIds(c, into);
+}
+
+/** An element's `xbrldt:typedDomainRef` as `{ typedDomainRef }` (resolved against `base`), or nothing. */
+function typedDomainRef(c: XElement, base: string): Pick<ElementDecl, 'typedDomainRef'> {
+  const written = c.attrs[`{${NS.xbrldt}}typedDomainRef`];
+  if (written === undefined) return {};
+  return { typedDomainRef: { href: resolveHref(written.trim(), base) ?? written, written } };
+}
+
 /** Reads a top-level xs:element declaration (the `position`th child of the schema), its appinfo and its foreign attributes. */
 function readElementDecl(s: SchemaReader, c: XElement, position: number): void {
   const { r, url, file, tns } = s;
@@ -224,6 +243,7 @@ function readElementDecl(s: SchemaReader, c: XElement, position: number): void {
     periodType: c.attrs[`{${NS.xbrli}}periodType`], balance: c.attrs[`{${NS.xbrli}}balance`], source: sourceOf(file, c),
     content: anonComplex ? contentOf(anonComplex) : undefined,
     defaultValue: c.attrs.default ?? c.attrs.fixed,
+    ...typedDomainRef(c, withXmlBase(c, s.rootBase)),
   });
   for (const a of childElements(c, `{${XS}}annotation`)) readAppinfo(s, a, withXmlBase(c, s.rootBase));
   for (const [k, v] of Object.entries(c.attrs)) if (k.startsWith('{') && !k.startsWith(`{${NS.xbrli}}`) && !k.startsWith(`{${NS.xml}}`)) r.lax.push({ attribute: k, value: v, source: sourceOf(file, c) });

@@ -63,7 +63,24 @@ export function buildConcepts(elements: ElementDecl[], types: Map<string, TypeDe
     if (enumeration) c.enumeration = enumeration;
     if (e.periodType === 'instant' || e.periodType === 'duration') c.periodType = e.periodType;
     if (e.balance === 'debit' || e.balance === 'credit') c.balance = e.balance;
+    const xdt = xdtKind(e.substitutionGroup, decls);
+    if (xdt) c.xdt = xdt;
+    if (e.typedDomainRef) c.typedDomainRef = e.typedDomainRef;
     concepts.set(e.name, c);
   }
   return { concepts, byId, diagnostics };
+}
+
+const HYPERCUBE_ITEM = `{${NS.xbrldt}}hypercubeItem`;
+const DIMENSION_ITEM = `{${NS.xbrldt}}dimensionItem`;
+
+/** Whether a substitution group leads to xbrldt:hypercubeItem or xbrldt:dimensionItem (XBRL Dimensions 1.0 §2.2, §2.5). */
+function xdtKind(sg: string | undefined, decls: Map<string, ElementDecl>): Concept['xdt'] {
+  const seen = new Set<string>();
+  for (let cur = sg; cur && !seen.has(cur); cur = decls.get(cur)?.substitutionGroup) {
+    if (cur === HYPERCUBE_ITEM) return 'hypercube';
+    if (cur === DIMENSION_ITEM) return 'dimension';
+    seen.add(cur);
+  }
+  return undefined;
 }

@@ -121,6 +121,7 @@ function addArc(parts: NetworkParts, { link, locs, resources, labelsInLink }: Re
     const rel: Relationship = { arcrole: arc.arcrole, linkrole: link.role, from: f, to: t, order: arc.order, linkElement: link.element, arcElement: arc.element, source: arc.source };
     if (arc.weight !== undefined) rel.weight = arc.weight;
     if (arc.preferredLabel) rel.preferredLabel = arc.preferredLabel;
+    if (arc.xdt) rel.xdt = arc.xdt;
     const list = parts.candidates.get(key);
     const entry = { arc, rel, prohibited: arc.use === 'prohibited' };
     if (list) list.push(entry); else parts.candidates.set(key, [entry]);

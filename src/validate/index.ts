@@ -19,6 +19,7 @@ import { duplicates } from './rules/duplicates';
 import { calculation } from './rules/calculation';
 import { rollforward } from './rules/rollforward';
 import { essenceAlias } from './rules/essence-alias';
+import { dimensions } from './rules/dimensions';
 import { checkTaxonomy, type TaxonomyCheckOptions } from './rules/taxonomy';
 import { buildFactIndex } from './fact-index';
 
@@ -54,7 +55,7 @@ const csvReader = lazy(() => require('../oim/from-xbrl-csv') as typeof import('.
 const inlineReader = lazy(() => require('../ixbrl/from-ixbrl') as typeof import('../ixbrl/from-ixbrl'));
 const dtsLoader = lazy(() => require('../taxonomy/load-dts') as typeof import('../taxonomy/load-dts'));
 
-export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward, essenceAlias };
+export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward, essenceAlias, dimensions };
 
 export type InstanceKind = 'csv' | 'json' | 'inline' | 'xml';
 

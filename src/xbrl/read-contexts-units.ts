@@ -1,5 +1,14 @@
 import Decimal from 'decimal.js';
-import { NS, diag, type Diagnostic, type Fact, type InstanceContext, type Period, type Unit } from '../model';
+import {
+  NS,
+  diag,
+  type Diagnostic,
+  type DimValue,
+  type Fact,
+  type InstanceContext,
+  type Period,
+  type Unit,
+} from '../model';
 import { isCanonicalInteger } from './lexical';
 import { childElements, deepText, firstChild, resolveQName, type XElement } from '../xml/read-xml';
 import { ownString } from '../util/own-string';
@@ -121,7 +130,7 @@ export function contextFromElement(
   const ident = ent && firstChild(ent, XN.identifier);
   const per = firstChild(e, XN.period);
   const period = per && readPeriod(per);
-  const { dimensions, nonDimensional, content } = readDimensions(
+  const { dimensions, nonDimensional, content, dimValues, otherContent } = readDimensions(
     id,
     [ent && firstChild(ent, XN.segment), firstChild(e, XN.scenario)],
     file,
@@ -146,6 +155,8 @@ export function contextFromElement(
     nonDimensional,
     line: e.line,
     content: content.length ? content : undefined,
+    ...(dimValues.length ? { dimValues } : {}),
+    ...(nonDimensional ? { otherContent } : {}),
   };
 }
 
@@ -163,9 +174,12 @@ function readDimensions(
   const dimensions: Record<string, string> = {};
   let nonDimensional = false;
   const content: string[] = [];
+  const dimValues: DimValue[] = [];
+  const otherContent = { segment: 0, scenario: 0 };
   const { nan, intern } = state;
   for (const container of containers) {
     if (!container) continue;
+    const where = container.local === 'segment' ? 'segment' : 'scenario';
     let position = 0;
     if (container.children.length === 0) {
       diagnostics.push(
@@ -178,14 +192,13 @@ function readDimensions(
       );
     }
     for (const m of container.children) {
-      if (m.name === EXPLICIT_MEMBER) {
-        const dim = intern(resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension);
-        dimensions[dim] = intern(resolveQName(m.text, m.nsMap) ?? m.text.trim());
-      } else if (m.name === TYPED_MEMBER) {
-        const dim = intern(resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension);
-        dimensions[dim] = intern(deepText(m).trim());
+      if (m.name === EXPLICIT_MEMBER || m.name === TYPED_MEMBER) {
+        const v = dimValue(m, where, file, intern);
+        dimValues.push(v);
+        dimensions[v.dimension] = v.typed ? intern(typedKey(m, nan)) : intern(v.explicit ?? v.written);
       } else {
         nonDimensional = true;
+        otherContent[where]++;
         // The key names the element; a plain leaf's value alone is its form (the usual case, kept short).
         const plain = m.children.length === 0 && !hasAttributes(m);
         dimensions[state.memberKey(container.local, position, m.name)] = intern(
@@ -196,7 +209,38 @@ function readDimensions(
       position++;
     }
   }
-  return { dimensions, nonDimensional, content };
+  return { dimensions, nonDimensional, content, dimValues, otherContent };
+}
+
+/** One xbrldi:explicitMember or typedMember → its DimValue (names resolved; unresolvable QNames kept as written). */
+function dimValue(
+  m: XElement,
+  container: DimValue['container'],
+  file: string,
+  intern: (s: string) => string,
+): DimValue {
+  const written = m.attrs.dimension ?? '';
+  const dimension = intern(resolveQName(written, m.nsMap, false) ?? written.trim());
+  const source = { file, line: m.line, column: m.column };
+  if (m.name === EXPLICIT_MEMBER) {
+    const text = m.text.trim();
+    const explicit = /^[^\s:]+(:[^\s:]+)?$/.test(text) ? resolveQName(text, m.nsMap) : undefined;
+    return { dimension, container, explicit: explicit && intern(explicit), written: intern(text), source };
+  }
+  const elements = m.children.map((c) => intern(c.name));
+  const text = m.children.length === 1 ? deepText(m.children[0]).trim() : deepText(m).trim();
+  return { dimension, container, typed: { elements, text: intern(text) }, written: intern(text), source };
+}
+
+/**
+ * A typed member's value as facts carry it: its text when it is one simple element, and, so that members of
+ * two different elements with the same text differ, the element's name before it (`{ns}name=text`); nested
+ * or attributed content in its s-equal form.
+ */
+function typedKey(m: XElement, nan: { n: number }): string {
+  const only = m.children.length === 1 ? m.children[0] : undefined;
+  if (only && only.children.length === 0 && !hasAttributes(only)) return `${only.name}=${only.text.trim()}`;
+  return m.children.map((c) => sEqualForm(c, nan)).join('');
 }
 
 function measures(parent: XElement | undefined): string[] {

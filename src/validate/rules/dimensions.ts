@@ -1,0 +1,201 @@
+import { diag, factId, type Clark, type Diagnostic, type DimValue, type Fact, type InstanceContext } from '../../model';
+import { isDimension, isTypedDimension } from '../../taxonomy/xdt';
+import type { RuleContext } from '../context';
+import { drsOf, type BaseSets, type Drs, type HasCube } from '../drs';
+
+/**
+ * XBRL Dimensions 1.0 instance rules (`xbrldie:*`): each context's members (dimension declared and of
+ * the right kind, explicit members declared and not the default, typed content the typed domain's
+ * element, no dimension twice), and each item fact dimensionally valid for its primary item in at
+ * least one base set of its DRS (§3.1). The DRS is compiled once per DTS (validate/drs.ts); a fact costs
+ * a lookup of its context's verdict for its primary item's base sets.
+ */
+export function dimensions(ctx: RuleContext): Diagnostic[] {
+  const drs = drsOf(ctx.dts);
+  const out: Diagnostic[] = [];
+  const contexts = ctx.contexts;
+  if (contexts) for (const c of contexts.values()) if (c.dimValues) out.push(...checkContext(ctx, drs, c));
+  if (!drs.any) return out;
+  const views = new Map<string, ContextView | undefined>();
+  const verdicts = new Map<string, Map<BaseSets, boolean>>();
+  // Facts of one context usually stand together: the last verdict is tried first.
+  let lastKey: string | undefined;
+  let lastSets: BaseSets | undefined;
+  let lastOk = true;
+  for (const f of ctx.report.facts) {
+    if (f.tuple) continue;
+    const sets = drs.baseSets(f.concept);
+    if (!sets.length) continue;
+    const key = f.contextId ?? oimKey(f);
+    let ok: boolean | undefined = key === lastKey && sets === lastSets ? lastOk : undefined;
+    if (ok === undefined) {
+      let byContext = verdicts.get(key);
+      if (!byContext) verdicts.set(key, (byContext = new Map()));
+      ok = byContext.get(sets);
+      if (ok === undefined) {
+        let view = views.get(key);
+        if (!views.has(key))
+          views.set(key, (view = contextView(f, f.contextId !== undefined ? contexts?.get(f.contextId) : undefined)));
+        byContext.set(sets, (ok = view ? baseSetsMet(sets, view, drs) : true));
+      }
+      lastKey = key;
+      lastSets = sets;
+      lastOk = ok;
+    }
+    if (!ok) out.push(invalidFact(f));
+  }
+  return out;
+}
+
+function invalidFact(f: Fact): Diagnostic {
+  return diag(
+    'xbrldie:PrimaryItemDimensionallyInvalidError',
+    'error',
+    `Fact ${factId(f)} (${f.concept}) in context ${f.contextId ?? '(its dimensions)'} is not dimensionally valid: no base set of its primary item's DRS is met.`,
+    { source: f.source, facts: [factId(f)], ...(f.contextId ? { contexts: [f.contextId] } : {}) },
+  );
+}
+
+/** Facts read without a context (xBRL-JSON, xBRL-CSV) are grouped by their dimensions. */
+function oimKey(f: Fact): string {
+  const d = f.dimensions;
+  if (!d) return '\u0000';
+  return `\u0000${Object.keys(d)
+    .sort()
+    .map((k) => `${k}=${d[k]}`)
+    .join('\u0001')}`;
+}
+
+/** A context's members by container, and how much other content each container holds. */
+interface ContextView {
+  segment: Members;
+  scenario: Members;
+  other: { segment: number; scenario: number };
+}
+
+/** A container's members: a short list is scanned (the usual context has a few), a long one is a map (a 50-dimension context stays linear). */
+interface Members {
+  size: number;
+  get(d: Clark): DimValue | undefined;
+}
+
+function members(list: DimValue[]): Members {
+  if (list.length > 8) {
+    const m = new Map(list.map((v) => [v.dimension, v]));
+    return { size: m.size, get: (d) => m.get(d) };
+  }
+  const distinct = new Set(list.map((v) => v.dimension)).size;
+  return { size: distinct, get: (d) => list.find((v) => v.dimension === d) };
+}
+
+const NO_OTHER = { segment: 0, scenario: 0 };
+
+/** The view of an XML context; for a fact read without one (xBRL-JSON, xBRL-CSV), its dimensions, found in either container. */
+function contextView(f: Fact, c: InstanceContext | undefined): ContextView | undefined {
+  if (c) {
+    const all = c.dimValues ?? [];
+    const segment = members(all.filter((v) => v.container === 'segment'));
+    const scenario = members(all.filter((v) => v.container === 'scenario'));
+    return { segment, scenario, other: c.otherContent ?? NO_OTHER };
+  }
+  if (f.contextId !== undefined) return undefined;
+  const source = f.source ?? { file: '', line: 0, column: 0 };
+  const all = members(
+    Object.entries(f.dimensions ?? {}).map(([d, m]): DimValue => ({
+      dimension: d,
+      container: 'segment',
+      explicit: m,
+      written: m,
+      source,
+    })),
+  );
+  return { segment: all, scenario: all, other: NO_OTHER };
+}
+
+function baseSetsMet(sets: BaseSets, view: ContextView, drs: Drs): boolean {
+  return sets.some((cubes) => cubes.every((h) => cubeMet(h, view, drs)));
+}
+
+/** Whether a context meets one has-hypercube relationship (§3.1.2): every dimension has a usable member (or a default), nothing else when closed; notAll inverts. */
+function cubeMet(h: HasCube, view: ContextView, drs: Drs): boolean {
+  const values = view[h.container];
+  let valid = !(h.closed && view.other[h.container] > 0);
+  let used = 0;
+  for (const d of h.dimensions) {
+    if (!valid) break;
+    const v = values.get(d.dimension);
+    if (v) used++;
+    const member = v ? v.explicit : drs.defaults.get(d.dimension);
+    if (!v && member === undefined) valid = false;
+    else if (!d.typed && (v?.typed || member === undefined || !d.usable!.has(member))) valid = false;
+  }
+  if (valid && h.closed && used < values.size) valid = false;
+  return h.negated ? !valid : valid;
+}
+
+/** The rules on a context's own members (§3.1.4): kind of dimension, declared members, defaults not written, no repeats, typed content. */
+function checkContext(ctx: RuleContext, drs: Drs, c: InstanceContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<Clark>();
+  const at = (v: DimValue) => ({ source: v.source, contexts: [c.id] });
+  for (const v of c.dimValues ?? []) {
+    if (seen.has(v.dimension))
+      out.push(
+        diag(
+          'xbrldie:RepeatedDimensionInInstanceError',
+          'error',
+          `Context ${c.id}: dimension ${v.dimension} is given more than once.`,
+          at(v),
+        ),
+      );
+    seen.add(v.dimension);
+    const dim = ctx.concept(v.dimension);
+    if (!isDimension(dim) || isTypedDimension(dim) !== !!v.typed) {
+      const typed = !!v.typed;
+      out.push(
+        diag(
+          typed ? 'xbrldie:TypedMemberNotTypedDimensionError' : 'xbrldie:ExplicitMemberNotExplicitDimensionError',
+          'error',
+          `Context ${c.id}: ${typed ? 'typed' : 'explicit'} member for ${v.dimension}, which is not ${typed ? 'a typed' : 'an explicit'} dimension of the DTS.`,
+          at(v),
+        ),
+      );
+    } else if (v.typed) {
+      const expected = dim!.typedDomain;
+      const els = v.typed.elements;
+      if (els.length !== 1 || (expected !== undefined && els[0] !== expected))
+        out.push(
+          diag(
+            'xbrldie:IllegalTypedDimensionContentError',
+            'error',
+            `Context ${c.id}: typed member of ${v.dimension} must be one ${expected ?? 'element'}.`,
+            {
+              ...at(v),
+              expected: expected ?? 'one element',
+              actual: els.join(', ') || 'no element',
+            },
+          ),
+        );
+    }
+    if (v.typed) continue;
+    if (v.explicit === undefined || !ctx.concept(v.explicit))
+      out.push(
+        diag(
+          'xbrldie:ExplicitMemberUndefinedQNameError',
+          'error',
+          `Context ${c.id}: member "${v.written}" of ${v.dimension} is not the QName of an element declared in the DTS.`,
+          at(v),
+        ),
+      );
+    else if (drs.defaults.get(v.dimension) === v.explicit)
+      out.push(
+        diag(
+          'xbrldie:DefaultValueUsedInInstanceError',
+          'error',
+          `Context ${c.id}: ${v.explicit} is the default member of ${v.dimension} and must not be written in a context.`,
+          at(v),
+        ),
+      );
+  }
+  return out;
+}
