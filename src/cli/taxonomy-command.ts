@@ -22,7 +22,11 @@ export function register(program: Command): Command {
   tax
     .command('check')
     .description('check a taxonomy: labels, presentation coverage, calculation weights vs balances, roles, package')
-    .argument('[entry]', 'entry point (path or URL)', 'https://xbrl.iij.ad.jp/taxonomy/2004-03-31/iij.xsd')
+    .argument(
+      '[entry]',
+      'entry point: a schema or a linkbase (path or URL)',
+      'https://xbrl.iij.ad.jp/taxonomy/2004-03-31/iij.xsd',
+    )
     .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
     .option('--languages <langs>', 'languages that need a standard label for every concept', 'en,ja')
     .action(async (entry: string, o: { package?: string[]; languages: string }) => {

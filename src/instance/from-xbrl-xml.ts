@@ -20,6 +20,7 @@ import { scanXml, type LeafElement } from '../xml/scan-xml';
 import { contentState, contextFromElement, unitFromElement } from '../xbrl/read-contexts-units';
 import { TreeBuilder, deepText, fileChunks, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
 import { ownString } from '../util/own-string';
+import { standardRoleMisuse } from '../taxonomy/rules/standard-roles';
 
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (default 512 MiB, about 3M facts), so memory stays bounded. */
@@ -194,6 +195,8 @@ class InstanceReader {
   private readonly contentState = contentState();
   private rootSeen = false;
   private rootBase?: string;
+  /** The root's xml:lang, in scope for every footnote that does not set its own (XML 1.0 §2.12). */
+  private rootLang?: string;
 
   constructor(
     private readonly file: string,
@@ -219,6 +222,7 @@ class InstanceReader {
   root(e: XElement): void {
     this.rootSeen = true;
     this.rootBase = e.attrs[XML_BASE];
+    this.rootLang = e.attrs[XML_LANG];
     if (e.name !== X('xbrl'))
       this.diagnostics.push(
         diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, {
@@ -281,39 +285,68 @@ class InstanceReader {
     const locs = new Map<string, XElement>();
     const notes = new Map<string, string>();
     const arcs: XElement[] = [];
+    this.checkStandardRole(e);
+    // xml:lang is inherited (XML 1.0 §2.12): the footnote's own, else its link's, else the root's.
+    const inScopeLang = e.attrs[XML_LANG] ?? this.rootLang;
     for (const c of e.children) {
       const label = c.attrs[XL('label')] ?? '';
       if (c.attrs[XL('type')] === 'locator') {
         locs.set(label, c);
-        const href = c.attrs[XL('href')] ?? '';
-        const doc = href.slice(0, Math.max(0, href.indexOf('#')));
-        if (doc && path.basename(doc) !== path.basename(this.file))
-          this.diagnostics.push(
-            diag(
-              'xbrl.4.11.1.1:instanceLoc',
-              'error',
-              `Footnote locator ${href} must point at a fact of this instance.`,
-              { source: this.at(c) },
-            ),
-          );
+        this.checkFootnoteLocator(c);
       } else if (c.name === L('footnote')) {
         const id = this.footnoteIds.has(label) ? `${label}@${c.line}` : label;
+        const language = c.attrs[XML_LANG] ?? inScopeLang;
         this.footnoteIds.add(id);
         notes.set(label, id);
         this.footnotes.push({
           id: ownString(id),
-          language: ownString(c.attrs[XML_LANG] ?? ''),
+          language: ownString(language ?? ''),
           text: ownString(deepText(c).trim()),
           role: c.attrs[XL('role')] && ownString(c.attrs[XL('role')]),
           source: this.at(c),
         });
-        if (!c.attrs[XML_LANG])
+        if (language === undefined)
           this.diagnostics.push(
-            diag('xbrl.4.11.1.2.1:footnoteLang', 'error', 'Footnote without xml:lang.', { source: this.at(c) }),
+            diag('xbrl.4.11.1.2.1:footnoteLang', 'error', 'Footnote without an xml:lang in scope.', {
+              source: this.at(c),
+            }),
           );
+        this.checkStandardRole(c);
       } else if (c.attrs[XL('type')] === 'arc') arcs.push(c);
     }
     this.readFootnoteArcs(arcs, locs, notes);
+  }
+
+  /** A footnote link's locators are link:loc elements (XBRL 2.1 §4.11.1.1) pointing into this instance. */
+  private checkFootnoteLocator(c: XElement): void {
+    if (c.ns !== NS.link)
+      this.diagnostics.push(
+        diag('xbrl.4.11.1.1:customLocator', 'error', `${c.name} is a custom locator in a footnote link.`, {
+          source: this.at(c),
+          expected: 'link:loc',
+        }),
+      );
+    const href = c.attrs[XL('href')] ?? '';
+    const doc = href.slice(0, Math.max(0, href.indexOf('#')));
+    if (doc && path.basename(doc) !== path.basename(this.file))
+      this.diagnostics.push(
+        diag('xbrl.4.11.1.1:instanceLoc', 'error', `Footnote locator ${href} must point at a fact of this instance.`, {
+          source: this.at(c),
+        }),
+      );
+  }
+
+  /** A standard role only where it is defined: link role on the link, footnote role on a footnote (§3.5.3, §4.11.1.2). */
+  private checkStandardRole(e: XElement): void {
+    const role = e.attrs[XL('role')];
+    const misuse = role === undefined ? undefined : standardRoleMisuse(e.name, role);
+    if (misuse)
+      this.diagnostics.push(
+        diag(misuse, 'error', `Standard role ${role} is not defined for ${e.local}.`, {
+          source: this.at(e),
+          actual: role,
+        }),
+      );
   }
 
   /** The arcs of one footnote link, resolved against its own locators and footnotes. */

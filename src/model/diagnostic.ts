@@ -8,6 +8,14 @@ export type Severity = 'error' | 'inconsistency' | 'warning' | 'info';
  */
 /** XBRL 2.1 (section-numbered, as Arelle reports them), XML Schema and XML reading. */
 export type Xbrl21Code =
+  | 'xbrl.3.5.3'
+  | 'xbrl.3.5.3.7'
+  | 'xbrl.4.3.4'
+  | 'xbrl.4.11.1.2'
+  | 'xbrl.5.1.3'
+  | 'xbrl.5.2.2.2.2'
+  | 'xbrl.5.2.3.2.1'
+  | 'xbrl.4.11.1.1:customLocator'
   | 'xbrl.3.5.2.4.5:roleRefDuplicate'
   | 'xbrl.3.5.2.4.5:roleRefMismatch'
   | 'xbrl.3.5.2.4.5:roleRefNotDefined'

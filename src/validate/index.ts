@@ -341,6 +341,8 @@ export function checkTaxonomyEntry(
     baseFile: `${process.cwd()}/x`,
     packages: options.packages,
     entryCode: 'IOerror',
+    // A linkbase given alone is a legitimate entry point of a DTS (XBRL 2.1 §3.2, DTS discovery).
+    entryExpect: 'any',
   });
   return { diagnostics: [...loaded.diagnostics, ...checkTaxonomy(loaded.dts, options)], dts: loaded.dts };
 }

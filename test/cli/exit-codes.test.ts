@@ -124,4 +124,21 @@ describe('taxonomy check', () => {
     expect(p.stdout).toMatch(/IOerror/);
     expect(cli('taxonomy', 'frobnicate').status).toBe(2);
   });
+  // A linkbase given alone is an entry point of a DTS (XBRL 2.1 §3.2): XBRL 2.1 conformance suite, 202-xlinkLocator.
+  const SUITE = path.join(ROOT, 'conformance', 'XBRL-CONF-2025-07-16', 'Common', '200-linkbase');
+  test('0: a linkbase given alone (202 V-01), its schema discovered from it', () => {
+    const p = cli('taxonomy', 'check', path.join(SUITE, '202-01-HrefResolution-label.xml'), '--languages', '');
+    expect(p.stdout).not.toMatch(/expected an xsd:schema/);
+    expect(p.stdout).toMatch(/: 2 concepts, \d+ relationships, 2 labels; no errors/);
+    expect(p.status).toBe(0);
+  });
+  test('1: a linkbase given alone whose locator points at no concept (202 V-02)', () => {
+    const p = cli('taxonomy', 'check', path.join(SUITE, '202-02-HrefResolutionCounterExample-label.xml'));
+    expect(p.status).toBe(1);
+  });
+  test('2: an instance is neither a schema nor a linkbase', () => {
+    const p = cli('taxonomy', 'check', XML);
+    expect(p.stdout).toMatch(/IOerror .* expected a schema or linkbase/);
+    expect(p.status).toBe(2);
+  });
 });

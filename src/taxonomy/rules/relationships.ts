@@ -1,4 +1,5 @@
 import { diag, NS, type Concept, type Diagnostic, type DiagnosticCode, type LinkbaseInfo, type Relationship, type RoleType } from '../../model';
+import { standardRoleMisuse } from './standard-roles';
 
 /** XBRL 2.1 rules on relationships and the role/arcrole references of linkbases (codes as Arelle reports them). */
 export const RELATIONSHIP_CODES = {
@@ -131,6 +132,8 @@ export function checkRoleRefs(linkbases: LinkbaseInfo[], roleTypes: RoleType[], 
     }
     const roleRefs = new Set(lb.roleRefs.map((r) => r.uri));
     for (const u of lb.usedRoles) {
+      const misuse = standardRoleMisuse(u.element, u.uri);
+      if (misuse) out.push(diag(misuse, 'error', `Standard role ${u.uri} is not defined for ${local(u.element)}.`, { source: u.source, actual: u.uri }));
       if (STANDARD_ROLE.test(u.uri) || u.uri === '' || !standardUse(u)) continue;
       if (!roleRefs.has(u.uri)) out.push(diag(RELATIONSHIP_CODES.missingRoleRef, 'error', `Role ${u.uri} is used on ${u.element} without a roleRef in ${lb.url}.`, { source: u.source }));
       const rt = roleTypes.find((t) => t.roleURI === u.uri);

@@ -1,0 +1,66 @@
+/**
+ * Verdicts of the XBRL 2.1 conformance suite (2025-07-16 edition, vendored in conformance/) that
+ * were wrong and are fixed: each variation is run as `npm run conformance` runs it, and must give
+ * the suite's verdict with the code Arelle reports for the condition.
+ */
+import path from 'node:path';
+import { readSuite, runVariation, suiteIndex, codeMatches, type Variation } from '../../bench/conformance';
+
+const SUITE = path.join(__dirname, '..', '..', 'conformance', 'XBRL-CONF-2025-07-16');
+const all: Variation[] = readSuite(suiteIndex(SUITE) as string);
+const variation = (testcase: string, id: string): Variation => {
+  const v = all.find((x) => x.testcase === testcase && x.id === id);
+  if (!v) throw new Error(`no variation ${testcase} ${id}`);
+  return v;
+};
+
+/** [test case, variation, expected verdict, a code we must report ('' for a valid one)] */
+const CASES: [string, string, 'valid' | 'invalid', string][] = [
+  // XBRL 2.1 §4.11.1.2 / §3.5.3: a standard role only on the element it is defined for
+  ['309-FootnoteRoles-testcase', 'V-01', 'valid', ''],
+  ['309-FootnoteRoles-testcase', 'V-02', 'invalid', 'xbrl.4.11.1.2'],
+  ['309-FootnoteRoles-testcase', 'V-03', 'invalid', 'xbrl.3.5.3'],
+  ['309-FootnoteRoles-testcase', 'V-04', 'invalid', 'xbrl.4.11.1.2'],
+  ['309-FootnoteRoles-testcase', 'V-07', 'invalid', 'xbrl.4.11.1.2'],
+  ['221-StandardRoles', 'V-01', 'valid', ''],
+  ['221-StandardRoles', 'V-02', 'invalid', 'xbrl.3.5.3'],
+  ['221-StandardRoles', 'V-03', 'invalid', 'xbrl.5.2.2.2.2'],
+  ['221-StandardRoles', 'V-05', 'invalid', 'xbrl.5.2.3.2.1'],
+  // XBRL 2.1 §4.11.1.1: a footnote link's locators are link:loc
+  ['301-idScope', 'V-18', 'invalid', 'xbrl.4.11.1.1:customLocator'],
+  // xml:lang in scope from the link or the root (XML 1.0 §2.12), missing altogether
+  ['311-footnotes-testcase', 'V-01', 'valid', ''],
+  ['311-footnotes-testcase', 'V-02', 'valid', ''],
+  ['311-footnotes-testcase', 'V-03', 'valid', ''],
+  ['311-footnotes-testcase', 'V-04', 'invalid', 'xbrl.4.11.1.2.1:footnoteLang'],
+];
+
+describe('XBRL 2.1 conformance suite 2025-07-16: fixed verdicts', () => {
+  it.each(CASES)('%s %s: %s %s', (testcase, id, expected, code) => {
+    const v = variation(testcase, id);
+    expect(v.expected).toBe(expected);
+    const o = runVariation(v);
+    expect(o.actual).toBe(expected);
+    if (code) expect(o.codes).toContain(code);
+    expect(o.pass).toBe(true);
+  });
+});
+
+describe('suite codes', () => {
+  it('matches the same code, the same condition under another prefix, and the generic schema error', () => {
+    expect(codeMatches('xbrldte:HypercubeElementIsNotAbstractError', 'xbrldte:HypercubeElementIsNotAbstractError')).toBe(true);
+    expect(codeMatches('xbrldte:HypercubeElementIsNotAbstractError', 'xdt.2.2.1:HypercubeElementIsNotAbstractError')).toBe(true);
+    expect(codeMatches('sche:XmlSchemaError', 'xmlSchema:valueError')).toBe(true);
+    expect(codeMatches('sche:XmlSchemaError', 'xbrl.5.1.1.3:itemType')).toBe(false);
+    expect(codeMatches('xbrldte:HypercubeElementIsNotAbstractError', 'xbrldte:DimensionElementIsNotAbstractError')).toBe(false);
+  });
+  it('reads the Dimensions suite: <result/> is valid, <result><error> invalid with its code', () => {
+    const xdt = readSuite(suiteIndex(path.join(SUITE, '..', 'XBRL-XDT-CONF-2025-09-09')) as string);
+    expect(xdt).toHaveLength(347);
+    const v01 = xdt.find((v) => v.testcase === '101-TestCase-HypercubeElementIsNotAbstractError' && v.id === 'V-01');
+    const v02 = xdt.find((v) => v.testcase === '101-TestCase-HypercubeElementIsNotAbstractError' && v.id === 'V-02');
+    expect(v01).toMatchObject({ expected: 'valid', expectedCodes: [], section: '100-xbrldte' });
+    expect(v02).toMatchObject({ expected: 'invalid', expectedCodes: ['xbrldte:HypercubeElementIsNotAbstractError'] });
+    expect(all).toHaveLength(606);
+  });
+});
