@@ -6,7 +6,7 @@ import { loadReleaseMap } from './mapping/release-map';
 import { loadTaxonomySource } from './mapping/taxonomy-source';
 import { mapRelease } from './mapping/map-release';
 import { takeMissingContributors } from './mapping/complete-calculations';
-import { checkPercentFigures, checkUsdTranslations, type CheckCounts } from './mapping/release-checks';
+import { runReleaseChecks, type CheckCounts } from './checks';
 import type { LangCoverage, MapResult, MappedFact } from './mapping/types';
 import { toXbrlXml } from './instance/to-xbrl-xml';
 import { toXbrlJson } from './oim/to-xbrl-json';
@@ -186,12 +186,19 @@ function readAndMap(bytes: Uint8Array, file: string, options: ConvertOptions, la
     mapped = { ...mapped, facts: completed.facts, footnotes: completed.footnotes };
     taken.push(...completed.diagnostics);
   }
-  const counts: CheckCounts = { percentChecked: 0, percentUnverifiable: 0, usdChecked: 0 };
-  const diagnostics = [...parsed.diagnostics, ...mapped.diagnostics, ...taken];
-  if (!hasErrors(diagnostics.filter((d) => d.severity === 'error'))) {
-    diagnostics.push(...checkPercentFigures(mapped.tables, file, counts, tax.calculations));
-    diagnostics.push(...checkUsdTranslations(mapped.facts, file, counts, tax.calculations));
-  }
+  const before = [...parsed.diagnostics, ...mapped.diagnostics, ...taken];
+  const input = {
+    file,
+    tables: mapped.tables,
+    facts: mapped.facts,
+    calculations: tax.calculations,
+    rmap,
+    found: mapped.found,
+    lang,
+  };
+  const checked = runReleaseChecks(input, before);
+  const diagnostics = [...before, ...checked.diagnostics];
+  const counts = checked.counts;
   diagnostics.sort(bySource);
   return { parsed, rmap, tax, mapped, counts, diagnostics, encoding: decoded.encoding };
 }

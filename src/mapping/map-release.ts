@@ -22,8 +22,7 @@ import type { SourceConcept, TaxonomySource } from './taxonomy-source';
 import type { LangCoverage, MapResult, MappedFact, Occurrence, ResolvedTable } from './types';
 import { isNumericKind, isScaledKind, unitFor } from './units';
 import { periodKey, unitId as unitKey } from '../xbrl/aspects';
-import { documentInfoFacts, fiscalFocus } from './document-info';
-import { checkCompleteness, type FiscalPeriod } from './completeness';
+import { documentInfoFacts } from './document-info';
 import { closestLabels, knownLabels } from './suggest';
 import type { MapOptions } from './types';
 import { abs, add, cmp, halfUnit, parseQ, shiftDecimal, sub } from '../util/exact';
@@ -491,25 +490,20 @@ class ReleaseMapper {
     return undefined;
   }
 
-  /** After the last table: facts merged from their candidates, the document facts, completeness, facts sorted and named. */
+  /** After the last table: facts merged from their candidates, the document facts, facts sorted and named. */
   finish(): MapResult {
     const { rmap, tax, file, diagnostics } = this;
-    const facts = mergeCandidates(this.candidates, tax, this.entity, file, diagnostics, this.coverage);
-    const info = documentInfoFacts(this.release, rmap, tax, this.entity, facts, this.opts, diagnostics);
-    facts.push(...info);
-    const stated = info.find((f) => f.name === 'FiscalPeriodFocus')?.value;
-    const end = info.find((f) => f.name === 'DocumentPeriodEndDate')?.value;
-    const focus = (
-      stated && /^(Q[123]|FY)$/.test(stated)
-        ? stated
-        : end
-          ? fiscalFocus(end, rmap.fiscalYearEndMonth).period
-          : undefined
-    ) as FiscalPeriod | undefined;
-    if (focus)
-      diagnostics.push(...checkCompleteness(rmap, focus, this.foundRows, facts, this.wanted, file, this.resolved));
+    const facts = mergeCandidates(this.candidates, tax, this.entity, file, this.coverage);
+    facts.push(...documentInfoFacts(this.release, rmap, tax, this.entity, facts, this.opts, diagnostics));
     sortAndName(facts, tax);
-    return { facts, footnotes: this.notes.list, tables: this.resolved, coverage: this.coverage, diagnostics };
+    return {
+      facts,
+      footnotes: this.notes.list,
+      tables: this.resolved,
+      coverage: this.coverage,
+      diagnostics,
+      found: this.foundRows,
+    };
   }
 }
 
@@ -538,15 +532,14 @@ function sortAndName(facts: MappedFact[], tax: TaxonomySource): void {
 }
 
 /**
- * One fact per concept, period and unit, from the most precise occurrence (ties: the first);
- * every other occurrence is checked against it and kept as provenance.
+ * One fact per concept, period and unit, from the most precise occurrence (ties: the first); every
+ * occurrence is kept as provenance (the release checks compare the others with it).
  */
 function mergeCandidates(
   cands: Candidate[],
   tax: TaxonomySource,
   entity: Entity,
   file: string,
-  diagnostics: Diagnostic[],
   coverage: Record<string, LangCoverage>,
 ): MappedFact[] {
   const groups = new Map<string, Candidate[]>();
@@ -565,25 +558,6 @@ function mergeCandidates(
     for (const c of g) {
       for (const id of c.footnotes) footnotes.add(id);
       coverage[c.occurrence.lang][c === best ? 'facts' : 'provenance']++;
-      if (c === best) continue;
-      if (!consistent(c.occurrence, best.occurrence)) {
-        const o = c.occurrence;
-        const b = best.occurrence;
-        diagnostics.push(
-          diag(
-            'release:inconsistentDuplicate',
-            'inconsistency',
-            `${c.concept.name}: ${o.table} row "${o.row}" column "${o.column}" states ${o.printed} (${o.value}, decimals ${o.decimals}), which no rounding of ${b.printed} in ${b.table} row "${b.row}" (${b.value}, decimals ${b.decimals}) can produce.`,
-            {
-              source: { file, line: o.line, column: o.col },
-              related: [{ file, line: b.line, column: b.col }],
-              concept: c.concept.name,
-              expected: `${b.value} rounded to decimals ${o.decimals}`,
-              actual: o.value,
-            },
-          ),
-        );
-      }
     }
     const b = best.occurrence;
     facts.push({

@@ -1,6 +1,7 @@
 import type { Fact, Footnote, Diagnostic, Table } from '../model';
 import type { Figure } from '../release';
 import type { ColumnSpec } from './resolve-column';
+import type { MapRow } from './release-map';
 
 /** One place in the release a figure was read from. */
 export interface Occurrence {
@@ -52,6 +53,8 @@ export interface MapResult {
   tables: ResolvedTable[];
   coverage: Record<string, LangCoverage>;
   diagnostics: Diagnostic[];
+  /** The mapping rows found in the release, by mapping table id (for the completeness check). */
+  found: Map<string, Set<MapRow>>;
 }
 
 export interface MapOptions {

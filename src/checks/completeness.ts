@@ -1,6 +1,8 @@
 import { diag, type Diagnostic } from '../model';
-import type { MapRow, MapTable, ReleaseMap } from './release-map';
-import type { MappedFact, ResolvedTable } from './types';
+import type { MapRow, MapTable, ReleaseMap } from '../mapping/release-map';
+import type { MappedFact, ResolvedTable } from '../mapping/types';
+import { fiscalFocus } from '../mapping/document-info';
+import type { CheckInput, CheckResult } from './types';
 
 export type FiscalPeriod = 'Q1' | 'Q2' | 'Q3' | 'FY';
 const ALL: FiscalPeriod[] = ['Q1', 'Q2', 'Q3', 'FY'];
@@ -18,6 +20,24 @@ const labelOf = (r: MapRow) => (Array.isArray(r.label) ? r.label[0] : r.label);
  * otherwise it is an error.
  */
 export function checkCompleteness(
+  input: Pick<CheckInput, 'rmap' | 'found' | 'facts' | 'lang' | 'file' | 'tables'>,
+): CheckResult {
+  const { rmap, found, facts, file, tables } = input;
+  const focus = focusOf(facts, rmap.fiscalYearEndMonth);
+  const wanted = (l: 'en' | 'ja') => input.lang === 'both' || input.lang === l;
+  return { diagnostics: focus ? missing(rmap, focus, found, facts, wanted, file, tables) : [] };
+}
+
+/** The release's fiscal period: as its text states it, else as its period end falls in the fiscal year. */
+function focusOf(facts: MappedFact[], fyEndMonth: number): FiscalPeriod | undefined {
+  const stated = facts.find((f) => f.name === 'FiscalPeriodFocus')?.value;
+  const end = facts.find((f) => f.name === 'DocumentPeriodEndDate')?.value;
+  if (stated && /^(Q[123]|FY)$/.test(stated)) return stated as FiscalPeriod;
+  return end ? (fiscalFocus(end, fyEndMonth).period as FiscalPeriod) : undefined;
+}
+
+/** The tables and rows the mapping requires that the release lacks. */
+function missing(
   rmap: ReleaseMap,
   focus: FiscalPeriod,
   found: Map<string, Set<MapRow>>,
