@@ -43,38 +43,53 @@ interface FeedRecord {
   provenance: { table: string; row: string; column: string; line: number }[];
 }
 
+/** A plain decimal number (`-1234`, `+0.5`, `1e3`): a spreadsheet reads it as a number, so it stays as it is. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A cell a spreadsheet cannot run: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * (OWASP, CSV injection) gets a leading apostrophe, which spreadsheets show as text and do not
+ * evaluate. Numbers, negative ones included, stay numbers.
+ */
+export function neutraliseCell(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
 /**
  * The vendor feed as one flat CSV for spreadsheets: a row per fact, the feed's columns that fit in a
  * cell (labels qualified where ambiguous, the fiscal-period key, USD translations flagged with their
  * rate). UTF-8 with a byte-order mark and CRLF line ends, so Excel opens the Japanese labels as
- * they are; values stay plain decimal strings (no separators, no scaling).
+ * they are; values stay plain decimal strings (no separators, no scaling). Every cell goes through
+ * `neutraliseCell`, so a footnote or label written as a formula stays text.
  */
 export function toSpreadsheetCsv(feed: { facts: unknown[] }): string {
   const rows: string[][] = [[...SPREADSHEET_COLUMNS]];
   for (const r of feed.facts as FeedRecord[]) {
     const src = r.provenance[0];
-    rows.push([
-      r.id,
-      r.concept,
-      r.qualifiedLabel.en ?? '',
-      r.qualifiedLabel.ja ?? '',
-      r.fiscalPeriod.key,
-      r.fiscalPeriod.fiscalYear === null ? '' : String(r.fiscalPeriod.fiscalYear),
-      r.fiscalPeriod.period,
-      r.periodType,
-      r.start ?? '',
-      r.end ?? '',
-      r.instant ?? '',
-      r.unit ?? '',
-      r.decimals === null ? '' : String(r.decimals),
-      r.value ?? '',
-      r.language ?? '',
-      r.translation ? 'yes' : '',
-      r.translation?.rate ?? '',
-      r.translation?.rateDate ?? '',
-      r.footnotes.map((f) => f.text).join(' | '),
-      src ? `${[src.table, src.row, src.column].filter(Boolean).join(' / ')} (line ${src.line})` : '',
-    ]);
+    rows.push(
+      [
+        r.id,
+        r.concept,
+        r.qualifiedLabel.en ?? '',
+        r.qualifiedLabel.ja ?? '',
+        r.fiscalPeriod.key,
+        r.fiscalPeriod.fiscalYear === null ? '' : String(r.fiscalPeriod.fiscalYear),
+        r.fiscalPeriod.period,
+        r.periodType,
+        r.start ?? '',
+        r.end ?? '',
+        r.instant ?? '',
+        r.unit ?? '',
+        r.decimals === null ? '' : String(r.decimals),
+        r.value ?? '',
+        r.language ?? '',
+        r.translation ? 'yes' : '',
+        r.translation?.rate ?? '',
+        r.translation?.rateDate ?? '',
+        r.footnotes.map((f) => f.text).join(' | '),
+        src ? `${[src.table, src.row, src.column].filter(Boolean).join(' / ')} (line ${src.line})` : '',
+      ].map(neutraliseCell),
+    );
   }
   return `\uFEFF${toCsv(rows, '\r\n')}`;
 }

@@ -176,13 +176,27 @@ export type IoCode =
   | 'io:cannotWrite'
   | 'io:fileNotFound'
   | 'io:fileTooLarge'
+  | 'io:invalidReference'
   | 'io:noSpace'
+  | 'io:notARegularFile'
+  | 'io:outsideInput'
+  | 'io:remoteNotFetched'
   | 'io:outNotADirectory'
   | 'io:notInlineXbrl'
   | 'io:packageNotFound'
   | 'io:permissionDenied'
   | 'io:readOnlyFileSystem'
   | 'io:targetIsADirectory';
+/** A reader's budget (`--max-…` options) exhausted, or bytes that are not the text encoding declared. */
+export type LimitCode =
+  | 'xml:limitExceeded'
+  | 'xml:invalidEncoding'
+  | 'xml:unsupportedEncoding'
+  | 'json:limitExceeded'
+  | 'json:invalidEncoding'
+  | 'csv:limitExceeded'
+  | 'csv:invalidEncoding'
+  | 'ixread:limitExceeded';
 /** The converter: release text, mapping, conversion gate, JSON Schema checks of outputs. */
 export type ConverterCode =
   | 'convert:strictGate'
@@ -271,7 +285,7 @@ export type XdtCode =
   | 'sche:XmlSchemaError';
 
 export type DiagnosticCode =
-  XdtCode | Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode | InlineXbrlCode;
+  XdtCode | Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | LimitCode | ConverterCode | InlineXbrlCode;
 
 /** A place in an input file: 1-based line and column. */
 export interface SourceRef {

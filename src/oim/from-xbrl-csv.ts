@@ -16,6 +16,9 @@ import {
 import { addDays } from '../xbrl/dates';
 import { parseCsv, type CsvRecord } from '../util/csv';
 import { checkSchema } from '../util/json-schema';
+import { checkInputFile, inputScope, resolveInputFile, type InputScope } from '../util/confine';
+import { decodeUtf8 } from '../util/encoding';
+import { limitExceeded, limitsOf, type Limits } from '../util/limits';
 import { XBRL_CSV_DOCUMENT_TYPE } from './to-xbrl-csv';
 
 /** Codes as the xBRL-CSV 1.0 and OIM 1.0 specifications (and Arelle) name the conditions. */
@@ -93,7 +96,15 @@ interface Metadata {
 export interface CsvReadOptions {
   /** Refuse a metadata file or table larger than this many bytes (default 512 MiB in total). */
   maxBytes?: number;
+  /** Other limits (cell size, nesting); defaults in util/limits. */
+  limits?: Partial<Limits>;
+  /** Directories besides the metadata file's own that tables may be read from. */
+  allowDirs?: string[];
 }
+
+/** An own property of a JSON object (never one of Object.prototype's names: `toString`, `constructor`, `__proto__`). */
+const own = <T>(o: Record<string, T> | undefined, k: string): T | undefined =>
+  o !== undefined && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
 
 /** True when a JSON text is an xBRL-CSV metadata file (its documentType says so). */
 export function isXbrlCsvMetadata(head: string): boolean {
@@ -106,6 +117,7 @@ interface Reader {
   ns: Record<string, string>;
   diagnostics: Diagnostic[];
   budget: { left: number };
+  limits: Limits;
   facts: Fact[];
   footnotes: Footnote[];
 }
@@ -114,44 +126,49 @@ function readText(
   path: string,
   file: string,
   r: Pick<Reader, 'diagnostics' | 'budget'>,
-  code: DiagnosticCode,
+  code: 'json:invalidEncoding' | 'csv:invalidEncoding',
+  scope?: InputScope,
 ): string | undefined {
   const at = { file, line: 1, column: 1 };
-  let size: number;
-  try {
-    size = fs.statSync(path).size;
-  } catch (e) {
-    r.diagnostics.push(
-      diag(CSV_CODES.cannotRead, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }),
-    );
+  const checked = checkInputFile(path, scope, at, file);
+  if ('diagnostic' in checked) {
+    r.diagnostics.push(checked.diagnostic);
     return undefined;
   }
+  const size = checked.size;
   if (size > r.budget.left) {
     r.diagnostics.push(
       diag(
         CSV_CODES.tooLarge,
         'error',
-        `${file} is ${size} bytes; the report's remaining limit is ${r.budget.left} (option maxBytes).`,
+        `${file} is ${size} bytes; the report's remaining limit is ${r.budget.left} (raise it with --max-size <MiB>).`,
         { source: at },
       ),
     );
     return undefined;
   }
   r.budget.left -= size;
+  let bytes: Buffer;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(path));
-  } catch {
-    r.diagnostics.push(diag(code, 'error', `${file} is not UTF-8.`, { source: at, expected: 'UTF-8' }));
+    bytes = fs.readFileSync(checked.path);
+  } catch (e) {
+    r.diagnostics.push(
+      diag(CSV_CODES.cannotRead, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }),
+    );
     return undefined;
   }
+  if (bytes.length > size + 1) return undefined;
+  const t = decodeUtf8(bytes, file, code);
+  if (t.diagnostic) r.diagnostics.push(t.diagnostic);
+  return t.text;
 }
 
 function parseMetadata(path: string, file: string, r: Pick<Reader, 'diagnostics' | 'budget'>): Metadata | undefined {
-  const text = readText(path, file, r, CSV_CODES.invalidJSON);
+  const text = readText(path, file, r, 'json:invalidEncoding');
   if (text === undefined) return undefined;
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (e) {
     const pos = /position (\d+)/.exec((e as Error).message);
     const before = text.slice(0, pos ? Number(pos[1]) : 0).split('\n');
@@ -207,15 +224,17 @@ export function fromXbrlCsv(
   options: CsvReadOptions = {},
 ): { report?: Report; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const budget = { left: options.maxBytes ?? 512 * 2 ** 20 };
+  const limits = limitsOf({ maxBytes: options.maxBytes, ...options.limits });
+  const budget = { left: limits.maxBytes };
   const meta = parseMetadata(path, file, { diagnostics, budget });
   if (!meta) return { diagnostics };
-  const r: Reader = { meta, ns: meta.documentInfo.namespaces ?? {}, diagnostics, budget, facts: [], footnotes: [] };
-  const dir = nodePath.dirname(path);
+  const ns = meta.documentInfo.namespaces ?? {};
+  const r: Reader = { meta, ns, diagnostics, budget, limits, facts: [], footnotes: [] };
+  const scope = inputScope([path], options.allowDirs);
   const fileDir = nodePath.dirname(file);
   for (const [tableId, table] of Object.entries(meta.tables ?? {})) {
     const templateId = table.template ?? tableId;
-    const template = meta.tableTemplates?.[templateId];
+    const template = own(meta.tableTemplates, templateId);
     if (!template) {
       diagnostics.push(
         diag(
@@ -231,29 +250,8 @@ export function fromXbrlCsv(
       );
       continue;
     }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(table.url) || nodePath.isAbsolute(table.url)) {
-      diagnostics.push(
-        diag(
-          CSV_CODES.missingRequiredCSVFile,
-          'error',
-          `Table "${tableId}": only relative table URLs are read (nothing is fetched), not "${table.url}".`,
-          { source: { file, line: 1, column: 1 } },
-        ),
-      );
-      continue;
-    }
-    const csvPath = nodePath.join(dir, table.url);
     const csvFile = nodePath.join(fileDir, table.url);
-    if (!fs.existsSync(csvPath)) {
-      if (!table.optional)
-        diagnostics.push(
-          diag(CSV_CODES.missingRequiredCSVFile, 'error', `Table "${tableId}": ${table.url} does not exist.`, {
-            source: { file, line: 1, column: 1 },
-          }),
-        );
-      continue;
-    }
-    const text = readText(csvPath, csvFile, r, CSV_CODES.invalidCSVFileFormat);
+    const text = tableText(r, tableId, table, { path, file }, csvFile, scope);
     if (text !== undefined) readTable(r, tableId, template, table.parameters ?? {}, text, csvFile);
   }
   applyLinks(r, file);
@@ -267,6 +265,37 @@ export function fromXbrlCsv(
     },
     diagnostics,
   };
+}
+
+/**
+ * A table's CSV text: its url resolved against the metadata file and confined to the report's
+ * directory (nothing fetched, no device, FIFO or directory read); undefined after reporting why.
+ */
+function tableText(
+  r: Reader,
+  tableId: string,
+  table: { url: string; optional?: boolean },
+  meta: { path: string; file: string },
+  csvFile: string,
+  scope: InputScope,
+): string | undefined {
+  const source = { file: meta.file, line: 1, column: 1 };
+  const found = resolveInputFile(table.url, meta.path, scope, source);
+  if ('diagnostic' in found) {
+    const d = found.diagnostic;
+    if (d.code === 'io:fileNotFound') {
+      if (!table.optional)
+        r.diagnostics.push(
+          diag(CSV_CODES.missingRequiredCSVFile, 'error', `Table "${tableId}": ${table.url} does not exist.`, {
+            source,
+          }),
+        );
+      return undefined;
+    }
+    r.diagnostics.push({ ...d, message: `Table "${tableId}": ${d.message}` });
+    return undefined;
+  }
+  return readText(found.path, csvFile, r, 'csv:invalidEncoding', scope);
 }
 
 interface TableCtx {
@@ -297,10 +326,10 @@ function readTable(
     return;
   }
   const [head, ...rows] = parsed.records;
-  if (!head) return;
+  if (!head || cellTooLong(r, parsed.records, file)) return;
   const t: TableCtx = { r, tableId, template, params, file, header: head.fields, index: new Map() };
   if (!checkHeader(t, head)) return;
-  if (template.rowIdColumn !== undefined && !(template.rowIdColumn in template.columns)) {
+  if (template.rowIdColumn !== undefined && own(template.columns, template.rowIdColumn) === undefined) {
     r.diagnostics.push(
       diag(
         CSV_CODES.undefinedRowIdColumn,
@@ -315,6 +344,27 @@ function readTable(
   rows.forEach((rec, i) => readRow(t, rec, i + 1, seen));
 }
 
+/** A cell, row identifier or header longer than the limit stops the table (`csv:limitExceeded`). */
+function cellTooLong(r: Reader, records: CsvRecord[], file: string): boolean {
+  for (const rec of records)
+    for (let i = 0; i < rec.fields.length; i++)
+      if (rec.fields[i].length > r.limits.maxCell) {
+        const source = { file, line: rec.lines[i], column: rec.columns[i] };
+        r.diagnostics.push(
+          limitExceeded(
+            'csv:limitExceeded',
+            'Cell length in characters',
+            'maxCell',
+            rec.fields[i].length,
+            source,
+            r.limits,
+          ),
+        );
+        return true;
+      }
+  return false;
+}
+
 function checkHeader(t: TableCtx, head: CsvRecord): boolean {
   let ok = true;
   head.fields.forEach((name, i) => {
@@ -327,7 +377,7 @@ function checkHeader(t: TableCtx, head: CsvRecord): boolean {
         }),
       );
       ok = false;
-    } else if (!(name in t.template.columns)) {
+    } else if (own(t.template.columns, name) === undefined) {
       t.r.diagnostics.push(
         diag(
           CSV_CODES.unknownColumn,
@@ -405,7 +455,7 @@ function readRow(t: TableCtx, rec: CsvRecord, rowNumber: number, seen: Set<strin
       );
   }
   t.header.forEach((name, i) => {
-    const col = template.columns[name];
+    const col = own(template.columns, name)!;
     if (!col.dimensions || col.comment) return;
     const raw = rec.fields[i] ?? '';
     if (raw === '') return;
@@ -482,7 +532,7 @@ function resolve(
   }
   if (ref.name === 'rowNumber') return { value: String(rowNumber), specifier: ref.specifier };
   const i = t.index.get(ref.name);
-  if (i !== undefined || ref.name in t.template.columns) {
+  if (i !== undefined || own(t.template.columns, ref.name) !== undefined) {
     const raw = i === undefined ? '' : (rec.fields[i] ?? '');
     if (raw === '') return { value: NONE };
     const at = { file: t.file, line: rec.lines[i!], column: rec.columns[i!] };
@@ -490,7 +540,7 @@ function resolve(
     if (cell === undefined) return undefined;
     return { value: cell === null ? NONE : cell, specifier: ref.specifier, at, column: ref.name };
   }
-  const param = t.params[ref.name] ?? t.r.meta.parameters?.[ref.name];
+  const param = own(t.params, ref.name) ?? own(t.r.meta.parameters, ref.name);
   if (param !== undefined) return { value: param === '#none' ? NONE : param, specifier: ref.specifier };
   t.r.diagnostics.push(
     diag(
@@ -509,7 +559,7 @@ function clarkOf(r: Reader, q: string, code: DiagnosticCode, where: string, sour
     r.diagnostics.push(diag(code, 'error', `${where}: "${q}" is not a QName.`, { source, actual: q }));
     return undefined;
   }
-  const uri = r.ns[m[1]];
+  const uri = own(r.ns, m[1]);
   if (uri === undefined) {
     r.diagnostics.push(
       diag(CSV_CODES.unboundPrefix, 'error', `${where}: prefix "${m[1]}" is not declared in documentInfo.namespaces.`, {
@@ -533,7 +583,7 @@ function cellFact(
   at: (c: number) => SourceRef,
 ): Fact | undefined {
   const { r } = t;
-  const col = t.template.columns[name];
+  const col = own(t.template.columns, name)!;
   const source = at(t.index.get(name)!);
   const where = `Row ${rowNumber} column "${name}"`;
   const value = cellValue(raw, where, source, r, false);
@@ -649,7 +699,7 @@ function setDimension(
   }
   if (dim === 'entity') {
     const m = /^([^:\s]+):(\S+)$/.exec(v);
-    const scheme = m ? r.ns[m[1]] : undefined;
+    const scheme = m ? own(r.ns, m[1]) : undefined;
     if (!m)
       r.diagnostics.push(
         diag(CSV_CODES.invalidSQName, 'error', `${where}: "${v}" is not an SQName (prefix:identifier).`, {
@@ -782,7 +832,7 @@ function applyLinks(r: Reader, file: string): void {
   // A fact dropped for an error earlier would make its links look dangling: report those only on a clean read.
   const complete = !r.diagnostics.some((d) => d.severity === 'error');
   for (const [type, byGroup] of Object.entries(links)) {
-    if (!(type in types)) {
+    if (own(types, type) === undefined) {
       r.diagnostics.push(
         diag(
           CSV_CODES.unknownLinkType,
@@ -794,7 +844,7 @@ function applyLinks(r: Reader, file: string): void {
       continue;
     }
     for (const [group, bySource] of Object.entries(byGroup)) {
-      if (!(group in groups)) {
+      if (own(groups, group) === undefined) {
         r.diagnostics.push(
           diag(
             CSV_CODES.unknownLinkGroup,
@@ -830,7 +880,7 @@ function applyLinks(r: Reader, file: string): void {
             );
             continue;
           }
-          if (fact && notes.has(to) && types[type] === ARCROLE.factFootnote)
+          if (fact && notes.has(to) && own(types, type) === ARCROLE.factFootnote)
             fact.footnotes = [...(fact.footnotes ?? []), to];
         }
       }

@@ -23,15 +23,38 @@ function ioProblem(e: unknown, file: string): Diagnostic {
   });
 }
 
+interface Temp {
+  tmp: string;
+  target: string;
+  backup?: string;
+  placed?: boolean;
+}
+
+/** Leftovers of a write are named `<target>.iij-xbrl-<pid>-<time>.tmp` and `….bak`. */
+const LEFTOVER = /^(.+)\.iij-xbrl-(\d+)-([0-9a-z]+)\.(tmp|bak)$/;
+
 /**
- * Writes all files or none. Every file first goes to a temp file beside its target; only when all
- * are written are the targets replaced, each existing target kept aside until every rename has
- * succeeded. On any failure the temps are removed and replaced targets restored, so the output
- * directory is exactly as before. Returns the problem as a diagnostic instead of throwing.
+ * Writes all files or none, and never leaves a target missing or truncated, even when the process
+ * is killed at any instruction (SIGKILL; against power loss the temps are fsynced, directories not).
+ *
+ * 1. Every file goes to a temp beside its target (`<target>.iij-xbrl-<pid>-<time>.tmp`), fsynced.
+ * 2. Each existing target gets a second name, `….bak` (a hard link; the target itself stays in place).
+ * 3. Each temp is renamed over its target: rename(2) replaces atomically, so the target is the old
+ *    file or the new one, never neither.
+ * 4. The backups are removed.
+ *
+ * A failure in 1–3 (disk full, permission) removes the temps and puts the backups back: the
+ * directories are as before. A run killed in 1–4 leaves temps or backups, and the next write into
+ * the same directory settles them: killed in 4 (no temp left, every rename done), it removes the
+ * backups and the new set stands; killed earlier, it puts each backup back over its target and
+ * removes the temps, so the old set stands (a file that did not exist before may stay, complete).
+ * The set is the files written into one directory. Writes of processes still running are left
+ * alone, so concurrent writers into one directory do not disturb each other.
  */
 export function writeFilesAtomically(files: { path: string; content: string | Uint8Array }[]): Diagnostic[] {
-  const tag = `${process.pid}.${Date.now().toString(36)}`;
-  const temps: { tmp: string; target: string; backup?: string; placed?: boolean }[] = [];
+  recoverInterruptedWrites([...new Set(files.map((f) => path.dirname(path.resolve(f.path))))]);
+  const tag = `iij-xbrl-${process.pid}-${Date.now().toString(36)}`;
+  const temps: Temp[] = [];
   let current = files[0]?.path ?? '';
   try {
     for (const f of files) {
@@ -41,14 +64,17 @@ export function writeFilesAtomically(files: { path: string; content: string | Ui
       fs.mkdirSync(path.dirname(f.path), { recursive: true });
       const tmp = `${f.path}.${tag}.tmp`;
       temps.push({ tmp, target: f.path });
-      fs.writeFileSync(tmp, f.content);
+      writeSynced(tmp, f.content);
     }
     for (const t of temps) {
       current = t.target;
       if (fs.existsSync(t.target)) {
         t.backup = `${t.target}.${tag}.bak`;
-        fs.renameSync(t.target, t.backup);
+        keepCopy(t.target, t.backup);
       }
+    }
+    for (const t of temps) {
+      current = t.target;
       fs.renameSync(t.tmp, t.target);
       t.placed = true;
     }
@@ -60,15 +86,82 @@ export function writeFilesAtomically(files: { path: string; content: string | Ui
   return [];
 }
 
-/** Undo a partial write: remove temps and new files, put the old ones back. Best effort, never throws. */
-function rollBack(temps: { tmp: string; target: string; backup?: string; placed?: boolean }[]): void {
+function writeSynced(file: string, content: string | Uint8Array): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A second name for the old content (a hard link; a copy where the file system has none). */
+function keepCopy(target: string, backup: string): void {
+  try {
+    fs.linkSync(target, backup);
+  } catch {
+    fs.copyFileSync(target, backup);
+  }
+}
+
+/** Undo a partial write: remove temps, put the old files back (or remove new ones that had none). Best effort, never throws. */
+function rollBack(temps: Temp[]): void {
   for (const t of temps.slice().reverse()) {
     try {
       fs.rmSync(t.tmp, { force: true });
-      if (t.placed) fs.rmSync(t.target, { force: true });
-      if (t.backup && fs.existsSync(t.backup)) fs.renameSync(t.backup, t.target);
+      if (t.placed && t.backup) fs.renameSync(t.backup, t.target);
+      else if (t.placed) fs.rmSync(t.target, { force: true });
+      else if (t.backup) fs.rmSync(t.backup, { force: true });
     } catch {
       /* keep restoring the others */
+    }
+  }
+}
+
+/** True while process `pid` runs (then its temps are its own business). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Finishes or undoes what killed writes left in `dirs`, for each write (its tag) and directory: when
+ * none of its temps is left, every rename was done and the write is complete: its backups are
+ * removed. Otherwise it is undone: each backup is put back over its target (the old file again),
+ * each temp removed. Only leftovers of processes that no longer run are touched. Never throws.
+ */
+export function recoverInterruptedWrites(dirs: readonly string[]): void {
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    const byTag = new Map<string, RegExpExecArray[]>();
+    for (const n of names) {
+      const m = LEFTOVER.exec(n);
+      if (!m || alive(Number(m[2]))) continue;
+      const tag = `${m[2]}-${m[3]}`;
+      byTag.set(tag, [...(byTag.get(tag) ?? []), m]);
+    }
+    for (const left of byTag.values()) {
+      const complete = !left.some((m) => m[4] === 'tmp');
+      for (const m of left) {
+        const file = path.join(dir, m[0]);
+        try {
+          if (m[4] === 'bak' && !complete) fs.renameSync(file, path.join(dir, m[1]));
+          fs.rmSync(file, { force: true });
+        } catch {
+          /* left for the next run */
+        }
+      }
     }
   }
 }
