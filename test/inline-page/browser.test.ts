@@ -1,27 +1,16 @@
 /**
- * The Inline XBRL documents in a real browser: headless Chromium (the distribution's `chromium`
- * package, driven by playwright-core; nothing is downloaded) opens each committed document from
- * disk, as a reader would. CI installs the browser (.ci/run); without it this test fails, it does
- * not skip.
+ * The Inline XBRL documents in a real browser: headless Chromium, driven by playwright-core, opens
+ * each committed document from disk, as a reader would. The browser is `CHROMIUM_PATH`, a system
+ * Chromium, or the one npm installs with the dev dependencies (./chromium.ts); nothing is
+ * downloaded and nothing is installed by hand, so this test runs wherever `npm ci` ran.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, tempDir } from './chromium';
 
 const ROOT = path.join(__dirname, '../..');
 const OUT = path.join(ROOT, 'test-output', 'ixbrl');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const report = JSON.parse(fs.readFileSync(path.join(ROOT, 'instances', 'iij-20031231.report.json'), 'utf8')) as {
   tables: { id: string; lang: string }[];
@@ -51,28 +40,21 @@ const KNOWN = {
 
 jest.setTimeout(120_000);
 
+let browser: Browser;
 let context: BrowserContext;
-let profile: string;
+let dir: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it (Debian/Ubuntu: apt-get install -y chromium), or set CHROMIUM_PATH. This test does not skip.`,
-    );
-  }
   fs.mkdirSync(OUT, { recursive: true });
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1400, height: 1000 },
-  });
+  dir = tempDir();
+  ({ browser } = await launchChromium(dir));
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
 });
 
 afterAll(async () => {
   await context?.close();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe.each(['en', 'ja'] as const)('the %s document in Chromium', (lang) => {
@@ -148,4 +130,28 @@ describe.each(['en', 'ja'] as const)('the %s document in Chromium', (lang) => {
     expect(await page.locator('#ix-concept').textContent()).toBe(known.concept);
     expect(errors).toEqual([]);
   });
+
+  if (lang === 'ja')
+    it('renders its Japanese text with a font that has the glyphs (not one missing-glyph box for every character)', async () => {
+      // Each character drawn in the font the page uses for a Japanese heading: with no Japanese font
+      // every character is the same box, the same as a private-use code point that no font has.
+      const glyphs = await page.evaluate(() => {
+        const heading = [...document.querySelectorAll('td, th, p, h1, h2, caption')].find((e) =>
+          /[\u3040-\u30ff\u4e00-\u9fff]/.test(e.textContent ?? ''),
+        );
+        const font = heading ? getComputedStyle(heading).fontFamily : 'sans-serif';
+        const draw = (ch: string) => {
+          const c = document.createElement('canvas');
+          c.width = 48;
+          c.height = 48;
+          const g = c.getContext('2d')!;
+          g.font = `40px ${font}`;
+          g.fillText(ch, 2, 40);
+          return c.toDataURL();
+        };
+        return { heading: !!heading, a: draw('営'), b: draw('業'), c: draw('資'), missing: draw('\ue000') };
+      });
+      expect(glyphs.heading).toBe(true);
+      expect(new Set([glyphs.a, glyphs.b, glyphs.c, glyphs.missing]).size).toBe(4);
+    });
 });
