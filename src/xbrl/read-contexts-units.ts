@@ -117,6 +117,13 @@ export function contextFromElement(
 ): InstanceContext {
   const id = ownString(e.attrs.id ?? '');
   const at = (x: XElement) => ({ file, line: x.line, column: x.column });
+  if (e.attrs.id === undefined)
+    diagnostics.push(
+      diag('xmlSchema:attributesRequired', 'error', 'A context without an id: no fact can refer to it.', {
+        source: at(e),
+        expected: 'id="…"',
+      }),
+    );
   const ent = firstChild(e, XN.entity);
   const ident = ent && firstChild(ent, XN.identifier);
   const per = firstChild(e, XN.period);
@@ -179,8 +186,22 @@ function readDimensions(
     }
     for (const m of container.children) {
       if (m.name === EXPLICIT_MEMBER) {
-        const dim = intern(resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension);
-        dimensions[dim] = intern(resolveQName(m.text, m.nsMap) ?? m.text.trim());
+        const dimension = resolveQName(m.attrs.dimension ?? '', m.nsMap, false);
+        const member = resolveQName(m.text, m.nsMap);
+        if (!dimension || !member)
+          diagnostics.push(
+            diag(
+              'xmlSchema:valueError',
+              'error',
+              `Context ${id}: explicitMember ${dimension ? `member "${m.text.trim()}"` : `dimension "${m.attrs.dimension ?? ''}"`} is not a QName whose prefix is declared.`,
+              {
+                source: { file, line: m.line, column: m.column },
+                expected: 'prefix:localName with the prefix in scope',
+              },
+            ),
+          );
+        const dim = intern(dimension ?? m.attrs.dimension);
+        dimensions[dim] = intern(member ?? m.text.trim());
       } else if (m.name === TYPED_MEMBER) {
         const dim = intern(resolveQName(m.attrs.dimension ?? '', m.nsMap, false) ?? m.attrs.dimension);
         dimensions[dim] = intern(deepText(m).trim());
