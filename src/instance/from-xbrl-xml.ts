@@ -466,7 +466,9 @@ class InstanceReader {
       this.noteId(id, at);
     }
     const nil = nilAttr === 'true' || nilAttr === '1';
-    const value = nil ? null : ownString(text.trim());
+    // Numeric items collapse whitespace (xs:decimal and its kin); any other value is the text as written:
+    // xs:string preserves whitespace, and a token-like type collapses it when the value is checked.
+    const value = nil ? null : ownString(unitRef !== undefined ? text.trim() : text);
     const source = this.at(at);
     // Note: the properties every fact of its kind gets are in the literal, so that a million facts
     // carry no separate property store each (one object fewer per fact for the garbage collector).

@@ -9,6 +9,7 @@ import {
   type Diagnostic,
   type Fact,
   type Footnote,
+  type InvalidFact,
   type InstanceContext,
   type Report,
   type SourceRef,
@@ -93,7 +94,7 @@ interface Frame {
   kind?: 'references' | 'resources';
   tree?: XElement;
   owner?: 'references' | 'resources';
-  marks?: { parts: string[]; at: number; tag: string }[];
+  marks?: { parts: string[]; at: number; tag: string; void: boolean }[];
 }
 
 interface DocState {
@@ -112,8 +113,35 @@ const xhtmlDoctype = (d: string) => /^\s*html\s+PUBLIC\s+"-\/\/W3C\/\/DTD XHTML[
 
 const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-const collapse = (t: string) => t.replace(/[ \t\n\r]+/g, ' ').trim();
+/** Leading and trailing XML whitespace off: what a transformation is given (Inline XBRL 1.1 §14.1, as the reference processor strips it). */
+const stripXml = (t: string) => t.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '');
+/** HTML's void elements: the only ones escaped content writes self-closed (`<br/>`); any other empty element gets its end tag (`<td></td>`), or a browser would take the rest of the note into it. */
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'link',
+  'meta',
+  'param',
+]);
 const isNil = (a: Record<string, string>) => a[XSI_NIL] === 'true' || a[XSI_NIL] === '1';
+
+/** A fact read whole but whose context or unit is missing → an invalid fact (its value as read). */
+function invalidFrom(f: Fact & { rawDecimals?: string }, error: string): InvalidFact {
+  const out: InvalidFact = { concept: f.concept, text: f.value, error, source: f.source };
+  if (f.id !== undefined) out.id = f.id;
+  if (f.contextId !== undefined) out.contextId = f.contextId;
+  if (f.unitId !== undefined) out.unitId = f.unitId;
+  if (f.language !== undefined) out.language = f.language;
+  return out;
+}
 
 /** Reads one Inline XBRL document, or several as one document set. */
 export function readInlineXbrl(files: string[], options: InlineReadOptions = {}): InlineReadResult {
@@ -131,6 +159,7 @@ class InlineSet {
   readonly ids = new Map<string, { element: string; ns: string; source: SourceRef }>();
   readonly docIds: Map<string, { element: string; source: SourceRef }>[] = [];
   readonly numeric = new Set<Fact>();
+  readonly invalid: InvalidFact[] = [];
   headers = 0;
   references = 0;
   tuples = 0;
@@ -289,17 +318,33 @@ class InlineSet {
 
   /** Inside `escape="true"` facts, non-ix elements are kept as markup in the value. */
   private openMarkup(st: DocState, tag: SaxesTagNS, attrs: Record<string, string>, frame: Frame): void {
+    let start: string | undefined;
     for (const c of st.open) {
       const parts = c.escape ? c.parts : c.escParts;
       if (!parts || c.excl !== st.exclDepth) continue;
-      const name = tag.uri === XHTML ? tag.local : tag.name;
-      const attrText = Object.keys(attrs)
-        .sort()
-        .map((k) => ` ${k.startsWith('{') ? k.slice(k.indexOf('}') + 1) : k}="${escapeAttr(attrs[k])}"`)
-        .join('');
-      (frame.marks ??= []).push({ parts, at: parts.length, tag: name });
-      parts.push(`<${name}${attrText}>`);
+      start ??= `<${tag.name}${this.escapedAttributes(tag, attrs)}>`;
+      (frame.marks ??= []).push({
+        parts,
+        at: parts.length,
+        tag: tag.name,
+        void: tag.uri === XHTML && VOID_ELEMENTS.has(tag.local),
+      });
+      parts.push(start);
     }
+  }
+
+  /** Attributes of an escaped element as written (prefix and all), in the order of their expanded names. */
+  private escapedAttributes(tag: SaxesTagNS, attrs: Record<string, string>): string {
+    const written = new Map<string, string>();
+    for (const k in tag.attributes) {
+      const a = tag.attributes[k];
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+      written.set(a.uri ? `{${a.uri}}${a.local}` : a.local, a.name);
+    }
+    return Object.keys(attrs)
+      .sort()
+      .map((k) => ` ${written.get(k) ?? k}="${escapeAttr(attrs[k])}"`)
+      .join('');
   }
 
   private openIx(
@@ -432,7 +477,7 @@ class InlineSet {
     const frame = st.frames.pop() as Frame;
     if (frame.marks) {
       for (const m of frame.marks) {
-        if (m.parts.length === m.at + 1) m.parts[m.at] = m.parts[m.at].replace(/>$/, '/>');
+        if (m.parts.length === m.at + 1 && m.void) m.parts[m.at] = `${m.parts[m.at].slice(0, -1)}/>`;
         else m.parts.push(`</${m.tag}>`);
       }
     }
@@ -470,10 +515,12 @@ class InlineSet {
       return;
     }
     if (e.name === `{${NS.xbrli}}context` || e.name === `{${NS.xbrli}}unit`) {
-      const id = e.attrs.id ?? '';
-      this.noteId(id, e.local, IX_NS.ix11, source);
-      if (e.local === 'context') this.contexts.set(id, contextFromElement(e, st.file, this.diagnostics));
-      else this.units.set(id, unitFromElement(e));
+      const id = e.attrs.id;
+      if (id !== undefined) this.noteId(id, e.local, IX_NS.ix11, source);
+      if (e.local === 'context') {
+        const context = contextFromElement(e, st.file, this.diagnostics);
+        if (id !== undefined) this.contexts.set(id, context);
+      } else if (id !== undefined) this.units.set(id, unitFromElement(e));
     }
   }
 
@@ -502,10 +549,13 @@ class InlineSet {
           );
         continue;
       }
-      const f = c.kind === 'nonFraction' ? this.nonFraction(c) : this.nonNumeric(c, texts.get(c) ?? c.text);
-      if (!f) continue;
-      facts.push(f);
-      byCapture.set(c, f);
+      const before = this.diagnostics.length;
+      const text = texts.get(c) ?? c.text;
+      const f = c.kind === 'nonFraction' ? this.nonFraction(c) : this.nonNumeric(c, text);
+      if (f) {
+        facts.push(f);
+        byCapture.set(c, f);
+      } else this.keepInvalid(c, text, this.diagnostics.slice(before));
     }
     if (this.tuples)
       this.diagnostics.push(
@@ -517,12 +567,37 @@ class InlineSet {
         ),
       );
     this.linkFootnotes(facts, byCapture, footnotes);
-    this.checkSet(facts);
-    resolveFactAspects(facts, this.contexts, this.units);
-    return { taxonomy: this.taxonomy, facts, footnotes, namespaces: {}, file: this.firstFile };
+    const unresolved = this.checkSet(facts);
+    const valid = unresolved.size ? facts.filter((f) => !unresolved.has(f)) : facts;
+    for (const [f, error] of unresolved) this.invalid.push(invalidFrom(f, error));
+    resolveFactAspects(valid, this.contexts, this.units);
+    const report: Report = { taxonomy: this.taxonomy, facts: valid, footnotes, namespaces: {}, file: this.firstFile };
+    if (this.invalid.length) report.invalidFacts = this.invalid;
+    return report;
   }
 
-  private checkSet(facts: Fact[]): void {
+  /** A fact whose value could not be read (its error already reported) is kept as invalid, with that error. */
+  private keepInvalid(c: Capture, text: string, errors: Diagnostic[]): void {
+    const name = c.attrs.name ? resolveQName(c.attrs.name, c.nsMap) : undefined;
+    const error = errors.find((d) => d.severity === 'error');
+    if (!name || !error) return;
+    const f: InvalidFact = {
+      concept: name,
+      text: isNil(c.attrs) ? null : text,
+      error: error.code,
+      source: c.source,
+    };
+    if (c.attrs.id !== undefined) f.id = c.attrs.id;
+    if (c.attrs.format !== undefined) f.format = c.attrs.format;
+    if (c.attrs.contextRef !== undefined) f.contextId = c.attrs.contextRef.trim();
+    if (c.attrs.unitRef !== undefined) f.unitId = c.attrs.unitRef.trim();
+    if (c.lang && c.kind === 'nonNumeric') f.language = c.lang;
+    this.invalid.push(f);
+  }
+
+  /** Set-level checks; returns the facts whose context or unit does not exist, with the error code. */
+  private checkSet(facts: Fact[]): Map<Fact, string> {
+    const unresolved = new Map<Fact, string>();
     const at = { file: this.firstFile, line: 1, column: 1 };
     if (!this.headers)
       this.diagnostics.push(
@@ -542,26 +617,31 @@ class InlineSet {
     for (const f of facts) {
       const kind = this.numeric.has(f) ? 'nonFraction' : 'nonNumeric';
       if (f.contextId === undefined || !this.contexts.has(f.contextId)) {
+        const code = ixCode('contextReference', kind, 'validation');
         this.diagnostics.push(
           diag(
-            ixCode('contextReference', kind, 'validation'),
+            code,
             'error',
-            `Fact ${factId(f)}: contextRef "${f.contextId ?? ''}" does not identify a context in ix:resources.`,
+            `Fact ${factId(f)}: contextRef "${f.contextId ?? ''}" does not identify a context in ix:resources; the fact is kept as invalid, without period or entity.`,
             { source: f.source, facts: [factId(f)] },
           ),
         );
+        unresolved.set(f, code);
       }
       if (kind === 'nonFraction' && (f.unitId === undefined || !this.units.has(f.unitId))) {
+        const code = ixCode('unitReference', kind, 'validation');
         this.diagnostics.push(
           diag(
-            ixCode('unitReference', kind, 'validation'),
+            code,
             'error',
-            `Fact ${factId(f)}: unitRef "${f.unitId ?? ''}" does not identify a unit in ix:resources.`,
+            `Fact ${factId(f)}: unitRef "${f.unitId ?? ''}" does not identify a unit in ix:resources; the fact is kept as invalid.`,
             { source: f.source, facts: [factId(f)] },
           ),
         );
+        if (!unresolved.has(f)) unresolved.set(f, code);
       }
     }
+    return unresolved;
   }
 
   private factBase(c: Capture): (Fact & { rawDecimals?: string; rawPrecision?: string }) | undefined {
@@ -597,13 +677,17 @@ class InlineSet {
     const clark = resolveQName(format, c.nsMap, false);
     const found = clark ? lookupTransform(clark) : ({ ok: false, why: 'namespace' } as const);
     if (!found.ok) {
+      // A registry this reader does not know (or a function it does not implement) is its own limit; a
+      // name a known registry lacks is the document's error.
       const code =
-        found.why === 'notImplemented'
-          ? 'ixread:unsupportedTransformation'
-          : ixCode('invalidTransformation', c.kind, 'validation', c.ns);
+        found.why === 'name'
+          ? ixCode('invalidTransformation', c.kind, 'validation', c.ns)
+          : 'ixread:unsupportedTransformation';
       const what =
         found.why === 'namespace'
-          ? `its namespace ${clark ? clark.slice(1, clark.indexOf('}')) : '(undeclared prefix)'} is not a transformation registry`
+          ? clark
+            ? `${clark.slice(1, clark.indexOf('}'))} is not a transformation registry this reader implements (TR 1–5, SEC 2015-08-31)`
+            : 'its prefix is not declared'
           : found.why === 'name'
             ? 'the registry has no such transformation'
             : 'this reader does not implement it';
@@ -615,14 +699,15 @@ class InlineSet {
       );
       return { ok: false };
     }
-    const value = found.fn(collapse(text));
+    const input = stripXml(text);
+    const value = found.fn(input);
     if (value === undefined) {
       this.diagnostics.push(
         diag(
           ixCode('transformValueError', c.kind, 'constraint', c.ns),
           'error',
-          `ix:${c.kind} ${c.attrs.name ?? ''}: "${collapse(text)}" is not a value that ${format} accepts.`,
-          { source: c.source, expected: `input of ${format}`, actual: collapse(text) },
+          `ix:${c.kind} ${c.attrs.name ?? ''}: "${input}" is not a value that ${format} accepts; the fact is kept as invalid.`,
+          { source: c.source, expected: `input of ${format}`, actual: input },
         ),
       );
       return { ok: false };
@@ -758,7 +843,9 @@ class InlineSet {
     if (isNil(c.attrs)) return f;
     const t = this.transform(c, text);
     if (!t.ok) return undefined;
-    f.value = t.value ?? text.trim();
+    // Without a format the value is the text as displayed, whitespace and all (xs:string preserves it; a
+    // token-like type collapses it when its value is checked).
+    f.value = t.value ?? text;
     return f;
   }
 

@@ -1,163 +1,124 @@
 /**
- * Inline XBRL transformations (Transformation Registries 1–5): displayed text → XBRL lexical value.
+ * Inline XBRL transformations: the Transformation Registries 1–5 of XBRL International and the
+ * SEC's registry (`http://www.sec.gov/inlineXBRL/transformation/2015-08-31`): displayed text →
+ * XBRL lexical value.
  *
  * Each function returns the transformed value, or undefined when the text is not in the
- * transformation's input space (the caller reports `ix11.10.1.1:transformValueError`). Patterns
- * follow the registry specifications as the reference processor implements them, so values agree
- * with what other processors extract. Languages other than English and Japanese are listed in
- * `KNOWN_NOT_IMPLEMENTED`: they are valid names, reported as unsupported rather than unknown.
+ * transformation's input space (the caller keeps the fact as invalid with
+ * `ix11.10.1.1:transformValueError`). The input is the displayed text with leading and trailing
+ * XML whitespace stripped, as the reference processor passes it; patterns and month tables are
+ * the reference processor's (ixt-patterns.ts), so values agree with what other processors extract.
  */
 import { IXT_NS } from '../xbrl/ix';
+import {
+  MONTHS,
+  MONTHS_CS,
+  MONTHS_CY,
+  MONTHS_FI,
+  MONTHS_HR,
+  MONTHS_LT,
+  MONTHS_PL,
+  MONTHS_ROMAN,
+  pattern,
+  type PatternName,
+} from './ixt-patterns';
+import { SEC_NS, SEC } from './sec-transformations';
 
 export type Transform = (text: string) => string | undefined;
-
-const WS = '[ \\t\\n\\r]*';
-const MONTHS_EN =
-  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER';
-const MONTH_NUMBER: Record<string, number> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const MAX_DAY = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-const re = (s: string) => new RegExp(s);
-const P = {
-  dateSlash: re(`^${WS}(\\d+)/(\\d+)/(\\d+)${WS}$`),
-  dateDot: re(`^${WS}(\\d+)\\.(\\d+)\\.(\\d+)${WS}$`),
-  dayMonth: re(`^${WS}([0-9]{1,2})[^0-9]+([0-9]{1,2})${WS}$`),
-  monthDay: re(`^${WS}([0-9]{1,2})[^0-9]+([0-9]{1,2})[A-Za-z]*${WS}$`),
-  dayMonthYear: re(`^${WS}([0-9]{1,2})[^0-9]+([0-9]{1,2})[^0-9]+([0-9]{4}|[0-9]{1,2})${WS}$`),
-  monthYear: re(`^${WS}([0-9]{1,2})[^0-9]+([0-9]{4}|[0-9]{1,2})${WS}$`),
-  yearMonth: re(`^${WS}([0-9]{4}|[0-9]{1,2})[^0-9]+([0-9]{1,2})[^0-9]*$`),
-  yearMonthDay: re(`^${WS}([0-9]{4}|[0-9]{1,2})[^0-9]+([0-9]{1,2})[^0-9]+([0-9]{1,2})[^0-9]*$`),
-  dayMonthEn: re(`^${WS}([0-9]{1,2})[^0-9]+(${MONTHS_EN})${WS}$`),
-  monthDayEn: re(`^${WS}(${MONTHS_EN})[^0-9]+([0-9]{1,2})[A-Za-z]{0,2}${WS}$`),
-  dayMonthYearEn: re(`^${WS}([0-9]{1,2})[^0-9]+(${MONTHS_EN})[^0-9]+([0-9]{4}|[0-9]{1,2})${WS}$`),
-  monthDayYearEn: re(`^${WS}(${MONTHS_EN})[^0-9]+([0-9]+)[^0-9]+([0-9]{4}|[0-9]{1,2})${WS}$`),
-  monthYearEn: re(`^${WS}(${MONTHS_EN})[^0-9]+([0-9]{1,2}|[0-9]{4})${WS}$`),
-  yearMonthEn: re(`^${WS}([0-9]{1,2}|[0-9]{4})[^0-9]+(${MONTHS_EN})${WS}$`),
-  dateUs: re(`^${WS}(\\w+)\\s+(\\d+),\\s+(\\d+)${WS}$`),
-  dateEu: re(`^${WS}(\\d+)\\s+(\\w+)\\s+(\\d+)${WS}$`),
-  eraYmd:
-    /^[\s\u3000]*(明治|明|大正|大|昭和|昭|平成|平|令和|令)[\s\u3000]*([0-9]{1,2}|元)[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(日)[\s\u3000]*$/,
-  eraYm:
-    /^[\s\u3000]*(明治|明|大正|大|昭和|昭|平成|平|令和|令)[\s\u3000]*([0-9]{1,2}|元)[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*$/,
-  ymdCjk:
-    /^[\s\u3000]*([0-9]{1,2}|[0-9]{4})[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(日)[\s\u3000]*$/,
-  ymCjk: /^[\s\u3000]*([0-9]{1,2}|[0-9]{4})[\s\u3000]*(年)[\s\u3000]*([0-9]{1,2})[\s\u3000]*(月)[\s\u3000]*$/,
-  zeroDash: /^[ \t\n\r]*([-\u058A\u05BE\u2010\u2011\u2012\u2013\u2014\u2015\uFE58\uFE63\uFF0D])[ \t\n\r]*$/,
-  numDotDecimal: re(`^${WS}[0-9]{1,3}([, \\xA0]?[0-9]{3})*(\\.[0-9]+)?${WS}$`),
-  numDotDecimalTR4: re(`^${WS}[, \\xA00-9]*(\\.[ \\xA00-9]+)?${WS}$`),
-  numDotDecimalApos: re(`^${WS}[,'\`´’′ \\u00a00-9]*(\\.[ \\u00a00-9]+)?${WS}$`),
-  numDotDecimalIn: /^(([0-9]{1,2}[, \xA0])?([0-9]{2}[, \xA0])*[0-9]{3})([.][0-9]+)?$|^([0-9]+)([.][0-9]+)?$/,
-  numCommaDecimal: re(`^${WS}[0-9]{1,3}([. \\xA0]?[0-9]{3})*(,[0-9]+)?${WS}$`),
-  numCommaDecimalTR4: re(`^${WS}[\\. \\xA00-9]*(,[ \\xA00-9]+)?${WS}$`),
-  numCommaDecimalApos: re(`^${WS}[\\.'\`´’′ \\u00a00-9]*(,[ \\u00a00-9]+)?${WS}$`),
-  numUnitDecimal:
-    /^([0]|([1-9][0-9]{0,2}([.,\uFF0C\uFF0E]?[0-9]{3})*))[^0-9,.\uFF0C\uFF0E]+([0-9]{1,2})[^0-9,.\uFF0C\uFF0E]*$/,
-  numUnitDecimalTR4: /^([0-9\.,\uFF0C]+)([^0-9\.,\uFF0C][^0-9]*)([0-9]{1,2})[^0-9]*$/,
-  numUnitDecimalApos: /^([0-9\.,\uFF0C'`´’′＇]+)([^0-9\.,\uFF0C'`´’′＇][^0-9]*)([0-9]{1,2})[^0-9]*$/,
-  numUnitDecimalIn:
-    /^(([0-9]{1,2}[, \xA0])?([0-9]{2}[, \xA0])*[0-9]{3})([^0-9]+)([0-9]{1,2})([^0-9]*)$|^([0-9]+)([^0-9]+)([0-9]{1,2})([^0-9]*)$/,
-  numComma: re(`^${WS}[0-9]+(,[0-9]+)?${WS}$`),
-  numCommaDot: re(`^${WS}[0-9]{1,3}(,[0-9]{3,3})*([.][0-9]+)?${WS}$`),
-  numDash: re(`^${WS}-${WS}$`),
-  numDotComma: re(`^${WS}[0-9]{1,3}([.][0-9]{3,3})*(,[0-9]+)?${WS}$`),
-  numSpaceDot: re(`^${WS}[0-9]{1,3}([ \\xA0][0-9]{3,3})*([.][0-9]+)?${WS}$`),
-  numSpaceComma: re(`^${WS}[0-9]{1,3}([ \\xA0][0-9]{3,3})*(,[0-9]+)?${WS}$`),
-  decimal: /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/,
-  canonical: /^[ \t\n\r]*0*([1-9][0-9]*)?(([.]0*)[ \t\n\r]*$|([.][0-9]*[1-9])0*[ \t\n\r]*$|[ \t\n\r]*$)/,
-};
+/** A month-name table, or null for numeric months. */
+type Table = Readonly<Record<string, number>> | null;
 
 /** Full-width digits (０–９) → ASCII, as Japanese documents print them. */
 export const asciiDigits = (s: string): string =>
   s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+/** Devanagari digits (०–९) → ASCII. */
+const devanagariDigits = (s: string): string =>
+  s.replace(/[\u0966-\u096F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x966 + 0x30));
 const z2 = (s: string) => (s.length === 1 ? `0${s}` : s);
 const yr4 = (s: string) => (s.length === 1 ? `200${s}` : s.length === 2 ? `20${s}` : s);
 const pad2 = (n: number) => String(n).padStart(2, '0');
+const MAX_DAY = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const maxDay = (month: number) => (month >= 1 && month <= 12 ? pad2(MAX_DAY[month]) : '00');
 
+/** A real Gregorian date (year 1–9999), as Python's `datetime(y, m, d)` accepts it. */
 function validDate(y: string | number, m: string | number, d: string | number): boolean {
   const yy = Number(y);
   const mm = Number(m);
   const dd = Number(d);
-  if (
-    !Number.isInteger(yy) ||
-    !Number.isInteger(mm) ||
-    !Number.isInteger(dd) ||
-    yy < 1 ||
-    yy > 9999 ||
-    mm < 1 ||
-    mm > 12 ||
-    dd < 1
-  )
-    return false;
+  if (![yy, mm, dd].every(Number.isInteger) || yy < 1 || yy > 9999 || mm < 1 || mm > 12 || dd < 1) return false;
   const leap = (yy % 4 === 0 && yy % 100 !== 0) || yy % 400 === 0;
   return dd <= (mm === 2 ? (leap ? 29 : 28) : MAX_DAY[mm]);
 }
 
-const monthOf = (s: string, names: boolean): number | undefined => (names ? MONTH_NUMBER[s.toLowerCase()] : Number(s));
+const monthOf = (s: string, table: Table): number | undefined => (table ? table[s.toLowerCase()] : Number(s));
+const id = (s: string) => s;
 
-/** A date transform over a pattern with day, month and year groups (by group number). */
-function ymd(
-  pattern: RegExp,
-  dy: number,
-  mo: number,
-  yr: number,
-  names = false,
-  prep: (s: string) => string = (s) => s,
+/** xs:gMonthDay (`--MM-DD`) from a day and a month group. */
+function md(p: PatternName, table: Table = MONTHS, dy = 1, mo = 2): Transform {
+  return (text) => {
+    const m = pattern(p).exec(text);
+    if (!m) return undefined;
+    const day = z2(m[dy]);
+    const month = monthOf(m[mo], table);
+    if (month === undefined || !Number.isInteger(month)) return undefined;
+    return day >= '01' && day <= maxDay(month) ? `--${pad2(month)}-${day}` : undefined;
+  };
+}
+
+/** xs:date (`YYYY-MM-DD`) from day, month and year groups. */
+function dmy(
+  p: PatternName,
+  table: Table = MONTHS,
+  dy = 1,
+  mo = 2,
+  yr = 3,
+  prep: (s: string) => string = id,
 ): Transform {
   return (text) => {
-    const m = pattern.exec(prep(text));
+    const m = pattern(p).exec(prep(text));
     if (!m) return undefined;
-    const month = monthOf(m[mo], names);
     const y = yr4(m[yr]);
-    const d = z2(m[dy]);
-    if (month === undefined || !validDate(y, month, d)) return undefined;
-    return `${y}-${pad2(month)}-${d}`;
+    const day = z2(m[dy]);
+    const month = monthOf(m[mo], table);
+    if (month === undefined || !validDate(y, month, day)) return undefined;
+    return `${y}-${pad2(month)}-${day}`;
   };
 }
 
-/** xs:gMonthDay transforms (`--MM-DD`). */
-function md(pattern: RegExp, dy: number, mo: number, names = false): Transform {
+/** xs:gYearMonth (`YYYY-MM`) from a month name and a year group. */
+function my(p: PatternName, table: Table = MONTHS, mo = 1, yr = 2): Transform {
   return (text) => {
-    const m = pattern.exec(text);
-    if (!m) return undefined;
-    const month = monthOf(m[mo], names);
-    const d = z2(m[dy]);
-    if (month === undefined || !(month >= 1 && month <= 12) || d < '01' || Number(d) > MAX_DAY[month]) return undefined;
-    return `--${pad2(month)}-${d}`;
+    const m = pattern(p).exec(text);
+    const month = m ? monthOf(m[mo], table) : undefined;
+    return m && month !== undefined ? `${yr4(m[yr])}-${pad2(month)}` : undefined;
   };
 }
 
-/** xs:gYearMonth transforms (`YYYY-MM`). */
-function ym(pattern: RegExp, mo: number, yr: number, names = false, prep: (s: string) => string = (s) => s): Transform {
+/** xs:gYearMonth from a numeric month (1–12) and a year. */
+function myNum(p: PatternName, mo: number, yr: number, prep: (s: string) => string = id): Transform {
   return (text) => {
-    const m = pattern.exec(prep(text));
+    const m = pattern(p).exec(prep(text));
     if (!m) return undefined;
-    const month = monthOf(m[mo], names);
-    if (month === undefined || !(month >= 1 && month <= 12)) return undefined;
-    return `${yr4(m[yr])}-${pad2(month)}`;
+    const month = z2(m[mo]);
+    return month >= '01' && month <= '12' ? `${yr4(m[yr])}-${month}` : undefined;
+  };
+}
+
+/** Danish (and Swedish) month names: three letters, then either more letters or a full stop, not both. */
+function dk(kind: 'md' | 'dmy' | 'my'): Transform {
+  const p: PatternName =
+    kind === 'md' ? 'daymonthDkPattern' : kind === 'dmy' ? 'daymonthyearDkPattern' : 'monthyearDkPattern';
+  return (text) => {
+    const m = pattern(p).exec(text);
+    if (!m) return undefined;
+    const at = kind === 'my' ? 1 : 2;
+    const month = MONTHS[m[at].toLowerCase()];
+    if (month === undefined || (m[at + 1] && m[at + 2])) return undefined;
+    if (kind === 'my') return `${yr4(m[4])}-${pad2(month)}`;
+    const day = z2(m[1]);
+    if (kind === 'md') return day >= '01' && day <= maxDay(month) ? `--${pad2(month)}-${day}` : undefined;
+    const y = yr4(m[5]);
+    return validDate(y, month, day) ? `${y}-${pad2(month)}-${day}` : undefined;
   };
 }
 
@@ -176,36 +137,134 @@ const ERA_START: Record<string, number> = {
 const eraYear = (era: string, y: string) => ERA_START[era] + (y === '元' ? 1 : Number(y));
 
 const eraYmd: Transform = (text) => {
-  const m = P.eraYmd.exec(asciiDigits(text));
+  const m = pattern('erayearmonthdayjpPattern').exec(asciiDigits(text));
   if (!m) return undefined;
   const y = eraYear(m[1], m[2]);
   return validDate(y, m[4], m[6]) ? `${y}-${z2(m[4])}-${z2(m[6])}` : undefined;
 };
 const eraYm: Transform = (text) => {
-  const m = P.eraYm.exec(asciiDigits(text));
+  const m = pattern('erayearmonthjpPattern').exec(asciiDigits(text));
   if (!m) return undefined;
   const mo = z2(m[4]);
   return mo >= '01' && mo <= '12' ? `${eraYear(m[1], m[2])}-${mo}` : undefined;
 };
 const ymdCjk: Transform = (text) => {
-  const m = P.ymdCjk.exec(asciiDigits(text));
+  const m = pattern('yearmonthdaycjkPattern').exec(asciiDigits(text));
   if (!m) return undefined;
   const y = yr4(m[1]);
   return validDate(y, m[3], m[5]) ? `${y}-${z2(m[3])}-${z2(m[5])}` : undefined;
 };
 const ymCjk: Transform = (text) => {
-  const m = P.ymCjk.exec(asciiDigits(text));
+  const m = pattern('yearmonthcjkPattern').exec(asciiDigits(text));
   if (!m) return undefined;
   const mo = z2(m[3]);
   return mo >= '01' && mo <= '12' ? `${yr4(m[1])}-${mo}` : undefined;
 };
+const ymdNum: Transform = (text) => {
+  const m = pattern('yearmonthdayPattern').exec(asciiDigits(text));
+  if (!m) return undefined;
+  const [y, mo, d] = [yr4(m[1]), z2(m[2]), z2(m[3])];
+  return validDate(y, mo, d) ? `${y}-${mo}-${d}` : undefined;
+};
+const mdNum =
+  (p: PatternName, dy: number, mo: number, check: boolean): Transform =>
+  (text) => {
+    const m = pattern(p).exec(text);
+    if (!m) return undefined;
+    const [month, day] = [z2(m[mo]), z2(m[dy])];
+    return !check || (day >= '01' && day <= maxDay(Number(month))) ? `--${month}-${day}` : undefined;
+  };
+
+const HINDI_MONTHS: Record<string, string> = {
+  जनवरी: '01',
+  फरवरी: '02',
+  मार्च: '03',
+  अप्रैल: '04',
+  मई: '05',
+  जून: '06',
+  जुलाई: '07',
+  अगस्त: '08',
+  सितंबर: '09',
+  अक्टूबर: '10',
+  '\u0928\u0935\u092E\u094D\u092C\u0930': '11',
+  '\u0926\u093F\u0938\u092E\u094D\u092C\u0930': '12',
+};
+/** Hindi month names (or Devanagari month numbers), Devanagari or ASCII digits. */
+const dmyHindi =
+  (p: PatternName): Transform =>
+  (text) => {
+    const m = pattern(p).exec(text);
+    if (!m) return undefined;
+    const y = yr4(devanagariDigits(m[3]));
+    const mo = HINDI_MONTHS[m[2]] ?? devanagariDigits(m[2]);
+    const d = z2(devanagariDigits(m[1]));
+    return validDate(y, mo, d) ? `${y}-${mo}-${d}` : undefined;
+  };
+const myHindi: Transform = (text) => {
+  const m = pattern('monthyearInPattern').exec(text);
+  const mo = m ? HINDI_MONTHS[m[1]] : undefined;
+  return m && mo ? `${yr4(devanagariDigits(m[2]))}-${mo}` : undefined;
+};
+
+/** Saka (Indian national calendar) month lengths and their first day in the Gregorian calendar. */
+const SAKA_LENGTH = [30, 31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 30];
+const SAKA_OFFSET: [number, number, number][] = [
+  [3, 22, 0],
+  [4, 21, 0],
+  [5, 22, 0],
+  [6, 22, 0],
+  [7, 23, 0],
+  [8, 23, 0],
+  [9, 23, 0],
+  [10, 23, 0],
+  [11, 22, 0],
+  [12, 22, 0],
+  [1, 21, 1],
+  [2, 20, 1],
+];
+const G_LAST_DAY = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+function sakaToGregorian(sYr: number, sMo: number, sDay: number): string | undefined {
+  let gYr = sYr + 78;
+  const leapStart = leapYear(gYr);
+  if (gYr < 0 || sMo < 1 || sMo > 12) return undefined;
+  const length = SAKA_LENGTH[sMo - 1] + (leapStart && sMo === 1 ? 1 : 0);
+  if (sDay < 1 || sDay > length) return undefined;
+  let [gMo, gDayOffset] = SAKA_OFFSET[sMo - 1];
+  if (leapStart && sMo === 1) gDayOffset -= 1;
+  gYr += SAKA_OFFSET[sMo - 1][2];
+  const gLength = G_LAST_DAY[gMo - 1] + (gMo === 2 && leapYear(gYr) ? 1 : 0);
+  let gDay = gDayOffset + sDay - 1;
+  if (gDay > gLength) {
+    gDay -= gLength;
+    gMo += 1;
+    if (gMo === 13) {
+      gMo = 1;
+      gYr += 1;
+    }
+  }
+  return `${gYr}-${pad2(gMo)}-${pad2(gDay)}`;
+}
+
+/** `date-ind-day-monthname-year-hi` / `calindaymonthyear`: a Saka calendar date → Gregorian. */
+const calIndDayMonthYear: Transform = (text) => {
+  const m = pattern('daymonthyearInIndPattern').exec(text);
+  if (!m) return undefined;
+  const mo = m.slice(3, 15).findIndex((g) => g !== undefined) + 1;
+  const day = Number(devanagariDigits(m[1]));
+  let yr = devanagariDigits(m[15]);
+  if (yr.length === 2) yr = (yr > '21' || (yr === '21' && mo >= 10 && day >= 11) ? '19' : '20') + yr;
+  return mo >= 1 ? sakaToGregorian(Number(yr), mo, day) : undefined;
+};
 
 /** Canonical decimal: no leading zeros, no trailing fraction zeros (`007.50` → `7.5`). */
 export function canonicalNumber(n: string): string | undefined {
-  const m = P.canonical.exec(n);
+  const m = pattern('numCanonicalizationPattern').exec(n);
   return m ? (m[1] ?? '0') + (m[4] ?? '') : undefined;
 }
 
+const DECIMAL = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/;
 const strip = (s: string, chars: string) => {
   let out = '';
   for (const c of s) if (!chars.includes(c)) out += c;
@@ -214,130 +273,210 @@ const strip = (s: string, chars: string) => {
 const APOS = "'`´’′";
 
 /** A number transform: test the pattern, drop the grouping characters, map the decimal mark. */
-function num(pattern: RegExp, drop: string, comma: boolean, canonical: boolean): Transform {
+function num(p: PatternName, drop: string, comma: boolean, canonical: boolean): Transform {
   return (text) => {
-    if (!pattern.test(text)) return undefined;
-    let r = strip(text, drop + ' \u00a0');
+    if (!pattern(p).test(text)) return undefined;
+    let r = strip(text, `${drop} \u00a0`);
     if (comma) r = r.replace(',', '.');
-    r = r.trim();
     if (!canonical) return r;
-    return P.decimal.test(r) ? canonicalNumber(r) : undefined;
+    return DECIMAL.test(r) ? canonicalNumber(r) : undefined;
   };
 }
 
-function numUnit(pattern: RegExp, drop: string, canonical: boolean): Transform {
+function numUnit(p: PatternName, drop: string, canonical: boolean): Transform {
   return (text) => {
-    const m = pattern.exec(asciiDigits(text));
+    const m = pattern(p).exec(asciiDigits(text));
     if (!m) return undefined;
+    let last = m.length - 1;
+    while (last > 1 && m[last] === undefined) last--;
     const major = strip(m[1], `${drop}.,\uFF0C\uFF0E`);
-    const fract = z2(m[pattern === P.numUnitDecimal ? 4 : 3]);
+    const fract = z2(m[last]);
     if (!canonical) return `${major}.${fract}`;
     return major.length && fract.length ? canonicalNumber(`${major}.${fract}`) : undefined;
   };
 }
 
 const numDotDecimalIn: Transform = (text) => {
-  const m = P.numDotDecimalIn.exec(text);
+  const m = pattern('numDotDecimalInPattern').exec(text);
   if (!m) return undefined;
   const groups = m.slice(1).filter((g) => g !== undefined);
   const last = groups[groups.length - 1];
-  const fract = last.startsWith('.') ? last : '';
-  return strip(groups[0], ', \xa0') + fract;
+  return strip(groups[0], ', \xa0') + (last.startsWith('.') ? last : '');
 };
 const numUnitDecimalIn: Transform = (text) => {
-  const m = P.numUnitDecimalIn.exec(text);
+  const m = pattern('numUnitDecimalInPattern').exec(text);
   if (!m) return undefined;
   const groups = m.slice(1).filter((g) => g !== undefined);
   return `${strip(groups[0], ', \xa0')}.${z2(groups[groups.length - 2])}`;
 };
-const replaceAll =
-  (pattern: RegExp, map: (s: string) => string): Transform =>
+const when =
+  (p: PatternName, map: (s: string) => string): Transform =>
   (text) =>
-    pattern.test(text) ? map(text) : undefined;
+    pattern(p).test(text) ? map(text) : undefined;
+const constant =
+  (v: string): Transform =>
+  () =>
+    v;
+
+/** TR1's slash and dot dates: digits rearranged, not checked (an impossible date fails as xs:date later). */
+const rearranged =
+  (p: PatternName, dy: number, mo: number): Transform =>
+  (text) => {
+    const m = pattern(p).exec(text);
+    return m ? `${yr4(m[3])}-${z2(m[mo])}-${z2(m[dy])}` : undefined;
+  };
 
 const TR1: Record<string, Transform> = {
-  dateslashus: ymd(P.dateSlash, 2, 1, 3),
-  dateslasheu: ymd(P.dateSlash, 1, 2, 3),
-  datedotus: ymd(P.dateDot, 2, 1, 3),
-  datedoteu: ymd(P.dateDot, 1, 2, 3),
-  datelongus: ymd(P.dateUs, 2, 1, 3, true),
-  dateshortus: ymd(P.dateUs, 2, 1, 3, true),
-  datelonguk: ymd(P.dateEu, 1, 2, 3, true),
-  dateshortuk: ymd(P.dateEu, 1, 2, 3, true),
-  numcommadot: replaceAll(P.numCommaDot, (s) => s.replace(/,/g, '').trim()),
-  numdash: replaceAll(P.numDash, () => '0'),
-  numspacedot: replaceAll(P.numSpaceDot, (s) => strip(s, ' \xa0').trim()),
-  numdotcomma: replaceAll(P.numDotComma, (s) => s.replace(/\./g, '').replace(',', '.').trim()),
-  numcomma: replaceAll(P.numComma, (s) => s.replace(',', '.').trim()),
-  numspacecomma: replaceAll(P.numSpaceComma, (s) => strip(s, ' \xa0').replace(',', '.').trim()),
+  dateslashus: rearranged('dateslashPattern', 2, 1),
+  dateslasheu: rearranged('dateslashPattern', 1, 2),
+  datedotus: rearranged('datedotPattern', 2, 1),
+  datedoteu: rearranged('datedotPattern', 1, 2),
+  datelongus: dmy('dateLongUsTR1Pattern', MONTHS, 2, 1, 3),
+  dateshortus: dmy('dateShortUsTR1Pattern', MONTHS, 2, 1, 3),
+  datelonguk: dmy('dateLongUkTR1Pattern'),
+  dateshortuk: dmy('dateShortUkTR1Pattern'),
+  numcommadot: when('numCommaDotPattern', (s) => s.replace(/,/g, '')),
+  numdash: when('numDashPattern', (s) => s.replace('-', '0')),
+  numspacedot: when('numSpaceDotPattern', (s) => strip(s, ' \xa0')),
+  numdotcomma: when('numDotCommaPattern', (s) => s.replace(/\./g, '').replace(/,/g, '.')),
+  numcomma: when('numCommaPattern', (s) => s.replace(/,/g, '.')),
+  numspacecomma: when('numSpaceCommaPattern', (s) => strip(s, ' \xa0').replace(/,/g, '.')),
+  datelongdaymonthuk: md('daymonthLongEnTR1Pattern'),
+  dateshortdaymonthuk: md('daymonthShortEnTR1Pattern'),
+  datelongmonthdayus: md('monthdayLongEnTR1Pattern', MONTHS, 2, 1),
+  dateshortmonthdayus: md('monthdayShortEnTR1Pattern', MONTHS, 2, 1),
+  dateslashdaymontheu: mdNum('daymonthslashPattern', 1, 2, false),
+  dateslashmonthdayus: mdNum('monthdayslashPattern', 2, 1, false),
+  datelongyearmonth: my('yearmonthLongEnTR1Pattern', MONTHS, 2, 1),
+  dateshortyearmonth: my('yearmonthShortEnTR1Pattern', MONTHS, 2, 1),
+  datelongmonthyear: my('monthyearLongEnTR1Pattern'),
+  dateshortmonthyear: my('monthyearShortEnTR1Pattern'),
 };
 
 const TR2: Record<string, Transform> = {
-  booleanfalse: () => 'false',
-  booleantrue: () => 'true',
-  datedaymonth: md(P.dayMonth, 1, 2),
-  datedaymonthen: md(P.dayMonthEn, 1, 2, true),
-  datedaymonthyear: ymd(P.dayMonthYear, 1, 2, 3),
-  datedaymonthyearen: ymd(P.dayMonthYearEn, 1, 2, 3, true),
+  booleanfalse: constant('false'),
+  booleantrue: constant('true'),
+  datedaymonth: mdNum('daymonthPattern', 1, 2, true),
+  datedaymonthen: md('daymonthEnPattern'),
+  datedaymonthyear: dmy('daymonthyearPattern', null),
+  datedaymonthyearen: dmy('daymonthyearEnPattern'),
   dateerayearmonthdayjp: eraYmd,
   dateerayearmonthjp: eraYm,
-  datemonthday: md(P.monthDay, 2, 1),
-  datemonthdayen: md(P.monthDayEn, 2, 1, true),
-  datemonthdayyear: ymd(P.dayMonthYear, 2, 1, 3),
-  datemonthdayyearen: ymd(P.monthDayYearEn, 2, 1, 3, true),
-  datemonthyearen: ym(P.monthYearEn, 1, 2, true),
+  datemonthday: mdNum('monthdayPattern', 2, 1, true),
+  datemonthdayen: md('monthdayEnPattern', MONTHS, 2, 1),
+  datemonthdayyear: dmy('monthdayyearPattern', null, 2, 1, 3),
+  datemonthdayyearen: dmy('monthdayyearEnPattern', MONTHS, 2, 1, 3),
+  datemonthyearen: my('monthyearEnPattern'),
   dateyearmonthdaycjk: ymdCjk,
-  dateyearmonthen: ym(P.yearMonthEn, 2, 1, true),
+  dateyearmonthen: my('yearmonthEnPattern', MONTHS, 2, 1),
   dateyearmonthcjk: ymCjk,
-  nocontent: () => '',
-  numcommadecimal: num(P.numCommaDecimal, '.', true, false),
-  zerodash: (t) => (P.zeroDash.test(t) ? '0' : undefined),
-  numdotdecimal: num(P.numDotDecimal, ',', false, false),
-  numunitdecimal: numUnit(P.numUnitDecimal, '', false),
+  nocontent: constant(''),
+  numcommadecimal: num('numCommaDecimalPattern', '.', true, false),
+  zerodash: (t) => (pattern('zeroDashPattern').test(t) ? '0' : undefined),
+  numdotdecimal: num('numDotDecimalPattern', ',', false, false),
+  numunitdecimal: numUnit('numUnitDecimalPattern', '', false),
 };
 
 const TR3: Record<string, Transform> = {
   ...TR2,
-  datemonthyear: ym(P.monthYear, 1, 2),
-  dateyearmonthday: ymd(P.yearMonthDay, 3, 2, 1, false, asciiDigits),
+  calindaymonthyear: calIndDayMonthYear,
+  datedaymonthdk: dk('md'),
+  datedaymonthyeardk: dk('dmy'),
+  datedaymonthyearin: dmyHindi('daymonthyearInPatternTR3'),
+  datemonthyear: myNum('monthyearPattern', 1, 2),
+  datemonthyeardk: dk('my'),
+  datemonthyearin: myHindi,
+  dateyearmonthday: ymdNum,
   numdotdecimalin: numDotDecimalIn,
   numunitdecimalin: numUnitDecimalIn,
 };
 
+/** TR4/TR5 month-name transformations by language: [day-month, day-month-year, month-year] patterns and table. */
+const LANGS: [string, PatternName, PatternName, PatternName, Table][] = [
+  ['bg', 'daymonthBgPattern', 'daymonthyearBgPattern', 'monthyearBgPattern', MONTHS],
+  ['cs', 'daymonthCsPattern', 'daymonthyearCsPattern', 'monthyearCsPattern', MONTHS_CS],
+  ['de', 'daymonthDePattern', 'daymonthyearDePattern', 'monthyearDePattern', MONTHS],
+  ['el', 'daymonthElPattern', 'daymonthyearElPattern', 'monthyearElPattern', MONTHS],
+  ['en', 'daymonthEnPattern', 'daymonthyearEnPattern', 'monthyearEnPattern', MONTHS],
+  ['es', 'daymonthEsPattern', 'daymonthyearEsPattern', 'monthyearEsPattern', MONTHS],
+  ['et', 'daymonthEtPattern', 'daymonthyearEtPattern', 'monthyearEtPattern', MONTHS],
+  ['fi', 'daymonthFiPattern', 'daymonthyearFiPattern', 'monthyearFiPattern', MONTHS_FI],
+  ['fr', 'daymonthFrPattern', 'daymonthyearFrPattern', 'monthyearFrPattern', MONTHS],
+  ['hr', 'daymonthHrPattern', 'daymonthyearHrPattern', 'monthyearHrPattern', MONTHS_HR],
+  ['it', 'daymonthItPattern', 'daymonthyearItPattern', 'monthyearItPattern', MONTHS],
+  ['nl', 'daymonthNlPattern', 'daymonthyearNlPattern', 'monthyearNlPattern', MONTHS],
+  ['no', 'daymonthNoPattern', 'daymonthyearNoPattern', 'monthyearNoPattern', MONTHS],
+  ['pl', 'daymonthPlPattern', 'daymonthyearPlPattern', 'monthyearPlPattern', MONTHS_PL],
+  ['pt', 'daymonthPtPattern', 'daymonthyearPtPattern', 'monthyearPtPattern', MONTHS],
+  ['ro', 'daymonthRoPattern', 'daymonthyearRoPattern', 'monthyearRoPattern', MONTHS],
+  ['sk', 'daymonthSkPattern', 'daymonthyearSkPattern', 'monthyearSkPattern', MONTHS],
+  ['sl', 'daymonthSlPattern', 'daymonthyearSlPattern', 'monthyearSlPattern', MONTHS],
+];
+const byLanguage = (langs: typeof LANGS): Record<string, Transform> =>
+  Object.fromEntries(
+    langs.flatMap(([l, dm, dmyP, myP, table]) => [
+      [`date-day-monthname-${l}`, md(dm, table)],
+      [`date-day-monthname-year-${l}`, dmy(dmyP, table)],
+      [`date-monthname-year-${l}`, my(myP, table)],
+    ]),
+  );
+
 const TR4: Record<string, Transform> = {
-  'date-day-month': md(P.dayMonth, 1, 2),
-  'date-day-monthname-en': md(P.dayMonthEn, 1, 2, true),
-  'date-day-month-year': ymd(P.dayMonthYear, 1, 2, 3),
-  'date-day-monthname-year-en': ymd(P.dayMonthYearEn, 1, 2, 3, true),
+  ...byLanguage(LANGS),
+  'date-day-month': mdNum('daymonthPattern', 1, 2, true),
+  'date-day-monthname-da': dk('md'),
+  'date-day-monthname-sv': dk('md'),
+  'date-day-monthname-lv': md('daymonthLvPattern'),
+  'date-day-monthroman': md('daymonthRomanPattern', MONTHS_ROMAN),
+  'date-day-month-year': dmy('daymonthyearPattern', null, 1, 2, 3, devanagariDigits),
+  'date-day-monthname-year-da': dk('dmy'),
+  'date-day-monthname-year-sv': dk('dmy'),
+  'date-day-monthname-year-hi': dmyHindi('daymonthyearInPatternTR4'),
+  'date-day-monthroman-year': dmy('daymonthyearRomanPattern', MONTHS_ROMAN, 1, 2, 7),
+  'date-ind-day-monthname-year-hi': calIndDayMonthYear,
   'date-jpn-era-year-month-day': eraYmd,
   'date-jpn-era-year-month': eraYm,
-  'date-monthname-day-en': md(P.monthDayEn, 2, 1, true),
-  'date-monthname-day-year-en': ymd(P.monthDayYearEn, 2, 1, 3, true),
-  'date-month-day': md(P.monthDay, 2, 1),
-  'date-month-day-year': ymd(P.dayMonthYear, 2, 1, 3),
-  'date-month-year': ym(P.monthYear, 1, 2),
-  'date-monthname-year-en': ym(P.monthYearEn, 1, 2, true),
-  'date-year-month': ym(P.yearMonth, 2, 1, false, asciiDigits),
-  'date-year-month-day': ymd(P.yearMonthDay, 3, 2, 1, false, asciiDigits),
-  'date-year-monthname-en': ym(P.yearMonthEn, 2, 1, true),
-  'fixed-empty': () => '',
-  'fixed-false': () => 'false',
-  'fixed-true': () => 'true',
-  'fixed-zero': () => '0',
-  'num-comma-decimal': num(P.numCommaDecimalTR4, '.', true, true),
-  'num-dot-decimal': num(P.numDotDecimalTR4, ',', false, true),
+  'date-monthname-day-en': md('monthdayEnPattern', MONTHS, 2, 1),
+  'date-monthname-day-hu': md('monthdayHuPattern', MONTHS, 2, 1),
+  'date-monthname-day-lt': md('monthdayLtPattern', MONTHS_LT, 2, 1),
+  'date-monthname-day-year-en': dmy('monthdayyearEnPattern', MONTHS, 2, 1, 3),
+  'date-month-day': mdNum('monthdayPattern', 2, 1, true),
+  'date-month-day-year': dmy('monthdayyearPattern', null, 2, 1, 3),
+  'date-month-year': myNum('monthyearPattern', 1, 2, devanagariDigits),
+  'date-monthname-year-da': dk('my'),
+  'date-monthname-year-sv': dk('my'),
+  'date-monthname-year-hi': myHindi,
+  'date-monthroman-year': my('monthyearRomanPattern', MONTHS_ROMAN, 1, 6),
+  'date-year-day-monthname-lv': dmy('yeardaymonthLvPattern', MONTHS, 2, 3, 1),
+  'date-year-month': myNum('yearmonthPattern', 2, 1, asciiDigits),
+  'date-year-month-day': ymdNum,
+  'date-year-monthname-en': my('yearmonthEnPattern', MONTHS, 2, 1),
+  'date-year-monthname-hu': my('yearmonthHuPattern', MONTHS, 2, 1),
+  'date-year-monthname-day-hu': dmy('yearmonthdayHuPattern', MONTHS, 3, 2, 1),
+  'date-year-monthname-day-lt': dmy('yearmonthdayLtPattern', MONTHS_LT, 3, 2, 1),
+  'date-year-monthname-lt': my('yearmonthLtPattern', MONTHS_LT, 2, 1),
+  'date-year-monthname-lv': my('yearmonthLvPattern', MONTHS, 2, 1),
+  'fixed-empty': constant(''),
+  'fixed-false': constant('false'),
+  'fixed-true': constant('true'),
+  'fixed-zero': constant('0'),
+  'num-comma-decimal': num('numCommaDecimalTR4Pattern', '.', true, true),
+  'num-dot-decimal': num('numDotDecimalTR4Pattern', ',', false, true),
   numdotdecimalin: (t) => {
     const v = numDotDecimalIn(t);
     return v === undefined ? undefined : canonicalNumber(v);
   },
-  'num-unit-decimal': numUnit(P.numUnitDecimalTR4, '', true),
+  'num-unit-decimal': numUnit('numUnitDecimalTR4Pattern', '', true),
 };
 
 const TR5: Record<string, Transform> = {
   ...TR4,
-  'num-comma-decimal-apos': num(P.numCommaDecimalApos, `.${APOS}`, true, true),
-  'num-dot-decimal-apos': num(P.numDotDecimalApos, `,${APOS}`, false, true),
-  'num-unit-decimal-apos': numUnit(P.numUnitDecimalApos, `${APOS}＇`, true),
+  'date-day-monthname-cy': md('daymonthCyPattern', MONTHS_CY),
+  'date-day-monthname-year-cy': dmy('daymonthyearCyPattern', MONTHS_CY),
+  'date-monthname-year-cy': my('monthyearCyPattern', MONTHS_CY),
+  'num-comma-decimal-apos': num('numCommaDecimalAposPattern', `.${APOS}`, true, true),
+  'num-dot-decimal-apos': num('numDotDecimalAposPattern', `,${APOS}`, false, true),
+  'num-unit-decimal-apos': numUnit('numUnitDecimalAposPattern', `${APOS}＇`, true),
 };
 
 /** Transformations by namespace, then local name. */
@@ -348,66 +487,13 @@ export const REGISTRY: Record<string, Record<string, Transform>> = {
   [IXT_NS.tr3]: TR3,
   [IXT_NS.tr4]: TR4,
   [IXT_NS.tr5]: TR5,
+  [SEC_NS]: SEC,
 };
 
-const LANGS = [
-  'bg',
-  'cs',
-  'cy',
-  'da',
-  'de',
-  'el',
-  'es',
-  'et',
-  'fi',
-  'fr',
-  'hi',
-  'hr',
-  'hu',
-  'it',
-  'lt',
-  'lv',
-  'nl',
-  'no',
-  'pl',
-  'pt',
-  'ro',
-  'sk',
-  'sl',
-  'sv',
-];
-/** Registry names this reader recognises but does not implement (month names in other languages, calendars). */
-export const KNOWN_NOT_IMPLEMENTED = new Set<string>([
-  ...LANGS.flatMap((l) => [
-    `date-day-monthname-${l}`,
-    `date-day-monthname-year-${l}`,
-    `date-monthname-year-${l}`,
-    `date-monthname-day-${l}`,
-    `date-year-monthname-${l}`,
-    `date-year-monthname-day-${l}`,
-    `date-year-day-monthname-${l}`,
-  ]),
-  'date-day-monthroman',
-  'date-day-monthroman-year',
-  'date-monthroman-year',
-  'date-ind-day-monthname-year-hi',
-  'calindaymonthyear',
-  'datedaymonthdk',
-  'datedaymonthyeardk',
-  'datemonthyeardk',
-  'datedaymonthyearin',
-  'datemonthyearin',
-  'datelongdaymonthuk',
-  'dateshortdaymonthuk',
-  'datelongmonthdayus',
-  'dateshortmonthdayus',
-  'dateslashdaymontheu',
-  'dateslashmonthdayus',
-  'datelongyearmonth',
-  'dateshortyearmonth',
-  'datelongmonthyear',
-  'dateshortmonthyear',
-]);
+/** Registry names this reader recognises but does not implement (reported as unsupported, not unknown). */
+export const KNOWN_NOT_IMPLEMENTED: Record<string, ReadonlySet<string>> = {
+  [SEC_NS]: new Set(['countrynameen', 'edgarprovcountryen']),
+};
 
 export type Lookup = { ok: true; fn: Transform } | { ok: false; why: 'namespace' | 'name' | 'notImplemented' };
 
@@ -420,7 +506,7 @@ export function lookupTransform(clark: string): Lookup {
   if (!table) return { ok: false, why: 'namespace' };
   const fn = Object.prototype.hasOwnProperty.call(table, local) ? table[local] : undefined;
   if (fn) return { ok: true, fn };
-  return { ok: false, why: KNOWN_NOT_IMPLEMENTED.has(local) ? 'notImplemented' : 'name' };
+  return { ok: false, why: KNOWN_NOT_IMPLEMENTED[ns]?.has(local) ? 'notImplemented' : 'name' };
 }
 
 /**

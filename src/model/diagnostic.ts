@@ -107,6 +107,7 @@ export type Xbrl21Code =
   | 'xmlSchema:nilNonNillableElement'
   | 'xmlSchema:syntax'
   | 'xmlSchema:valueError'
+  | 'xmlSchema:attributesRequired'
   | 'xlink:dupArcs';
 /** Calculations 1.1 / XBRL 2.1 §5.2.5.2, duplicates and roll-forwards. */
 export type CalculationCode =

@@ -79,6 +79,29 @@ export interface Report {
   namespaces: Record<string, string>;
   /** File the report was read from, if any. */
   file?: string;
+  /**
+   * Facts a reader found but cannot give as valid (Inline XBRL: a transformation refused the
+   * displayed value, or the context or unit it names does not exist). Kept, as the reference
+   * processor keeps them, with the error that disqualifies them; never in `facts`, so no rule and
+   * no writer takes them for valid facts. Absent when there are none.
+   */
+  invalidFacts?: InvalidFact[];
+}
+
+/** A fact kept with the error that disqualifies it: no period, entity or unit is made up for it. */
+export interface InvalidFact {
+  id?: string;
+  concept: Clark;
+  /** The displayed text (before any transformation); null for xsi:nil. */
+  text: string | null;
+  /** The `format` applied, if any. */
+  format?: string;
+  contextId?: string;
+  unitId?: string;
+  language?: string;
+  /** The error code, as the diagnostic that reports it. */
+  error: string;
+  source?: SourceRef;
 }
 
 /** A context as an XML instance declares it (id, line), for rules that check declarations. */

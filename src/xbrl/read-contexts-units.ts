@@ -126,6 +126,13 @@ export function contextFromElement(
 ): InstanceContext {
   const id = ownString(e.attrs.id ?? '');
   const at = (x: XElement) => ({ file, line: x.line, column: x.column });
+  if (e.attrs.id === undefined)
+    diagnostics.push(
+      diag('xmlSchema:attributesRequired', 'error', 'A context without an id: no fact can refer to it.', {
+        source: at(e),
+        expected: 'id="…"',
+      }),
+    );
   const ent = firstChild(e, XN.entity);
   const ident = ent && firstChild(ent, XN.identifier);
   const per = firstChild(e, XN.period);
@@ -196,6 +203,19 @@ function readDimensions(
         const v = dimValue(m, where, file, intern);
         dimValues.push(v);
         dimensions[v.dimension] = v.typed ? intern(typedKey(m, nan)) : intern(v.explicit ?? v.written);
+        const dimensionOk = !!resolveQName(m.attrs.dimension ?? '', m.nsMap, false);
+        if (!dimensionOk || (m.name === EXPLICIT_MEMBER && !v.explicit))
+          diagnostics.push(
+            diag(
+              'xmlSchema:valueError',
+              'error',
+              `Context ${id}: ${m.local} ${dimensionOk ? `member "${m.text.trim()}"` : `dimension "${m.attrs.dimension ?? ''}"`} is not a QName whose prefix is declared.`,
+              {
+                source: { file, line: m.line, column: m.column },
+                expected: 'prefix:localName with the prefix in scope',
+              },
+            ),
+          );
       } else {
         nonDimensional = true;
         otherContent[where]++;

@@ -136,7 +136,8 @@ test('what it writes reads back: escaped text, nil and the footnote survive', ()
   const r = fromXbrlXml(file);
   expect(r.diagnostics).toEqual([]);
   const byId = new Map(r.report!.facts.map((f) => [f.id, f]));
-  expect(byId.get('text')!.value).toBe('a&b<c>d"e\'f\tg\nh ]]> i'); // facts are read trimmed
+  // A text fact keeps its whitespace, trailing spaces included (xs:string preserves it): the round trip is exact.
+  expect(byId.get('text')!.value).toBe('a&b<c>d"e\'f\tg\nh ]]> i  ');
   expect(byId.get('nil')!.value).toBeNull();
   expect(byId.get('forever')!.footnotes).toEqual(['fn']);
   expect(r.report!.footnotes[0].text).toBe('注 & <記> "引用"');

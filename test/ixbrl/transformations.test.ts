@@ -1,5 +1,7 @@
 import { lookupTransform, scaleDecimal, type Transform } from '../../src/ixbrl/transformations';
 import { IXT_NS } from '../../src/xbrl/ix';
+import { SEC_NS } from '../../src/ixbrl/sec-transformations';
+import arelle from './fixtures/arelle-transformations.json';
 
 const fn = (ns: string, name: string): Transform => {
   const found = lookupTransform(`{${ns}}${name}`);
@@ -58,10 +60,83 @@ describe('Inline XBRL transformations (Transformation Registries 1–5)', () => 
   it('tells an unknown transformation from one this reader does not implement', () => {
     expect(lookupTransform(`{${IXT_NS.tr4}}num-dot-decimalz`)).toEqual({ ok: false, why: 'name' });
     expect(lookupTransform('{http://example.com/ixt}num-dot-decimal')).toEqual({ ok: false, why: 'namespace' });
-    expect(lookupTransform(`{${IXT_NS.tr4}}date-day-monthname-year-de`)).toEqual({ ok: false, why: 'notImplemented' });
+    expect(lookupTransform(`{${SEC_NS}}countrynameen`)).toEqual({ ok: false, why: 'notImplemented' });
+    expect(lookupTransform(`{${SEC_NS}}nosuchthing`)).toEqual({ ok: false, why: 'name' });
     // TR4 dropped the TR3 names.
     expect(lookupTransform(`{${IXT_NS.tr4}}zerodash`)).toEqual({ ok: false, why: 'name' });
   });
+});
+
+/**
+ * Every function of Transformation Registries 1–5 against the reference processor: the fixture holds,
+ * per function, what Arelle's own functions returned for a pool of inputs (dates in every registry
+ * language, Japanese era and full-width forms, numbers) and the inputs they refused. Generated once
+ * with Arelle; the test never runs it.
+ */
+describe('Transformation Registries 1–5 agree with the reference processor', () => {
+  const table = arelle as unknown as Record<string, { ok: [string, string][]; refused: string[] }>;
+  const names = Object.keys(table);
+  it('covers every function of every registry', () => {
+    expect(names.length).toBeGreaterThan(250);
+    expect(names.filter((n) => !lookupTransform(n).ok)).toEqual([]);
+  });
+  it.each(names)('%s', (name) => {
+    const found = lookupTransform(name);
+    if (!found.ok) throw new Error(`${name}: ${found.why}`);
+    const got = (s: string) => found.fn(s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, ''));
+    expect(table[name].ok.map(([input]) => [input, got(input)])).toEqual(table[name].ok);
+    expect(table[name].refused.filter((input) => got(input) !== undefined)).toEqual([]);
+  });
+});
+
+describe('the SEC transformation registry', () => {
+  const sec = (name: string) => fn(SEC_NS, name);
+  const cases: [string, string, string | undefined][] = [
+    ['duryear', '2.5', 'P2Y6M'],
+    ['duryear', '0', 'P0Y'],
+    ['duryear', '-1.25', '-P1Y3M'],
+    ['durmonth', '18', 'P18M'],
+    ['durmonth', '1.5', 'P1M15D'],
+    ['durweek', '2', 'P14D'],
+    ['durday', '1.5', 'P1DT12H'],
+    ['durhour', '36', 'PT36H'],
+    ['duryear', 'two', undefined],
+    ['durwordsen', 'five years', 'P5Y'],
+    ['durwordsen', 'Two years, three months and 4 days', 'P2Y3M4D'],
+    ['durwordsen', 'one hundred twenty days', 'P120D'],
+    ['durwordsen', 'zero years', 'P0D'],
+    ['durwordsen', 'five', undefined],
+    ['numwordsen', 'no', '0'],
+    ['numwordsen', 'None', '0'],
+    ['numwordsen', 'twenty-one', '21'],
+    ['numwordsen', 'One hundred and five', '105'],
+    ['numwordsen', 'two million, three hundred thousand', '2300000'],
+    ['numwordsen', 'twelve', '12'],
+    ['numwordsen', 'lots', undefined],
+    ['datequarterend', 'first quarter 2021', '2021-03-31'],
+    ['datequarterend', '2020 Q4', '2020-12-31'],
+    ['datequarterend', 'second quarter of 2024', '2024-06-30'],
+    ['boolballotbox', '☐', 'false'],
+    ['boolballotbox', '☒', 'true'],
+    ['boolballotbox', '☑', 'true'],
+    ['boolballotbox', 'x', undefined],
+    ['yesnoballotbox', '☒', 'Yes'],
+    ['exchnameen', 'The Nasdaq Stock Market LLC', 'NASDAQ'],
+    ['exchnameen', 'New York Stock Exchange', 'NYSE'],
+    ['exchnameen', 'NYSE American LLC', 'NYSEAMER'],
+    ['exchnameen', 'Nasdaq Global Select Market', 'NASDAQ'],
+    ['exchnameen', 'London Stock Exchange', undefined],
+    ['stateprovnameen', 'Delaware', 'DE'],
+    ['stateprovnameen', 'New  York', 'NY'],
+    ['stateprovnameen', 'British Columbia', 'BC'],
+    ['stateprovnameen', 'Bavaria', undefined],
+    ['entityfilercategoryen', 'Large Accelerated Filer', 'Large Accelerated Filer'],
+    ['entityfilercategoryen', 'Non-accelerated Filer', 'Non-accelerated Filer'],
+    ['entityfilercategoryen', 'non accelerated filer', 'Non-accelerated Filer'],
+    ['numinf', 'unlimited', 'INF'],
+    ['numnan', 'n/a', 'NaN'],
+  ];
+  it.each(cases)('%s %j → %j', (name, input, expected) => expect(sec(name)(input)).toBe(expected));
 });
 
 describe('scale and sign, exactly', () => {

@@ -245,8 +245,14 @@ describe('malformed Inline XBRL → coded errors with line and column', () => {
       {},
     ],
     [
-      'unknown transformation namespace',
+      'a transformation namespace that is no registry this reader knows',
       nf('ServiceA', '1').replace('ixt:num-dot-decimal', 't:numdot'),
+      'ixread:unsupportedTransformation',
+      {},
+    ],
+    [
+      'a name a known registry lacks',
+      nf('ServiceA', '1').replace('ixt:num-dot-decimal', 'ixt:num-dot-decimalz'),
       'ix11.10.1.2:invalidTransformation',
       {},
     ],
@@ -339,8 +345,8 @@ describe('malformed Inline XBRL → coded errors with line and column', () => {
       {},
     ],
     [
-      'a transformation of another language',
-      '<ix:nonNumeric name="t:PeriodEndDate" contextRef="d" format="ixt:date-day-monthname-year-de">31. Dezember 2003</ix:nonNumeric>',
+      'an SEC transformation this reader does not implement',
+      '<ix:nonNumeric xmlns:ixt-sec="http://www.sec.gov/inlineXBRL/transformation/2015-08-31" name="t:PeriodEndDate" contextRef="d" format="ixt-sec:countrynameen">Japan</ix:nonNumeric>',
       'ixread:unsupportedTransformation',
       {},
     ],
