@@ -230,8 +230,20 @@ export type InlineXbrlCode =
   | 'ixread:unsupportedTransformation'
   | 'ixread:fractionNotSupported'
   | 'ixread:tupleNotSupported';
+/** Filings as delivered: archives (`zip:`), document sets and manifests (`docset:`), XBRL Report Packages (`rpe:`, as Arelle spells them). */
+export type FilingCode =
+  | 'zip:invalid'
+  | 'zip:symlink'
+  | 'zip:tooLarge'
+  | 'zip:unsafePath'
+  | 'zip:unsupported'
+  | 'docset:invalidManifest'
+  | 'docset:missingDocument'
+  | 'docset:noReport'
+  | 'extract:noFacts'
+  | `rpe:${string}`;
 export type DiagnosticCode =
-  Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode | InlineXbrlCode;
+  Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode | InlineXbrlCode | FilingCode;
 
 /** A place in an input file: 1-based line and column. */
 export interface SourceRef {
