@@ -21,6 +21,7 @@ const LAYER: Record<string, number> = {
   oim: 3,
   feed: 3,
   ixbrl: 3,
+  docset: 3,
   'inline-page': 3,
   validate: 4,
   series: 5,

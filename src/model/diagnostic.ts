@@ -285,8 +285,29 @@ export type XdtCode =
   | 'xbrldie:TypedMemberNotTypedDimensionError'
   | 'sche:XmlSchemaError';
 
+/** Filings as delivered: archives (`zip:`), document sets and manifests (`docset:`), XBRL Report Packages (`rpe:`, as Arelle spells them). */
+export type FilingCode =
+  | 'zip:invalid'
+  | 'zip:symlink'
+  | 'zip:tooLarge'
+  | 'zip:unsafePath'
+  | 'zip:unsupported'
+  | 'docset:invalidManifest'
+  | 'docset:missingDocument'
+  | 'docset:noReport'
+  | 'extract:noFacts'
+  | `rpe:${string}`;
 export type DiagnosticCode =
-  XdtCode | Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | LimitCode | ConverterCode | InlineXbrlCode;
+  | XdtCode
+  | Xbrl21Code
+  | CalculationCode
+  | OimCode
+  | TaxonomyCode
+  | IoCode
+  | LimitCode
+  | ConverterCode
+  | InlineXbrlCode
+  | FilingCode;
 
 /** A place in an input file: 1-based line and column. */
 export interface SourceRef {

@@ -38,6 +38,8 @@ export interface ValidateResult {
   dts?: Dts;
   /** Diagnostics that stop validation early (unreadable file, no DTS) are I/O or usage problems. */
   fatal: boolean;
+  /** A filing (directory, archive, manifest; see `validateFiling`): each document set's own result. */
+  sets?: FilingSetResult[];
 }
 
 /**
@@ -54,6 +56,9 @@ const jsonReader = lazy(() => require('../oim/from-xbrl-json') as typeof import(
 const csvReader = lazy(() => require('../oim/from-xbrl-csv') as typeof import('../oim/from-xbrl-csv'));
 const inlineReader = lazy(() => require('../ixbrl/from-ixbrl') as typeof import('../ixbrl/from-ixbrl'));
 const dtsLoader = lazy(() => require('../taxonomy/load-dts') as typeof import('../taxonomy/load-dts'));
+const docsets = lazy(() => require('../docset') as typeof import('../docset'));
+/** A directory, an archive (EDINET, TDnet, report package) or a manifest: validated set by set (`validateFiling`). */
+const isFiling = (files: string | readonly string[]) => typeof files === 'string' && docsets().isFilingContainer(files);
 
 export const RULES: Record<string, Rule> = { xbrl21, duplicates, calculation, rollforward, essenceAlias, dimensions };
 
@@ -198,6 +203,7 @@ export function compile(entryPoints: string | readonly string[], options: Compil
       });
     },
     validate(files, o = {}) {
+      if (isFiling(files)) return validateFiling(files as string, { ...o, packages: o.packages ?? options.packages });
       const file = typeof files === 'string' ? files : files[0];
       const read = readInstance(files, o.maxBytes);
       if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
@@ -263,6 +269,7 @@ function runRules(
  * Loads the DTS for this one call; use `compile()` to check many instances against one DTS.
  */
 export function validate(files: string | readonly string[], options: ValidateOptions = {}): ValidateResult {
+  if (isFiling(files)) return validateFiling(files as string, options);
   const file = typeof files === 'string' ? files : files[0];
   const read = readInstance(files, options.maxBytes);
   if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
@@ -312,6 +319,7 @@ export function validatorCache(options: CompileOptions = {}): ValidatorCache {
       return cache.size;
     },
     validate(file: string, o: ValidateOptions = {}): ValidateResult {
+      if (isFiling(file)) return validateFiling(file, { ...o, packages: o.packages ?? options.packages });
       const read = readInstance(file, o.maxBytes);
       if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
       const entries = read.report.taxonomy;
@@ -352,10 +360,63 @@ export function checkTaxonomyEntry(
  * and its DTS's schemas, by libxml2. Other formats have no XML Schema to check: returns nothing.
  */
 export async function validateSchema(file: string, options: ValidateOptions = {}): Promise<Diagnostic[]> {
+  if (isFiling(file)) return [];
   if (sniffInstance(file).kind !== 'xml') return [];
   const read = readInstance(file, options.maxBytes);
   if (!read.report?.taxonomy.length) return [];
   const { dts } = compile(read.report.taxonomy, { baseFile: file, packages: options.packages });
   const { validateXmlSchema } = await import('./xsd');
   return validateXmlSchema(file, dts, { maxBytes: options.maxBytes });
+}
+
+/** One document set of a filing and its validation. */
+export interface FilingSetResult {
+  name: string;
+  documents: string[];
+  result: ValidateResult;
+}
+
+/**
+ * A filing of several reports validated: `sets` holds each set's own result (each against its own
+ * DTS); `diagnostics` all of them; `report` all facts together (for counting: rules ran set by set).
+ */
+export interface FilingValidateResult extends ValidateResult {
+  sets: FilingSetResult[];
+}
+
+/**
+ * Validates a filing as delivered (see src/docset: an EDINET/TDnet manifest, a directory, an EDINET
+ * or TDnet zip, an XBRL Report Package): each document set it holds against its own DTS, while the
+ * archive's unpacked files (extension taxonomies included) are on disk. File names in the results
+ * are those of the archive (`filing.zip/XBRL/PublicDoc/x.htm`).
+ */
+export function validateFiling(input: string, options: ValidateOptions = {}): FilingValidateResult {
+  const ds = docsets();
+  const filing = ds.openFiling(input, { maxBytes: options.maxBytes });
+  try {
+    const sets: FilingSetResult[] = filing.sets.map((set) => {
+      const r = validate(set.files, options);
+      const result: ValidateResult = {
+        ...r,
+        diagnostics: ds.relabelDiagnostics(r.diagnostics, filing),
+        report: r.report && ds.relabelReport(r.report, filing),
+      };
+      return { name: set.name, documents: set.files.map(filing.display), result };
+    });
+    const diagnostics = [...filing.diagnostics, ...sets.flatMap((s) => s.result.diagnostics)];
+    const reports = sets.flatMap((s) => (s.result.report ? [s.result.report] : []));
+    const report: Report | undefined = reports.length
+      ? {
+          taxonomy: [...new Set(reports.flatMap((r) => r.taxonomy))],
+          facts: reports.flatMap((r) => r.facts),
+          footnotes: reports.flatMap((r) => r.footnotes),
+          namespaces: Object.assign({}, ...reports.map((r) => r.namespaces)),
+          file: input,
+        }
+      : undefined;
+    const fatal = !sets.length || sets.every((s) => s.result.fatal);
+    return { diagnostics, report, dts: sets[0]?.result.dts, fatal, sets };
+  } finally {
+    filing.close();
+  }
 }

@@ -1,0 +1,275 @@
+import { Inflate } from 'fflate';
+import iconv from 'iconv-lite';
+import { diag, type Diagnostic } from '../model';
+import { crc32 } from '../util/zip';
+
+/**
+ * A guarded ZIP reader for the archives filers deliver (EDINET and TDnet zips, XBRL Report
+ * Packages). The central directory is read record by record (names, sizes, attributes); the DEFLATE
+ * data is inflated by fflate, streamed in small chunks, and every guard counts the bytes actually
+ * inflated, not the sizes the headers claim:
+ *
+ * - `zip:unsafePath`: an absolute name (`/x`, `C:x`), a `..` segment or a NUL: nothing is extracted
+ *   outside the place the archive is unpacked to (zip slip);
+ * - `zip:symlink`: an entry whose Unix mode (external attributes) is a symbolic link;
+ * - `zip:tooLarge`: too many entries, an entry or the archive beyond the size limits, or an entry
+ *   declaring more than `maxRatio` times its compressed size (zip bomb); an entry inflating past the
+ *   size it declares is `zip:invalid`: inflation stops there, so memory stays bounded whatever the
+ *   headers claim;
+ * - `zip:invalid`: not a ZIP, truncated, overlapping entries (the overlapped-file bomb), duplicate
+ *   names, an entry inflating to another size than declared, a CRC-32 mismatch;
+ * - `zip:unsupported`: encrypted entries, ZIP64, compression other than stored and deflate.
+ *
+ * Any of these refuses the whole archive: a filing is read complete or not at all.
+ */
+export interface ZipLimits {
+  maxEntries: number;
+  /** Inflated bytes of one entry. */
+  maxEntryBytes: number;
+  /** Inflated bytes of all entries together. */
+  maxTotalBytes: number;
+  /** Declared inflated ÷ compressed size, for entries declaring more than `ratioGrace` bytes. */
+  maxRatio: number;
+  ratioGrace: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 10_000,
+  maxEntryBytes: 256 * 2 ** 20,
+  maxTotalBytes: 512 * 2 ** 20,
+  // Real filings compress 10–40 times (HTML with repeated styles); deflate's ceiling is about 1032.
+  maxRatio: 200,
+  ratioGrace: 2 ** 20,
+};
+
+export interface ZipFileEntry {
+  /** `/`-separated, normalised (no `.` or empty segments). */
+  name: string;
+  data: Uint8Array;
+}
+
+export type ZipCode = 'zip:invalid' | 'zip:symlink' | 'zip:tooLarge' | 'zip:unsafePath' | 'zip:unsupported';
+
+class ZipProblem extends Error {
+  constructor(
+    readonly code: ZipCode,
+    message: string,
+    readonly entry?: string,
+  ) {
+    super(message);
+  }
+}
+
+interface CdRecord {
+  name: string;
+  rawName: string;
+  madeBy: number;
+  flags: number;
+  method: number;
+  crc: number;
+  csize: number;
+  usize: number;
+  extAttr: number;
+  localOffset: number;
+}
+
+const INFLATE_CHUNK = 16 * 1024;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+
+/** True when the bytes start like a ZIP archive (a local file header, or the end record of an empty one). */
+export function looksLikeZip(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5);
+}
+
+/** Reads every file of the archive, or none with the reason (see above). Directories are not returned. */
+export function readZip(
+  bytes: Uint8Array,
+  file: string,
+  limits: Partial<ZipLimits> = {},
+): { entries: ZipFileEntry[]; diagnostics: Diagnostic[] } {
+  const lim = { ...DEFAULT_ZIP_LIMITS, ...limits };
+  try {
+    const records = centralDirectory(bytes, lim);
+    checkLayout(bytes, records);
+    const entries: ZipFileEntry[] = [];
+    let total = 0;
+    for (const r of records) {
+      if (isDirectory(r)) continue;
+      const data = inflateEntry(bytes, r, lim, lim.maxTotalBytes - total);
+      total += data.length;
+      entries.push({ name: r.name, data });
+    }
+    return { entries, diagnostics: [] };
+  } catch (e) {
+    if (!(e instanceof ZipProblem)) throw e;
+    const where = e.entry === undefined ? '' : ` (entry ${JSON.stringify(e.entry)})`;
+    return {
+      entries: [],
+      diagnostics: [
+        diag(e.code, 'error', `${file}: ${e.message}${where}; the archive is not read.`, {
+          source: { file, line: 1, column: 1 },
+        }),
+      ],
+    };
+  }
+}
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+
+/** The end-of-central-directory record: searched backwards over at most a maximal comment. */
+function endRecord(b: Uint8Array): number {
+  for (let e = b.length - 22; e >= 0 && b.length - e <= 22 + 0xffff; e--) if (u32(b, e) === 0x06054b50) return e;
+  throw new ZipProblem('zip:invalid', 'not a ZIP archive (no end of central directory record)');
+}
+
+function centralDirectory(b: Uint8Array, lim: ZipLimits): CdRecord[] {
+  const e = endRecord(b);
+  const count = u16(b, e + 10);
+  const size = u32(b, e + 12);
+  const offset = u32(b, e + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff)
+    throw new ZipProblem('zip:unsupported', 'ZIP64 archives are not read');
+  if (count > lim.maxEntries)
+    throw new ZipProblem('zip:tooLarge', `${count} entries, more than the limit of ${lim.maxEntries}`);
+  if (offset + size > e) throw new ZipProblem('zip:invalid', 'the central directory lies outside the archive');
+  const out: CdRecord[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > e || u32(b, p) !== 0x02014b50)
+      throw new ZipProblem('zip:invalid', `central directory record ${i + 1} is damaged`);
+    const nameLen = u16(b, p + 28);
+    const flags = u16(b, p + 8);
+    const raw = b.subarray(p + 46, p + 46 + nameLen);
+    const rawName = decodeName(raw, flags);
+    const r: CdRecord = {
+      rawName,
+      name: safeName(rawName),
+      madeBy: u16(b, p + 4),
+      flags,
+      method: u16(b, p + 10),
+      crc: u32(b, p + 16),
+      csize: u32(b, p + 20),
+      usize: u32(b, p + 24),
+      extAttr: u32(b, p + 38),
+      localOffset: u32(b, p + 42),
+    };
+    if (r.csize === 0xffffffff || r.usize === 0xffffffff || r.localOffset === 0xffffffff)
+      throw new ZipProblem('zip:unsupported', 'ZIP64 entries are not read', rawName);
+    checkEntry(r, lim);
+    out.push(r);
+    p += 46 + nameLen + u16(b, p + 30) + u16(b, p + 32);
+  }
+  return out;
+}
+
+/** UTF-8 when flagged or valid; names without the flag from Japanese tools are often Shift_JIS. */
+function decodeName(raw: Uint8Array, flags: number): string {
+  if (flags & 0x800 || raw.every((c) => c < 0x80)) return Buffer.from(raw).toString('utf8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return iconv.decode(Buffer.from(raw), 'cp932');
+  }
+}
+
+/** The name as a relative `/`-separated path, or zip:unsafePath (zip slip). */
+function safeName(raw: string): string {
+  const name = raw.replace(/\\/g, '/');
+  if (name.includes('\0')) throw new ZipProblem('zip:unsafePath', 'an entry name holds a NUL character', raw);
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+    throw new ZipProblem('zip:unsafePath', 'an entry has an absolute name', raw);
+  const parts = name.split('/').filter((s) => s !== '' && s !== '.');
+  if (parts.includes('..')) throw new ZipProblem('zip:unsafePath', 'an entry name climbs out with ".."', raw);
+  return parts.join('/') + (name.endsWith('/') && parts.length ? '/' : '');
+}
+
+const unixMode = (r: CdRecord) => ([3, 19].includes(r.madeBy >> 8) ? r.extAttr >>> 16 : 0);
+const isDirectory = (r: CdRecord) =>
+  r.name.endsWith('/') || (unixMode(r) & S_IFMT) === S_IFDIR || (r.madeBy >> 8 === 0 && (r.extAttr & 0x10) !== 0);
+
+function checkEntry(r: CdRecord, lim: ZipLimits): void {
+  const type = unixMode(r) & S_IFMT;
+  if (type === S_IFLNK) throw new ZipProblem('zip:symlink', 'an entry is a symbolic link', r.rawName);
+  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
+    throw new ZipProblem('zip:unsupported', 'an entry is neither a file nor a directory', r.rawName);
+  if (r.flags & 1) throw new ZipProblem('zip:unsupported', 'an entry is encrypted', r.rawName);
+  if (r.method !== 0 && r.method !== 8)
+    throw new ZipProblem('zip:unsupported', `compression method ${r.method} (only stored and deflate)`, r.rawName);
+  if (r.usize > lim.maxEntryBytes)
+    throw new ZipProblem(
+      'zip:tooLarge',
+      `an entry declares ${r.usize} bytes, more than ${lim.maxEntryBytes}`,
+      r.rawName,
+    );
+  if (r.usize > lim.ratioGrace && r.usize > r.csize * lim.maxRatio)
+    throw new ZipProblem('zip:tooLarge', `an entry declares a compression ratio above ${lim.maxRatio}`, r.rawName);
+}
+
+/** Entries must not share bytes (overlapping entries multiply one compressed stream) nor repeat a name. */
+function checkLayout(b: Uint8Array, records: CdRecord[]): void {
+  const names = new Set<string>();
+  for (const r of records) {
+    const key = r.name.replace(/\/$/, '');
+    if (names.has(key)) throw new ZipProblem('zip:invalid', 'two entries have the same name', r.rawName);
+    names.add(key);
+  }
+  const spans = records
+    .map((r) => ({ r, start: r.localOffset, end: dataStart(b, r) + r.csize }))
+    .sort((x, y) => x.start - y.start);
+  for (let i = 1; i < spans.length; i++)
+    if (spans[i].start < spans[i - 1].end)
+      throw new ZipProblem('zip:invalid', 'entries overlap in the archive', spans[i].r.rawName);
+}
+
+function dataStart(b: Uint8Array, r: CdRecord): number {
+  const p = r.localOffset;
+  if (p + 30 > b.length || u32(b, p) !== 0x04034b50)
+    throw new ZipProblem('zip:invalid', 'a local file header is missing', r.rawName);
+  const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
+  if (start + r.csize > b.length) throw new ZipProblem('zip:invalid', 'an entry is truncated', r.rawName);
+  return start;
+}
+
+/** Inflates one entry, counting the bytes as they come; stops at the first limit passed. */
+function inflateEntry(b: Uint8Array, r: CdRecord, lim: ZipLimits, totalLeft: number): Uint8Array {
+  const start = dataStart(b, r);
+  const comp = b.subarray(start, start + r.csize);
+  let data: Uint8Array;
+  if (r.method === 0) data = comp;
+  else {
+    const chunks: Uint8Array[] = [];
+    let n = 0;
+    const stop = new ZipProblem('zip:invalid', 'stop');
+    const inflater = new Inflate((chunk) => {
+      n += chunk.length;
+      if (n > r.usize || n > totalLeft) throw stop;
+      chunks.push(chunk);
+    });
+    try {
+      if (comp.length === 0) inflater.push(comp, true);
+      for (let p = 0; p < comp.length; p += INFLATE_CHUNK)
+        inflater.push(comp.subarray(p, p + INFLATE_CHUNK), p + INFLATE_CHUNK >= comp.length);
+    } catch (e) {
+      if (e !== stop) throw new ZipProblem('zip:invalid', 'the compressed data of an entry is damaged', r.rawName);
+      if (n > totalLeft)
+        throw new ZipProblem('zip:tooLarge', `the archive inflates past ${lim.maxTotalBytes} bytes`, r.rawName);
+      // The declared size passed the size and ratio limits: the actual bytes are held to it.
+      throw new ZipProblem('zip:invalid', `an entry inflates past the ${r.usize} bytes it declares`, r.rawName);
+    }
+    data = Buffer.concat(chunks, n);
+  }
+  if (data.length > totalLeft)
+    throw new ZipProblem('zip:tooLarge', `the archive inflates past ${lim.maxTotalBytes} bytes`, r.rawName);
+  if (data.length !== r.usize)
+    throw new ZipProblem(
+      'zip:invalid',
+      `an entry inflates to ${data.length} bytes, not the ${r.usize} it declares`,
+      r.rawName,
+    );
+  if (crc32(data) !== r.crc) throw new ZipProblem('zip:invalid', 'an entry fails its CRC-32 check', r.rawName);
+  return data;
+}
