@@ -194,6 +194,8 @@ class InstanceReader {
   private readonly contentState = contentState();
   private rootSeen = false;
   private rootBase?: string;
+  /** The root's prefixes (not the default namespace): writers of the report (xBRL-JSON, xBRL-CSV) name concepts and members with them. */
+  private namespaces: Record<string, string> = {};
 
   constructor(
     private readonly file: string,
@@ -219,6 +221,7 @@ class InstanceReader {
   root(e: XElement): void {
     this.rootSeen = true;
     this.rootBase = e.attrs[XML_BASE];
+    for (const [p, ns] of Object.entries(e.nsMap)) if (p && p !== 'xml') this.namespaces[p] = ns;
     if (e.name !== X('xbrl'))
       this.diagnostics.push(
         diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, {
@@ -520,7 +523,13 @@ class InstanceReader {
           source: { file, line: 1, column: 1 },
         }),
       );
-    out.report = { taxonomy: this.taxonomy, facts: this.facts, footnotes: this.footnotes, namespaces: {}, file };
+    out.report = {
+      taxonomy: this.taxonomy,
+      facts: this.facts,
+      footnotes: this.footnotes,
+      namespaces: this.namespaces,
+      file,
+    };
     return out;
   }
 
