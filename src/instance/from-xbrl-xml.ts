@@ -221,7 +221,8 @@ class InstanceReader {
   root(e: XElement): void {
     this.rootSeen = true;
     this.rootBase = e.attrs[XML_BASE];
-    for (const [p, ns] of Object.entries(e.nsMap)) if (p && p !== 'xml') this.namespaces[p] = ns;
+    // Own copies: views into the document text would keep all of it alive (see ownString).
+    for (const [p, ns] of Object.entries(e.nsMap)) if (p && p !== 'xml') this.namespaces[ownString(p)] = ownString(ns);
     if (e.name !== X('xbrl'))
       this.diagnostics.push(
         diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, {
