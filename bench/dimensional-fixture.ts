@@ -20,7 +20,7 @@ export const CUBES = [
     dims: ['DimA', 'DimB'],
     typed: false,
     container: 'segment',
-    items: ['Revenue', 'Cost', 'Margin', 'Tax', 'Profit'],
+    items: ['Revenue', 'Cost', 'Margin', 'Tax', 'Profit', 'Interest', 'Rent', 'Wages'],
   },
   {
     role: 'R2',
@@ -28,7 +28,7 @@ export const CUBES = [
     dims: ['DimC', 'DimD'],
     typed: true,
     container: 'segment',
-    items: ['Units', 'Price', 'Stock', 'Orders', 'Returns'],
+    items: ['Units', 'Price', 'Stock', 'Orders', 'Returns', 'Backlog', 'Shipped', 'Lost'],
   },
   {
     role: 'R3',
@@ -36,7 +36,7 @@ export const CUBES = [
     dims: ['DimE', 'DimF'],
     typed: false,
     container: 'scenario',
-    items: ['Budget', 'Forecast', 'Target', 'Plan', 'Variance'],
+    items: ['Budget', 'Forecast', 'Target', 'Plan', 'Variance', 'Reserve', 'Spent', 'Left'],
   },
 ] as const;
 const EXPLICIT = CUBES.flatMap((c) => c.dims);
@@ -144,7 +144,8 @@ function contextXml(id: string, cube: (typeof CUBES)[number], k: number, bad: bo
   return `  <xbrli:context id="${id}"><xbrli:entity><xbrli:identifier scheme="http://example.com">${id}</xbrli:identifier>${seg}</xbrli:entity><xbrli:period><xbrli:instant>2024-03-31</xbrli:instant></xbrli:period>${scen}</xbrli:context>\n`;
 }
 
-export const FACTS_PER_CONTEXT = 5;
+/** As many facts per context as the non-dimensional benchmark instance has, so the two differ only in their dimensions. */
+export const FACTS_PER_CONTEXT = 8;
 /** Every 50th context (2 % of the facts) is planted dimensionally invalid. */
 export const PLANT_EVERY = 50;
 

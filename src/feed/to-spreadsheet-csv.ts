@@ -38,6 +38,7 @@ interface FeedRecord {
   decimals: number | null;
   value: string | null;
   language?: string;
+  dimensions?: Record<string, string>;
   translation: Translation | null;
   footnotes: { text: string }[];
   provenance: { table: string; row: string; column: string; line: number }[];
@@ -63,33 +64,44 @@ export function neutraliseCell(cell: string): string {
  * `neutraliseCell`, so a footnote or label written as a formula stays text.
  */
 export function toSpreadsheetCsv(feed: { facts: unknown[] }): string {
-  const rows: string[][] = [[...SPREADSHEET_COLUMNS]];
-  for (const r of feed.facts as FeedRecord[]) {
+  const records = feed.facts as FeedRecord[];
+  // A dimensions column (`Axis=Member; …`) only when some fact has dimensions: feeds without keep their columns.
+  const dims = records.some((r) => r.dimensions);
+  const at = SPREADSHEET_COLUMNS.indexOf('unit');
+  const withDims = (cells: string[], d: string) => (dims ? [...cells.slice(0, at), d, ...cells.slice(at)] : cells);
+  const rows: string[][] = [withDims([...SPREADSHEET_COLUMNS], 'dimensions')];
+  for (const r of records) {
     const src = r.provenance[0];
-    rows.push(
-      [
-        r.id,
-        r.concept,
-        r.qualifiedLabel.en ?? '',
-        r.qualifiedLabel.ja ?? '',
-        r.fiscalPeriod.key,
-        r.fiscalPeriod.fiscalYear === null ? '' : String(r.fiscalPeriod.fiscalYear),
-        r.fiscalPeriod.period,
-        r.periodType,
-        r.start ?? '',
-        r.end ?? '',
-        r.instant ?? '',
-        r.unit ?? '',
-        r.decimals === null ? '' : String(r.decimals),
-        r.value ?? '',
-        r.language ?? '',
-        r.translation ? 'yes' : '',
-        r.translation?.rate ?? '',
-        r.translation?.rateDate ?? '',
-        r.footnotes.map((f) => f.text).join(' | '),
-        src ? `${[src.table, src.row, src.column].filter(Boolean).join(' / ')} (line ${src.line})` : '',
-      ].map(neutraliseCell),
-    );
+    const d = Object.entries(r.dimensions ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    rows.push(withDims(cellsOf(r, src), d).map(neutraliseCell));
   }
   return `\uFEFF${toCsv(rows, '\r\n')}`;
+}
+
+/** One record's cells in SPREADSHEET_COLUMNS order. */
+function cellsOf(r: FeedRecord, src: FeedRecord['provenance'][number] | undefined): string[] {
+  return [
+    r.id,
+    r.concept,
+    r.qualifiedLabel.en ?? '',
+    r.qualifiedLabel.ja ?? '',
+    r.fiscalPeriod.key,
+    r.fiscalPeriod.fiscalYear === null ? '' : String(r.fiscalPeriod.fiscalYear),
+    r.fiscalPeriod.period,
+    r.periodType,
+    r.start ?? '',
+    r.end ?? '',
+    r.instant ?? '',
+    r.unit ?? '',
+    r.decimals === null ? '' : String(r.decimals),
+    r.value ?? '',
+    r.language ?? '',
+    r.translation ? 'yes' : '',
+    r.translation?.rate ?? '',
+    r.translation?.rateDate ?? '',
+    r.footnotes.map((f) => f.text).join(' | '),
+    src ? `${[src.table, src.row, src.column].filter(Boolean).join(' / ')} (line ${src.line})` : '',
+  ];
 }

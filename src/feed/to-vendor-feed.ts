@@ -3,6 +3,7 @@ import type { MappedFact } from '../mapping/types';
 import type { TaxonomySource } from '../mapping/taxonomy-source';
 import { oimUnit, prefixer } from '../xbrl/aspects';
 import { fiscalPeriod } from './fiscal-period';
+import { dimensionEntries, typedMember } from '../xbrl/dimensions';
 import { qualifiedLabels, type PresentationRole } from './labels';
 
 export const FEED_DOCUMENT_TYPE = 'https://xbrl.iij.ad.jp/feed/facts/1.1';
@@ -95,6 +96,8 @@ export function toVendorFeed(facts: MappedFact[], o: FeedOptions): Record<string
     rec.decimals = typeof f.decimals === 'number' ? f.decimals : null;
     rec.value = f.value;
     if (f.language) rec.language = f.language;
+    const dims = dimensionEntries(f);
+    if (dims.length) rec.dimensions = Object.fromEntries(dims.map(([d, m]) => [q(d), typedMember(m)?.text ?? q(m)]));
     rec.translation = translations.get(f.id) ?? null;
     rec.footnotes = (f.footnotes ?? []).map((id) => ({
       id,

@@ -197,6 +197,8 @@ class InstanceReader {
   private rootBase?: string;
   /** The root's xml:lang, in scope for every footnote that does not set its own (XML 1.0 §2.12). */
   private rootLang?: string;
+  /** The root's prefixes (not the default namespace): writers of the report (xBRL-JSON, xBRL-CSV) name concepts and members with them. */
+  private namespaces: Record<string, string> = {};
 
   constructor(
     private readonly file: string,
@@ -223,6 +225,8 @@ class InstanceReader {
     this.rootSeen = true;
     this.rootBase = e.attrs[XML_BASE];
     this.rootLang = e.attrs[XML_LANG];
+    // Own copies: views into the document text would keep all of it alive (see ownString).
+    for (const [p, ns] of Object.entries(e.nsMap)) if (p && p !== 'xml') this.namespaces[ownString(p)] = ownString(ns);
     if (e.name !== X('xbrl'))
       this.diagnostics.push(
         diag('xbrl:notAnInstance', 'error', `The root element is ${e.name}, expected xbrli:xbrl.`, {
@@ -555,7 +559,13 @@ class InstanceReader {
           source: { file, line: 1, column: 1 },
         }),
       );
-    out.report = { taxonomy: this.taxonomy, facts: this.facts, footnotes: this.footnotes, namespaces: {}, file };
+    out.report = {
+      taxonomy: this.taxonomy,
+      facts: this.facts,
+      footnotes: this.footnotes,
+      namespaces: this.namespaces,
+      file,
+    };
     return out;
   }
 

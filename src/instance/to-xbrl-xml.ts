@@ -1,6 +1,6 @@
 import { ARCROLE, NS, ROLE, type Fact, type Report, factId } from '../model';
-import { contextId, prefixer, unitId } from '../xbrl/aspects';
-import { writeContextsAndUnits, type XmlSink } from '../xbrl/contexts-units';
+import { prefixer, unitId } from '../xbrl/aspects';
+import { contextIdOf, writeContextsAndUnits, type XmlSink } from '../xbrl/contexts-units';
 import { writeXml, type XmlNode } from '../xml/write-xml';
 
 const RESERVED = ['xbrli', 'link', 'xlink', 'iso4217', 'xbrl', 'xsi', 'xs'];
@@ -23,15 +23,17 @@ export function toXbrlXml(report: Report): string {
     name: 'link:schemaRef',
     attrs: { 'xlink:type': 'simple', 'xlink:href': href },
   }));
-  writeContextsAndUnits(sinkFor(children), report.facts, q);
-  for (const f of report.facts) children.push(factNode(f, q));
+  const idOf = contextIdOf(report.facts);
+  if (report.facts.some((f) => f.dimensions)) attrs['xmlns:xbrldi'] = NS.xbrldi;
+  writeContextsAndUnits(sinkFor(children), report.facts, q, idOf);
+  for (const f of report.facts) children.push(factNode(f, q, idOf));
   const links = footnoteLink(report);
   if (links) children.push(links);
   return `${writeXml({ name: 'xbrli:xbrl', attrs, children })}\n`;
 }
 
-function factNode(f: Fact, q: (c: string) => string): XmlNode {
-  const attrs: Record<string, string> = { id: factId(f), contextRef: contextId(f.period) };
+function factNode(f: Fact, q: (c: string) => string, idOf: (f: Fact) => string): XmlNode {
+  const attrs: Record<string, string> = { id: factId(f), contextRef: idOf(f) };
   if (f.unit) attrs.unitRef = unitId(f.unit);
   if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
   if (f.language) attrs['xml:lang'] = f.language;

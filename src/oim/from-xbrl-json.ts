@@ -139,7 +139,9 @@ function readFact(id: string, f: OimFact, s: FactScope): Fact | undefined {
   for (const [k, v] of Object.entries(d)) {
     if (['concept', 'entity', 'period', 'unit', 'language', 'noteId'].includes(k)) continue;
     const dk = s.clarkOf(k, `fact ${id}`);
-    if (dk) dims[dk] = v;
+    // An explicit member is a QName whose prefix is declared; anything else is a typed member's value.
+    const explicit = /^[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*$/.test(v) && s.ns[v.slice(0, v.indexOf(':'))] !== undefined;
+    if (dk) dims[dk] = explicit ? s.clarkOf(v, `fact ${id}`)! : v;
   }
   const fact: Fact = { id, concept, entity, period, value: f.value, source: s.at };
   if (unit) fact.unit = unit;

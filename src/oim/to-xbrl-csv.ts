@@ -1,7 +1,8 @@
-import { ARCROLE, ROLE, type Period, type Report, factId } from '../model';
+import { ARCROLE, ROLE, type Fact, type Period, type Report, factId } from '../model';
 import { oimUnit, prefixer } from '../xbrl/aspects';
 import { toCsv } from '../util/csv';
 import { oimNamespaces } from './to-xbrl-json';
+import { dimensionEntries, typedMember } from '../xbrl/dimensions';
 
 export const XBRL_CSV_DOCUMENT_TYPE = 'https://xbrl.org/2021/xbrl-csv';
 
@@ -52,7 +53,18 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
   const { namespaces, entity } = oimNamespaces(report);
   const entities = new Set(report.facts.map(entity));
   const oneEntity = entities.size <= 1;
-  const header = ['id', 'concept', ...(oneEntity ? [] : ['entity']), 'period', 'unit', 'decimals', 'language', 'value'];
+  const dimColumns = dimensionColumns(report, q);
+  const header = [
+    'id',
+    'concept',
+    ...(oneEntity ? [] : ['entity']),
+    'period',
+    'unit',
+    'decimals',
+    'language',
+    ...dimColumns.values(),
+    'value',
+  ];
   const rows: string[][] = [header];
   const links: Record<string, string[]> = {};
   const noted = new Set<string>();
@@ -67,6 +79,7 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
       unit,
       decimals,
       f.language?.toLowerCase() ?? '',
+      ...dimensionCells(f, dimColumns, q),
       csvValue(f.value),
     ]);
     if (f.footnotes?.length) {
@@ -84,7 +97,9 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
     language: {},
   };
   if (!oneEntity) factColumns.entity = {};
+  for (const c of dimColumns.values()) factColumns[c] = {};
   const dims: Record<string, string> = { concept: '$concept', period: '$period', unit: '$unit', language: '$language' };
+  for (const [dim, c] of dimColumns) dims[q(dim)] = `$${c}`;
   if (!oneEntity) dims.entity = '$entity';
   factColumns.value = { dimensions: dims, decimals: '$decimals' };
   const factsTemplate: Record<string, unknown> = { rowIdColumn: 'id', columns: factColumns };
@@ -118,4 +133,36 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
   ]);
   if (notesCsv !== undefined) out.set(names.notes, notesCsv);
   return out;
+}
+
+/**
+ * One column per taxonomy-defined dimension the report uses (none when it has none, so reports
+ * without dimensions keep their columns): dimension → column name (`dim_` and its local name, numbered
+ * when two dimensions share one), in the order of the dimensions' QNames.
+ */
+function dimensionColumns(report: Report, q: (c: string) => string): Map<string, string> {
+  const dims = new Set<string>();
+  for (const f of report.facts) for (const [d] of dimensionEntries(f)) dims.add(d);
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const d of [...dims].sort((a, b) => (q(a) < q(b) ? -1 : q(a) > q(b) ? 1 : 0))) {
+    const base = `dim_${q(d).slice(q(d).indexOf(':') + 1)}`;
+    let name = base;
+    for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+    used.add(name);
+    out.set(d, name);
+  }
+  return out;
+}
+
+/** A fact's cells in the dimension columns: an explicit member's QName, a typed member's text, empty when the fact has no value for it. */
+function dimensionCells(f: Fact, columns: Map<string, string>, q: (c: string) => string): string[] {
+  if (!columns.size) return [];
+  const own = new Map(dimensionEntries(f));
+  return [...columns.keys()].map((d) => {
+    const m = own.get(d);
+    if (m === undefined) return '';
+    const t = typedMember(m);
+    return t ? csvValue(t.text) : q(m);
+  });
 }

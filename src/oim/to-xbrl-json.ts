@@ -1,6 +1,7 @@
 import { ARCROLE, NS, ROLE, type Fact, type Report, factId } from '../model';
 import { ENTITY_PREFIXES, oimPeriod, oimUnit, prefixer } from '../xbrl/aspects';
 import { compareText } from '../util/compare-text';
+import { dimensionEntries, typedMember } from '../xbrl/dimensions';
 
 /**
  * The OIM prefix map of a report (xBRL-JSON and xBRL-CSV share it): the reserved prefixes, the
@@ -33,6 +34,8 @@ export function toXbrlJson(report: Report): Record<string, unknown> {
     const unit = f.unit && oimUnit(f.unit, q);
     if (unit) dimensions.unit = unit;
     if (f.language) dimensions.language = f.language.toLowerCase();
+    // Taxonomy-defined dimensions: an explicit member as its QName, a typed member as its text (OIM 1.0 §4.4).
+    for (const [dim, member] of dimensionEntries(f)) dimensions[q(dim)] = typedMember(member)?.text ?? q(member);
     const o: Record<string, unknown> = { value: f.value };
     if (f.value !== null && typeof f.decimals === 'number') o.decimals = f.decimals;
     o.dimensions = dimensions;

@@ -5,6 +5,7 @@ import { loadReleaseMap } from '../mapping/release-map';
 import { loadTaxonomySource } from '../mapping/taxonomy-source';
 import { readInstance } from '../validate';
 import { compareText } from '../util/compare-text';
+import { dimensionEntries, typedMember } from '../xbrl/dimensions';
 
 /** One value of the long table, with where it was read from. */
 export interface SeriesRow {
@@ -17,6 +18,8 @@ export interface SeriesRow {
   start?: string;
   end?: string;
   instant?: string;
+  /** The fact's dimensions, `Axis=Member` (typed: `Axis=value`) by local names, `;`-separated; absent for a fact without. */
+  dimensions?: string;
   unit: string;
   decimals: string;
   value: string;
@@ -45,6 +48,15 @@ const unitText = (f: Fact) =>
     : '';
 const periodText = (p: Period) =>
   p.type === 'instant' ? p.instant : p.type === 'duration' ? `${p.start}..${p.end}` : 'forever';
+/** A fact's dimensions as text (local names) and as a key (full names), or undefined without any. */
+function dimensionsOf(f: Fact): { text: string; key: string } | undefined {
+  const dims = dimensionEntries(f);
+  if (!dims.length) return undefined;
+  return {
+    text: dims.map(([d, m]) => `${local(d)}=${typedMember(m)?.text ?? local(m)}`).join(';'),
+    key: JSON.stringify(dims),
+  };
+}
 const monthIndex = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
 
 /** Fiscal year and period of a fact's period, for a fiscal year ending in month `fyEnd`. */
@@ -125,7 +137,10 @@ export function buildSeries(files: string[]): Series {
         source: prov?.release ?? l.file,
         line: prov?.line ?? f.source?.line ?? 0,
       };
-      const key = `${name}|${periodText(f.period)}|${row.unit}`;
+      const dims = dimensionsOf(f);
+      if (dims) row.dimensions = dims.text;
+      // Facts are the same fact only with the same dimensions: each member has its own series.
+      const key = `${name}|${periodText(f.period)}|${row.unit}${dims ? `|${dims.key}` : ''}`;
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
   }
@@ -146,7 +161,8 @@ export function buildSeries(files: string[]): Series {
       order(a) - order(b) ||
       compareText(a.instant ?? a.end ?? '', b.instant ?? b.end ?? '') ||
       compareText(a.start ?? '', b.start ?? '') ||
-      compareText(a.unit, b.unit),
+      compareText(a.unit, b.unit) ||
+      compareText(a.dimensions ?? '', b.dimensions ?? ''),
   );
   return { rows, restatements, diagnostics };
 }
@@ -186,10 +202,14 @@ const csvCell = (v: unknown) => {
 /** The long table as CSV: one line per value, restated values marked with the sources they replace. */
 export function seriesCsv(s: Series): string {
   const restated = new Map(s.restatements.map((r) => [r.taken, r.others]));
-  const head = [...COLUMNS, 'restates'].join(',');
+  // A dimensions column only when some fact has dimensions: tables of reports without keep their columns.
+  const columns = s.rows.some((r) => r.dimensions !== undefined)
+    ? [...COLUMNS.slice(0, COLUMNS.indexOf('unit')), 'dimensions' as const, ...COLUMNS.slice(COLUMNS.indexOf('unit'))]
+    : COLUMNS;
+  const head = [...columns, 'restates'].join(',');
   const lines = s.rows.map((r) =>
     [
-      ...COLUMNS.map((c) => csvCell(r[c])),
+      ...columns.map((c) => csvCell(r[c])),
       csvCell((restated.get(r) ?? []).map((o) => `${o.value} (${o.source}:${o.line})`).join('; ')),
     ].join(','),
   );

@@ -22,6 +22,7 @@ import { essenceAlias } from './rules/essence-alias';
 import { dimensions } from './rules/dimensions';
 import { checkTaxonomy, type TaxonomyCheckOptions } from './rules/taxonomy';
 import { buildFactIndex } from './fact-index';
+import { withTypedElements } from '../xbrl/dimensions';
 
 export interface ValidateOptions {
   calc?: CalcMode;
@@ -230,9 +231,14 @@ const sameBase = (entries: readonly string[], file: string, baseFile = `${proces
 
 /**
  * Readers normalise before any rule runs (OIM input only: in XML a missing unitRef is an error): OIM reports omit the unit of pure numeric facts, and
- * only the DTS knows which facts are numeric. Returns a new report; the input is not changed.
+ * only the DTS knows which facts are numeric; OIM gives a typed member's text alone, and only the DTS names its element.
+ * Returns a new report; the input is not changed.
  */
 export function normalizeReport(report: Report, dts: Dts): Report {
+  if (report.facts.some((f) => f.dimensions)) {
+    const facts = withTypedElements(report.facts, (d) => dts.concepts.get(d)?.typedDomain);
+    if (facts.some((f, i) => f !== report.facts[i])) report = { ...report, facts };
+  }
   if (report.facts.every((f) => f.unit || f.unitId !== undefined || !dts.concepts.get(f.concept)?.numeric))
     return report;
   const pure = { numerators: [`{${NS.xbrli}}pure`], denominators: [] };
@@ -258,7 +264,8 @@ function runRules(
     concept: (n: string): Concept | undefined => dts.concepts.get(n),
   });
   const out: Diagnostic[] = [];
-  for (const [name, rule] of Object.entries(RULES)) if (!o.skip?.includes(name)) out.push(...rule(ctx));
+  // Note: one push per finding; spreading a rule's findings into push overflows the stack beyond ~100,000 of them.
+  for (const [name, rule] of Object.entries(RULES)) if (!o.skip?.includes(name)) for (const d of rule(ctx)) out.push(d);
   return out;
 }
 

@@ -180,11 +180,11 @@ describe('fromXbrlJson', () => {
     });
   });
 
-  test('taxonomy-defined dimensions are read as Clark names; a file that does not exist is io:fileNotFound', () => {
+  test('taxonomy-defined dimensions and explicit members are read as Clark names (as the XML and xBRL-CSV readers read them); a file that does not exist is io:fileNotFound', () => {
     const doc = base();
     doc.facts.rev.dimensions['iij:SegmentAxis'] = 'iij:NetworkMember';
     const rev = fromXbrlJson(write('dims.json', doc)).report!.facts.find((f) => f.id === 'rev')!;
-    expect(rev.dimensions).toEqual({ [`{${IIJ}}SegmentAxis`]: 'iij:NetworkMember' });
+    expect(rev.dimensions).toEqual({ [`{${IIJ}}SegmentAxis`]: `{${IIJ}}NetworkMember` });
     expect(fromXbrlJson(path.join(tmp, 'missing.json')).diagnostics[0].code).toBe('io:fileNotFound');
   });
 });
