@@ -161,7 +161,28 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
       default:
     }
   }
+  r.diagnostics.push(...patternEscapes(root, file));
   return r;
+}
+
+/**
+ * An XML Schema regular expression allows only its own escapes (XML Schema Part 2 §F.1.1 SingleCharEsc,
+ * MultiCharEsc, catEsc, complEsc): `\@` in a pattern facet is an error (Arelle: xmlSchema:patternEscapeDisallowed).
+ * The match skips escaped backslashes before the escape.
+ */
+const ILLEGAL_ESCAPE = /(?:^|[^\\])(?:\\\\)*(\\[^nrt\\|.^?*+{}()[\]pPsSiIcCdDwW-])/g;
+function patternEscapes(root: XElement, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (e: XElement): void => {
+    if (e.name === `{${XS}}annotation`) return;
+    if (e.name === `{${XS}}pattern` && e.attrs.value !== undefined) {
+      const bad = [...e.attrs.value.matchAll(ILLEGAL_ESCAPE)].map((m) => m[1]);
+      if (bad.length) out.push(diag('xmlSchema:patternEscapeDisallowed', 'error', `xs:pattern "${e.attrs.value}" uses the escape ${bad.join(', ')}, which XML Schema regular expressions do not have.`, { source: sourceOf(file, e), actual: e.attrs.value }));
+    }
+    for (const c of e.children) walk(c);
+  };
+  walk(root);
+  return out;
 }
 
 /** Reads an xs:annotation's appinfo: linkbaseRefs, roleTypes and arcroleTypes, embedded linkbases, and foreign elements to validate laxly. */

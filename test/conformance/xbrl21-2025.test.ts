@@ -33,6 +33,16 @@ const CASES: [string, string, 'valid' | 'invalid', string][] = [
   ['311-footnotes-testcase', 'V-02', 'valid', ''],
   ['311-footnotes-testcase', 'V-03', 'valid', ''],
   ['311-footnotes-testcase', 'V-04', 'invalid', 'xbrl.4.11.1.2.1:footnoteLang'],
+  // XML Schema Part 2 §F.1.1: only XML Schema's own escapes in a pattern facet
+  ['401-datatypes', 'v401-05', 'invalid', 'xmlSchema:patternEscapeDisallowed'],
+  ['401-datatypes', 'v401-06', 'valid', ''],
+  // XBRL 2.1 §5.2.2.2.1: a label has an xml:lang in scope
+  ['216-label-validation-testcase', 'V-04', 'invalid', 'xbrl.5.2.2.2.1:labelLang'],
+  // XBRL 2.1 §5.2.5.2.1: a calculation weight is never 0, under Calculations 1.1's arcrole too
+  ['208-balance', 'V-10_11', 'invalid', 'xbrl.5.2.5.2.1:zeroWeight'],
+  // XBRL 2.1 §5.1.4.3: Dimensions arcroles keep their cyclesAllowed (dimension-domain: none)
+  ['204-arcCycles', 'V-31', 'valid', ''],
+  ['204-arcCycles', 'V-32', 'invalid', 'xbrl.5.1.4.3:cycles'],
 ];
 
 describe('XBRL 2.1 conformance suite 2025-07-16: fixed verdicts', () => {

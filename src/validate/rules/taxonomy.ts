@@ -1,4 +1,4 @@
-import { ARCROLE, ROLE, diag, type Diagnostic, type Dts } from '../../model';
+import { ARCROLE, ROLE, diag, type Diagnostic, type Dts, type Relationship } from '../../model';
 
 export const CODES = {
   missingLabel: 'taxonomy:missingStandardLabel',
@@ -7,6 +7,7 @@ export const CODES = {
   nonNumericCalc: 'xbrl.5.2.5.2:nonNumericCalc',
   negative: 'xbrl.5.1.1.2:balanceCalcWeightIllegalNegative',
   positive: 'xbrl.5.1.1.2:balanceCalcWeightIllegalPositive',
+  zeroWeight: 'xbrl.5.2.5.2.1:zeroWeight',
 } as const;
 
 export interface TaxonomyCheckOptions {
@@ -50,51 +51,68 @@ export function checkTaxonomy(dts: Dts, options: TaxonomyCheckOptions = {}): Dia
         }),
       );
   }
-  for (const r of dts.relationships) {
-    if (r.arcrole === ARCROLE.summationItem || r.arcrole === ARCROLE.summationItem11) {
-      const a = dts.concepts.get(r.from);
-      const b = dts.concepts.get(r.to);
-      if (!a || !b) continue;
-      if (!a.numeric || !b.numeric || a.abstract || b.abstract)
-        out.push(
-          diag(
-            CODES.nonNumericCalc,
-            'error',
-            `Calculation arc ${a.localName} → ${b.localName} joins a non-numeric or abstract concept.`,
-            { source: r.source },
-          ),
-        );
-      if (a.periodType !== b.periodType)
-        out.push(
-          diag(
-            CODES.calcPeriodType,
-            'warning',
-            `Calculation arc ${a.localName} (${a.periodType}) → ${b.localName} (${b.periodType}) joins different period types; it can never bind.`,
-            { source: r.source },
-          ),
-        );
-      if (a.balance && b.balance && r.weight !== undefined) {
-        const w = Number(r.weight);
-        if (a.balance === b.balance && w < 0)
-          out.push(
-            diag(
-              CODES.negative,
-              'error',
-              `${a.localName} and ${b.localName} are both ${a.balance}, but the weight is ${r.weight}.`,
-              { source: r.source },
-            ),
-          );
-        if (a.balance !== b.balance && w > 0)
-          out.push(
-            diag(
-              CODES.positive,
-              'error',
-              `${a.localName} is ${a.balance} and ${b.localName} ${b.balance}, but the weight is ${r.weight}.`,
-              { source: r.source },
-            ),
-          );
-      }
-    }
+  for (const r of dts.relationships)
+    if (r.arcrole === ARCROLE.summationItem || r.arcrole === ARCROLE.summationItem11)
+      out.push(...checkSummationArc(dts, r));
+  return out;
+}
+
+/**
+ * One summation-item arc (Calculations 1.0 or 1.1): numeric, non-abstract ends, the same period
+ * type, a weight other than zero (XBRL 2.1 §5.2.5.2.1, Arelle xbrl.5.2.5.2.1:zeroWeight), and a
+ * weight whose sign agrees with the balances (§5.1.1.2).
+ */
+function checkSummationArc(dts: Dts, r: Relationship): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (r.weight !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(r.weight) && Number(r.weight) === 0)
+    out.push(
+      diag(CODES.zeroWeight, 'error', `A calculation arc ${r.from} → ${r.to} has the weight ${r.weight}.`, {
+        source: r.source,
+        expected: 'a weight other than 0',
+        actual: r.weight,
+      }),
+    );
+  const a = dts.concepts.get(r.from);
+  const b = dts.concepts.get(r.to);
+  if (!a || !b) return out;
+  if (!a.numeric || !b.numeric || a.abstract || b.abstract)
+    out.push(
+      diag(
+        CODES.nonNumericCalc,
+        'error',
+        `Calculation arc ${a.localName} → ${b.localName} joins a non-numeric or abstract concept.`,
+        { source: r.source },
+      ),
+    );
+  if (a.periodType !== b.periodType)
+    out.push(
+      diag(
+        CODES.calcPeriodType,
+        'warning',
+        `Calculation arc ${a.localName} (${a.periodType}) → ${b.localName} (${b.periodType}) joins different period types; it can never bind.`,
+        { source: r.source },
+      ),
+    );
+  if (a.balance && b.balance && r.weight !== undefined) {
+    const w = Number(r.weight);
+    if (a.balance === b.balance && w < 0)
+      out.push(
+        diag(
+          CODES.negative,
+          'error',
+          `${a.localName} and ${b.localName} are both ${a.balance}, but the weight is ${r.weight}.`,
+          { source: r.source },
+        ),
+      );
+    if (a.balance !== b.balance && w > 0)
+      out.push(
+        diag(
+          CODES.positive,
+          'error',
+          `${a.localName} is ${a.balance} and ${b.localName} ${b.balance}, but the weight is ${r.weight}.`,
+          { source: r.source },
+        ),
+      );
   }
   return out;
 }
