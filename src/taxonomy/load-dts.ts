@@ -14,6 +14,7 @@ import { checkConceptDeclarations, checkRoleTypes } from './rules/declarations';
 import { checkLinkbaseRef, checkLinkbaseRefRole } from './rules/linkbase-ref';
 import { checkLinks } from './rules/links';
 import { checkCycles, checkEssenceAlias, checkRoleRefs } from './rules/relationships';
+import { checkSummationArcs } from './rules/calculation-arcs';
 import { schemaDefaults } from './schema-defaults';
 import { defaultPackageDirs } from './package-dirs';
 
@@ -166,6 +167,7 @@ function resolveDts(entryHrefs: readonly string[], d: Discovery): Dts {
     ...checkRoleTypes(roleTypes, arcroleTypes),
     ...checkRoleRefs(linkbaseInfo, roleTypes, arcroleTypes),
     ...checkCycles(nets.relationships, arcroleTypes),
+    ...checkSummationArcs(nets.relationships, concepts as Map<string, Concept>),
     ...checkEssenceAlias(nets.relationships, concepts as Map<string, Concept>),
     ...checkLinks(linkbases, nets.relationships, nets.labels),
   );

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { readSuite, runVariation, suiteIndex, codeMatches, type Variation } from '../../bench/conformance';
+import { validate } from '../../src/validate';
 
 const SUITE = path.join(__dirname, '..', '..', 'conformance', 'XBRL-CONF-2025-07-16');
 const all: Variation[] = readSuite(suiteIndex(SUITE) as string);
@@ -54,6 +55,21 @@ describe('XBRL 2.1 conformance suite 2025-07-16: fixed verdicts', () => {
     if (code) expect(o.codes).toContain(code);
     expect(o.pass).toBe(true);
   });
+});
+
+describe('208-balance: validate() alone (as `iij-xbrl validate` runs it) reports a DTS whose weights break §5.1.1.2 or §5.2.5.2.1', () => {
+  const invalid = all.filter((v) => v.testcase === '208-balance' && v.expected === 'invalid');
+  it('holds the invalid variations of the suite', () => expect(invalid).toHaveLength(8));
+  it.each(invalid.map((v) => [v.id, v] as const))('%s', (_id, v) => {
+    const codes = validate(v.entries[0].file).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+    expect(codes.some((c) => /balanceCalcWeightIllegal|zeroWeight/.test(c))).toBe(true);
+  });
+  it.each(all.filter((v) => v.testcase === '208-balance' && v.expected === 'valid').map((v) => [v.id, v] as const))(
+    '%s (valid)',
+    (_id, v) => {
+      expect(validate(v.entries[0].file).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    },
+  );
 });
 
 describe('suite codes', () => {

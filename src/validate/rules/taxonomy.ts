@@ -4,10 +4,6 @@ export const CODES = {
   missingLabel: 'taxonomy:missingStandardLabel',
   notPresented: 'taxonomy:conceptNotInPresentation',
   calcPeriodType: 'taxonomy:calcPeriodTypeMismatch',
-  nonNumericCalc: 'xbrl.5.2.5.2:nonNumericCalc',
-  negative: 'xbrl.5.1.1.2:balanceCalcWeightIllegalNegative',
-  positive: 'xbrl.5.1.1.2:balanceCalcWeightIllegalPositive',
-  zeroWeight: 'xbrl.5.2.5.2.1:zeroWeight',
 } as const;
 
 export interface TaxonomyCheckOptions {
@@ -16,8 +12,8 @@ export interface TaxonomyCheckOptions {
 }
 
 /**
- * Taxonomy checks: labels, presentation coverage, calc arcs vs period types and balances. The XBRL 2.1
- * rules on declarations, cycles and role references run when the DTS is loaded (src/taxonomy/rules).
+ * Taxonomy checks: labels, presentation coverage, calc arcs vs period types. The XBRL 2.1
+ * rules on declarations, cycles, role references and summation-item arcs run when the DTS is loaded (src/taxonomy/rules).
  */
 export function checkTaxonomy(dts: Dts, options: TaxonomyCheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -57,62 +53,17 @@ export function checkTaxonomy(dts: Dts, options: TaxonomyCheckOptions = {}): Dia
   return out;
 }
 
-/**
- * One summation-item arc (Calculations 1.0 or 1.1): numeric, non-abstract ends, the same period
- * type, a weight other than zero (XBRL 2.1 §5.2.5.2.1, Arelle xbrl.5.2.5.2.1:zeroWeight), and a
- * weight whose sign agrees with the balances (§5.1.1.2).
- */
+/** The project's own check of a summation-item arc: ends of different period types never bind (a warning). */
 function checkSummationArc(dts: Dts, r: Relationship): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (r.weight !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(r.weight) && Number(r.weight) === 0)
-    out.push(
-      diag(CODES.zeroWeight, 'error', `A calculation arc ${r.from} → ${r.to} has the weight ${r.weight}.`, {
-        source: r.source,
-        expected: 'a weight other than 0',
-        actual: r.weight,
-      }),
-    );
   const a = dts.concepts.get(r.from);
   const b = dts.concepts.get(r.to);
-  if (!a || !b) return out;
-  if (!a.numeric || !b.numeric || a.abstract || b.abstract)
-    out.push(
-      diag(
-        CODES.nonNumericCalc,
-        'error',
-        `Calculation arc ${a.localName} → ${b.localName} joins a non-numeric or abstract concept.`,
-        { source: r.source },
-      ),
-    );
-  if (a.periodType !== b.periodType)
-    out.push(
-      diag(
-        CODES.calcPeriodType,
-        'warning',
-        `Calculation arc ${a.localName} (${a.periodType}) → ${b.localName} (${b.periodType}) joins different period types; it can never bind.`,
-        { source: r.source },
-      ),
-    );
-  if (a.balance && b.balance && r.weight !== undefined) {
-    const w = Number(r.weight);
-    if (a.balance === b.balance && w < 0)
-      out.push(
-        diag(
-          CODES.negative,
-          'error',
-          `${a.localName} and ${b.localName} are both ${a.balance}, but the weight is ${r.weight}.`,
-          { source: r.source },
-        ),
-      );
-    if (a.balance !== b.balance && w > 0)
-      out.push(
-        diag(
-          CODES.positive,
-          'error',
-          `${a.localName} is ${a.balance} and ${b.localName} ${b.balance}, but the weight is ${r.weight}.`,
-          { source: r.source },
-        ),
-      );
-  }
-  return out;
+  if (!a || !b || a.periodType === b.periodType) return [];
+  return [
+    diag(
+      CODES.calcPeriodType,
+      'warning',
+      `Calculation arc ${a.localName} (${a.periodType}) → ${b.localName} (${b.periodType}) joins different period types; it can never bind.`,
+      { source: r.source },
+    ),
+  ];
 }
