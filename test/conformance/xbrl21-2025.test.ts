@@ -44,6 +44,8 @@ const CASES: [string, string, 'valid' | 'invalid', string][] = [
   // XBRL 2.1 §5.1.4.3: Dimensions arcroles keep their cyclesAllowed (dimension-domain: none)
   ['204-arcCycles', 'V-31', 'valid', ''],
   ['204-arcCycles', 'V-32', 'invalid', 'xbrl.5.1.4.3:cycles'],
+  // XBRL 2.1 §3.5.3.8.1: an extended link holds locators, resources, arcs, titles and documentation only
+  ['114-lax-validation-testcase', 'V-05', 'invalid', 'xbrl.3.5.3.8.1:resourceType'],
 ];
 
 describe('XBRL 2.1 conformance suite 2025-07-16: fixed verdicts', () => {
