@@ -19,6 +19,7 @@ export type Xbrl21Code =
   | 'xbrl.5.2.2.2.1:labelLang'
   | 'xbrl.5.2.5.2.1:zeroWeight'
   | 'xbrl.3.5.3.8.1:resourceType'
+  | 'xbrl.3.5.4:hrefIdNotFound'
   | 'xbrl.3.5.2.4.5:roleRefDuplicate'
   | 'xbrl.3.5.2.4.5:roleRefMismatch'
   | 'xbrl.3.5.2.4.5:roleRefNotDefined'

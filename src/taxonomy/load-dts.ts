@@ -75,6 +75,8 @@ class Discovery {
   readonly attributeDecls: { name: string; type: string }[] = [];
   readonly lax: { element?: string; attribute?: string; value: string; source: { file: string; line: number; column: number } }[] = [];
   readonly documents: string[] = [];
+  /** `url#fragment` of every element a locator of a custom link may point at in the schemas read (ids, short child sequences). */
+  readonly anchors = new Map<string, string>();
   private readonly seen = new Set<string>();
   private readonly queue: Pending[] = [];
   /** Schemas included without a targetNamespace take the including schema's (chameleon include). */
@@ -149,6 +151,7 @@ class Discovery {
     this.linkbases.push(...s.embeddedLinkbases);
     this.diagnostics.push(...s.diagnostics);
     this.attributeDecls.push(...s.attributes);
+    for (const a of s.anchors ?? []) this.anchors.set(`${url}#${a}`, `${url}#${a}`);
     this.lax.push(...s.lax);
     this.schemas.push({ url, file, targetNamespace: s.targetNamespace });
   }
@@ -159,7 +162,7 @@ function resolveDts(entryHrefs: readonly string[], d: Discovery): Dts {
   const { diagnostics, elements, types, roleTypes, arcroleTypes, linkbases } = d;
   const { concepts, byId, diagnostics: cd } = buildConcepts(elements, types);
   diagnostics.push(...cd);
-  const nets = buildNetworks(linkbases, byId);
+  const nets = buildNetworks(linkbases, byId, d.anchors);
   diagnostics.push(...nets.diagnostics);
   const linkbaseInfo: LinkbaseInfo[] = linkbases.map((l) => l.info);
   diagnostics.push(

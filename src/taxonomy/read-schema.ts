@@ -60,6 +60,8 @@ export interface SchemaResult {
   attributes: { name: string; type: string }[];
   /** Content to validate laxly once every schema is read: appinfo elements and foreign attributes on declarations. */
   lax: { element?: string; attribute?: string; value: string; source: SourceRef }[];
+  /** Fragments that identify an element of this schema: every id, and element(/1/…) child sequences to depth 3 (XBRL 2.1 §3.5.4). */
+  anchors?: string[];
 }
 
 const XS = NS.xs;
@@ -162,6 +164,7 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
     }
   }
   r.diagnostics.push(...patternEscapes(root, file));
+  r.anchors = anchorsOf(root);
   return r;
 }
 
@@ -171,6 +174,17 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
  * The match skips escaped backslashes before the escape.
  */
 const ILLEGAL_ESCAPE = /(?:^|[^\\])(?:\\\\)*(\\[^nrt\\|.^?*+{}()[\]pPsSiIcCdDwW-])/g;
+function anchorsOf(root: XElement): string[] {
+  const out: string[] = [];
+  const walk = (e: XElement, path: string, depth: number): void => {
+    if (e.attrs.id) out.push(e.attrs.id);
+    if (depth <= 3) out.push(`element(${path})`);
+    e.children.forEach((c, i) => walk(c, `${path}/${i + 1}`, depth + 1));
+  };
+  walk(root, '/1', 1);
+  return out;
+}
+
 function patternEscapes(root: XElement, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (e: XElement): void => {

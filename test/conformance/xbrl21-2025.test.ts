@@ -46,6 +46,12 @@ const CASES: [string, string, 'valid' | 'invalid', string][] = [
   ['204-arcCycles', 'V-32', 'invalid', 'xbrl.5.1.4.3:cycles'],
   // XBRL 2.1 §3.5.3.8.1: an extended link holds locators, resources, arcs, titles and documentation only
   ['114-lax-validation-testcase', 'V-05', 'invalid', 'xbrl.3.5.3.8.1:resourceType'],
+  // XBRL 2.1 §3.5.4: a locator of a custom link points at an element that exists (id, element() child sequence)
+  ['202-xlinkLocator', 'V-02b', 'valid', ''],
+  ['202-xlinkLocator', 'V-02c', 'invalid', 'xbrl.3.5.4:hrefIdNotFound'],
+  ['202-xlinkLocator', 'V-02d', 'invalid', 'xbrl.3.5.4:hrefIdNotFound'],
+  ['202-xlinkLocator', 'V-09', 'valid', ''],
+  ['202-xlinkLocator', 'V-13', 'valid', ''],
 ];
 
 describe('XBRL 2.1 conformance suite 2025-07-16: fixed verdicts', () => {
