@@ -16,6 +16,10 @@ export type Xbrl21Code =
   | 'xbrl.5.2.2.2.2'
   | 'xbrl.5.2.3.2.1'
   | 'xbrl.4.11.1.1:customLocator'
+  | 'xbrl.5.2.2.2.1:labelLang'
+  | 'xbrl.5.2.5.2.1:zeroWeight'
+  | 'xbrl.3.5.3.8.1:resourceType'
+  | 'xbrl.3.5.4:hrefIdNotFound'
   | 'xbrl.3.5.2.4.5:roleRefDuplicate'
   | 'xbrl.3.5.2.4.5:roleRefMismatch'
   | 'xbrl.3.5.2.4.5:roleRefNotDefined'
@@ -108,6 +112,7 @@ export type Xbrl21Code =
   | 'xmlSchema:syntax'
   | 'xmlSchema:valueError'
   | 'xmlSchema:attributesRequired'
+  | 'xmlSchema:patternEscapeDisallowed'
   | 'xlink:dupArcs';
 /** Calculations 1.1 / XBRL 2.1 §5.2.5.2, duplicates and roll-forwards. */
 export type CalculationCode =

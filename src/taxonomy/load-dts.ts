@@ -15,6 +15,7 @@ import { checkLinkbaseRef, checkLinkbaseRefRole } from './rules/linkbase-ref';
 import { checkLinks } from './rules/links';
 import { checkCycles, checkEssenceAlias, checkRoleRefs } from './rules/relationships';
 import { checkDimensions } from './rules/dimensions';
+import { checkSummationArcs } from './rules/calculation-arcs';
 import { schemaDefaults } from './schema-defaults';
 import { defaultPackageDirs } from './package-dirs';
 
@@ -77,6 +78,8 @@ class Discovery {
   readonly documents: string[] = [];
   /** `url#id` of schema elements other than top-level element declarations. */
   readonly otherIds = new Set<string>();
+  /** `url#fragment` of every element a locator of a custom link may point at in the schemas read (ids, short child sequences). */
+  readonly anchors = new Map<string, string>();
   private readonly seen = new Set<string>();
   private readonly queue: Pending[] = [];
   /** Schemas included without a targetNamespace take the including schema's (chameleon include). */
@@ -151,6 +154,7 @@ class Discovery {
     this.linkbases.push(...s.embeddedLinkbases);
     this.diagnostics.push(...s.diagnostics);
     this.attributeDecls.push(...s.attributes);
+    for (const a of s.anchors ?? []) this.anchors.set(`${url}#${a}`, `${url}#${a}`);
     this.lax.push(...s.lax);
     for (const id of s.otherIds) this.otherIds.add(`${url}#${id}`);
     this.schemas.push({ url, file, targetNamespace: s.targetNamespace });
@@ -162,7 +166,7 @@ function resolveDts(entryHrefs: readonly string[], d: Discovery): Dts {
   const { diagnostics, elements, types, roleTypes, arcroleTypes, linkbases } = d;
   const { concepts, byId, diagnostics: cd } = buildConcepts(elements, types);
   diagnostics.push(...cd);
-  const nets = buildNetworks(linkbases, byId);
+  const nets = buildNetworks(linkbases, byId, d.anchors);
   diagnostics.push(...nets.diagnostics);
   const linkbaseInfo: LinkbaseInfo[] = linkbases.map((l) => l.info);
   diagnostics.push(
@@ -170,6 +174,7 @@ function resolveDts(entryHrefs: readonly string[], d: Discovery): Dts {
     ...checkRoleTypes(roleTypes, arcroleTypes),
     ...checkRoleRefs(linkbaseInfo, roleTypes, arcroleTypes),
     ...checkCycles(nets.relationships, arcroleTypes),
+    ...checkSummationArcs(nets.relationships, concepts as Map<string, Concept>),
     ...checkEssenceAlias(nets.relationships, concepts as Map<string, Concept>),
     ...checkLinks(linkbases, nets.relationships, nets.labels),
     ...checkDimensions(concepts as Map<string, Concept>, nets.relationships, linkbases, { byId, otherIds: d.otherIds }),

@@ -12,7 +12,11 @@ export interface RawArc {
   /** The arc's `xbrldt:` attributes, when it has any. */
   xdt?: XdtArcAttributes;
 }
-export interface RawLink { element: string; role: string; locs: RawLoc[]; resources: RawResource[]; arcs: RawArc[]; source: SourceRef }
+export interface RawLink {
+  element: string; role: string; locs: RawLoc[]; resources: RawResource[]; arcs: RawArc[]; source: SourceRef;
+  /** Children that are neither locator, resource, arc, title nor documentation (XBRL 2.1 §3.5.3.8.1): their names and places. */
+  untyped?: { element: string; source: SourceRef }[];
+}
 export interface RawLinkbase { url: string; file: string; info: LinkbaseInfo; links: RawLink[] }
 
 const XL = NS.xlink;
@@ -54,6 +58,8 @@ export function readLinkbase(root: XElement, url: string, file: string, onRef: (
           label: xl(k, 'label') ?? '', element: k.name, role: r, lang: k.attrs[`{${NS.xml}}lang`] ?? inheritedLang(c, root),
           text: deepText(k), id: k.attrs.id, source: src(k), space: k.attrs[`{${NS.xml}}space`], ownLang: k.attrs[`{${NS.xml}}lang`],
         });
+      } else if (t === undefined && k.local !== 'documentation' && k.local !== 'title') {
+        (link.untyped ??= []).push({ element: k.name, source: src(k) });
       } else if (t === 'arc') {
         const arcrole = xl(k, 'arcrole') ?? '';
         info.usedArcroles.push({ uri: arcrole, element: k.name, parent: c.name, source: src(k) });

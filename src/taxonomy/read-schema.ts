@@ -64,6 +64,8 @@ export interface SchemaResult {
   otherIds: string[];
   /** Content to validate laxly once every schema is read: appinfo elements and foreign attributes on declarations. */
   lax: { element?: string; attribute?: string; value: string; source: SourceRef }[];
+  /** Fragments that identify an element of this schema: every id, and element(/1/…) child sequences to depth 3 (XBRL 2.1 §3.5.4). */
+  anchors?: string[];
 }
 
 const XS = NS.xs;
@@ -167,7 +169,40 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
       default:
     }
   }
+  r.diagnostics.push(...patternEscapes(root, file));
+  r.anchors = anchorsOf(root);
   return r;
+}
+
+/**
+ * An XML Schema regular expression allows only its own escapes (XML Schema Part 2 §F.1.1 SingleCharEsc,
+ * MultiCharEsc, catEsc, complEsc): `\@` in a pattern facet is an error (Arelle: xmlSchema:patternEscapeDisallowed).
+ * The match skips escaped backslashes before the escape.
+ */
+const ILLEGAL_ESCAPE = /(?:^|[^\\])(?:\\\\)*(\\[^nrt\\|.^?*+{}()[\]pPsSiIcCdDwW-])/g;
+function anchorsOf(root: XElement): string[] {
+  const out: string[] = [];
+  const walk = (e: XElement, path: string, depth: number): void => {
+    if (e.attrs.id) out.push(e.attrs.id);
+    if (depth <= 3) out.push(`element(${path})`);
+    e.children.forEach((c, i) => walk(c, `${path}/${i + 1}`, depth + 1));
+  };
+  walk(root, '/1', 1);
+  return out;
+}
+
+function patternEscapes(root: XElement, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (e: XElement): void => {
+    if (e.name === `{${XS}}annotation`) return;
+    if (e.name === `{${XS}}pattern` && e.attrs.value !== undefined) {
+      const bad = [...e.attrs.value.matchAll(ILLEGAL_ESCAPE)].map((m) => m[1]);
+      if (bad.length) out.push(diag('xmlSchema:patternEscapeDisallowed', 'error', `xs:pattern "${e.attrs.value}" uses the escape ${bad.join(', ')}, which XML Schema regular expressions do not have.`, { source: sourceOf(file, e), actual: e.attrs.value }));
+    }
+    for (const c of e.children) walk(c);
+  };
+  walk(root);
+  return out;
 }
 
 /** Reads an xs:annotation's appinfo: linkbaseRefs, roleTypes and arcroleTypes, embedded linkbases, and foreign elements to validate laxly. */

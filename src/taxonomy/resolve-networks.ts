@@ -3,6 +3,7 @@ import type { RawArc, RawLink, RawLinkbase, RawResource } from './read-linkbase'
 
 export const NETWORK_CODES = {
   locatorHref: 'xbrl.3.5.3.7.2:locatorHref',
+  hrefIdNotFound: 'xbrl.3.5.4:hrefIdNotFound',
   arcLabel: 'xbrl.3.5.3.9:arcFromToLabel',
 } as const;
 
@@ -30,6 +31,17 @@ export function locatorTarget(href: string, byId: Map<string, string>): string |
   return undefined;
 }
 
+/** Whether `href` names a schema that was read and a fragment (id, or element() child sequence to depth 3) that identifies nothing in it. */
+function pointsIntoSchemaAtNothing(href: string, anchors: Map<string, string>): boolean {
+  const doc = href.slice(0, href.indexOf('#'));
+  if (!anchors.has(`${doc}#element(/1)`)) return false;
+  if (locatorTarget(href, anchors) !== undefined) return false;
+  let frag = href.slice(href.indexOf('#') + 1);
+  try { frag = decodeURIComponent(frag); } catch { /* keep as written */ }
+  // Only what was recorded can be refuted: bare ids, and child sequences no deeper than 3.
+  return /^[^()/]+$/.test(frag) || /^(element\(\/1(\/\d+){0,2}\))+$/.test(frag);
+}
+
 /** What buildNetworks gathers link by link: diagnostics, labels, and the candidate relationships of each equivalence key. */
 interface NetworkParts {
   diagnostics: Diagnostic[];
@@ -51,7 +63,7 @@ interface ResolvedLink {
  * among equivalent arcs (same arcrole, link role, link and arc element, from and to) the highest
  * priority wins and a winning `use="prohibited"` removes the relationship.
  */
-export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string>): {
+export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string>, anchors?: Map<string, string>): {
   relationships: Relationship[]; labels: Label[]; diagnostics: Diagnostic[];
 } {
   const parts: NetworkParts = { diagnostics: [], labels: [], candidates: new Map() };
@@ -60,7 +72,7 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
   for (const lb of linkbases) for (const link of lb.links) for (const r of link.resources) if (r.id) resourcesById.set(`${lb.url}#${r.id}`, r);
   for (const lb of linkbases) {
     for (const link of lb.links) {
-      const resolved = resolveLink(parts, link, byId, resourcesById);
+      const resolved = resolveLink(parts, link, byId, resourcesById, anchors);
       for (const arc of link.arcs) addArc(parts, resolved, arc);
     }
   }
@@ -68,7 +80,7 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
 }
 
 /** Resolves a link's locators (to concepts, or to remote resources) and indexes its resources by label; a diagnostic for each locator of a standard link that points at no concept. */
-function resolveLink(parts: NetworkParts, link: RawLink, byId: Map<string, string>, resourcesById: Map<string, RawResource>): ResolvedLink {
+function resolveLink(parts: NetworkParts, link: RawLink, byId: Map<string, string>, resourcesById: Map<string, RawResource>, anchors?: Map<string, string>): ResolvedLink {
   const locs = new Map<string, string[]>();
   const standard = STANDARD_LINK_ELEMENTS.has(link.element);
   const labelsInLink = new Set([...link.locs.map((l) => l.label), ...link.resources.map((r) => r.label)]);
@@ -82,6 +94,8 @@ function resolveLink(parts: NetworkParts, link: RawLink, byId: Map<string, strin
       const isStd = /^https?:\/\/(www\.)?(xbrl\.org|w3\.org)\//.test(l.href);
       // Custom links may point at anything (documents, resources); standard ones need concepts (§5.2).
       if (!isStd && standard) parts.diagnostics.push(diag(NETWORK_CODES.locatorHref, 'error', `locator "${l.label}" points to ${hash < 0 ? 'a document without a fragment' : 'no concept'}: ${l.href}`, { source: l.source }));
+      // A custom link may point at any element, but at one that exists (§3.5.4): checked in the schemas read, for ids and short child sequences.
+      else if (!standard && anchors && hash > 0 && pointsIntoSchemaAtNothing(l.href, anchors)) parts.diagnostics.push(diag(NETWORK_CODES.hrefIdNotFound, 'error', `locator "${l.label}" points to no element of its schema: ${l.href}`, { source: l.source }));
       continue;
     }
     const arr = locs.get(l.label);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { readSuite, runVariation, suiteIndex, codeMatches, type Variation } from '../../bench/conformance';
+import { validate } from '../../src/validate';
 
 const SUITE = path.join(__dirname, '..', '..', 'conformance', 'XBRL-CONF-2025-07-16');
 const all: Variation[] = readSuite(suiteIndex(SUITE) as string);
@@ -33,6 +34,24 @@ const CASES: [string, string, 'valid' | 'invalid', string][] = [
   ['311-footnotes-testcase', 'V-02', 'valid', ''],
   ['311-footnotes-testcase', 'V-03', 'valid', ''],
   ['311-footnotes-testcase', 'V-04', 'invalid', 'xbrl.4.11.1.2.1:footnoteLang'],
+  // XML Schema Part 2 §F.1.1: only XML Schema's own escapes in a pattern facet
+  ['401-datatypes', 'v401-05', 'invalid', 'xmlSchema:patternEscapeDisallowed'],
+  ['401-datatypes', 'v401-06', 'valid', ''],
+  // XBRL 2.1 §5.2.2.2.1: a label has an xml:lang in scope
+  ['216-label-validation-testcase', 'V-04', 'invalid', 'xbrl.5.2.2.2.1:labelLang'],
+  // XBRL 2.1 §5.2.5.2.1: a calculation weight is never 0, under Calculations 1.1's arcrole too
+  ['208-balance', 'V-10_11', 'invalid', 'xbrl.5.2.5.2.1:zeroWeight'],
+  // XBRL 2.1 §5.1.4.3: Dimensions arcroles keep their cyclesAllowed (dimension-domain: none)
+  ['204-arcCycles', 'V-31', 'valid', ''],
+  ['204-arcCycles', 'V-32', 'invalid', 'xbrl.5.1.4.3:cycles'],
+  // XBRL 2.1 §3.5.3.8.1: an extended link holds locators, resources, arcs, titles and documentation only
+  ['114-lax-validation-testcase', 'V-05', 'invalid', 'xbrl.3.5.3.8.1:resourceType'],
+  // XBRL 2.1 §3.5.4: a locator of a custom link points at an element that exists (id, element() child sequence)
+  ['202-xlinkLocator', 'V-02b', 'valid', ''],
+  ['202-xlinkLocator', 'V-02c', 'invalid', 'xbrl.3.5.4:hrefIdNotFound'],
+  ['202-xlinkLocator', 'V-02d', 'invalid', 'xbrl.3.5.4:hrefIdNotFound'],
+  ['202-xlinkLocator', 'V-09', 'valid', ''],
+  ['202-xlinkLocator', 'V-13', 'valid', ''],
 ];
 
 describe('XBRL 2.1 conformance suite 2025-07-16: fixed verdicts', () => {
@@ -44,6 +63,21 @@ describe('XBRL 2.1 conformance suite 2025-07-16: fixed verdicts', () => {
     if (code) expect(o.codes).toContain(code);
     expect(o.pass).toBe(true);
   });
+});
+
+describe('208-balance: validate() alone (as `iij-xbrl validate` runs it) reports a DTS whose weights break §5.1.1.2 or §5.2.5.2.1', () => {
+  const invalid = all.filter((v) => v.testcase === '208-balance' && v.expected === 'invalid');
+  it('holds the invalid variations of the suite', () => expect(invalid).toHaveLength(8));
+  it.each(invalid.map((v) => [v.id, v] as const))('%s', (_id, v) => {
+    const codes = validate(v.entries[0].file).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+    expect(codes.some((c) => /balanceCalcWeightIllegal|zeroWeight/.test(c))).toBe(true);
+  });
+  it.each(all.filter((v) => v.testcase === '208-balance' && v.expected === 'valid').map((v) => [v.id, v] as const))(
+    '%s (valid)',
+    (_id, v) => {
+      expect(validate(v.entries[0].file).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    },
+  );
 });
 
 describe('suite codes', () => {

@@ -7,8 +7,11 @@ export const LINK_CODES = {
   arcroleUsedOn: 'xbrl.5.1.4.5:custArcroleUsedOn',
   remoteResource: 'xbrl.5.2.2.3:labelArcRemoteResource',
   valueError: 'xmlSchema:valueError',
+  labelLang: 'xbrl.5.2.2.2.1:labelLang',
+  resourceType: 'xbrl.3.5.3.8.1:resourceType',
 } as const;
 
+const local = (c: string): string => c.slice(c.indexOf('}') + 1);
 const LANGUAGE = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
 
 const A = 'http://www.xbrl.org/2003/arcrole/';
@@ -27,7 +30,11 @@ const STANDARD_ARC: Record<string, string> = {
 export function checkLinks(linkbases: RawLinkbase[], relationships: Relationship[], labels: Label[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const lb of linkbases) for (const link of lb.links) {
+    // An extended link holds locators, resources, arcs, titles and documentation only (Arelle: xbrl.3.5.3.8.1:resourceType).
+    for (const u of link.untyped ?? []) out.push(diag(LINK_CODES.resourceType, 'error', `${local(u.element)} in an extended link is neither a locator, a resource, an arc, a title nor documentation (no xlink:type).`, { source: u.source }));
     for (const r of link.resources) {
+      // A label has an xml:lang in scope: its own, its link's or its linkbase's (XBRL 2.1 §5.2.2.2.1).
+      if (r.element === `{${NS.link}}label` && r.lang === undefined) out.push(diag(LINK_CODES.labelLang, 'error', `Label "${r.label}" has no xml:lang in scope.`, { source: r.source }));
       // xml:lang is an xs:language, xml:space default|preserve (the XML namespace schema).
       if (r.ownLang !== undefined && !LANGUAGE.test(r.ownLang)) out.push(diag(LINK_CODES.valueError, 'error', `xml:lang "${r.ownLang}" is not a language code.`, { source: r.source }));
       if (r.space !== undefined && r.space !== 'default' && r.space !== 'preserve') out.push(diag(LINK_CODES.valueError, 'error', `xml:space must be default or preserve, not "${r.space}".`, { source: r.source }));

@@ -28,6 +28,15 @@ const STANDARD_CYCLES: Record<string, readonly [string, DiagnosticCode?]> = {
   [`${A}similar-tuples`]: ['any'],
   [`${A}requires-element`]: ['any'],
 };
+/**
+ * cyclesAllowed of the arcroleTypes that XBRL Dimensions 1.0 declares in http://www.xbrl.org/2005/xbrldt-2005.xsd,
+ * a standard schema the loader does not read: a base set of these arcroles is held to them (§5.1.4.3) all the same.
+ */
+const D = 'http://xbrl.org/int/dim/arcrole/';
+const XDT_CYCLES: Record<string, string> = {
+  [`${D}hypercube-dimension`]: 'none', [`${D}dimension-domain`]: 'none', [`${D}domain-member`]: 'undirected',
+  [`${D}all`]: 'undirected', [`${D}notAll`]: 'undirected', [`${D}dimension-default`]: 'none',
+};
 const STANDARD_ROLE = /^http:\/\/www\.xbrl\.org\/2003\/role\//;
 const STANDARD_ARCROLE = /^http:\/\/www\.xbrl\.org\/2003\/arcrole\//;
 const STANDARD_LINKS = new Set(['definitionLink', 'calculationLink', 'presentationLink', 'labelLink', 'referenceLink', 'footnoteLink', 'label', 'reference', 'footnote',
@@ -81,7 +90,7 @@ export function checkCycles(relationships: Relationship[], arcroleTypes: RoleTyp
   for (const rels of sets.values()) {
     const r0 = rels[0];
     const std = STANDARD_CYCLES[r0.arcrole];
-    const allowed = std?.[0] ?? arcroleTypes.find((t) => t.roleURI === r0.arcrole)?.cyclesAllowed ?? 'any';
+    const allowed = std?.[0] ?? arcroleTypes.find((t) => t.roleURI === r0.arcrole)?.cyclesAllowed ?? XDT_CYCLES[r0.arcrole] ?? 'any';
     if (allowed === 'any') continue;
     const stdElements = [r0.linkElement, r0.arcElement].every((e) => e === undefined || e.startsWith(`{${NS.link}}`));
     if (!stdElements) continue;

@@ -1,12 +1,9 @@
-import { ARCROLE, ROLE, diag, type Diagnostic, type Dts } from '../../model';
+import { ARCROLE, ROLE, diag, type Diagnostic, type Dts, type Relationship } from '../../model';
 
 export const CODES = {
   missingLabel: 'taxonomy:missingStandardLabel',
   notPresented: 'taxonomy:conceptNotInPresentation',
   calcPeriodType: 'taxonomy:calcPeriodTypeMismatch',
-  nonNumericCalc: 'xbrl.5.2.5.2:nonNumericCalc',
-  negative: 'xbrl.5.1.1.2:balanceCalcWeightIllegalNegative',
-  positive: 'xbrl.5.1.1.2:balanceCalcWeightIllegalPositive',
 } as const;
 
 export interface TaxonomyCheckOptions {
@@ -15,8 +12,8 @@ export interface TaxonomyCheckOptions {
 }
 
 /**
- * Taxonomy checks: labels, presentation coverage, calc arcs vs period types and balances. The XBRL 2.1
- * rules on declarations, cycles and role references run when the DTS is loaded (src/taxonomy/rules).
+ * Taxonomy checks: labels, presentation coverage, calc arcs vs period types. The XBRL 2.1
+ * rules on declarations, cycles, role references and summation-item arcs run when the DTS is loaded (src/taxonomy/rules).
  */
 export function checkTaxonomy(dts: Dts, options: TaxonomyCheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -50,51 +47,23 @@ export function checkTaxonomy(dts: Dts, options: TaxonomyCheckOptions = {}): Dia
         }),
       );
   }
-  for (const r of dts.relationships) {
-    if (r.arcrole === ARCROLE.summationItem || r.arcrole === ARCROLE.summationItem11) {
-      const a = dts.concepts.get(r.from);
-      const b = dts.concepts.get(r.to);
-      if (!a || !b) continue;
-      if (!a.numeric || !b.numeric || a.abstract || b.abstract)
-        out.push(
-          diag(
-            CODES.nonNumericCalc,
-            'error',
-            `Calculation arc ${a.localName} → ${b.localName} joins a non-numeric or abstract concept.`,
-            { source: r.source },
-          ),
-        );
-      if (a.periodType !== b.periodType)
-        out.push(
-          diag(
-            CODES.calcPeriodType,
-            'warning',
-            `Calculation arc ${a.localName} (${a.periodType}) → ${b.localName} (${b.periodType}) joins different period types; it can never bind.`,
-            { source: r.source },
-          ),
-        );
-      if (a.balance && b.balance && r.weight !== undefined) {
-        const w = Number(r.weight);
-        if (a.balance === b.balance && w < 0)
-          out.push(
-            diag(
-              CODES.negative,
-              'error',
-              `${a.localName} and ${b.localName} are both ${a.balance}, but the weight is ${r.weight}.`,
-              { source: r.source },
-            ),
-          );
-        if (a.balance !== b.balance && w > 0)
-          out.push(
-            diag(
-              CODES.positive,
-              'error',
-              `${a.localName} is ${a.balance} and ${b.localName} ${b.balance}, but the weight is ${r.weight}.`,
-              { source: r.source },
-            ),
-          );
-      }
-    }
-  }
+  for (const r of dts.relationships)
+    if (r.arcrole === ARCROLE.summationItem || r.arcrole === ARCROLE.summationItem11)
+      out.push(...checkSummationArc(dts, r));
   return out;
+}
+
+/** The project's own check of a summation-item arc: ends of different period types never bind (a warning). */
+function checkSummationArc(dts: Dts, r: Relationship): Diagnostic[] {
+  const a = dts.concepts.get(r.from);
+  const b = dts.concepts.get(r.to);
+  if (!a || !b || a.periodType === b.periodType) return [];
+  return [
+    diag(
+      CODES.calcPeriodType,
+      'warning',
+      `Calculation arc ${a.localName} (${a.periodType}) → ${b.localName} (${b.periodType}) joins different period types; it can never bind.`,
+      { source: r.source },
+    ),
+  ];
 }
