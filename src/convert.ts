@@ -6,16 +6,9 @@ import { loadReleaseMap } from './mapping/release-map';
 import { loadTaxonomySource } from './mapping/taxonomy-source';
 import { mapRelease } from './mapping/map-release';
 import { takeMissingContributors } from './mapping/complete-calculations';
-import { runReleaseChecks, type CheckCounts } from './checks';
-import type { LangCoverage, MapResult, MappedFact } from './mapping/types';
-import { toXbrlXml } from './instance/to-xbrl-xml';
-import { toXbrlJson } from './oim/to-xbrl-json';
-import { toVendorFeed } from './feed/to-vendor-feed';
-import { loadPresentation } from './feed/labels';
-import { toSpreadsheetCsv } from './feed/to-spreadsheet-csv';
-import { toXbrlCsv, xbrlCsvNames } from './oim/to-xbrl-csv';
-import { toInlineXbrl } from './inline-page';
-import { checkSchema } from './util/json-schema';
+import { runReleaseChecks } from './checks';
+import type { LangCoverage, MappedFact } from './mapping/types';
+import { writeOutputs } from './outputs';
 import { writeFilesAtomically } from './util/atomic-write';
 import { packageRoot } from './util/paths';
 import { compile, type CompiledValidator } from './validate';
@@ -51,7 +44,6 @@ export interface ConvertResult {
   encoding?: Encoding;
 }
 
-const json = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
 const bySource = (a: Diagnostic, b: Diagnostic) =>
   (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
   (a.source?.column ?? 0) - (b.source?.column ?? 0) ||
@@ -67,14 +59,14 @@ const failed = (diagnostics: Diagnostic[]): ConvertResult => ({
 });
 
 /**
- * Converts a release already in memory. The file name is only used in messages and outputs.
- * Longer than 80 lines: it wires every output by hand, until convert runs from a list of writers.
+ * Converts a release already in memory: map → release checks → gate → writers. The file name is
+ * only used in messages and outputs.
  */
 export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOptions = {}): ConvertResult {
   const lang = options.lang ?? 'both';
   const read = readAndMap(bytes, file, options, lang);
   if ('ok' in read) return read;
-  const { parsed, rmap, tax, mapped, counts, diagnostics } = read;
+  const { mapped, diagnostics } = read;
   const result: ConvertResult = {
     ok: false,
     diagnostics,
@@ -91,72 +83,64 @@ export function convertBytes(bytes: Uint8Array, file: string, options: ConvertOp
     );
     return result;
   }
-  const namespaces: Record<string, string> = { [tax.prefix]: tax.namespace };
-  const report: Report = { taxonomy: [tax.entryPoint], facts: mapped.facts, footnotes: mapped.footnotes, namespaces };
-  result.report = report;
-  const end =
-    mapped.facts.find((f) => f.name === 'DocumentPeriodEndDate')?.value ??
-    mapped.facts.reduce((m, f) => {
-      const e = f.period.type === 'instant' ? f.period.instant : f.period.type === 'duration' ? f.period.end : '';
-      return e > m ? e : m;
-    }, '');
-  const base = `${tax.prefix}-${end.replace(/-/g, '')}`;
-  const names = { xml: `${base}.xml`, json: `${base}.json`, feed: `${base}.facts.json`, report: `${base}.report.json` };
-  // The gate: the instance about to be written goes through the validator's rules, from memory.
-  // compile() takes the DTS from the build's serialised copy when it is current (from the taxonomy's files otherwise).
-  const validator = options.validator ?? compile(tax.entryPoint);
-  diagnostics.push(
-    ...validator.diagnostics,
-    ...validator.validateReport(report, { file: names.xml }).map((d) => atRelease(d, mapped.facts, file)),
-  );
-  diagnostics.sort(bySource);
-  const xbrlJson = toXbrlJson(report);
-  const feed = toVendorFeed(mapped.facts, {
-    release: { file: path.basename(file) },
-    taxonomy: tax,
-    namespaces,
-    entryPoint: tax.entryPoint,
-    footnotes: mapped.footnotes,
-    fiscalYearEndMonth: rmap.fiscalYearEndMonth,
-    presentation: loadPresentation(),
-  });
-  const inline = toInlineXbrl({
-    release: parsed.release,
-    tables: mapped.tables,
+  const { tax } = read;
+  const report: Report = {
+    taxonomy: [tax.entryPoint],
     facts: mapped.facts,
     footnotes: mapped.footnotes,
-    diagnostics,
-    taxonomy: tax,
+    namespaces: { [tax.prefix]: tax.namespace },
+  };
+  result.report = report;
+  const base = `${tax.prefix}-${periodEnd(mapped.facts).replace(/-/g, '')}`;
+  gate(report, mapped.facts, diagnostics, options.validator ?? compile(tax.entryPoint), file, `${base}.xml`);
+  const written = writeOutputs({
+    file,
     lang,
     base,
+    release: read.parsed.release,
+    mapped,
+    report,
+    taxonomy: tax,
+    fiscalYearEndMonth: read.rmap.fiscalYearEndMonth,
+    counts: read.counts,
+    diagnostics,
   });
-  const conversion = conversionReport(file, lang, names, inline, mapped, counts, diagnostics);
-  const csvNames = xbrlCsvNames(base);
-  const xbrlCsv = toXbrlCsv(report, csvNames);
-  const schemaProblems = [
-    ...checkSchema(
-      'xbrl-csv.schema.json',
-      JSON.parse(xbrlCsv.get(csvNames.metadata) as string),
-      csvNames.metadata,
-      'schema:xbrlCsvInvalid',
-    ),
-    ...checkSchema('xbrl-json.schema.json', xbrlJson, names.json, 'schema:xbrlJsonInvalid'),
-    ...checkSchema('facts-feed.schema.json', feed, names.feed, 'schema:factsFeedInvalid'),
-    ...checkSchema('conversion-report.schema.json', conversion, names.report, 'schema:reportInvalid'),
-  ];
-  if (schemaProblems.length) {
-    diagnostics.push(...schemaProblems);
-    return result;
-  }
-  result.outputs.set(names.xml, toXbrlXml(report));
-  result.outputs.set(names.json, json(xbrlJson));
-  result.outputs.set(names.feed, json(feed));
-  result.outputs.set(names.report, json(conversion));
-  for (const [name, content] of xbrlCsv) result.outputs.set(name, content);
-  result.outputs.set(`${base}.facts.csv`, toSpreadsheetCsv(feed as { facts: unknown[] }));
-  for (const d of inline) result.outputs.set(d.name, d.content);
+  diagnostics.push(...written.problems);
+  if (written.problems.length) return result;
+  result.outputs = written.outputs;
   result.ok = true;
   return strictGate(result, options, file);
+}
+
+/** The document's period end (its DocumentPeriodEndDate, else the latest date of any fact), for file names. */
+function periodEnd(facts: MappedFact[]): string {
+  return (
+    facts.find((f) => f.name === 'DocumentPeriodEndDate')?.value ??
+    facts.reduce((m, f) => {
+      const e = f.period.type === 'instant' ? f.period.instant : f.period.type === 'duration' ? f.period.end : '';
+      return e > m ? e : m;
+    }, '')
+  );
+}
+
+/**
+ * The gate: the instance about to be written goes through the validator's rules, from memory, each
+ * finding placed where the release prints the figures; then every finding by place. compile() takes
+ * the DTS from the build's serialised copy when it is current (from the taxonomy's files otherwise).
+ */
+function gate(
+  report: Report,
+  facts: MappedFact[],
+  diagnostics: Diagnostic[],
+  validator: CompiledValidator,
+  file: string,
+  instance: string,
+): void {
+  diagnostics.push(
+    ...validator.diagnostics,
+    ...validator.validateReport(report, { file: instance }).map((d) => atRelease(d, facts, file)),
+  );
+  diagnostics.sort(bySource);
 }
 
 /**
@@ -201,44 +185,6 @@ function readAndMap(bytes: Uint8Array, file: string, options: ConvertOptions, la
   const counts = checked.counts;
   diagnostics.sort(bySource);
   return { parsed, rmap, tax, mapped, counts, diagnostics, encoding: decoded.encoding };
-}
-
-/** The conversion report: outputs, coverage per language and in total, checks made, the Inline XBRL summaries and every finding (file names without directories). */
-function conversionReport(
-  file: string,
-  lang: 'en' | 'ja' | 'both',
-  names: Record<string, string>,
-  inline: ReturnType<typeof toInlineXbrl>,
-  mapped: MapResult,
-  counts: CheckCounts,
-  diagnostics: Diagnostic[],
-) {
-  const total: LangCoverage = { cells: 0, facts: 0, provenance: 0, derived: 0, unaccounted: 0 };
-  for (const c of Object.values(mapped.coverage))
-    for (const k of Object.keys(total) as (keyof LangCoverage)[]) total[k] += c[k];
-  const strip = (d: Diagnostic): Diagnostic => ({
-    ...d,
-    source: d.source && { ...d.source, file: path.basename(d.source.file) },
-    related: d.related?.map((r) => ({ ...r, file: path.basename(r.file) })),
-  });
-  return {
-    documentType: 'https://xbrl.iij.ad.jp/report/conversion/1.0',
-    release: { file: path.basename(file) },
-    lang,
-    outputs: { ...names, ...Object.fromEntries(inline.map((d) => [`inline-${d.lang}`, d.name])) },
-    factCount: mapped.facts.length,
-    footnoteCount: mapped.footnotes.length,
-    coverage: { ...mapped.coverage, total },
-    tables: mapped.tables.map((t) => ({ id: t.id, title: t.title, lang: t.table.lang, line: t.table.firstLine })),
-    checks: { ...counts, duplicateOccurrencesChecked: total.provenance },
-    inlineXbrl: inline.map((d) => d.summary),
-    summary: {
-      errors: diagnostics.filter((d) => d.severity === 'error').length,
-      inconsistencies: diagnostics.filter((d) => d.severity === 'inconsistency').length,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-    },
-    findings: diagnostics.map(strip),
-  };
 }
 
 /** `--strict`: any inconsistency fails the conversion and nothing is written. */
