@@ -21,6 +21,7 @@ import { contentState, contextFromElement, unitFromElement } from '../xbrl/read-
 import { TreeBuilder, deepText, fileChunks, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
 import { ownString } from '../util/own-string';
 import { standardRoleMisuse } from '../taxonomy/rules/standard-roles';
+import { readAccuracy } from '../xbrl/lexical';
 
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (default 512 MiB, about 3M facts), so memory stays bounded. */
@@ -174,7 +175,6 @@ function readWith(file: string, feed: Feed, defaults?: SchemaDefaults): ReadResu
 /** Placeholders until a fact's context is resolved; shared, so a million facts cost no objects for them. */
 const NO_ENTITY = Object.freeze({ scheme: '', identifier: '' });
 const NO_PERIOD: Period = Object.freeze({ type: 'forever' });
-const numberOrInf = (s: string): number | 'INF' => (s.trim() === 'INF' ? 'INF' : Number(s));
 
 type Where = { line: number; column: number };
 
@@ -207,6 +207,20 @@ class InstanceReader {
 
   private at(e: Where) {
     return { file: this.file, line: e.line, column: e.column };
+  }
+
+  /** A decimals or precision attribute through the one lexical check; an invalid one is reported and kept as NaN. */
+  private accuracy(kind: 'decimals' | 'precision', raw: string, at: Where, id: string | undefined, concept: string) {
+    const { value, issue } = readAccuracy(kind, raw);
+    if (issue)
+      this.diagnostics.push(
+        diag(issue.code, 'error', `Fact ${id ?? concept}: ${kind} "${raw}" is not ${issue.expected}.`, {
+          source: this.at(at),
+          expected: issue.expected,
+          actual: raw,
+        }),
+      );
+    return value;
   }
 
   private noteId(id: string, e: Where): void {
@@ -489,7 +503,8 @@ class InstanceReader {
             source,
             dimensions: undefined,
             unit: undefined,
-            decimals: tuple || decimals === undefined ? undefined : numberOrInf(decimals),
+            decimals:
+              tuple || decimals === undefined ? undefined : this.accuracy('decimals', decimals, at, id, concept),
           }
         : {
             id,
@@ -506,9 +521,10 @@ class InstanceReader {
     if (parent) f.tupleParent = parent;
     if (attributes) f.attributes = attributes;
     if (tuple) return f;
-    // Decimals and precision are parsed here and checked by the rules (NaN, fractions: xbrl.4.6.5).
-    if (decimals !== undefined && unitRef === undefined) f.decimals = numberOrInf(decimals);
-    if (precision !== undefined) f.precision = numberOrInf(precision);
+    // Decimals and precision are read through the one lexical check (an invalid one is NaN, reported here).
+    if (decimals !== undefined && unitRef === undefined)
+      f.decimals = this.accuracy('decimals', decimals, at, id, concept);
+    if (precision !== undefined) f.precision = this.accuracy('precision', precision, at, id, concept);
     if (nil && text.trim() !== '')
       this.diagnostics.push(
         diag('xbrl.4.6.3:nilWithValue', 'error', `Nil fact ${factId(f)} has content.`, { source: this.at(at) }),

@@ -21,6 +21,7 @@ import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement 
 import { scanXmlEvents } from '../xml/scan-events';
 import { IX_NS, isIxNamespace } from '../xbrl/ix';
 import { ixCode } from './codes';
+import { readAccuracy } from '../xbrl/lexical';
 import { lookupTransform, scaleDecimal } from './transformations';
 
 /**
@@ -715,13 +716,27 @@ class InlineSet {
     return { value, ok: true };
   }
 
+  /** A decimals or precision attribute through the one lexical check: as written, or `NaN` after a coded error. */
+  private accuracy(c: Capture, kind: 'decimals' | 'precision', raw: string): string {
+    const { issue } = readAccuracy(kind, raw);
+    if (!issue) return raw;
+    this.diagnostics.push(
+      diag(issue.code, 'error', `ix:nonFraction ${c.attrs.name ?? ''}: ${kind} "${raw}" is not ${issue.expected}.`, {
+        source: c.source,
+        expected: issue.expected,
+        actual: raw,
+      }),
+    );
+    return 'NaN';
+  }
+
   private nonFraction(c: Capture): Fact | undefined {
     const f = this.factBase(c);
     if (!f) return undefined;
     this.numeric.add(f);
     f.unitId = c.attrs.unitRef?.trim();
-    if (c.attrs.decimals !== undefined) f.rawDecimals = c.attrs.decimals;
-    if (c.attrs.precision !== undefined) f.rawPrecision = c.attrs.precision;
+    if (c.attrs.decimals !== undefined) f.rawDecimals = this.accuracy(c, 'decimals', c.attrs.decimals);
+    if (c.attrs.precision !== undefined) f.rawPrecision = this.accuracy(c, 'precision', c.attrs.precision);
     const outer = c.outer?.kind === 'nonFraction' ? c.outer : undefined;
     const err = (
       condition: string,

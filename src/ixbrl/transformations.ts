@@ -532,7 +532,10 @@ export function scaleDecimal(value: string, scale: number, negate: boolean): str
     frac = digits.slice(point);
   }
   int = int.replace(/^0+/, '') || '0';
-  frac = frac.replace(/0+$/, '');
+  // Note: trailing zeros cut by a scan; /0+$/ retries from every zero and is quadratic on `0.000…1`.
+  let end = frac.length;
+  while (end > 0 && frac.charCodeAt(end - 1) === 0x30) end--;
+  frac = frac.slice(0, end);
   const abs = frac ? `${int}.${frac}` : int;
   return negate && abs !== '0' ? `-${abs}` : abs;
 }

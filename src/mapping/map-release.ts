@@ -25,7 +25,7 @@ import { periodKey, unitId as unitKey } from '../xbrl/aspects';
 import { documentInfoFacts } from './document-info';
 import { closestLabels, knownLabels } from './suggest';
 import type { MapOptions } from './types';
-import { abs, add, cmp, halfUnit, parseQ, shiftDecimal, sub } from '../util/exact';
+import { duplicateClass, shiftDecimal } from '../util/exact';
 import { compareText } from '../util/compare-text';
 
 export type { MapOptions };
@@ -123,10 +123,7 @@ export function findRow(row: Row, map: MapTable): MapRow | undefined {
 
 /** Intervals [v − ½·10^−d, v + ½·10^−d] of two stated figures share a point (and equal decimals mean equal values). */
 export function consistent(a: { value: string; decimals: number }, b: { value: string; decimals: number }): boolean {
-  const va = parseQ(a.value);
-  const vb = parseQ(b.value);
-  if (a.decimals === b.decimals) return cmp(va, vb) === 0;
-  return cmp(abs(sub(va, vb)), add(halfUnit(a.decimals), halfUnit(b.decimals))) <= 0;
+  return duplicateClass([a, b]) !== 'inconsistent'; // decided as the validator decides duplicate facts
 }
 
 /**

@@ -49,6 +49,7 @@ export type Xbrl21Code =
   | 'xbrl.4.6.3:missingPrecisionDecimals'
   | 'xbrl.4.6.3:nilPrecisionDecimals'
   | 'xbrl.4.6.3:nilWithValue'
+  | 'xbrl.4.6.4:precision'
   | 'xbrl.4.6.5:decimals'
   | 'xbrl.4.6:notAnItem'
   | 'xbrl.4.7.1:entityIdentifier'

@@ -85,9 +85,39 @@ function dimsKey(d: Record<string, string> | undefined): string {
     .join(',');
 }
 
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MIDNIGHT_24 = /^(\d{4}-\d{2}-\d{2})T24:00:00$/;
+
+/**
+ * A period date as the moment it names (XBRL 2.1 §4.7.2, s-equal by value): a start date is its
+ * midnight; an end or instant date the end of the day, i.e. the next day's midnight, so that
+ * `2007-12-31` and `2008-01-01T00:00:00` are one instant. Anything else is kept as written.
+ */
+function moment(s: string, end: boolean): string {
+  const m = DATE_ONLY.exec(s);
+  if (!m) {
+    const h24 = MIDNIGHT_24.exec(s);
+    return h24 ? moment(h24[1], true) : s;
+  }
+  if (!end) return `${s}T00:00:00`;
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3])); // (Date.UTC would read years below 100 as 19xx)
+  if (d.getUTCDate() !== Number(m[3])) return s; // not a calendar date (reported by the context rules)
+  d.setUTCDate(d.getUTCDate() + 1);
+  return `${d.toISOString().slice(0, 10)}T00:00:00`;
+}
+
+/** A period keyed by the moments it names, not by how they are written. */
+const periodValueKey = (p: Period): string =>
+  p.type === 'instant'
+    ? `I${moment(p.instant, true)}`
+    : p.type === 'duration'
+      ? `D${moment(p.start, false)}_${moment(p.end, true)}`
+      : periodKey(p);
+
 /** Context key by value (s-equal): entity, period, dimensions and other segment/scenario content. */
 export const contextKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions'>, period = f.period): string =>
-  `${f.entity.scheme}|${f.entity.identifier}|${periodKey(period)}|${dimsKey(f.dimensions)}`;
+  `${f.entity.scheme}|${f.entity.identifier}|${periodValueKey(period)}|${dimsKey(f.dimensions)}`;
 
 /** Separates a group key from the path of the tuple its facts sit in. */
 const TUPLE = '\u0001';

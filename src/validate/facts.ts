@@ -1,83 +1,95 @@
-import Decimal from 'decimal.js';
 import type { Fact } from '../model';
-import { isDecimalLexical, isPlainInteger } from '../xbrl/lexical';
-import { pow10n } from '../util/exact';
+import { isDecimalLexical } from '../xbrl/lexical';
+import {
+  decimalsClamp,
+  decimalsOfPrecision,
+  digitsOfValues,
+  duplicateClass,
+  fractionDigits,
+  halfWidthScaled,
+  toScaled,
+  type DuplicateClass,
+} from '../util/exact';
 
-export type Interval = [Decimal, Decimal];
+export { isDecimalLexical, toScaled };
 
-export { isDecimalLexical };
+/**
+ * A decimals or precision that is not an integer or INF: the readers keep an invalid one as NaN
+ * after their coded error (xbrl.4.6.5 / xbrl.4.6.4), so no rule computes with it.
+ */
+export const invalidAccuracy = (f: Fact): boolean =>
+  (typeof f.decimals === 'number' && !Number.isInteger(f.decimals)) ||
+  (typeof f.precision === 'number' && !Number.isInteger(f.precision));
 
-/** Decimals of a numeric fact; precision is converted (XBRL 2.1 §4.6.6); undefined for exact (INF). */
+/** Decimals of a numeric fact; precision is converted (XBRL 2.1 §4.6.6); undefined for exact (INF) or invalid. */
 export function effectiveDecimals(f: Fact): number | undefined {
-  if (typeof f.decimals === 'number') return f.decimals;
+  if (typeof f.decimals === 'number') return Number.isInteger(f.decimals) ? f.decimals : undefined;
   if (f.decimals === 'INF' || f.precision === 'INF' || f.value === null) return undefined;
-  if (typeof f.precision === 'number') {
-    if (!isDecimalLexical(f.value)) return undefined; // reported as xmlSchema:valueError; never a decimal.js exception
-    const v = new Decimal(f.value);
-    if (v.isZero()) return undefined;
-    // decimals = precision − (the exponent of the first significant digit) − 1; decimal.js keeps that exponent exactly (no float logarithm).
-    return f.precision - v.e - 1;
+  if (typeof f.precision === 'number' && Number.isInteger(f.precision)) {
+    if (!isDecimalLexical(f.value)) return undefined; // reported as xmlSchema:valueError
+    return decimalsOfPrecision(f.value, f.precision);
   }
   return undefined;
 }
 
-/** Calc 1.1 round-to-nearest interval: [v − ½·10^−d, v + ½·10^−d]; exact values give [v, v]. */
-export function interval(f: Fact): Interval {
-  const v = new Decimal(f.value as string);
-  const d = effectiveDecimals(f);
-  if (d === undefined) return [v, v];
-  const h = new Decimal(10).pow(-d).div(2);
-  return [v.minus(h), v.plus(h)];
-}
-
-export const intersect = (a: Interval, b: Interval): Interval | undefined => {
-  const lo = Decimal.max(a[0], b[0]);
-  const hi = Decimal.min(a[1], b[1]);
-  return lo.lte(hi) ? [lo, hi] : undefined;
-};
-
-/** Rounds to `d` decimals, negative `d` included (-3 = to the thousand). */
-export function roundTo(v: Decimal, d: number, mode: Decimal.Rounding): Decimal {
-  if (d >= 0) return v.toDecimalPlaces(d, mode);
-  const s = new Decimal(10).pow(-d);
-  return v.div(s).toDecimalPlaces(0, mode).mul(s);
+/** The class of a set of duplicate facts (numeric: by their intervals; others: by their text), decided in util/exact. */
+export function classifyFacts(facts: readonly Fact[], numeric: boolean): DuplicateClass {
+  const values = facts.map((f) => f.value);
+  if (values.some((v) => v === null)) return values.every((v) => v === null) ? 'complete' : 'inconsistent';
+  if (!numeric) return values.every((v) => v === values[0]) ? 'complete' : 'inconsistent';
+  return duplicateClass(facts.map((f) => ({ value: f.value as string, decimals: effectiveDecimals(f) })));
 }
 
 /**
  * Exact interval arithmetic on scaled BigInts: every value and half-width is an integer count of
- * 10^-scale, so a million bindings cost integer additions instead of decimal objects. The scale
- * is the largest number of fraction digits any value or half-width needs.
+ * 10^-scale, so a million bindings cost integer additions instead of decimal objects.
  */
 export type BigInterval = [bigint, bigint];
 
-export function scaleFor(f: Fact): number {
-  const v = f.value as string;
-  const dot = v.indexOf('.');
-  const frac = dot < 0 ? 0 : v.length - dot - 1;
-  const d = effectiveDecimals(f);
-  return Math.max(frac, d !== undefined && d >= 0 ? d + 1 : 0);
+/** The facts of one comparison made exact: the scale every interval is written at, and each fact's decimals as used. */
+export interface Exactly {
+  scale: number;
+  decimals: (f: Fact) => number | undefined;
 }
 
-/** 5·10^n for n ≤ 40, the half-widths of Calc 1.1 intervals, a constant table (larger ones are computed). */
-const HALF: readonly bigint[] = Object.freeze(Array.from({ length: 41 }, (_, n) => 5n * pow10n(n)));
-
-export function toScaled(value: string, scale: number): bigint {
-  if (scale === 0 && isPlainInteger(value)) return BigInt(value);
-  const t = value.trim();
-  const neg = t.startsWith('-');
-  const u = t.replace(/^[+-]/, '');
-  const dot = u.indexOf('.');
-  const int = dot < 0 ? u : u.slice(0, dot);
-  const frac = dot < 0 ? '' : u.slice(dot + 1);
-  const n = BigInt((int || '0') + frac.padEnd(scale, '0').slice(0, scale));
-  return neg ? -n : n;
+/**
+ * The scale and capped decimals for comparing `facts` (xs:decimal values) in sums of up to `terms`
+ * weighted terms: the most fraction digits any value or half-width needs, decimals beyond what the
+ * values carry capped without changing a verdict (util/exact `decimalsClamp`).
+ */
+export function exactly(
+  facts: Iterable<Fact>,
+  terms: number,
+  weights?: { intDigits: number; fracDigits: number },
+): Exactly {
+  const list = [...facts].filter((f) => f.value !== null);
+  const ds = list.map(effectiveDecimals).filter((d): d is number => d !== undefined);
+  const clamp = decimalsClamp(ds, digitsOfValues(list.map((f) => f.value as string)), terms, weights);
+  const decimals = (f: Fact) => {
+    const d = effectiveDecimals(f);
+    return d === undefined ? undefined : clamp(d);
+  };
+  let scale = 0;
+  for (const f of list) {
+    const d = decimals(f);
+    const s = Math.max(fractionDigits(f.value as string), d !== undefined && d >= 0 ? d + 1 : 0);
+    if (s > scale) scale = s;
+  }
+  return { scale, decimals };
 }
 
-export function bigInterval(f: Fact, scale: number): BigInterval {
-  const v = toScaled(f.value as string, scale);
-  const d = effectiveDecimals(f);
+/** [v − ½·10^−d, v + ½·10^−d] in units of 10^-scale (d as `exactly` caps it); exact values give [v, v]. */
+export function bigInterval(f: Fact, x: Exactly): BigInterval {
+  const v = toScaled(f.value as string, x.scale);
+  const d = x.decimals(f);
   if (d === undefined) return [v, v];
-  const n = scale - d - 1;
-  const h = HALF[n] ?? 5n * pow10n(n); // ½·10^-d in units of 10^-scale; scale ≥ d + 1 by construction
+  const h = halfWidthScaled(d, x.scale);
   return [v - h, v + h];
+}
+
+/** The intersection of two intervals, or undefined when they share no point. */
+export function intersect(a: BigInterval, b: BigInterval): BigInterval | undefined {
+  const lo = a[0] > b[0] ? a[0] : b[0];
+  const hi = a[1] < b[1] ? a[1] : b[1];
+  return lo <= hi ? [lo, hi] : undefined;
 }

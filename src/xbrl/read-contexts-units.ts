@@ -9,7 +9,7 @@ import {
   type Period,
   type Unit,
 } from '../model';
-import { isCanonicalInteger } from './lexical';
+import { isCanonicalInteger, readAccuracy } from './lexical';
 import { childElements, deepText, firstChild, resolveQName, type XElement } from '../xml/read-xml';
 import { ownString } from '../util/own-string';
 
@@ -310,7 +310,8 @@ export function resolveFactAspects(
     }
     const u = f.unitId !== undefined ? units.get(f.unitId) : undefined;
     if (u) f.unit = sharedUnit(f.unitId as string, u);
-    if (f.rawDecimals !== undefined) f.decimals = f.rawDecimals.trim() === 'INF' ? 'INF' : Number(f.rawDecimals);
-    if (f.rawPrecision !== undefined) f.precision = f.rawPrecision.trim() === 'INF' ? 'INF' : Number(f.rawPrecision);
+    // The reader checked them (an invalid one is NaN after its coded error): read as the one lexical check reads them.
+    if (f.rawDecimals !== undefined) f.decimals = readAccuracy('decimals', f.rawDecimals).value;
+    if (f.rawPrecision !== undefined) f.precision = readAccuracy('precision', f.rawPrecision).value;
   }
 }

@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { ARCROLE, diag, type Diagnostic, type Dts, type Fact, factId } from '../../model';
 import { periodText } from '../../xbrl/aspects';
 import type { RuleContext } from '../context';
@@ -6,14 +5,15 @@ import type { FactGroup } from '../fact-index';
 import {
   bigInterval,
   effectiveDecimals,
+  exactly,
+  intersect,
+  invalidAccuracy,
   isDecimalLexical,
-  roundTo,
-  scaleFor,
-  toScaled,
   type BigInterval,
+  type Exactly,
 } from '../facts';
 import { classify } from './duplicates';
-import { formatScaled } from '../../util/exact';
+import { add, cmp, formatQ, formatScaled, mul, parseQ, roundHalfEven, type Q } from '../../util/exact';
 
 export const CODES = {
   inconsistent11: 'calc11e:inconsistentCalculationUsingRounding',
@@ -22,12 +22,12 @@ export const CODES = {
   inconsistent10: 'xbrl.5.2.5.2:calcInconsistency',
 } as const;
 
-const fmt = (d: Decimal) => d.toFixed();
+const fmt = (q: Q | undefined) => (q ? formatQ(q) : 'NaN');
 
 /** One summation-item arc seen from its total: contributor, weight, and the weight's sign when it is ±1. */
 export interface Item {
   to: string;
-  weight: Decimal;
+  weight: Q;
   unit: 1 | -1 | 0;
 }
 /**
@@ -40,7 +40,8 @@ export type Summations = Map<string, { linkrole: string; items: Item[]; same: st
 /** The facts a concept reports in one group, ready for one calculation semantics. */
 export interface Binding {
   facts: readonly Fact[];
-  bad?: 'duplicates' | 'excessDigits';
+  /** Not checked: inconsistent duplicates or excess digits (reported), or an invalid decimals/precision (already an error). */
+  bad?: 'duplicates' | 'excessDigits' | 'invalid';
 }
 export interface Contribution<B extends Binding> {
   it: Item;
@@ -93,7 +94,8 @@ const bindable = (set: readonly Fact[]) => !!set[0].unit && set.every((f) => f.v
 const factIds = (bs: Binding[]) => bs.flatMap((b) => b.facts.map((f) => factId(f)));
 
 interface C10Binding extends Binding {
-  value?: Decimal;
+  /** The value rounded to its decimals; undefined when nothing is known of it (precision 0). */
+  value?: Q;
   decimals?: number;
 }
 
@@ -103,12 +105,13 @@ export const c10: CalcStrategy<C10Binding> = Object.freeze({
   reportsUnverifiable: false,
   bind(set: readonly Fact[]): C10Binding | undefined {
     if (!bindable(set)) return undefined;
+    if (set.some(invalidAccuracy)) return { facts: set, bad: 'invalid' };
     if (set.length > 1) return { facts: set, bad: 'duplicates' };
     // precision="0": nothing is known of the value, so it rounds to NaN and agrees with no sum (XBRL 2.1 §4.6.6).
-    if (set[0].precision === 0) return { facts: set, value: new Decimal(NaN) };
+    if (set[0].precision === 0) return { facts: set };
     const d = effectiveDecimals(set[0]);
-    const v = new Decimal(set[0].value as string);
-    return { facts: set, decimals: d, value: d === undefined ? v : roundTo(v, d, Decimal.ROUND_HALF_EVEN) };
+    const v = parseQ((set[0].value as string).trim());
+    return { facts: set, decimals: d, value: d === undefined ? v : roundHalfEven(v, d) };
   },
   check(
     tb: C10Binding,
@@ -116,21 +119,21 @@ export const c10: CalcStrategy<C10Binding> = Object.freeze({
     place: Place,
     name: (c: string) => string,
   ): Diagnostic | undefined {
-    let sum = new Decimal(0);
-    for (const { it, b } of contributions) sum = sum.plus(b.value!.mul(it.weight));
+    let sum: Q | undefined = { n: 0n, d: 1n };
+    for (const { it, b } of contributions) sum = sum && b.value && add(sum, mul(b.value, it.weight));
     const d = tb.decimals;
-    const rs = d === undefined || sum.isNaN() ? sum : roundTo(sum, d, Decimal.ROUND_HALF_EVEN);
-    if (rs.eq(tb.value!)) return undefined;
+    const rs = d === undefined || !sum ? sum : roundHalfEven(sum, d);
+    if (rs && tb.value && cmp(rs, tb.value) === 0) return undefined;
     const { total, linkrole } = place;
     return diag(
       CODES.inconsistent10,
       'inconsistency',
-      `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported ${fmt(tb.value!)}, computed ${fmt(rs)} (sum ${fmt(sum)} rounded to decimals ${d ?? 'INF'}).`,
+      `Calculation inconsistent from ${name(total)} in link role ${linkrole}: reported ${fmt(tb.value)}, computed ${fmt(rs)} (sum ${fmt(sum)} rounded to decimals ${d ?? 'INF'}).`,
       {
         source: tb.facts[0].source,
         facts: factIds([tb, ...contributions.map((c) => c.b)]),
         concept: name(total),
-        params: { linkrole, reported: fmt(tb.value!), computed: fmt(rs) },
+        params: { linkrole, reported: fmt(tb.value), computed: fmt(rs) },
       },
     );
   },
@@ -142,8 +145,12 @@ interface C11Binding extends Binding {
   iv?: BigInterval;
 }
 
-/** Sum of weighted contributor intervals, exact on integers scaled by 10^scale. */
-function weightedSum(contributions: Contribution<C11Binding>[], scale: number): BigInterval {
+/** ⌊a / b⌋ and ⌈a / b⌉ for b > 0. */
+const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
+
+/** Sum of weighted contributor intervals, on integers scaled by 10^scale (other weights rounded outwards to that scale). */
+function weightedSum(contributions: Contribution<C11Binding>[]): BigInterval {
   let lo = 0n;
   let hi = 0n;
   for (const { it, b } of contributions) {
@@ -156,11 +163,10 @@ function weightedSum(contributions: Contribution<C11Binding>[], scale: number): 
       lo -= z;
       hi -= a;
     } else {
-      const x = new Decimal(formatScaled(a, scale)).mul(it.weight);
-      const y = new Decimal(formatScaled(z, scale)).mul(it.weight);
-      const [p, q] = x.lte(y) ? [x, y] : [y, x];
-      lo += toScaled(p.toFixed(scale, Decimal.ROUND_FLOOR), scale);
-      hi += toScaled(q.toFixed(scale, Decimal.ROUND_CEIL), scale);
+      const { n, d } = it.weight;
+      const [p, q] = n >= 0n ? [a * n, z * n] : [z * n, a * n];
+      lo += floorDiv(p, d);
+      hi += ceilDiv(q, d);
     }
   }
   return [lo, hi];
@@ -172,21 +178,18 @@ function weightedSum(contributions: Contribution<C11Binding>[], scale: number): 
  * `scale` is the largest number of fraction digits any value or half-width needs, so every
  * interval is an exact integer multiple of 10^-scale.
  */
-export function c11r(scale: number): CalcStrategy<C11Binding> {
+export function c11r(x: Exactly): CalcStrategy<C11Binding> {
+  const { scale } = x;
   return Object.freeze({
     arcroles: C11_ARCROLES,
     reportsUnverifiable: true,
     bind(set: readonly Fact[]): C11Binding | undefined {
       if (!bindable(set)) return undefined;
+      if (set.some(invalidAccuracy)) return { facts: set, bad: 'invalid' };
       if (set.some(excessDigits)) return { facts: set, bad: 'excessDigits' };
       if (set.length > 1 && classify(set, true) === 'inconsistent') return { facts: set, bad: 'duplicates' };
-      let iv: BigInterval | undefined = bigInterval(set[0], scale);
-      for (let i = 1; i < set.length && iv; i++) {
-        const o = bigInterval(set[i], scale);
-        const lo: bigint = iv[0] > o[0] ? iv[0] : o[0];
-        const hi: bigint = iv[1] < o[1] ? iv[1] : o[1];
-        iv = lo <= hi ? [lo, hi] : undefined;
-      }
+      let iv: BigInterval | undefined = bigInterval(set[0], x);
+      for (let i = 1; i < set.length && iv; i++) iv = intersect(iv, bigInterval(set[i], x));
       return { facts: set, iv };
     },
     check(
@@ -195,7 +198,7 @@ export function c11r(scale: number): CalcStrategy<C11Binding> {
       place: Place,
       name: (c: string) => string,
     ): Diagnostic | undefined {
-      const [lo, hi] = weightedSum(contributions, scale);
+      const [lo, hi] = weightedSum(contributions);
       const t = tb.iv!;
       if (!(t[1] < lo || hi < t[0])) return undefined;
       const tol = formatScaled((hi - lo + t[1] - t[0]) / 2n, scale);
@@ -236,8 +239,11 @@ export function summations(dts: Dts, arcroles: readonly string[]): Summations {
       nets.set(k, n);
     }
     const list = n.get(r.from) ?? [];
-    const weight = new Decimal(r.weight ?? '1');
-    list.push({ to: r.to, weight, unit: weight.eq(1) ? 1 : weight.eq(-1) ? -1 : 0 });
+    const w = String(r.weight ?? '1');
+    if (!isDecimalLexical(w)) continue; // not a weight (the taxonomy's schema check reports it)
+    const weight = parseQ(w.trim());
+    const unit = cmp(weight, ONE) === 0 ? 1 : cmp(weight, MINUS_ONE) === 0 ? -1 : 0;
+    list.push({ to: r.to, weight, unit });
     n.set(r.from, list);
   }
   const asTotal: Summations = new Map();
@@ -245,7 +251,7 @@ export function summations(dts: Dts, arcroles: readonly string[]): Summations {
     const linkrole = netKey.slice(netKey.indexOf(' ') + 1);
     for (const [total, items] of net) {
       const same = items
-        .map((it) => `${it.to} ${it.weight.toString()}`)
+        .map((it) => `${it.to} ${formatQ(it.weight)}`)
         .sort()
         .join('\n');
       asTotal.set(total, [...(asTotal.get(total) ?? []), { linkrole, items, same }]);
@@ -254,21 +260,33 @@ export function summations(dts: Dts, arcroles: readonly string[]): Summations {
   return asTotal;
 }
 
-/** The scale for Calc 1.1: the most fraction digits any value or half-width of a calculation fact needs. */
-function calcScale(ctx: RuleContext, sums: Summations): number {
+const ONE: Q = { n: 1n, d: 1n };
+const MINUS_ONE: Q = { n: -1n, d: 1n };
+
+/**
+ * The scale and capped decimals for Calc 1.1: the most fraction digits any value or half-width of
+ * a calculation fact needs, decimals beyond what the values and weights carry capped (facts.ts
+ * `exactly`), so that the work follows the digits written, not the decimals claimed.
+ */
+function calcExactly(ctx: RuleContext, sums: Summations): Exactly {
   const concepts = new Set<string>();
+  let intDigits = 1;
+  let fracDigits = 0;
   for (const [t, list] of sums) {
     concepts.add(t);
-    for (const { items } of list) for (const it of items) concepts.add(it.to);
+    for (const { items } of list)
+      for (const it of items) {
+        concepts.add(it.to);
+        const places = String(it.weight.d).length - 1;
+        const whole = (it.weight.n < 0n ? -it.weight.n : it.weight.n).toString().length - places;
+        if (whole > intDigits) intDigits = whole;
+        if (places > fracDigits) fracDigits = places;
+      }
   }
-  let scale = 0;
-  for (const f of ctx.report.facts) {
-    if (f.value !== null && concepts.has(f.concept) && isDecimalLexical(f.value)) {
-      const s = scaleFor(f);
-      if (s > scale) scale = s;
-    }
-  }
-  return scale;
+  const facts = ctx.report.facts.filter(
+    (f) => f.value !== null && concepts.has(f.concept) && isDecimalLexical(f.value) && !invalidAccuracy(f),
+  );
+  return exactly(facts, facts.length, { intDigits, fracDigits });
 }
 
 /**
@@ -282,7 +300,7 @@ export function calculation(ctx: RuleContext): Diagnostic[] {
   const arcroles = ctx.calc === 'c10' ? c10.arcroles : C11_ARCROLES;
   const sums = summations(ctx.dts, arcroles);
   if (!sums.size) return [];
-  const strategy: CalcStrategy = ctx.calc === 'c10' ? c10 : c11r(calcScale(ctx, sums));
+  const strategy: CalcStrategy = ctx.calc === 'c10' ? c10 : c11r(calcExactly(ctx, sums));
   const out: Diagnostic[] = [];
   const reported = new Set<string>();
   const name = (c: string) => ctx.concept(c)?.localName ?? c;
@@ -374,7 +392,7 @@ function checkGroup<B extends Binding>(
       if (!contributions.length) continue;
       const bad = tb.bad ? tb : contributions.find((c) => c.b.bad)?.b;
       if (bad) {
-        if (strategy.reportsUnverifiable) out.push(unverifiable(bad));
+        if (strategy.reportsUnverifiable && bad.bad !== 'invalid') out.push(unverifiable(bad));
         continue;
       }
       const d = strategy.check(tb, contributions, { total, linkrole }, name);

@@ -1,8 +1,8 @@
-import Decimal from 'decimal.js';
 import { diag, type Diagnostic, type Fact, factId } from '../../model';
 import type { RuleContext } from '../context';
 import { contextKeyOf, unitKey } from '../fact-index';
 import { isDecimalLexical } from '../facts';
+import { cmp, parseQ } from '../../util/exact';
 
 export const CODES = {
   essenceAlias: 'xbrl.5.2.6.2.2:essenceAliasUnitsInconsistency',
@@ -14,7 +14,8 @@ const REQUIRES_ELEMENT = 'http://www.xbrl.org/2003/arcrole/requires-element';
 
 function sameValue(a: Fact, b: Fact, numeric: boolean): boolean {
   if (a.value === null || b.value === null) return a.value === b.value;
-  if (numeric && isDecimalLexical(a.value) && isDecimalLexical(b.value)) return new Decimal(a.value).eq(b.value);
+  if (numeric && isDecimalLexical(a.value) && isDecimalLexical(b.value))
+    return cmp(parseQ(a.value.trim()), parseQ(b.value.trim())) === 0;
   return a.value.trim().replace(/\s+/g, ' ') === b.value.trim().replace(/\s+/g, ' ');
 }
 

@@ -1,7 +1,8 @@
 import { ARCROLE, ROLE, diag, type Diagnostic, type Fact, factId } from '../../model';
 import { addDays } from '../../xbrl/dates';
 import type { RuleContext } from '../context';
-import { interval, intersect, isDecimalLexical } from '../facts';
+import { bigInterval, exactly, intersect, invalidAccuracy, isDecimalLexical, type BigInterval } from '../facts';
+import { formatScaled } from '../../util/exact';
 
 export const CODES = { inconsistent: 'iij:rollforwardInconsistency' } as const;
 
@@ -60,23 +61,24 @@ export function rollforward(ctx: RuleContext): Diagnostic[] {
         f.period.type !== 'duration' ||
         f.value === null ||
         !f.unit ||
-        !isDecimalLexical(f.value)
+        !isDecimalLexical(f.value) ||
+        invalidAccuracy(f)
       )
         continue;
       const open = at(f, balance, addDays(f.period.start, -1));
       const close = at(f, balance, f.period.end);
-      if (!open || !close) continue;
-      const o = interval(open);
-      const c = interval(f);
-      const sum: [(typeof o)[0], (typeof o)[0]] = [o[0].plus(c[0]), o[1].plus(c[1])];
-      const closing = interval(close);
-      if (!intersect(sum, closing)) {
+      if (!open || !close || invalidAccuracy(open) || invalidAccuracy(close)) continue;
+      const x = exactly([open, f, close], 3);
+      const o = bigInterval(open, x);
+      const c = bigInterval(f, x);
+      const sum: BigInterval = [o[0] + c[0], o[1] + c[1]];
+      if (!intersect(sum, bigInterval(close, x))) {
         const name = (x: string) => ctx.concept(x)?.localName ?? x;
         out.push(
           diag(
             CODES.inconsistent,
             'inconsistency',
-            `Roll-forward of ${name(balance)} over ${f.period.start}..${f.period.end}: opening ${open.value} + ${name(change)} ${f.value} = [${sum[0].toFixed()}, ${sum[1].toFixed()}], but closing is ${close.value}.`,
+            `Roll-forward of ${name(balance)} over ${f.period.start}..${f.period.end}: opening ${open.value} + ${name(change)} ${f.value} = [${formatScaled(sum[0], x.scale)}, ${formatScaled(sum[1], x.scale)}], but closing is ${close.value}.`,
             {
               source: close.source,
               related: [open.source, f.source].filter((s) => s !== undefined) as never,

@@ -160,7 +160,8 @@ function itemValue(ctx: RuleContext, f: Fact, c: Concept, push: Push): void {
         push(CODES.missingPrecisionDecimals, `Numeric fact ${factId(f)} has neither decimals nor precision.`, f);
       if (f.decimals !== undefined && f.precision !== undefined)
         push(CODES.bothPrecisionAndDecimals, `Fact ${factId(f)} has both decimals and precision.`, f);
-      if (typeof f.decimals === 'number' && !Number.isInteger(f.decimals))
+      // NaN: a decimals outside its lexical space, reported by the reader with what it found (xbrl/lexical).
+      if (typeof f.decimals === 'number' && !Number.isNaN(f.decimals) && !Number.isInteger(f.decimals))
         push(CODES.decimals, `Fact ${factId(f)}: decimals is not an integer or INF.`, f);
       if (!lexicalOk(c.xsd ?? 'decimal', f.value))
         push(
