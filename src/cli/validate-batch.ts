@@ -4,11 +4,16 @@ import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../model';
 import type { CalcMode } from '../validate/context';
 import { compareText } from '../util/compare-text';
+import type { Limits } from '../util/limits';
 
 export interface BatchOptions {
   calc: CalcMode;
   packages?: string[];
   maxBytes: number;
+  /** Reader limits besides maxBytes (util/limits). */
+  limits?: Partial<Limits>;
+  /** Directories besides the report's own that files it names may be read from. */
+  allowDirs?: string[];
 }
 
 /** What the CLI prints for one file: plain data, so it crosses from a worker thread unchanged. */
@@ -59,6 +64,7 @@ export function verdictOf(
 function taxonomyKey(file: string): string {
   let head = '';
   try {
+    if (!fs.statSync(file).isFile()) return ''; // a FIFO or device: never opened (the reader reports it)
     const fd = fs.openSync(file, 'r');
     try {
       const b = Buffer.alloc(16384);

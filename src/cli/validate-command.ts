@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { CALC_MODES, type CalcMode } from '../validate/context';
 import { formatDiagnostic } from './print';
+import type { Limits } from '../util/limits';
 import { runBatch, verdictOf, type BatchOptions, type BatchResult, type Verdict } from './validate-batch';
 
 interface Options {
@@ -13,6 +14,9 @@ interface Options {
   jobs?: string;
   documentSet?: boolean;
   schema?: boolean;
+  maxDepth?: string;
+  maxCell?: string;
+  allowDir?: string[];
 }
 
 export function register(program: Command): void {
@@ -33,6 +37,15 @@ export function register(program: Command): void {
     .option('--format <format>', 'text or json', 'text')
     .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
     .option('--max-size <MiB>', 'refuse instances larger than this (memory grows with the number of facts)', '512')
+    .option('--max-depth <n>', 'refuse XML or JSON nested deeper than this (default 256, at most 2000)')
+    .option(
+      '--max-cell <chars>',
+      'refuse a value, CSV cell, row identifier or header longer than this (default 1048576)',
+    )
+    .option(
+      '--allow-dir <dir...>',
+      "also read files the input names in these directories (by default only the report's directory and the taxonomy packages)",
+    )
     .option('-j, --jobs <n>', 'worker threads for several files (default: one per core)')
     .option('--document-set', 'read all the files given (Inline XBRL documents) as one document set')
     .option(
@@ -51,7 +64,22 @@ export function register(program: Command): void {
       if (!(maxMiB > 0)) return usage(`--max-size must be a positive number of MiB, not "${o.maxSize}"`);
       const jobs = o.jobs === undefined ? os.availableParallelism() : Number(o.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs must be a positive integer, not "${o.jobs}"`);
-      const options: BatchOptions = { calc: o.calc as CalcMode, packages: o.package, maxBytes: maxMiB * 2 ** 20 };
+      const limits: Partial<Limits> = {};
+      for (const [flag, key, v] of [
+        ['--max-depth', 'maxDepth', o.maxDepth],
+        ['--max-cell', 'maxCell', o.maxCell],
+      ] as const) {
+        if (v === undefined) continue;
+        if (!/^[1-9]\d*$/.test(v)) return usage(`${flag} must be a positive integer, not "${v}"`);
+        limits[key] = Number(v);
+      }
+      const options: BatchOptions = {
+        calc: o.calc as CalcMode,
+        packages: o.package,
+        maxBytes: maxMiB * 2 ** 20,
+        limits,
+        allowDirs: o.allowDir,
+      };
       // Several files are several reports (e.g. the English and the Japanese document, each complete
       // with its own header and the same ids), unless --document-set says they are one.
       const batch =

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { isAscii } from 'node:buffer';
 import path from 'node:path';
 import {
   NS,
@@ -18,7 +16,9 @@ import {
 export type { InstanceContext };
 import { scanXml, type LeafElement } from '../xml/scan-xml';
 import { contentState, contextFromElement, unitFromElement } from '../xbrl/read-contexts-units';
-import { TreeBuilder, deepText, fileChunks, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
+import { TreeBuilder, deepText, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
+import { readXmlDocument } from '../xml/decode';
+import type { Limits } from '../util/limits';
 import { ownString } from '../util/own-string';
 import { standardRoleMisuse } from '../taxonomy/rules/standard-roles';
 import { readAccuracy } from '../xbrl/lexical';
@@ -30,6 +30,8 @@ export interface ReadOptions {
   parser?: 'auto' | 'saxes';
   /** Schema defaulting from the DTS (element and attribute defaults), applied as a schema validator would. */
   defaults?: SchemaDefaults;
+  /** Nesting depth and other limits (util/limits). */
+  limits?: Partial<Limits>;
 }
 
 export interface ReadResult {
@@ -66,29 +68,14 @@ const STANDARD_ATTR_NS = [NS.xbrli, NS.link, NS.xlink, NS.xsi, NS.xml].map((ns) 
 export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}): ReadResult {
   const out: ReadResult = { contexts: new Map(), units: new Map(), diagnostics: [] };
   const diagnostics = out.diagnostics;
-  let size: number;
-  try {
-    size = fs.statSync(path).size;
-  } catch (e) {
-    diagnostics.push(
-      diag(XML_CODES.notFound, 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, {
-        source: { file, line: 1, column: 1 },
-      }),
-    );
+  const read = readXmlDocument(path, file, { maxBytes: options.maxBytes, ...options.limits });
+  if (read.text === undefined) {
+    diagnostics.push(...read.diagnostics);
     return out;
   }
-  const max = options.maxBytes ?? 512 * 2 ** 20;
-  if (size > max) {
-    diagnostics.push(
-      diag(XML_CODES.tooLarge, 'error', `${file} is ${size} bytes; the limit is ${max} (option maxBytes).`, {
-        source: { file, line: 1, column: 1 },
-      }),
-    );
-    return out;
-  }
-  // Fast path for ordinary instances up to 512 MiB; saxes for the rest and for anything it declines.
-  if (size <= 512 * 2 ** 20 && options.parser !== 'saxes') {
-    const text = readText(path);
+  const text = read.text;
+  // Fast path for ordinary instances; saxes for anything the scanner declines.
+  if (options.parser !== 'saxes') {
     const fast = readWith(
       file,
       (onRoot, onChild, onLeaf) =>
@@ -102,7 +89,7 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
     (onRoot, onChild) => {
       const builder = new TreeBuilder(false, onChild);
       let rootSeen = false;
-      return streamXml(fileChunks(path), file, {
+      return streamXml([text], file, {
         opentag: (tag, line, column, nsMap) => {
           builder.opentag(tag, line, column, nsMap);
           if (!rootSeen) {
@@ -116,12 +103,6 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
     },
     options.defaults,
   ) as ReadResult;
-}
-
-/** The file as a string; ASCII files (most instances) become a one-byte string straight from the bytes, without UTF-8 decoding. */
-function readText(path: string): string {
-  const bytes = fs.readFileSync(path);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 const FAKE = 'file:///xml-base/a/b/c/d/';

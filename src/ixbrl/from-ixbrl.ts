@@ -19,6 +19,8 @@ import {
 import { contextFromElement, resolveFactAspects, unitFromElement } from '../xbrl/read-contexts-units';
 import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement } from '../xml/read-xml';
 import { scanXmlEvents } from '../xml/scan-events';
+import { readXmlDocument } from '../xml/decode';
+import type { Limits } from '../util/limits';
 import { IX_NS, isIxNamespace } from '../xbrl/ix';
 import { ixCode } from './codes';
 import { readAccuracy } from '../xbrl/lexical';
@@ -42,6 +44,8 @@ export interface InlineReadOptions {
   target?: string;
   /** `auto` (default): the fast scanner, falling back to saxes; `saxes`: always the streaming parser. */
   parser?: 'auto' | 'saxes';
+  /** Nesting depth and other limits (util/limits). */
+  limits?: Partial<Limits>;
 }
 
 /** The shape of the XBRL 2.1 reader's result: the report, and contexts and units as declared (with lines). */
@@ -249,7 +253,9 @@ class InlineSet {
       text: (t) => this.onText(st, t),
       closetag: () => this.onClose(st),
     };
-    const text = fs.readFileSync(file, 'utf8');
+    const read = readXmlDocument(file, file, { maxBytes: this.options.maxBytes, ...this.options.limits }, 'ixread');
+    if (read.text === undefined) return read.diagnostics;
+    const text = read.text;
     // Fast path for well-formed plain XHTML; saxes for the rest and for anything the scanner declines.
     const events = this.options.parser === 'saxes' ? undefined : scanXmlEvents(text);
     let problems: Diagnostic[] = [];

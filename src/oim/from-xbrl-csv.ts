@@ -18,7 +18,7 @@ import { parseCsv, type CsvRecord } from '../util/csv';
 import { checkSchema } from '../util/json-schema';
 import { checkInputFile, inputScope, resolveInputFile, type InputScope } from '../util/confine';
 import { decodeUtf8 } from '../util/encoding';
-import { limitExceeded, limitsOf, type Limits } from '../util/limits';
+import { jsonTooDeep, limitExceeded, limitsOf, type Limits } from '../util/limits';
 import { XBRL_CSV_DOCUMENT_TYPE } from './to-xbrl-csv';
 
 /** Codes as the xBRL-CSV 1.0 and OIM 1.0 specifications (and Arelle) name the conditions. */
@@ -163,9 +163,21 @@ function readText(
   return t.text;
 }
 
-function parseMetadata(path: string, file: string, r: Pick<Reader, 'diagnostics' | 'budget'>): Metadata | undefined {
+function parseMetadata(
+  path: string,
+  file: string,
+  r: Pick<Reader, 'diagnostics' | 'budget' | 'limits'>,
+): Metadata | undefined {
   const text = readText(path, file, r, 'json:invalidEncoding');
   if (text === undefined) return undefined;
+  const deep = jsonTooDeep(text, r.limits.maxDepth);
+  if (deep) {
+    const source = { file, line: text.slice(0, deep.offset).split('\n').length, column: 1 };
+    r.diagnostics.push(
+      limitExceeded('json:limitExceeded', 'JSON nesting depth', 'maxDepth', deep.depth, source, r.limits),
+    );
+    return undefined;
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -226,7 +238,7 @@ export function fromXbrlCsv(
   const diagnostics: Diagnostic[] = [];
   const limits = limitsOf({ maxBytes: options.maxBytes, ...options.limits });
   const budget = { left: limits.maxBytes };
-  const meta = parseMetadata(path, file, { diagnostics, budget });
+  const meta = parseMetadata(path, file, { diagnostics, budget, limits });
   if (!meta) return { diagnostics };
   const ns = meta.documentInfo.namespaces ?? {};
   const r: Reader = { meta, ns, diagnostics, budget, limits, facts: [], footnotes: [] };

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { diag, type Diagnostic, type Fact, type Footnote, type Period, type Report, type Unit } from '../model';
 import { addDays } from '../xbrl/dates';
 import { checkSchema } from '../util/json-schema';
+import { checkInputFile } from '../util/confine';
+import { decodeUtf8 } from '../util/encoding';
+import { jsonTooDeep, limitExceeded, limitsOf, type Limits } from '../util/limits';
 
 const PERIOD = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 
@@ -27,23 +30,57 @@ type OimDoc = {
   facts: Record<string, OimFact>;
 };
 
-/** Parses the file as JSON; a read error or a syntax error (with its line and column) is a diagnostic. */
-function readJson(path: string, file: string): { data?: unknown; diagnostics: Diagnostic[] } {
+/** Parses the file as JSON within the limits; a read, encoding, size, depth or syntax error (with its line and column) is a diagnostic. */
+function readJson(path: string, file: string, limits: Limits): { data?: unknown; diagnostics: Diagnostic[] } {
   const at = { file, line: 1, column: 1 };
+  const checked = checkInputFile(path, undefined, at, file);
+  if ('diagnostic' in checked) return { diagnostics: [checked.diagnostic] };
+  if (checked.size > limits.maxBytes)
+    return {
+      diagnostics: [
+        diag(
+          'io:fileTooLarge',
+          'error',
+          `${file} is ${checked.size} bytes; the limit is ${limits.maxBytes} (raise it with --max-size <MiB>).`,
+          {
+            source: at,
+          },
+        ),
+      ],
+    };
+  let bytes: Buffer;
   try {
-    return { data: JSON.parse(fs.readFileSync(path, 'utf8')), diagnostics: [] };
+    bytes = fs.readFileSync(path);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code)
-      return { diagnostics: [diag('io:fileNotFound', 'error', `Cannot read ${file}: ${err.code}.`, { source: at })] };
-    const pos = /position (\d+)/.exec(err.message);
+    return {
+      diagnostics: [
+        diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }),
+      ],
+    };
+  }
+  const decoded = decodeUtf8(bytes, file, 'json:invalidEncoding');
+  if (decoded.text === undefined) return { diagnostics: [decoded.diagnostic] };
+  const text = decoded.text;
+  const deep = jsonTooDeep(text, limits.maxDepth);
+  if (deep) {
+    const lines = text.slice(0, deep.offset).split('\n');
+    const source = { file, line: lines.length, column: lines[lines.length - 1].length + 1 };
+    return {
+      diagnostics: [limitExceeded('json:limitExceeded', 'JSON nesting depth', 'maxDepth', deep.depth, source, limits)],
+    };
+  }
+  try {
+    return { data: JSON.parse(text), diagnostics: [] };
+  } catch (e) {
+    const pos = /position (\d+)/.exec((e as Error).message);
     let source = at;
     if (pos) {
-      const text = fs.readFileSync(path, 'utf8').slice(0, Number(pos[1]));
-      const lines = text.split('\n');
+      const lines = text.slice(0, Number(pos[1])).split('\n');
       source = { file, line: lines.length, column: lines[lines.length - 1].length + 1 };
     }
-    return { diagnostics: [diag('xbrlje:invalidJSON', 'error', `Not valid JSON: ${err.message}`, { source })] };
+    return {
+      diagnostics: [diag('xbrlje:invalidJSON', 'error', `Not valid JSON: ${(e as Error).message}`, { source })],
+    };
   }
 }
 
@@ -51,8 +88,12 @@ function readJson(path: string, file: string): { data?: unknown; diagnostics: Di
  * xBRL-JSON (OIM 1.0) → Report. Structure errors get `xbrlje:`/`oime:` codes with the JSON path;
  * a malformed file is a diagnostic, never a crash.
  */
-export function fromXbrlJson(path: string, file = path): { report?: Report; diagnostics: Diagnostic[] } {
-  const read = readJson(path, file);
+export function fromXbrlJson(
+  path: string,
+  file = path,
+  options: { maxBytes?: number; limits?: Partial<Limits> } = {},
+): { report?: Report; diagnostics: Diagnostic[] } {
+  const read = readJson(path, file, limitsOf({ maxBytes: options.maxBytes, ...options.limits }));
   if (read.data === undefined) return { diagnostics: read.diagnostics };
   const shape = checkSchema('xbrl-json.schema.json', read.data, file, 'xbrlje:invalidJSONStructure');
   if (shape.length) return { diagnostics: shape };
@@ -62,7 +103,7 @@ export function fromXbrlJson(path: string, file = path): { report?: Report; diag
   const ns = doc.documentInfo.namespaces ?? {};
   const clarkOf = (q: string, where: string): string | undefined => {
     const i = q.indexOf(':');
-    const uri = ns[q.slice(0, i)];
+    const uri = Object.prototype.hasOwnProperty.call(ns, q.slice(0, i)) ? ns[q.slice(0, i)] : undefined;
     if (uri === undefined) {
       diagnostics.push(
         diag('oimce:unboundPrefix', 'error', `${where}: prefix of "${q}" is not declared in documentInfo.namespaces.`, {

@@ -101,6 +101,20 @@ function readNotes(lines: string[]): ReleaseNote[] {
 }
 
 /**
+ * A note's language is its characters' when they are Japanese; a note in ASCII alone (a Japanese
+ * footnote naming services, `² IIJ FiberAccess/F, …`) takes the language of the part of the release
+ * it sits in: the nearest table above it (notes follow their tables), else the first table below.
+ */
+function withSectionLanguage(notes: ReleaseNote[], tables: readonly Table[]): ReleaseNote[] {
+  return notes.map((n) => {
+    if (n.lang === 'ja') return n;
+    const above = tables.filter((t) => t.firstLine < n.line).pop();
+    const near = above ?? tables.find((t) => t.firstLine > n.line);
+    return near ? { ...n, lang: near.lang } : n;
+  });
+}
+
+/**
  * Release text → tables. A table is a run of tab-separated lines; its title, scale and period lines
  * are the text lines just above it. Tables are found by this structure, never by line numbers, so
  * the next quarter's release in the same format reads the same way.
@@ -142,7 +156,7 @@ export function parseRelease(text: string, file: string): ParseResult {
       ),
     );
   }
-  return { release: { file, lines, tables, notes: readNotes(lines) }, diagnostics };
+  return { release: { file, lines, tables, notes: withSectionLanguage(readNotes(lines), tables) }, diagnostics };
 }
 
 interface RawRow {

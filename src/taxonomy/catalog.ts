@@ -101,6 +101,11 @@ export function resolveThroughCatalogs(url: string, packages: readonly TaxonomyP
     }
   }
   if (!best) return undefined;
-  const rest = decodeURIComponent(url.slice(best.prefix.length));
+  let rest: string;
+  try {
+    rest = decodeURIComponent(url.slice(best.prefix.length));
+  } catch {
+    return undefined; // a broken %-escape maps to nothing
+  }
   return path.join(best.target, ...rest.split('/'));
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { checkInputFile, filePathOf, inputScope, type InputScope } from '../util/confine';
 import { diag, NS, type Concept, type Diagnostic, type DiagnosticCode, type Dts, type LinkbaseInfo, type RoleType } from '../model';
 import { STANDARD_URL, builtinType } from './builtin-types';
 import { checkLax } from './rules/lax';
@@ -32,6 +33,11 @@ export interface LoadDtsOptions {
   entryExpect?: 'schema' | 'linkbase' | 'any';
   /** linkbaseRef hrefs of an instance (resolved like the entries). */
   linkbaseHrefs?: readonly string[];
+  /**
+   * Confine discovery to the base file's directory, the packages and these directories (a reader of
+   * untrusted input sets it; catalog-mapped files are always allowed): other local files are refused.
+   */
+  confineTo?: readonly string[];
 }
 
 export interface LoadDtsResult {
@@ -85,11 +91,20 @@ class Discovery {
   /** Schemas included without a targetNamespace take the including schema's (chameleon include). */
   private readonly chameleon = new Map<string, string>();
 
-  constructor(private readonly options: LoadDtsOptions, readonly packages: TaxonomyPackage[]) {}
+  private readonly scope: InputScope | undefined;
+
+  constructor(private readonly options: LoadDtsOptions, readonly packages: TaxonomyPackage[]) {
+    const dirs = options.packages ?? defaultPackageDirs();
+    this.scope = options.confineTo && inputScope([options.baseFile ?? path.join(process.cwd(), 'x')], [...dirs, ...options.confineTo]);
+  }
 
   /** Queues the document `href` points at (resolved against `base`, fragment dropped) unless it was queued before. */
   enqueue(href: string, base: string, ref: Pending['ref'], entry: boolean, expect: Pending['expect'], linkbaseRole?: string): void {
     let url: string;
+    if (/^[/\\]{2}/.test(href.trim())) {
+      this.diagnostics.push(diag('io:remoteNotFetched', 'error', `"${href}" is a protocol-relative (network) reference; nothing is fetched`, { source: ref }));
+      return;
+    }
     try { url = new URL(href.trim(), base).href; } catch {
       this.diagnostics.push(diag(entry ? this.options.entryCode ?? DTS_CODES.schemaRefHref : DTS_CODES.ioError, 'error', `invalid href "${href}"`, { source: ref }));
       return;
@@ -105,17 +120,26 @@ class Discovery {
     while (this.queue.length) this.read(this.queue.shift()!);
   }
 
-  /** The local file of a URL: a file: URL's path, or what the packages' catalogs map it to. */
-  private localPath(url: string): string | undefined {
-    if (url.startsWith('file:')) return fileURLToPath(url);
-    return resolveThroughCatalogs(url, this.packages);
+  /** The local file of a URL: a file: URL's path (confined, see `confineTo`), or what the packages' catalogs map it to; a diagnostic when refused. */
+  private localPath(url: string, ref: Pending['ref']): string | Diagnostic | undefined {
+    if (url.startsWith('file:')) {
+      const p = filePathOf(url);
+      if (p === undefined) return diag('io:invalidReference', 'error', `"${url}" does not name a local file`, { source: ref });
+      const c = checkInputFile(p, this.scope, ref, p);
+      return 'diagnostic' in c && c.diagnostic.code !== 'io:fileNotFound' ? c.diagnostic : p;
+    }
+    const mapped = resolveThroughCatalogs(url, this.packages);
+    if (mapped === undefined) return undefined;
+    const c = checkInputFile(mapped, undefined, ref, mapped);
+    return 'diagnostic' in c && c.diagnostic.code !== 'io:fileNotFound' ? c.diagnostic : mapped;
   }
 
   /** Reads one queued document: a schema or a linkbase (queueing what it references), or a diagnostic for a missing file or another kind of document. */
   private read(p: Pending): void {
     const { diagnostics, options } = this;
     if (STANDARD_URL.test(p.url) && !resolveThroughCatalogs(p.url, this.packages)) { this.documents.push(p.url); return; }
-    const file = this.localPath(p.url);
+    const file = this.localPath(p.url, p.ref);
+    if (typeof file === 'object') { diagnostics.push(file); return; }
     const code = p.entry ? options.entryCode ?? DTS_CODES.schemaRefHref : DTS_CODES.ioError;
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       const why = file ? `file not found: ${file}` : 'no taxonomy package catalog maps this URL (pass --package DIR)';

@@ -11,15 +11,12 @@ export interface Limits {
   maxDepth: number;
   /** Characters of one value, cell, row identifier or header (`--max-cell`). */
   maxCell: number;
-  /** Contexts and units of one report (`--max-contexts`). */
-  maxContexts: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxBytes: 512 * 2 ** 20,
   maxDepth: 256,
   maxCell: 1 << 20,
-  maxContexts: 1_000_000,
 });
 
 /** The CLI option that raises each limit. */
@@ -27,8 +24,13 @@ export const LIMIT_FLAGS: Readonly<Record<keyof Limits, string>> = Object.freeze
   maxBytes: '--max-size <MiB>',
   maxDepth: '--max-depth <n>',
   maxCell: '--max-cell <chars>',
-  maxContexts: '--max-contexts <n>',
 });
+
+/**
+ * The deepest nesting `--max-depth` may allow: readers of segment and scenario content recurse
+ * once per level, and this keeps them well inside Node's default stack.
+ */
+export const MAX_DEPTH_CEILING = 2000;
 
 export function limitsOf(partial: Partial<Limits> | undefined): Limits {
   const out = { ...DEFAULT_LIMITS };
@@ -36,6 +38,7 @@ export function limitsOf(partial: Partial<Limits> | undefined): Limits {
     const v = partial?.[k];
     if (typeof v === 'number' && v > 0) out[k] = v;
   }
+  out.maxDepth = Math.min(out.maxDepth, MAX_DEPTH_CEILING);
   return out;
 }
 
@@ -59,4 +62,21 @@ export function limitExceeded(
       params: { limit, flag: LIMIT_FLAGS[limit] },
     },
   );
+}
+
+/** The deepest nesting of arrays and objects in a JSON text when it exceeds `max` (linear, strings skipped), else undefined. */
+export function jsonTooDeep(text: string, max: number): { depth: number; offset: number } | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return { depth, offset: i };
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }

@@ -23,6 +23,8 @@ import { dimensions } from './rules/dimensions';
 import { checkTaxonomy, type TaxonomyCheckOptions } from './rules/taxonomy';
 import { buildFactIndex } from './fact-index';
 import { withTypedElements } from '../xbrl/dimensions';
+import { checkInputFile } from '../util/confine';
+import type { Limits } from '../util/limits';
 
 export interface ValidateOptions {
   calc?: CalcMode;
@@ -31,6 +33,10 @@ export interface ValidateOptions {
   /** Skip rules (by name: xbrl21, duplicates, calculation, rollforward). */
   skip?: string[];
   maxBytes?: number;
+  /** Reader limits besides maxBytes (nesting depth, cell size, contexts); defaults in util/limits. */
+  limits?: Partial<Limits>;
+  /** Directories besides the report's own (and its packages) that files it names may be read from. */
+  allowDirs?: string[];
 }
 
 export interface ValidateResult {
@@ -72,6 +78,9 @@ export type InstanceKind = 'csv' | 'json' | 'inline' | 'xml';
  */
 export function sniffInstance(file: string): { kind?: InstanceKind; diagnostics: Diagnostic[] } {
   let head = '';
+  const regular = checkInputFile(file, undefined, { file, line: 1, column: 1 });
+  if ('diagnostic' in regular && regular.diagnostic.code === 'io:notARegularFile')
+    return { diagnostics: [regular.diagnostic] };
   try {
     const fd = fs.openSync(file, 'r');
     const b = Buffer.alloc(65536);
@@ -105,6 +114,7 @@ export function readInstance(
   files: string | readonly string[],
   maxBytes?: number,
   defaults?: SchemaDefaults,
+  o: Pick<ValidateOptions, 'limits' | 'allowDirs'> = {},
 ): { report?: Report; diagnostics: Diagnostic[]; xml?: Pick<ReadResult, 'contexts' | 'units' | 'linkbaseRefs'> } {
   const list = typeof files === 'string' ? [files] : [...files];
   const kinds = list.map(sniffInstance);
@@ -124,12 +134,13 @@ export function readInstance(
           ),
         ],
       };
-    const ix = inlineReader().readInlineXbrl(list, { maxBytes });
+    const ix = inlineReader().readInlineXbrl(list, { maxBytes, limits: o.limits });
     return { report: ix.report, diagnostics: ix.diagnostics, xml: ix };
   }
-  if (kinds[0].kind === 'csv') return csvReader().fromXbrlCsv(file, file, { maxBytes });
-  if (kinds[0].kind === 'json') return jsonReader().fromXbrlJson(file);
-  const xml = xmlReader().fromXbrlXml(file, file, { maxBytes, defaults });
+  if (kinds[0].kind === 'csv')
+    return csvReader().fromXbrlCsv(file, file, { maxBytes, limits: o.limits, allowDirs: o.allowDirs });
+  if (kinds[0].kind === 'json') return jsonReader().fromXbrlJson(file, file, { maxBytes, limits: o.limits });
+  const xml = xmlReader().fromXbrlXml(file, file, { maxBytes, defaults, limits: o.limits });
   return { report: xml.report, diagnostics: xml.diagnostics, xml };
 }
 
@@ -166,6 +177,8 @@ export interface CompileOptions {
   linkbases?: readonly string[];
   /** The DTS of `entryPoints` already loaded (e.g. the build's serialised copy, taxonomy/dts-cache): not loaded again. */
   loaded?: LoadDtsResult;
+  /** Confine DTS discovery to the base file's directory, the packages and these directories (see loadDts confineTo). */
+  allowDirs?: readonly string[];
 }
 
 /**
@@ -189,6 +202,7 @@ export function compile(entryPoints: string | readonly string[], options: Compil
       baseFile: options.baseFile,
       packages: options.packages,
       linkbaseHrefs: options.linkbases,
+      confineTo: options.allowDirs,
     });
   const dts = loaded.dts;
   const usable = !(hasErrors(loaded.diagnostics) && dts.concepts.size === 0);
@@ -206,7 +220,7 @@ export function compile(entryPoints: string | readonly string[], options: Compil
     validate(files, o = {}) {
       if (isFiling(files)) return validateFiling(files as string, { ...o, packages: o.packages ?? options.packages });
       const file = typeof files === 'string' ? files : files[0];
-      const read = readInstance(files, o.maxBytes);
+      const read = readInstance(files, o.maxBytes, undefined, o);
       if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
       if (
         !sameEntries(read.report.taxonomy, entries) ||
@@ -216,7 +230,7 @@ export function compile(entryPoints: string | readonly string[], options: Compil
         // The instance names another DTS (or adds linkbases to it): validate it against its own (not cached).
         return validate(files, { ...o, packages: o.packages ?? options.packages });
       }
-      return checkRead(self, withDefaults(read as Read, files, dts, o.maxBytes), file, o);
+      return checkRead(self, withDefaults(read as Read, files, dts, o), file, o);
     },
   };
   return Object.freeze(self);
@@ -278,23 +292,24 @@ function runRules(
 export function validate(files: string | readonly string[], options: ValidateOptions = {}): ValidateResult {
   if (isFiling(files)) return validateFiling(files as string, options);
   const file = typeof files === 'string' ? files : files[0];
-  const read = readInstance(files, options.maxBytes);
+  const read = readInstance(files, options.maxBytes, undefined, options);
   if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
   if (!read.report.taxonomy.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
   const compiled = compile(read.report.taxonomy, {
     baseFile: file,
     packages: options.packages,
     linkbases: read.xml?.linkbaseRefs,
+    allowDirs: options.allowDirs ?? [],
   });
-  return checkRead(compiled, withDefaults(read as Read, files, compiled.dts, options.maxBytes), file, options);
+  return checkRead(compiled, withDefaults(read as Read, files, compiled.dts, options), file, options);
 }
 
 type Read = ReturnType<typeof readInstance> & { report: Report };
 
 /** Rare: the DTS declares schema defaults (element or attribute values); an XML instance is then read again with them applied. */
-function withDefaults(read: Read, files: string | readonly string[], dts: Dts, maxBytes?: number): Read {
+function withDefaults(read: Read, files: string | readonly string[], dts: Dts, o: ValidateOptions): Read {
   if (!dts.defaults || !read.xml || typeof files !== 'string' || sniffInstance(files).kind !== 'xml') return read;
-  const again = readInstance(files, maxBytes, dts.defaults);
+  const again = readInstance(files, o.maxBytes, dts.defaults, o);
   return again.report ? (again as Read) : read;
 }
 
@@ -327,7 +342,7 @@ export function validatorCache(options: CompileOptions = {}): ValidatorCache {
     },
     validate(file: string, o: ValidateOptions = {}): ValidateResult {
       if (isFiling(file)) return validateFiling(file, { ...o, packages: o.packages ?? options.packages });
-      const read = readInstance(file, o.maxBytes);
+      const read = readInstance(file, o.maxBytes, undefined, o);
       if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
       const entries = read.report.taxonomy;
       if (!entries.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
@@ -338,10 +353,10 @@ export function validatorCache(options: CompileOptions = {}): ValidatorCache {
       const key = JSON.stringify([entries, dir, packages ?? null]);
       let v = cache.get(key);
       if (!v) {
-        v = compile(entries, { baseFile: file, packages });
+        v = compile(entries, { baseFile: file, packages, allowDirs: o.allowDirs ?? [] });
         cache.set(key, v);
       }
-      return checkRead(v, withDefaults(read as Read, file, v.dts, o.maxBytes), file, o);
+      return checkRead(v, withDefaults(read as Read, file, v.dts, o), file, o);
     },
   });
 }

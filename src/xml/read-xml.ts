@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { SaxesTagNS } from 'saxes';
 import { diag, type Diagnostic } from '../model';
 import { scanXml } from './scan-xml';
+import { readXmlDocument } from './decode';
 
 import type { XElement } from './element';
 
@@ -176,26 +177,22 @@ export function parseXmlText(text: string, file: string): { root?: XElement; dia
 }
 
 export function parseXmlFile(path: string, file = path): { root?: XElement; diagnostics: Diagnostic[] } {
-  // Taxonomy files are small: the fast scanner reads them whole; anything it declines goes to saxes.
-  const fast = scanWhole(path);
+  // A regular file within the limits, decoded as declared (xml/decode); the fast scanner reads it
+  // whole, and anything it declines goes to saxes.
+  const read = readXmlDocument(path, file);
+  if (read.text === undefined) return { diagnostics: read.diagnostics };
+  const fast = scanWhole(read.text);
   if (fast) return { root: fast, diagnostics: [] };
   const b = new TreeBuilder();
-  const diagnostics = streamXml(fileChunks(path), file, b);
+  const diagnostics = streamXml([read.text], file, b);
   return { root: diagnostics.length ? undefined : b.root, diagnostics };
 }
 
-/** The whole tree by the fast scanner (files up to 64 MiB), or undefined when it declines the document or the file. */
-function scanWhole(path: string): XElement | undefined {
-  let text: string;
-  try {
-    if (fs.statSync(path).size > 64 * 2 ** 20) return undefined;
-    text = fs.readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** The whole tree by the fast scanner, or undefined when it declines the document. */
+function scanWhole(text: string): XElement | undefined {
   let root: XElement | undefined;
   const ok = scanXml(
-    text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+    text,
     (e) => {
       root = e;
       e.children = [];
@@ -227,19 +224,36 @@ export function firstChild(e: XElement, name: string): XElement | undefined {
   return undefined;
 }
 
-/** Text content of an element and all descendants. */
+/** Text content of an element and all descendants (document order; iterative, so no nesting depth overflows the stack). */
 export function deepText(e: XElement): string {
-  let s = e.text;
-  for (const c of e.children) s += deepText(c);
+  let s = '';
+  const stack: XElement[] = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    s += x.text;
+    for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
+  }
   return s;
 }
 
-/** A canonical string for an element subtree (for structural comparison of segments, typed members). */
+/** A canonical string for an element subtree (for structural comparison of segments, typed members); iterative. */
 export function canonicalXml(e: XElement): string {
-  const attrs = Object.keys(e.attrs)
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(e.attrs[k])}`)
-    .join(' ');
-  const kids = e.children.map(canonicalXml).join('');
-  return `<${e.name}${attrs ? ' ' + attrs : ''}>${kids || e.text.trim()}</${e.name}>`;
+  const out: string[] = [];
+  const stack: (XElement | string)[] = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (typeof x === 'string') {
+      out.push(x);
+      continue;
+    }
+    const attrs = Object.keys(x.attrs)
+      .sort()
+      .map((k) => `${k}=${JSON.stringify(x.attrs[k])}`)
+      .join(' ');
+    out.push(`<${x.name}${attrs ? ' ' + attrs : ''}>`);
+    stack.push(`</${x.name}>`);
+    if (!x.children.length) stack.push(x.text.trim());
+    for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
+  }
+  return out.join('');
 }

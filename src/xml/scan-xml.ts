@@ -122,7 +122,19 @@ function decode(s: string): string | undefined {
       bad = true;
       return m;
     }
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      // Only references to XML Chars (XML 1.0 §2.2); others (&#0;, &#x110000;) are left to saxes to report.
+      const char =
+        cp === 0x9 ||
+        cp === 0xa ||
+        cp === 0xd ||
+        (cp >= 0x20 && cp <= 0xd7ff) ||
+        (cp >= 0xe000 && cp <= 0xfffd) ||
+        (cp >= 0x10000 && cp <= 0x10ffff);
+      if (!char) bad = true;
+      return char ? String.fromCodePoint(cp) : m;
+    }
     return PREDEFINED[e];
   });
   return bad ? undefined : out;

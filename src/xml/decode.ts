@@ -1,0 +1,175 @@
+/**
+ * Bytes of an XML document → text, as its XML declaration says (XML 1.0 §4.3.3, Appendix F): UTF-8
+ * (the default; strict, an invalid byte is `xml:invalidEncoding` at its offset), UTF-16 by its
+ * byte-order mark, and the legacy encodings common in Japanese filings (Shift_JIS, EUC-JP,
+ * ISO-2022-JP, windows-31j) and Latin-1 through iconv-lite; any other is `xml:unsupportedEncoding`.
+ * Also the nesting budget: an element depth beyond `maxDepth` is `xml:limitExceeded` before any
+ * parser (or reader recursion) sees the document.
+ */
+import fs from 'node:fs';
+import { diag, type Diagnostic, type LimitCode } from '../model';
+import { checkInputFile } from '../util/confine';
+import { decodeUtf8, placeOfByte } from '../util/encoding';
+import { limitExceeded, limitsOf, type Limits } from '../util/limits';
+
+const LEGACY: Record<string, string> = {
+  shift_jis: 'Shift_JIS',
+  'shift-jis': 'Shift_JIS',
+  sjis: 'Shift_JIS',
+  'x-sjis': 'Shift_JIS',
+  'windows-31j': 'windows-31j',
+  cp932: 'windows-31j',
+  'euc-jp': 'EUC-JP',
+  'iso-2022-jp': 'ISO-2022-JP',
+  'iso-8859-1': 'ISO-8859-1',
+  latin1: 'ISO-8859-1',
+  'windows-1252': 'windows-1252',
+};
+
+/** The `encoding` of an XML declaration at the start of `b` (read as ASCII), lower-cased, or undefined. */
+export function declaredEncoding(b: Uint8Array): string | undefined {
+  const head = Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 200)).toString('latin1');
+  const m = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?<\?xml\s[^?>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(head);
+  return m?.[1].toLowerCase();
+}
+
+/** Decodes an XML document's bytes by its byte-order mark or declared encoding; a diagnostic when it cannot. */
+export function decodeXml(
+  b: Uint8Array,
+  file: string,
+  prefix: 'xml' | 'ixread' = 'xml',
+): { text: string; diagnostic?: undefined } | { text?: undefined; diagnostic: Diagnostic } {
+  const invalid: LimitCode = 'xml:invalidEncoding';
+  if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b.subarray(2)) };
+  if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)) };
+  const declared = declaredEncoding(b);
+  if (declared === undefined || declared === 'utf-8' || declared === 'utf8' || declared === 'us-ascii')
+    return decodeUtf8(b, file, invalid);
+  const legacy = LEGACY[declared];
+  const iconv = require('iconv-lite') as typeof import('iconv-lite');
+  if (!legacy || !iconv.encodingExists(legacy))
+    return {
+      diagnostic: diag(
+        'xml:unsupportedEncoding',
+        'error',
+        `${file} declares encoding "${declared}", which this reader does not read (UTF-8, UTF-16, Shift_JIS, EUC-JP, ISO-2022-JP, windows-31j, ISO-8859-1).`,
+        { source: { file, line: 1, column: 1 }, actual: declared },
+      ),
+    };
+  const text = iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), legacy);
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0 && !Buffer.from(b).includes(Buffer.from([0xef, 0xbf, 0xbd]))) {
+    const before = text.slice(0, bad).split('\n');
+    return {
+      diagnostic: diag(invalid, 'error', `${file} has bytes that are not ${legacy} (${prefix} reader).`, {
+        source: { file, line: before.length, column: before[before.length - 1].length + 1 },
+        expected: legacy,
+      }),
+    };
+  }
+  return { text };
+}
+
+/**
+ * The deepest element nesting of an XML text, stopping at the first element deeper than `max`
+ * (its line and column). Linear; skips comments, CDATA, processing instructions, declarations and
+ * quoted attribute values, so a `>` or `/>` inside them does not count.
+ */
+export function tooDeep(text: string, max: number): { depth: number; line: number; column: number } | undefined {
+  let depth = 0;
+  const n = text.length;
+  for (let i = text.indexOf('<'); i >= 0 && i < n; i = text.indexOf('<', i)) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 0x21 /* ! */) {
+      const end = text.startsWith('<!--', i)
+        ? text.indexOf('-->', i + 4)
+        : text.startsWith('<![CDATA[', i)
+          ? text.indexOf(']]>', i + 9)
+          : text.indexOf('>', i + 2);
+      if (end < 0) return undefined;
+      i = end + 1;
+    } else if (c === 0x3f /* ? */) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) return undefined;
+      i = end + 2;
+    } else if (c === 0x2f /* / */) {
+      depth--;
+      i += 2;
+    } else {
+      let j = i + 1;
+      let quote = 0;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (quote) {
+          if (d === quote) quote = 0;
+        } else if (d === 0x22 || d === 0x27) quote = d;
+        else if (d === 0x3e /* > */) break;
+      }
+      if (text.charCodeAt(j - 1) !== 0x2f && ++depth > max) {
+        const before = text.slice(0, i);
+        const line = before.split('\n').length;
+        return { depth, line, column: i - before.lastIndexOf('\n') };
+      }
+      i = j + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads an XML document the user or the confinement resolver named: a regular file within
+ * `maxBytes`, decoded (see `decodeXml`), no deeper than `maxDepth`. Diagnostics instead of text
+ * when any of these fails.
+ */
+export function readXmlDocument(
+  path: string,
+  file: string,
+  partial?: Partial<Limits>,
+  prefix: 'xml' | 'ixread' = 'xml',
+): { text?: string; diagnostics: Diagnostic[] } {
+  const limits = limitsOf(partial);
+  const at = { file, line: 1, column: 1 };
+  const checked = checkInputFile(path, undefined, at, file);
+  if ('diagnostic' in checked) return { diagnostics: [checked.diagnostic] };
+  if (checked.size > limits.maxBytes)
+    return {
+      diagnostics: [
+        diag(
+          'io:fileTooLarge',
+          'error',
+          `${file} is ${checked.size} bytes; the limit is ${limits.maxBytes} (raise it with --max-size <MiB>).`,
+          { source: at },
+        ),
+      ],
+    };
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path);
+  } catch (e) {
+    return {
+      diagnostics: [
+        diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }),
+      ],
+    };
+  }
+  const decoded = decodeXml(bytes, file, prefix);
+  if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const deep = tooDeep(text, limits.maxDepth);
+  if (deep)
+    return {
+      diagnostics: [
+        limitExceeded(
+          prefix === 'ixread' ? 'ixread:limitExceeded' : 'xml:limitExceeded',
+          'Element nesting depth',
+          'maxDepth',
+          deep.depth,
+          { file, line: deep.line, column: deep.column },
+          limits,
+        ),
+      ],
+    };
+  return { text, diagnostics: [] };
+}
+
+export { placeOfByte };
