@@ -92,12 +92,12 @@ export type Xbrl21Code =
   | 'xbrl:notAnInstance'
   | 'xbrl:schemaImportMissing'
   | 'xml:doctypeNotAllowed'
+  | 'xml:notWellFormed'
   | 'xmlSchema:validityError'
   | 'xmlSchema:schemaUnavailable'
   | 'xmlSchema:attributesExtraneous'
   | 'xmlSchema:duplicateId'
   | 'xmlSchema:nilNonNillableElement'
-  | 'xmlSchema:syntax'
   | 'xmlSchema:valueError'
   | 'xlink:dupArcs';
 /** Calculations 1.1 / XBRL 2.1 §5.2.5.2, duplicates and roll-forwards. */
