@@ -218,9 +218,14 @@ export function convert(releaseFile: string, options: ConvertOptions = {}): Conv
     return {
       ok: false,
       diagnostics: [
-        diag('io:cannotRead', 'error', `Cannot read ${releaseFile}: ${err.code ?? err.message}.`, {
-          source: { file: releaseFile, line: 1, column: 1 },
-        }),
+        diag(
+          err.code === 'ENOENT' ? 'io:fileNotFound' : 'io:cannotRead',
+          'error',
+          `Cannot read ${releaseFile}: ${err.code ?? err.message}.`,
+          {
+            source: { file: releaseFile, line: 1, column: 1 },
+          },
+        ),
       ],
       facts: [],
       coverage: {},

@@ -30,7 +30,7 @@ export function register(program: Command): void {
       ]);
       const read = readReleaseFile(file);
       if (read.io) {
-        process.stderr.write(`${read.io}\n`);
+        process.stderr.write(`${formatDiagnostic(read.io)}\n`);
         process.exitCode = 2;
         return;
       }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatDiagnostic } from './print';
+import { formatDiagnostic, ioProblem } from './print';
 
 export function register(program: Command): void {
   program
@@ -21,9 +21,7 @@ export function register(program: Command): void {
         try {
           content = fs.readFileSync(doc, 'utf8');
         } catch (e) {
-          process.stderr.write(
-            `${doc}:1:1 error io:cannotRead Cannot read ${doc}: ${(e as NodeJS.ErrnoException).code ?? e}.\n`,
-          );
+          process.stderr.write(`${formatDiagnostic(ioProblem(doc, e))}\n`);
           process.exitCode = 2;
           return;
         }

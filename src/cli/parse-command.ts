@@ -1,20 +1,21 @@
 import type { Command } from 'commander';
-import { formatDiagnostic } from './print';
+import { SHOW_INFO, findingsToPrint, formatDiagnostic } from './print';
 
 export function register(program: Command): void {
   program
     .command('parse')
     .description('print the table model of a release as JSON (for debugging mappings)')
     .argument('<release>', 'the release text')
-    .action(async (file: string) => {
+    .option(SHOW_INFO[0], SHOW_INFO[1])
+    .action(async (file: string, o: { showInfo?: boolean }) => {
       const { readReleaseFile } = await import('./read-release');
       const read = readReleaseFile(file);
       if (read.io) {
-        process.stderr.write(`${read.io}\n`);
+        process.stderr.write(`${formatDiagnostic(read.io)}\n`);
         process.exitCode = 2;
         return;
       }
-      for (const x of read.diagnostics) process.stderr.write(`${formatDiagnostic(x)}\n`);
+      for (const x of findingsToPrint(read.diagnostics, !!o.showInfo)) process.stderr.write(`${formatDiagnostic(x)}\n`);
       if (!read.release || read.diagnostics.some((x) => x.severity === 'error')) {
         process.exitCode = 1;
         return;

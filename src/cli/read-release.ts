@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Diagnostic, Release } from '../model';
+import { ioProblem } from './print';
 import { decodeRelease, parseRelease } from '../release';
 
 /**
@@ -7,12 +8,12 @@ import { decodeRelease, parseRelease } from '../release';
  * unreadable file is an I/O problem (`io` set, exit 2); decoding and parsing problems come back
  * as diagnostics for the command to print.
  */
-export function readReleaseFile(file: string): { release?: Release; diagnostics: Diagnostic[]; io?: string } {
+export function readReleaseFile(file: string): { release?: Release; diagnostics: Diagnostic[]; io?: Diagnostic } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    return { diagnostics: [], io: `iij-xbrl: cannot read ${file}: ${(e as NodeJS.ErrnoException).code}` };
+    return { diagnostics: [], io: ioProblem(file, e) };
   }
   const d = decodeRelease(bytes, file);
   const p = d.text === undefined ? undefined : parseRelease(d.text, file);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatDiagnostic } from './print';
+import { SHOW_INFO, findingsToPrint, formatDiagnostic, isIo } from './print';
 
 export function register(program: Command): void {
   program
@@ -12,7 +12,8 @@ export function register(program: Command): void {
       'instance files (.xml or xBRL-JSON .json); a vendor feed (.facts.json) beside each gives release lines',
     )
     .option('-o, --out <file>', 'write FILE.csv or FILE.json (default: CSV on stdout)')
-    .action(async (files: string[], o: { out?: string }) => {
+    .option(SHOW_INFO[0], SHOW_INFO[1])
+    .action(async (files: string[], o: { out?: string; showInfo?: boolean }) => {
       if (o.out && !/\.(csv|json)$/.test(o.out)) {
         process.stderr.write(`iij-xbrl: --out must end in .csv or .json, not "${o.out}"\n`);
         process.exitCode = 2;
@@ -21,9 +22,9 @@ export function register(program: Command): void {
       // Loaded only for this command, so that the others do not pay for the series code.
       const { buildSeries, seriesCsv, seriesJson } = await import('../series');
       const s = buildSeries(files);
-      for (const d of s.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      for (const d of findingsToPrint(s.diagnostics, !!o.showInfo)) process.stderr.write(`${formatDiagnostic(d)}\n`);
       if (s.diagnostics.some((d) => d.severity === 'error')) {
-        process.exitCode = s.diagnostics.some((d) => d.code.startsWith('io:')) ? 2 : 1;
+        process.exitCode = s.diagnostics.some(isIo) ? 2 : 1;
         return;
       }
       for (const r of s.restatements) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { packageRoot } from '../util/paths';
 import { DiagnosticError } from '../model/diagnostic';
-import { formatDiagnostic } from './print';
+import { SHOW_INFO, countBySeverity, exitStatus, findingsToPrint, formatCounts, formatDiagnostic } from './print';
 
 export function register(program: Command): Command {
   const tax = program.command('taxonomy').description('build or check the IIJ taxonomy');
@@ -29,7 +29,8 @@ export function register(program: Command): Command {
     )
     .option('--package <dir...>', 'taxonomy package directories (default: the bundled IIJ taxonomy)')
     .option('--languages <langs>', 'languages that need a standard label for every concept', 'en,ja')
-    .action(async (entry: string, o: { package?: string[]; languages: string }) => {
+    .option(SHOW_INFO[0], SHOW_INFO[1])
+    .action(async (entry: string, o: { package?: string[]; languages: string; showInfo?: boolean }) => {
       const { checkTaxonomyEntry } = await import('../validate');
       const r = checkTaxonomyEntry(entry, {
         packages: o.package,
@@ -38,12 +39,11 @@ export function register(program: Command): Command {
           .map((s) => s.trim())
           .filter(Boolean),
       });
-      for (const d of r.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-      const bad = r.diagnostics.filter((d) => d.severity === 'error').length;
       process.stdout.write(
-        `${entry}: ${r.dts.concepts.size} concepts, ${r.dts.relationships.length} relationships, ${r.dts.labels.length} labels; ${bad ? `${bad} error(s)` : 'no errors'}\n`,
+        `${entry}: ${r.dts.concepts.size} concepts, ${r.dts.relationships.length} relationships, ${r.dts.labels.length} labels; ${formatCounts(countBySeverity(r.diagnostics), !!o.showInfo)}\n`,
       );
-      process.exitCode = r.diagnostics.some((d) => d.code.startsWith('io:') || d.code === 'IOerror') ? 2 : bad ? 1 : 0;
+      for (const d of findingsToPrint(r.diagnostics, !!o.showInfo)) process.stdout.write(`${formatDiagnostic(d)}\n`);
+      process.exitCode = exitStatus(r.diagnostics);
     });
   return tax;
 }

@@ -40,17 +40,26 @@ export type FromWorker = { index: number; verdict?: Verdict; error?: string; com
  * files are handed out one at a time, sorted by the taxonomy they name, so consecutive files
  * share a compiled DTS.
  */
-export async function runBatch(files: string[], options: BatchOptions, jobs: number): Promise<BatchResult> {
+export async function runBatch(
+  files: string[],
+  options: BatchOptions,
+  jobs: number,
+  onVerdict: (v: Verdict) => void = () => {},
+): Promise<BatchResult> {
   if (files.length <= 1 || jobs <= 1) {
     const { validatorCache } = await import('../validate');
     const cache = validatorCache();
-    const verdicts = files.map((file) => verdictOf(file, cache.validate(file, options)));
+    const verdicts = files.map((file) => {
+      const v = verdictOf(file, cache.validate(file, options));
+      onVerdict(v);
+      return v;
+    });
     return { verdicts, workers: 0, compiled: cache.compiled };
   }
   const order = files
     .map((file, index) => ({ index, file, key: taxonomyKey(file) }))
     .sort((a, b) => compareText(a.key, b.key) || a.index - b.index);
-  return inWorkers(files.length, order, options, jobs);
+  return inWorkers(files.length, order, options, jobs, onVerdict);
 }
 
 export function verdictOf(
@@ -85,6 +94,7 @@ async function inWorkers(
   order: { index: number; file: string }[],
   options: BatchOptions,
   jobs: number,
+  onVerdict: (v: Verdict) => void,
 ): Promise<BatchResult> {
   const { Worker } = await import('node:worker_threads');
   const verdicts: Verdict[] = new Array(n);
@@ -102,7 +112,10 @@ async function inWorkers(
       w.on('message', (m: FromWorker) => {
         compiled.set(w, m.compiled);
         if (m.error !== undefined) failure ??= m.error;
-        else if (m.verdict) verdicts[m.index] = m.verdict;
+        else if (m.verdict) {
+          verdicts[m.index] = m.verdict;
+          onVerdict(m.verdict);
+        }
         feed();
       });
       w.on('error', reject);

@@ -1,7 +1,16 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import { CALC_MODES, type CalcMode } from '../validate/context';
-import { formatDiagnostic } from './print';
+import { Progress } from './progress';
+import {
+  SHOW_INFO,
+  countBySeverity,
+  exitStatus,
+  findingsToPrint,
+  formatCounts,
+  formatDiagnostic,
+  jsonDiagnostic,
+} from './print';
 import type { Limits } from '../util/limits';
 import { runBatch, verdictOf, type BatchOptions, type BatchResult, type Verdict } from './validate-batch';
 
@@ -52,7 +61,7 @@ export function register(program: Command): void {
       '--schema',
       'also validate XML instances against the XBRL instance schema and their taxonomy schemas (XML Schema, by libxml2)',
     )
-    .option('--show-info', 'also print informational findings (consistent duplicates)')
+    .option(SHOW_INFO[0], SHOW_INFO[1])
     .action(async (files: string[], o: Options) => {
       const usage = (msg: string) => {
         process.stderr.write(`iij-xbrl: ${msg}\n`);
@@ -82,12 +91,15 @@ export function register(program: Command): void {
       };
       // Several files are several reports (e.g. the English and the Japanese document, each complete
       // with its own header and the same ids), unless --document-set says they are one.
+      // Progress on a terminal only: files done / total and facts per second while a batch runs.
+      const progress = new Progress(files.length);
       const batch =
         o.documentSet && files.length > 1
           ? await documentSet(files, options)
-          : await runBatch(files, options, Math.min(jobs, files.length));
+          : await runBatch(files, options, Math.min(jobs, files.length), (v) => progress.tick(v.factCount));
+      progress.end();
       if (o.schema) await addSchemaFindings(batch.verdicts, options);
-      if (o.format === 'json') await printJson(batch.verdicts, o.calc);
+      if (o.format === 'json') await printJson(batch.verdicts, o.calc, !!o.showInfo);
       else printText(batch.verdicts, !!o.showInfo, files.length > 1 ? batch : undefined);
       process.exitCode = Math.max(...batch.verdicts.map(exitCodeOf));
     });
@@ -96,28 +108,29 @@ export function register(program: Command): void {
 const bad = (v: Verdict) =>
   v.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'inconsistency').length;
 /** 2: the file could not be read or its DTS not loaded; 1: errors or inconsistencies; 0: valid. */
-export const exitCodeOf = (v: Verdict): number =>
-  v.fatal || v.diagnostics.some((d) => d.code.startsWith('io:') || d.code === 'IOerror') ? 2 : bad(v) ? 1 : 0;
+export const exitCodeOf = (v: Verdict): number => (v.fatal ? 2 : exitStatus(v.diagnostics));
 
+/** Summary first (the total for several files, then each file's counts), then each file's findings by severity. */
 function printText(verdicts: Verdict[], showInfo: boolean, batch?: { workers: number; compiled: number }): void {
-  for (const v of verdicts) {
-    for (const d of v.diagnostics)
-      if (showInfo || d.severity !== 'info') process.stdout.write(`${formatDiagnostic(d)}\n`);
-    const n = bad(v);
+  if (batch) {
+    const codes = verdicts.map(exitCodeOf);
+    const facts = verdicts.reduce((s, v) => s + v.factCount, 0);
     process.stdout.write(
-      `${v.file}: ${v.factCount} facts; ${n ? `${n} error(s) or inconsistencies` : exitCodeOf(v) === 2 ? 'not checked' : 'valid'}\n`,
+      `total: ${verdicts.length} files, ${facts} facts; ${codes.filter((c) => c === 0).length} valid, ${codes.filter((c) => c === 1).length} with errors or inconsistencies, ${codes.filter((c) => c === 2).length} not checked (${batch.workers ? `${batch.workers} worker threads` : 'one thread'}, ${batch.compiled} DTS compilation(s))\n`,
     );
   }
-  if (!batch) return;
-  const codes = verdicts.map(exitCodeOf);
-  const facts = verdicts.reduce((s, v) => s + v.factCount, 0);
-  process.stdout.write(
-    `total: ${verdicts.length} files, ${facts} facts; ${codes.filter((c) => c === 0).length} valid, ${codes.filter((c) => c === 1).length} with errors or inconsistencies, ${codes.filter((c) => c === 2).length} not checked (${batch.workers ? `${batch.workers} worker threads` : 'one thread'}, ${batch.compiled} DTS compilation(s))\n`,
-  );
+  for (const v of verdicts) {
+    const n = bad(v);
+    const verdict = exitCodeOf(v) === 2 ? 'not checked' : n ? `${n} error(s) or inconsistencies` : 'valid';
+    process.stdout.write(
+      `${v.file}: ${v.factCount} facts; ${verdict} (${formatCounts(countBySeverity(v.diagnostics), showInfo)})\n`,
+    );
+    for (const d of findingsToPrint(v.diagnostics, showInfo)) process.stdout.write(`${formatDiagnostic(d)}\n`);
+  }
 }
 
 /** One validation document per file (schemas/diagnostics.schema.json); several files give a JSON array of them. */
-async function printJson(verdicts: Verdict[], calc: string): Promise<void> {
+async function printJson(verdicts: Verdict[], calc: string, showInfo: boolean): Promise<void> {
   const { checkSchema } = await import('../util/json-schema');
   const count = (v: Verdict, s: string) => v.diagnostics.filter((d) => d.severity === s).length;
   const docs = verdicts.map((v) => ({
@@ -131,7 +144,7 @@ async function printJson(verdicts: Verdict[], calc: string): Promise<void> {
       warnings: count(v, 'warning'),
       info: count(v, 'info'),
     },
-    diagnostics: v.diagnostics,
+    diagnostics: v.diagnostics.filter((d) => showInfo || d.severity !== 'info').map(jsonDiagnostic),
   }));
   for (const doc of docs) {
     const problems = checkSchema('diagnostics.schema.json', doc, 'validation output');

@@ -106,9 +106,14 @@ export async function validateXmlSchema(
     contents = fs.readFileSync(file, 'utf8');
   } catch (e) {
     return [
-      diag('io:cannotRead', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, {
-        source: { file, line: 1, column: 1 },
-      }),
+      diag(
+        (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'io:fileNotFound' : 'io:cannotRead',
+        'error',
+        `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`,
+        {
+          source: { file, line: 1, column: 1 },
+        },
+      ),
     ];
   }
   const { validateXML, memoryPages } = await import('xmllint-wasm');

@@ -10,7 +10,7 @@ import type { XElement } from './element';
 export type { XElement };
 
 export const XML_CODES = {
-  syntax: 'xmlSchema:syntax',
+  syntax: 'xml:notWellFormed',
   doctype: 'xml:doctypeNotAllowed',
   tooLarge: 'io:fileTooLarge',
   notFound: 'io:fileNotFound',

@@ -80,8 +80,8 @@ describe('bad input: one coded error per failure, with file:line:column, and no 
     ).toMatchObject({ code: 'release:undecodableBytes', source: { line: 2 } });
   });
 
-  it('io:cannotRead — a missing file', () => {
-    expect(convert('/nonexistent/release.txt').diagnostics[0].code).toBe('io:cannotRead');
+  it('io:fileNotFound — a missing file (the code validate gives a missing instance)', () => {
+    expect(convert('/nonexistent/release.txt').diagnostics[0].code).toBe('io:fileNotFound');
   });
 
   it('never writes or overwrites an output when the conversion fails', () => {

@@ -94,7 +94,7 @@ describe('--strict is the publishing gate', () => {
     fs.writeFileSync(path.join(out, 'iij-20031231.xml'), 'old');
     const p = cli('convert', RELEASE, '--out', out, '--strict');
     expect(p.status).toBe(1);
-    expect(p.stderr).toContain('convert:strictGate');
+    expect(p.stdout).toContain('convert:strictGate');
     expect(fs.readdirSync(out)).toEqual(['iij-20031231.xml']);
     expect(fs.readFileSync(path.join(out, 'iij-20031231.xml'), 'utf8')).toBe('old');
   });

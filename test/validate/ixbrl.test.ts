@@ -402,7 +402,7 @@ describe('malformed Inline XBRL → coded errors with line and column', () => {
   it('broken XHTML gets its line', () => {
     const f = path.join(dir, 'broken.xhtml');
     fs.writeFileSync(f, '<html xmlns="http://www.w3.org/1999/xhtml">\n<body>\n<p></body></html>');
-    expect(read(f).diagnostics[0]).toMatchObject({ code: 'xmlSchema:syntax', source: { line: 3 } });
+    expect(read(f).diagnostics[0]).toMatchObject({ code: 'xml:notWellFormed', source: { line: 3 } });
   });
 });
 
