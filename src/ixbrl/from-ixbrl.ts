@@ -18,7 +18,8 @@ import {
 } from '../model';
 import { contextFromElement, resolveFactAspects, unitFromElement } from '../xbrl/read-contexts-units';
 import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement } from '../xml/read-xml';
-import { scanXmlEvents } from '../xml/scan-events';
+import { scanXmlEvents, type XmlEvent } from '../xml/scan-events';
+import { recoverHtmlEvents } from './html-recover';
 import { IX_NS, isIxNamespace } from '../xbrl/ix';
 import { ixCode } from './codes';
 import { lookupTransform, scaleDecimal } from './transformations';
@@ -108,8 +109,8 @@ interface DocState {
   ids: Map<string, { element: string; source: SourceRef }>;
 }
 
-/** XHTML DOCTYPEs by public identifier, without an internal subset: nothing is loaded or expanded. */
-const xhtmlDoctype = (d: string) => /^\s*html\s+PUBLIC\s+"-\/\/W3C\/\/DTD XHTML[^"]*"\s+"[^"]*"\s*$/.test(d);
+/** Any DOCTYPE that declares no entity is accepted (its external DTD, if named, is never loaded); entity declarations are refused. */
+const noEntities = (d: string) => !/<!ENTITY/i.test(d);
 
 const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -249,21 +250,61 @@ class InlineSet {
       closetag: () => this.onClose(st),
     };
     const text = fs.readFileSync(file, 'utf8');
-    // Fast path for well-formed plain XHTML; saxes for the rest and for anything the scanner declines.
-    const events = this.options.parser === 'saxes' ? undefined : scanXmlEvents(text);
-    let problems: Diagnostic[] = [];
+    const { events, problems } = this.parse(text, file);
     if (events) {
       for (const e of events) {
         if (e.type === 'open') h.opentag(e.tag, e.line, e.column, e.nsMap);
         else if (e.type === 'text') h.text(e.text);
         else h.closetag(undefined as never);
       }
-    } else problems = streamXml([text.replace(/^\uFEFF/, '')], file, h, { allowDoctype: xhtmlDoctype });
+    }
     if (!problems.length && !rootSeen)
       problems.push(
         diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }),
       );
     return problems;
+  }
+
+  /**
+   * The document's parse events: the fast scanner for well-formed plain XHTML, saxes for what it
+   * declines. A page that is not well-formed XML is reported (`xmlSchema:syntax`) and read again as a
+   * browser reads HTML, so its facts are still extracted; a DOCTYPE that declares entities is refused
+   * outright (problems returned, nothing read).
+   */
+  private parse(text: string, file: string): { events?: XmlEvent[]; problems: Diagnostic[] } {
+    const declaration = /^\uFEFF?([ \t\r\n]+)<\?xml[ \t\r\n?]/.exec(text);
+    if (declaration) {
+      const before = declaration[1];
+      const line = 1 + (before.match(/\n/g)?.length ?? 0);
+      this.diagnostics.push(
+        diag(
+          XML_CODES.syntax,
+          'error',
+          'The XML declaration <?xml …?> must be the very first thing in the file; whitespace comes before it.',
+          {
+            source: { file, line, column: before.length - before.lastIndexOf('\n') },
+            expected: '<?xml at line 1, column 1',
+          },
+        ),
+      );
+    }
+    const fast = this.options.parser === 'saxes' ? undefined : scanXmlEvents(text);
+    if (fast) return { events: fast, problems: [] };
+    const events: XmlEvent[] = [];
+    const collect: StreamHandlers = {
+      opentag: (tag, line, column, nsMap) => events.push({ type: 'open', tag, line, column, nsMap }),
+      text: (t) => events.push({ type: 'text', text: t }),
+      closetag: () => events.push({ type: 'close' }),
+    };
+    const problems = streamXml([text.replace(/^\uFEFF/, '')], file, collect, { allowDoctype: noEntities });
+    if (!problems.length) return { events, problems };
+    if (problems.some((p) => p.code !== XML_CODES.syntax)) return { problems };
+    for (const p of problems)
+      this.diagnostics.push({
+        ...p,
+        message: `${p.message} The page is read as HTML, as a browser reads it, to extract its facts.`,
+      });
+    return { events: recoverHtmlEvents(text), problems: [] };
   }
 
   private onOpen(st: DocState, tag: SaxesTagNS, line: number, column: number, nsMap: Record<string, string>): void {
