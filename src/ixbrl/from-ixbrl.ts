@@ -154,6 +154,7 @@ class InlineSet {
   readonly contexts = new Map<string, InstanceContext>();
   readonly units = new Map<string, Unit & { line: number }>();
   readonly taxonomy: string[] = [];
+  readonly taxonomySources: SourceRef[] = [];
   readonly captures: Capture[] = [];
   readonly continuations = new Map<string, Capture>();
   readonly relationships: { attrs: Record<string, string>; source: SourceRef; ns: string }[] = [];
@@ -552,7 +553,10 @@ class InlineSet {
               .relative(path.dirname(this.firstFile), path.resolve(path.dirname(st.path), href))
               .split(path.sep)
               .join('/');
-      if (!this.taxonomy.includes(rel)) this.taxonomy.push(rel);
+      if (!this.taxonomy.includes(rel)) {
+        this.taxonomy.push(rel);
+        this.taxonomySources.push(source);
+      }
       return;
     }
     if (e.name === `{${NS.xbrli}}context` || e.name === `{${NS.xbrli}}unit`) {
@@ -612,7 +616,14 @@ class InlineSet {
     const valid = unresolved.size ? facts.filter((f) => !unresolved.has(f)) : facts;
     for (const [f, error] of unresolved) this.invalid.push(invalidFrom(f, error));
     resolveFactAspects(valid, this.contexts, this.units);
-    const report: Report = { taxonomy: this.taxonomy, facts: valid, footnotes, namespaces: {}, file: this.firstFile };
+    const report: Report = {
+      taxonomy: this.taxonomy,
+      taxonomySources: this.taxonomySources,
+      facts: valid,
+      footnotes,
+      namespaces: {},
+      file: this.firstFile,
+    };
     if (this.invalid.length) report.invalidFacts = this.invalid;
     return report;
   }

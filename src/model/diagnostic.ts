@@ -149,6 +149,7 @@ export type OimCode =
 export type TaxonomyCode =
   | 'IOerror'
   | 'taxonomy:abstractInCalculation'
+  | 'taxonomy:partialDts'
   | 'taxonomy:balanceOnNonMonetary'
   | 'taxonomy:calcPeriodTypeMismatch'
   | 'taxonomy:conceptNotInPresentation'

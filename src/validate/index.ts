@@ -9,6 +9,7 @@ import {
   type Diagnostic,
   type Dts,
   type Report,
+  type SourceRef,
 } from '../model';
 import type { ReadResult } from '../instance/from-xbrl-xml';
 import type { LoadDtsResult } from '../taxonomy/load-dts';
@@ -157,6 +158,8 @@ export interface CompileOptions {
   baseFile?: string;
   /** An instance's own linkbaseRefs, which join its DTS. */
   linkbases?: readonly string[];
+  /** Where the entry points are written (the instance's schemaRefs), by position, for DTS diagnostics about them. */
+  entrySources?: readonly (SourceRef | undefined)[];
   /** The DTS of `entryPoints` already loaded (e.g. the build's serialised copy, taxonomy/dts-cache): not loaded again. */
   loaded?: LoadDtsResult;
 }
@@ -182,6 +185,7 @@ export function compile(entryPoints: string | readonly string[], options: Compil
       baseFile: options.baseFile,
       packages: options.packages,
       linkbaseHrefs: options.linkbases,
+      entrySources: options.entrySources,
     });
   const dts = loaded.dts;
   const usable = !(hasErrors(loaded.diagnostics) && dts.concepts.size === 0);
@@ -270,6 +274,7 @@ export function validate(files: string | readonly string[], options: ValidateOpt
     baseFile: file,
     packages: options.packages,
     linkbases: read.xml?.linkbaseRefs,
+    entrySources: read.report.taxonomySources,
   });
   return checkRead(compiled, withDefaults(read as Read, files, compiled.dts, options.maxBytes), file, options);
 }

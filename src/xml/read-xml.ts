@@ -175,12 +175,16 @@ export function parseXmlText(text: string, file: string): { root?: XElement; dia
   return { root: diagnostics.length ? undefined : b.root, diagnostics };
 }
 
-export function parseXmlFile(path: string, file = path): { root?: XElement; diagnostics: Diagnostic[] } {
+export function parseXmlFile(
+  path: string,
+  file = path,
+  options: { allowDoctype?: (doctype: string) => boolean } = {},
+): { root?: XElement; diagnostics: Diagnostic[] } {
   // Taxonomy files are small: the fast scanner reads them whole; anything it declines goes to saxes.
   const fast = scanWhole(path);
   if (fast) return { root: fast, diagnostics: [] };
   const b = new TreeBuilder();
-  const diagnostics = streamXml(fileChunks(path), file, b);
+  const diagnostics = streamXml(fileChunks(path), file, b, options);
   return { root: diagnostics.length ? undefined : b.root, diagnostics };
 }
 
