@@ -144,9 +144,30 @@ function invalidFrom(f: Fact & { rawDecimals?: string }, error: string): Invalid
   return out;
 }
 
-/** Reads one Inline XBRL document, or several as one document set. */
+/** The fast scanner declined document `doc` part way: the set is read again, that document by saxes. */
+class Restart extends Error {
+  constructor(readonly doc: number) {
+    super('restart');
+  }
+}
+
+/**
+ * Reads one Inline XBRL document, or several as one document set.
+ *
+ * Note: plain XHTML is scanned straight into the reader (no list of parse events is kept: it took
+ * several times the document's size); a document the scanner declines part way is read again, with
+ * the whole set, by saxes (and, when it is not well-formed, as HTML).
+ */
 export function readInlineXbrl(files: string[], options: InlineReadOptions = {}): InlineReadResult {
-  return new InlineSet(options).read(files);
+  const slow = new Set<number>();
+  for (;;) {
+    try {
+      return new InlineSet(options, slow).read(files);
+    } catch (e) {
+      if (!(e instanceof Restart) || slow.has(e.doc)) throw e;
+      slow.add(e.doc);
+    }
+  }
 }
 
 class InlineSet {
@@ -167,7 +188,11 @@ class InlineSet {
   tuples = 0;
   firstFile = '';
 
-  constructor(private readonly options: InlineReadOptions) {}
+  constructor(
+    private readonly options: InlineReadOptions,
+    /** Documents (by position) the fast scanner declined: read by saxes. */
+    private readonly slow: ReadonlySet<number> = new Set(),
+  ) {}
 
   read(files: string[]): InlineReadResult {
     const out: InlineReadResult = {
@@ -251,14 +276,15 @@ class InlineSet {
       closetag: () => this.onClose(st),
     };
     const text = fs.readFileSync(file, 'utf8');
-    const { events, problems } = this.parse(text, file);
-    if (events) {
-      for (const e of events) {
+    const sink = {
+      push: (e: XmlEvent) => {
         if (e.type === 'open') h.opentag(e.tag, e.line, e.column, e.nsMap);
         else if (e.type === 'text') h.text(e.text);
         else h.closetag(undefined as never);
-      }
-    }
+      },
+    };
+    const { events, problems } = this.parse(text, file, doc, sink);
+    if (events) for (const e of events) sink.push(e);
     if (!problems.length && !rootSeen)
       problems.push(
         diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }),
@@ -272,7 +298,12 @@ class InlineSet {
    * browser reads HTML, so its facts are still extracted; a DOCTYPE that declares entities is refused
    * outright (problems returned, nothing read).
    */
-  private parse(text: string, file: string): { events?: XmlEvent[]; problems: Diagnostic[] } {
+  private parse(
+    text: string,
+    file: string,
+    doc: number,
+    sink: { push(e: XmlEvent): void },
+  ): { events?: XmlEvent[]; problems: Diagnostic[] } {
     const declaration = /^\uFEFF?([ \t\r\n]+)<\?xml[ \t\r\n?]/.exec(text);
     if (declaration) {
       const before = declaration[1];
@@ -289,8 +320,10 @@ class InlineSet {
         ),
       );
     }
-    const fast = this.options.parser === 'saxes' ? undefined : scanXmlEvents(text);
-    if (fast) return { events: fast, problems: [] };
+    if (this.options.parser !== 'saxes' && !this.slow.has(doc)) {
+      if (scanXmlEvents(text, sink)) return { problems: [] };
+      throw new Restart(doc);
+    }
     const events: XmlEvent[] = [];
     const collect: StreamHandlers = {
       opentag: (tag, line, column, nsMap) => events.push({ type: 'open', tag, line, column, nsMap }),
