@@ -64,3 +64,44 @@ for (const parser of ['auto', 'saxes'] as const) {
 console.log(
   `iij-xbrl validate ${path.basename(docs[0])}, whole process (${runs} runs): median ${wholeProcess(docs[0]).toFixed(0)} ms`,
 );
+
+/**
+ * A synthetic Inline XBRL document of about `mib` MiB, as SEC filings are written: a few very long
+ * lines, a styled <span>/<td> around every number, text blocks with escaped markup, `&#160;`s.
+ */
+function syntheticDocument(mib: number): string {
+  const file = path.join(os.tmpdir(), `iij-synthetic-${mib}mib.xhtml`);
+  if (fs.existsSync(file) && fs.statSync(file).size > mib * 2 ** 20) return file;
+  const head = `<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12" xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:iso4217="http://www.xbrl.org/2003/iso4217" xmlns:t="https://example.com/tiny/2020" xml:lang="en"><head><title>synthetic</title></head><body><div style="display:none"><ix:header><ix:references><link:schemaRef xlink:type="simple" xlink:href="tiny.xsd"/></ix:references><ix:resources><xbrli:context id="d"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">1</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:startDate>2020-01-01</xbrli:startDate><xbrli:endDate>2020-12-31</xbrli:endDate></xbrli:period></xbrli:context><xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit></ix:resources></ix:header></div>\n`;
+  const parts = [head];
+  let size = head.length;
+  for (let i = 0; size < mib * 2 ** 20; i++) {
+    const row =
+      `<tr style="height:12pt"><td style="padding:0 4pt;font-family:Times New Roman"><span style="color:#000000;font-size:10pt">Line&#160;item ${i}</span></td>` +
+      `<td style="text-align:right"><span style="color:#000000;font-size:10pt">$</span><ix:nonFraction name="t:Amount${i % 500}" contextRef="d" unitRef="usd" decimals="-6" scale="6" format="ixt:num-dot-decimal" id="f${i}">${(i * 7919) % 100000},${String(i % 1000).padStart(3, '0')}</ix:nonFraction></td></tr>` +
+      (i % 200 === 0
+        ? `<tr><td><ix:nonNumeric name="t:Note${i}" contextRef="d" escape="true"><div><p style="font-size:10pt">Note ${i}: text&#160;block with <b>markup</b> and a table <table><tr><td></td><td>x</td></tr></table></p></div></ix:nonNumeric></td></tr>`
+        : '');
+    parts.push(i % 1000 === 0 ? `<table>${row}` : i % 1000 === 999 ? `${row}</table>\n` : row);
+    size += row.length;
+  }
+  parts.push('</table></body></html>\n');
+  fs.writeFileSync(file, parts.join(''));
+  return file;
+}
+
+/** One document read in a fresh process: MB/s from CPU time and wall time, peak resident memory against the document's size. */
+function largeDocument(file: string): void {
+  const script = `const t0=process.hrtime.bigint();const c0=process.cpuUsage();const r=require(${JSON.stringify(path.join(__dirname, '..', 'src', 'ixbrl', 'from-ixbrl.js'))}).readInlineXbrl([${JSON.stringify(file)}]);const c=process.cpuUsage(c0);console.log(JSON.stringify({wall:Number(process.hrtime.bigint()-t0)/1e6,cpu:(c.user+c.system)/1000,facts:r.report?r.report.facts.length:-1,maxRss:process.resourceUsage().maxRSS*1024}))`;
+  const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (out.status !== 0) throw new Error(out.stderr);
+  const r = JSON.parse(out.stdout) as { wall: number; cpu: number; facts: number; maxRss: number };
+  const mb = fs.statSync(file).size / 1e6;
+  console.log(
+    `${path.basename(file)} (${mb.toFixed(1)} MB, ${r.facts} facts), one fresh process: ${(mb / (r.cpu / 1000)).toFixed(1)} MB/s of CPU time, ${(mb / (r.wall / 1000)).toFixed(1)} MB/s wall; peak RSS ${(r.maxRss / 1e6).toFixed(0)} MB = ${(r.maxRss / 1e6 / mb).toFixed(1)}× the document`,
+  );
+}
+
+largeDocument(syntheticDocument(Number(process.env.BENCH_SYNTHETIC_MIB ?? 50)));
+for (const f of (process.env.BENCH_FILINGS ?? '').split(path.delimiter).filter(Boolean)) largeDocument(f);

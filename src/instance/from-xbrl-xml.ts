@@ -11,6 +11,7 @@ import {
   type Report,
   type Unit,
   factId,
+  type SourceRef,
 } from '../model';
 
 export type { InstanceContext };
@@ -167,6 +168,7 @@ class InstanceReader {
   private readonly facts: Fact[] = [];
   private readonly footnotes: Footnote[] = [];
   private readonly taxonomy: string[] = [];
+  private readonly taxonomySources: SourceRef[] = [];
   private readonly ids = new Map<string, number>();
   private readonly links: { href: string; to: string; source: { file: string; line: number; column: number } }[] = [];
   private readonly footnoteIds = new Set<string>();
@@ -240,8 +242,10 @@ class InstanceReader {
       if (href) (this.linkbaseRefs ??= []).push(withBase(href, [this.rootBase, e.attrs[XML_BASE]]));
     } else if (e.name === SCHEMA_REF) {
       const href = e.attrs[XL('href')];
-      if (href) this.taxonomy.push(ownString(withBase(href, [this.rootBase, e.attrs[XML_BASE]])));
-      else
+      if (href) {
+        this.taxonomy.push(ownString(withBase(href, [this.rootBase, e.attrs[XML_BASE]])));
+        this.taxonomySources.push(this.at(e));
+      } else
         this.diagnostics.push(
           diag('xbrl.4.2.2:schemaRefHref', 'error', 'schemaRef without xlink:href.', { source: this.at(e) }),
         );
@@ -558,6 +562,7 @@ class InstanceReader {
       );
     out.report = {
       taxonomy: this.taxonomy,
+      taxonomySources: this.taxonomySources,
       facts: this.facts,
       footnotes: this.footnotes,
       namespaces: this.namespaces,

@@ -18,9 +18,10 @@ import {
 } from '../model';
 import { contextFromElement, resolveFactAspects, unitFromElement } from '../xbrl/read-contexts-units';
 import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement } from '../xml/read-xml';
-import { scanXmlEvents } from '../xml/scan-events';
+import { scanXmlEvents, type XmlEvent } from '../xml/scan-events';
 import { readXmlDocument } from '../xml/decode';
 import type { Limits } from '../util/limits';
+import { recoverHtmlEvents } from './html-recover';
 import { IX_NS, isIxNamespace } from '../xbrl/ix';
 import { ixCode } from './codes';
 import { readAccuracy } from '../xbrl/lexical';
@@ -113,8 +114,8 @@ interface DocState {
   ids: Map<string, { element: string; source: SourceRef }>;
 }
 
-/** XHTML DOCTYPEs by public identifier, without an internal subset: nothing is loaded or expanded. */
-const xhtmlDoctype = (d: string) => /^\s*html\s+PUBLIC\s+"-\/\/W3C\/\/DTD XHTML[^"]*"\s+"[^"]*"\s*$/.test(d);
+/** Any DOCTYPE that declares no entity is accepted (its external DTD, if named, is never loaded); entity declarations are refused. */
+const noEntities = (d: string) => !/<!ENTITY/i.test(d);
 
 const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -148,9 +149,30 @@ function invalidFrom(f: Fact & { rawDecimals?: string }, error: string): Invalid
   return out;
 }
 
-/** Reads one Inline XBRL document, or several as one document set. */
+/** The fast scanner declined document `doc` part way: the set is read again, that document by saxes. */
+class Restart extends Error {
+  constructor(readonly doc: number) {
+    super('restart');
+  }
+}
+
+/**
+ * Reads one Inline XBRL document, or several as one document set.
+ *
+ * Note: plain XHTML is scanned straight into the reader (no list of parse events is kept: it took
+ * several times the document's size); a document the scanner declines part way is read again, with
+ * the whole set, by saxes (and, when it is not well-formed, as HTML).
+ */
 export function readInlineXbrl(files: string[], options: InlineReadOptions = {}): InlineReadResult {
-  return new InlineSet(options).read(files);
+  const slow = new Set<number>();
+  for (;;) {
+    try {
+      return new InlineSet(options, slow).read(files);
+    } catch (e) {
+      if (!(e instanceof Restart) || slow.has(e.doc)) throw e;
+      slow.add(e.doc);
+    }
+  }
 }
 
 class InlineSet {
@@ -158,6 +180,7 @@ class InlineSet {
   readonly contexts = new Map<string, InstanceContext>();
   readonly units = new Map<string, Unit & { line: number }>();
   readonly taxonomy: string[] = [];
+  readonly taxonomySources: SourceRef[] = [];
   readonly captures: Capture[] = [];
   readonly continuations = new Map<string, Capture>();
   readonly relationships: { attrs: Record<string, string>; source: SourceRef; ns: string }[] = [];
@@ -170,7 +193,11 @@ class InlineSet {
   tuples = 0;
   firstFile = '';
 
-  constructor(private readonly options: InlineReadOptions) {}
+  constructor(
+    private readonly options: InlineReadOptions,
+    /** Documents (by position) the fast scanner declined: read by saxes. */
+    private readonly slow: ReadonlySet<number> = new Set(),
+  ) {}
 
   read(files: string[]): InlineReadResult {
     const out: InlineReadResult = {
@@ -256,21 +283,69 @@ class InlineSet {
     const read = readXmlDocument(file, file, { maxBytes: this.options.maxBytes, ...this.options.limits }, 'ixread');
     if (read.text === undefined) return read.diagnostics;
     const text = read.text;
-    // Fast path for well-formed plain XHTML; saxes for the rest and for anything the scanner declines.
-    const events = this.options.parser === 'saxes' ? undefined : scanXmlEvents(text);
-    let problems: Diagnostic[] = [];
-    if (events) {
-      for (const e of events) {
+    const sink = {
+      push: (e: XmlEvent) => {
         if (e.type === 'open') h.opentag(e.tag, e.line, e.column, e.nsMap);
         else if (e.type === 'text') h.text(e.text);
         else h.closetag(undefined as never);
-      }
-    } else problems = streamXml([text.replace(/^\uFEFF/, '')], file, h, { allowDoctype: xhtmlDoctype });
+      },
+    };
+    const { events, problems } = this.parse(text, file, doc, sink);
+    if (events) for (const e of events) sink.push(e);
     if (!problems.length && !rootSeen)
       problems.push(
         diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }),
       );
     return problems;
+  }
+
+  /**
+   * The document's parse events: the fast scanner for well-formed plain XHTML, saxes for what it
+   * declines. A page that is not well-formed XML is reported (`xmlSchema:syntax`) and read again as a
+   * browser reads HTML, so its facts are still extracted; a DOCTYPE that declares entities is refused
+   * outright (problems returned, nothing read).
+   */
+  private parse(
+    text: string,
+    file: string,
+    doc: number,
+    sink: { push(e: XmlEvent): void },
+  ): { events?: XmlEvent[]; problems: Diagnostic[] } {
+    const declaration = /^\uFEFF?([ \t\r\n]+)<\?xml[ \t\r\n?]/.exec(text);
+    if (declaration) {
+      const before = declaration[1];
+      const line = 1 + (before.match(/\n/g)?.length ?? 0);
+      this.diagnostics.push(
+        diag(
+          XML_CODES.syntax,
+          'error',
+          'The XML declaration <?xml …?> must be the very first thing in the file; whitespace comes before it.',
+          {
+            source: { file, line, column: before.length - before.lastIndexOf('\n') },
+            expected: '<?xml at line 1, column 1',
+          },
+        ),
+      );
+    }
+    if (this.options.parser !== 'saxes' && !this.slow.has(doc)) {
+      if (scanXmlEvents(text, sink)) return { problems: [] };
+      throw new Restart(doc);
+    }
+    const events: XmlEvent[] = [];
+    const collect: StreamHandlers = {
+      opentag: (tag, line, column, nsMap) => events.push({ type: 'open', tag, line, column, nsMap }),
+      text: (t) => events.push({ type: 'text', text: t }),
+      closetag: () => events.push({ type: 'close' }),
+    };
+    const problems = streamXml([text.replace(/^\uFEFF/, '')], file, collect, { allowDoctype: noEntities });
+    if (!problems.length) return { events, problems };
+    if (problems.some((p) => p.code !== XML_CODES.syntax)) return { problems };
+    for (const p of problems)
+      this.diagnostics.push({
+        ...p,
+        message: `${p.message} The page is read as HTML, as a browser reads it, to extract its facts.`,
+      });
+    return { events: recoverHtmlEvents(text), problems: [] };
   }
 
   private onOpen(st: DocState, tag: SaxesTagNS, line: number, column: number, nsMap: Record<string, string>): void {
@@ -518,7 +593,10 @@ class InlineSet {
               .relative(path.dirname(this.firstFile), path.resolve(path.dirname(st.path), href))
               .split(path.sep)
               .join('/');
-      if (!this.taxonomy.includes(rel)) this.taxonomy.push(rel);
+      if (!this.taxonomy.includes(rel)) {
+        this.taxonomy.push(rel);
+        this.taxonomySources.push(source);
+      }
       return;
     }
     if (e.name === `{${NS.xbrli}}context` || e.name === `{${NS.xbrli}}unit`) {
@@ -578,7 +656,14 @@ class InlineSet {
     const valid = unresolved.size ? facts.filter((f) => !unresolved.has(f)) : facts;
     for (const [f, error] of unresolved) this.invalid.push(invalidFrom(f, error));
     resolveFactAspects(valid, this.contexts, this.units);
-    const report: Report = { taxonomy: this.taxonomy, facts: valid, footnotes, namespaces: {}, file: this.firstFile };
+    const report: Report = {
+      taxonomy: this.taxonomy,
+      taxonomySources: this.taxonomySources,
+      facts: valid,
+      footnotes,
+      namespaces: {},
+      file: this.firstFile,
+    };
     if (this.invalid.length) report.invalidFacts = this.invalid;
     return report;
   }

@@ -163,6 +163,7 @@ export type OimCode =
 export type TaxonomyCode =
   | 'IOerror'
   | 'taxonomy:abstractInCalculation'
+  | 'taxonomy:partialDts'
   | 'taxonomy:balanceOnNonMonetary'
   | 'taxonomy:calcPeriodTypeMismatch'
   | 'taxonomy:conceptNotInPresentation'

@@ -73,6 +73,8 @@ export interface Footnote {
 export interface Report {
   /** Schema URLs (schemaRef hrefs / xBRL-JSON `taxonomy`). */
   taxonomy: string[];
+  /** Where each of `taxonomy` is written (the schemaRef), by position, when the reader knows: DTS diagnostics point there. */
+  taxonomySources?: SourceRef[];
   facts: Fact[];
   footnotes: Footnote[];
   /** Prefix → namespace, used when writing. */

@@ -108,6 +108,10 @@ export interface Dts {
   defaults?: SchemaDefaults;
   /** Global attribute declarations with a built-in simple type: name (Clark) → XML Schema type (`integer`, …). */
   attributeTypes?: Map<Clark, string>;
+  /** Documents of the DTS that could not be loaded (each reported once): the DTS is partial. Absent when it is whole. */
+  unloaded?: string[];
+  /** Relationships lost with those documents: the parents (by arcrole and linkrole) of which a child is missing. */
+  incomplete?: { arcrole: string; linkrole: string; from: Clark }[];
 }
 
 export interface SchemaDefaults {

@@ -87,8 +87,14 @@ for (const ns of DTR_NONNUM_NS) {
   }
 }
 
-/** Namespaces whose documents are never fetched (xbrl.org and w3.org standard schemas). */
-export const STANDARD_URL = /^https?:\/\/(www\.)?(xbrl\.org|w3\.org)\//;
+/**
+ * The specification schemas taken as built in (never fetched, their declarations known to the loader):
+ * W3C's, and XBRL International's specifications and registries (XBRL 2.1, dimensions, generic links,
+ * the DTR and the LRR: `www.xbrl.org/<year>/…`, `/dtr/`, `/lrr/`). Taxonomies that happen to live on
+ * www.xbrl.org (`/uk/…`, `/taxonomy/…`, `/int/…`) are not: they are loaded through a package's catalog, or
+ * reported as not loadable.
+ */
+export const STANDARD_URL = /^https?:\/\/(www\.)?(w3\.org\/|xbrl\.org\/(\d{4}\/|dtr\/|lrr\/))/;
 
 export function builtinType(clarkName: string): BuiltinType | undefined {
   return table.get(clarkName);

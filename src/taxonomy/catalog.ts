@@ -20,6 +20,14 @@ export const PACKAGE_CODES = {
   multipleRewrite: 'tpe:multipleRewriteURIsForStartString',
 } as const;
 
+/**
+ * The DOCTYPE OASIS XML Catalogs publish for catalog files (V1.0 or V1.1), without an internal subset:
+ * accepted as the standard declaration it is (its DTD is never loaded). Any other DOCTYPE is judged as
+ * in every other document (entity declarations and external DTDs refused).
+ */
+const oasisCatalogDoctype = (d: string) =>
+  /^\s*catalog\s+PUBLIC\s+"-\/\/OASIS\/\/DTD (XML Catalogs V1\.[01]|Entity Resolution XML Catalog V1\.0)\/\/EN"\s+"[^"]*"\s*$/.test(d);
+
 /** Reads one package directory's META-INF/catalog.xml and taxonomyPackage.xml. */
 export function readPackage(dir: string): { pkg?: TaxonomyPackage; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -30,7 +38,7 @@ export function readPackage(dir: string): { pkg?: TaxonomyPackage; diagnostics: 
   const pkg: TaxonomyPackage = { dir: path.resolve(dir), rewrites: [], entryPoints: [] };
   const catFile = path.join(meta, 'catalog.xml');
   if (fs.existsSync(catFile)) {
-    const { root, diagnostics: ds } = parseXmlFile(catFile);
+    const { root, diagnostics: ds } = parseXmlFile(catFile, catFile, { allowDoctype: oasisCatalogDoctype });
     diagnostics.push(...ds.map((d) => ({ ...d, code: PACKAGE_CODES.invalidCatalogFile })));
     if (root && root.name !== `{${NS.catalog}}catalog`) {
       diagnostics.push(diag(PACKAGE_CODES.invalidCatalogFile, 'error', `root element is ${root.local}, expected catalog in ${NS.catalog}`, { source: { file: catFile, line: root.line, column: root.column } }));

@@ -38,6 +38,8 @@ export interface LoadDtsOptions {
    * untrusted input sets it; catalog-mapped files are always allowed): other local files are refused.
    */
   confineTo?: readonly string[];
+  /** Where each entry href is written (the instance's schemaRef), by position: diagnostics about an entry point there. */
+  entrySources?: readonly ({ file: string; line: number; column: number } | undefined)[];
 }
 
 export interface LoadDtsResult {
@@ -64,7 +66,7 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
   const d = new Discovery(options, pk.packages);
   d.diagnostics.push(...pk.diagnostics);
   const baseUrl = pathToFileURL(path.resolve(options.baseFile ?? path.join(process.cwd(), 'x'))).href;
-  for (const h of entryHrefs) d.enqueue(h, baseUrl, undefined, true, options.entryExpect ?? 'schema');
+  entryHrefs.forEach((h, i) => d.enqueue(h, baseUrl, options.entrySources?.[i], true, options.entryExpect ?? 'schema'));
   for (const h of options.linkbaseHrefs ?? []) d.enqueue(h, baseUrl, undefined, false, 'linkbase');
   d.run();
   return { dts: resolveDts(entryHrefs, d), diagnostics: d.diagnostics, packages: d.packages };
@@ -86,6 +88,8 @@ class Discovery {
   readonly otherIds = new Set<string>();
   /** `url#fragment` of every element a locator of a custom link may point at in the schemas read (ids, short child sequences). */
   readonly anchors = new Map<string, string>();
+  /** Documents that could not be loaded (reported once each): the DTS is partial. */
+  readonly unloaded: string[] = [];
   private readonly seen = new Set<string>();
   private readonly queue: Pending[] = [];
   /** Schemas included without a targetNamespace take the including schema's (chameleon include). */
@@ -144,6 +148,7 @@ class Discovery {
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       const why = file ? `file not found: ${file}` : 'no taxonomy package catalog maps this URL (pass --package DIR)';
       diagnostics.push(diag(code, 'error', `cannot load ${p.url}: ${why}`, { source: p.ref, params: { href: p.url } }));
+      this.unloaded.push(p.url);
       return;
     }
     const { root, diagnostics: ds } = parseXmlFile(file);
@@ -190,7 +195,7 @@ function resolveDts(entryHrefs: readonly string[], d: Discovery): Dts {
   const { diagnostics, elements, types, roleTypes, arcroleTypes, linkbases } = d;
   const { concepts, byId, diagnostics: cd } = buildConcepts(elements, types);
   diagnostics.push(...cd);
-  const nets = buildNetworks(linkbases, byId, d.anchors);
+  const nets = buildNetworks(linkbases, byId, d.anchors, new Set(d.unloaded));
   diagnostics.push(...nets.diagnostics);
   const linkbaseInfo: LinkbaseInfo[] = linkbases.map((l) => l.info);
   diagnostics.push(
@@ -216,6 +221,8 @@ function resolveDts(entryHrefs: readonly string[], d: Discovery): Dts {
     schemas: d.schemas,
   };
   if (defaults) dts.defaults = defaults;
+  if (d.unloaded.length) dts.unloaded = [...d.unloaded];
+  if (nets.incomplete.length) dts.incomplete = nets.incomplete;
   const attributeTypes = new Map(d.attributeDecls.flatMap((a) => { const x = builtinType(a.type)?.xsd; return x ? [[a.name, x] as [string, string]] : []; }));
   if (attributeTypes.size) dts.attributeTypes = attributeTypes;
   diagnostics.push(...checkLax(d.lax, dts));

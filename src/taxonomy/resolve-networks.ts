@@ -47,6 +47,9 @@ interface NetworkParts {
   diagnostics: Diagnostic[];
   labels: Label[];
   candidates: Map<string, { arc: RawArc; rel?: Relationship; prohibited: boolean }[]>;
+  /** Parents that lost a child to a document that could not be loaded. */
+  incomplete: { arcrole: string; linkrole: string; from: string }[];
+  unloaded: ReadonlySet<string>;
 }
 
 /** One extended link with its labels resolved: locators to concepts, resources (its own and remote ones) by label. */
@@ -56,6 +59,8 @@ interface ResolvedLink {
   resources: Map<string, RawResource[]>;
   /** Every label of a locator or resource in the link. */
   labelsInLink: Set<string>;
+  /** Labels of locators into documents that could not be loaded. */
+  lost: Set<string>;
 }
 
 /**
@@ -63,10 +68,15 @@ interface ResolvedLink {
  * among equivalent arcs (same arcrole, link role, link and arc element, from and to) the highest
  * priority wins and a winning `use="prohibited"` removes the relationship.
  */
-export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string>, anchors?: Map<string, string>): {
-  relationships: Relationship[]; labels: Label[]; diagnostics: Diagnostic[];
+export function buildNetworks(
+  linkbases: RawLinkbase[],
+  byId: Map<string, string>,
+  anchors?: Map<string, string>,
+  unloaded: ReadonlySet<string> = new Set(),
+): {
+  relationships: Relationship[]; labels: Label[]; diagnostics: Diagnostic[]; incomplete: { arcrole: string; linkrole: string; from: string }[];
 } {
-  const parts: NetworkParts = { diagnostics: [], labels: [], candidates: new Map() };
+  const parts: NetworkParts = { diagnostics: [], labels: [], candidates: new Map(), incomplete: [], unloaded };
   // Label and reference locators may point at resources of other linkbases (e.g. to prohibit an arc to them).
   const resourcesById = new Map<string, RawResource>();
   for (const lb of linkbases) for (const link of lb.links) for (const r of link.resources) if (r.id) resourcesById.set(`${lb.url}#${r.id}`, r);
@@ -76,7 +86,7 @@ export function buildNetworks(linkbases: RawLinkbase[], byId: Map<string, string
       for (const arc of link.arcs) addArc(parts, resolved, arc);
     }
   }
-  return { relationships: winningRelationships(parts.candidates), labels: parts.labels, diagnostics: parts.diagnostics };
+  return { relationships: winningRelationships(parts.candidates), labels: parts.labels, diagnostics: parts.diagnostics, incomplete: parts.incomplete };
 }
 
 /** Resolves a link's locators (to concepts, or to remote resources) and indexes its resources by label; a diagnostic for each locator of a standard link that points at no concept. */
@@ -85,10 +95,12 @@ function resolveLink(parts: NetworkParts, link: RawLink, byId: Map<string, strin
   const standard = STANDARD_LINK_ELEMENTS.has(link.element);
   const labelsInLink = new Set([...link.locs.map((l) => l.label), ...link.resources.map((r) => r.label)]);
   const remote: RawResource[] = [];
+  const lost = new Set<string>();
   for (const l of link.locs) {
     const concept = locatorTarget(l.href, byId);
     const resource = concept ? undefined : resourcesById.get(l.href);
     if (resource) { remote.push({ ...resource, label: l.label }); continue; }
+    if (!concept && parts.unloaded.has(l.href.replace(/#.*$/, ''))) { lost.add(l.label); continue; } // its document was reported as not loadable
     if (!concept) {
       const hash = l.href.indexOf('#');
       const isStd = /^https?:\/\/(www\.)?(xbrl\.org|w3\.org)\//.test(l.href);
@@ -106,11 +118,11 @@ function resolveLink(parts: NetworkParts, link: RawLink, byId: Map<string, strin
     const arr = resources.get(r.label);
     if (arr) arr.push(r); else resources.set(r.label, [r]);
   }
-  return { link, locs, resources, labelsInLink };
+  return { link, locs, resources, labelsInLink, lost };
 }
 
 /** Adds one arc of a link: labels for a concept-label arc, candidate relationships for an arc between concepts; a diagnostic when an end has nothing with its label. */
-function addArc(parts: NetworkParts, { link, locs, resources, labelsInLink }: ResolvedLink, arc: RawArc): void {
+function addArc(parts: NetworkParts, { link, locs, resources, labelsInLink, lost }: ResolvedLink, arc: RawArc): void {
   const froms = locs.get(arc.from);
   if (!froms) {
     if (!labelsInLink.has(arc.from)) parts.diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc from "${arc.from}": no locator or resource with that label in this link`, { source: arc.source }));
@@ -126,6 +138,10 @@ function addArc(parts: NetworkParts, { link, locs, resources, labelsInLink }: Re
     return;
   }
   const tos = locs.get(arc.to);
+  if (!tos && lost.has(arc.to)) {
+    for (const from of froms) parts.incomplete.push({ arcrole: arc.arcrole, linkrole: link.role, from });
+    return;
+  }
   if (!tos) {
     if (!labelsInLink.has(arc.to)) parts.diagnostics.push(diag(NETWORK_CODES.arcLabel, 'error', `arc to "${arc.to}": no locator or resource with that label in this link`, { source: arc.source }));
     return;

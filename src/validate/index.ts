@@ -9,6 +9,7 @@ import {
   type Diagnostic,
   type Dts,
   type Report,
+  type SourceRef,
 } from '../model';
 import type { ReadResult } from '../instance/from-xbrl-xml';
 import type { LoadDtsResult } from '../taxonomy/load-dts';
@@ -175,6 +176,8 @@ export interface CompileOptions {
   baseFile?: string;
   /** An instance's own linkbaseRefs, which join its DTS. */
   linkbases?: readonly string[];
+  /** Where the entry points are written (the instance's schemaRefs), by position, for DTS diagnostics about them. */
+  entrySources?: readonly (SourceRef | undefined)[];
   /** The DTS of `entryPoints` already loaded (e.g. the build's serialised copy, taxonomy/dts-cache): not loaded again. */
   loaded?: LoadDtsResult;
   /** Confine DTS discovery to the base file's directory, the packages and these directories (see loadDts confineTo). */
@@ -203,6 +206,7 @@ export function compile(entryPoints: string | readonly string[], options: Compil
       packages: options.packages,
       linkbaseHrefs: options.linkbases,
       confineTo: options.allowDirs,
+      entrySources: options.entrySources,
     });
   const dts = loaded.dts;
   const usable = !(hasErrors(loaded.diagnostics) && dts.concepts.size === 0);
@@ -300,6 +304,7 @@ export function validate(files: string | readonly string[], options: ValidateOpt
     packages: options.packages,
     linkbases: read.xml?.linkbaseRefs,
     allowDirs: options.allowDirs ?? [],
+    entrySources: read.report.taxonomySources,
   });
   return checkRead(compiled, withDefaults(read as Read, files, compiled.dts, options), file, options);
 }

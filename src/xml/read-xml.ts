@@ -176,7 +176,11 @@ export function parseXmlText(text: string, file: string): { root?: XElement; dia
   return { root: diagnostics.length ? undefined : b.root, diagnostics };
 }
 
-export function parseXmlFile(path: string, file = path): { root?: XElement; diagnostics: Diagnostic[] } {
+export function parseXmlFile(
+  path: string,
+  file = path,
+  options: { allowDoctype?: (doctype: string) => boolean } = {},
+): { root?: XElement; diagnostics: Diagnostic[] } {
   // A regular file within the limits, decoded as declared (xml/decode); the fast scanner reads it
   // whole, and anything it declines goes to saxes.
   const read = readXmlDocument(path, file);
@@ -184,7 +188,7 @@ export function parseXmlFile(path: string, file = path): { root?: XElement; diag
   const fast = scanWhole(read.text);
   if (fast) return { root: fast, diagnostics: [] };
   const b = new TreeBuilder();
-  const diagnostics = streamXml([read.text], file, b);
+  const diagnostics = streamXml([read.text], file, b, options);
   return { root: diagnostics.length ? undefined : b.root, diagnostics };
 }
 

@@ -51,68 +51,83 @@ function decode(s: string): string | undefined {
  * which judges it and gives the exact diagnostic. Events are returned only for a whole document,
  * so a caller never sees half a document from this path.
  */
-export function scanXmlEvents(text: string): XmlEvent[] | undefined {
-  if (text.indexOf('\r') >= 0) return undefined;
-  const events: XmlEvent[] = [];
+export function scanXmlEvents(text: string): XmlEvent[] | undefined;
+/**
+ * The same scan, each event handed to `sink` as it is found, none kept (a large document's events
+ * would take several times its size). True when the whole document was scanned; false when the
+ * scanner declined it part way: the sink has then seen part of the document, and the caller starts over.
+ */
+export function scanXmlEvents(text: string, sink: { push(e: XmlEvent): unknown }): boolean;
+export function scanXmlEvents(text: string, sink?: { push(e: XmlEvent): unknown }): XmlEvent[] | boolean | undefined {
+  const all = sink ? undefined : ([] as XmlEvent[]);
+  const events = sink ?? (all as XmlEvent[]);
+  const whole = scanInto(text, events);
+  return sink ? whole : whole ? all : undefined;
+}
+
+function scanInto(text: string, events: { push(e: XmlEvent): unknown }): boolean {
+  if (text.indexOf('\r') >= 0) return false;
   const stack: { qname: string; scope: Record<string, string> }[] = [];
   const rootScope: Record<string, string> = Object.create(null);
   rootScope.xml = XML_NS;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let lineStart = 0;
-  let counted = 0;
   let sawRoot = false;
+  // The next newline not yet counted, found once: a document written on a few long lines (SEC filings)
+  // would otherwise be searched to its next newline at every tag (quadratic: 60% of the time on a 3 MB 10-K).
+  let nextNewline = text.indexOf('\n');
   const advanceLines = (p: number) => {
-    for (let k = text.indexOf('\n', counted); k !== -1 && k < p; k = text.indexOf('\n', k + 1)) {
+    while (nextNewline !== -1 && nextNewline < p) {
       line++;
-      lineStart = k + 1;
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
     }
-    counted = p;
   };
   while (pos < text.length) {
     const lt = text.indexOf('<', pos);
     const chunk = lt < 0 ? text.slice(pos) : text.slice(pos, lt);
-    if (chunk.length && !addText(chunk, stack.length > 0, events)) return undefined;
+    if (chunk.length && !addText(chunk, stack.length > 0, events)) return false;
     if (lt < 0) break;
     const c = text.charCodeAt(lt + 1);
     if (c === 0x3f /* ? */ || c === 0x21 /* ! */) {
       pos = skipMarkup(text, lt, stack.length > 0, events);
-      if (pos < 0) return undefined;
+      if (pos < 0) return false;
       continue;
     }
     if (c === 0x2f /* / */) {
       pos = endTag(text, lt, stack);
-      if (pos < 0) return undefined;
+      if (pos < 0) return false;
       events.push({ type: 'close' });
       continue;
     }
     NAME.lastIndex = lt + 1;
     const m = NAME.exec(text);
-    if (!m) return undefined;
+    if (!m) return false;
     const raw: [string, string][] = [];
     let p = readAttributes(text, NAME.lastIndex, raw);
-    if (p < 0) return undefined;
+    if (p < 0) return false;
     let selfClosing = false;
     if (text.charCodeAt(p) === 0x2f) {
       selfClosing = true;
       p++;
     }
-    if (text.charCodeAt(p) !== 0x3e) return undefined;
-    if (stack.length === 0 && sawRoot) return undefined;
+    if (text.charCodeAt(p) !== 0x3e) return false;
+    if (stack.length === 0 && sawRoot) return false;
     sawRoot = true;
     const tag = makeTag(m[0], raw, stack.length ? stack[stack.length - 1].scope : rootScope);
-    if (!tag) return undefined;
+    if (!tag) return false;
     advanceLines(lt);
     events.push({ type: 'open', tag: tag.tag, line, column: lt - lineStart + 1, nsMap: tag.scope });
     if (selfClosing) events.push({ type: 'close' });
     else stack.push({ qname: m[0], scope: tag.scope });
     pos = p + 1;
   }
-  return sawRoot && stack.length === 0 ? events : undefined;
+  return sawRoot && stack.length === 0;
 }
 
 /** Character data before a tag: only whitespace outside the root element, decoded text inside it; false for what saxes must judge. */
-function addText(chunk: string, inRoot: boolean, events: XmlEvent[]): boolean {
+function addText(chunk: string, inRoot: boolean, events: { push(e: XmlEvent): unknown }): boolean {
   if (!inRoot) return chunk.trim() === '';
   const t = decode(chunk);
   if (t === undefined || chunk.includes(']]>')) return false;
@@ -121,7 +136,7 @@ function addText(chunk: string, inRoot: boolean, events: XmlEvent[]): boolean {
 }
 
 /** Skips a processing instruction or comment, or adds a CDATA section as text; the position after it, or -1 (a DOCTYPE, an unterminated one). */
-function skipMarkup(text: string, lt: number, inRoot: boolean, events: XmlEvent[]): number {
+function skipMarkup(text: string, lt: number, inRoot: boolean, events: { push(e: XmlEvent): unknown }): number {
   if (text.charCodeAt(lt + 1) === 0x3f /* ? */) {
     const e = text.indexOf('?>', lt + 2);
     return e < 0 ? -1 : e + 2;

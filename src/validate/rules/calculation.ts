@@ -299,7 +299,8 @@ export function calculation(ctx: RuleContext): Diagnostic[] {
   if (ctx.calc === 'none') return [];
   const arcroles = ctx.calc === 'c10' ? c10.arcroles : C11_ARCROLES;
   const sums = summations(ctx.dts, arcroles);
-  if (!sums.size) return [];
+  const skipped = withoutIncomplete(ctx, sums, arcroles);
+  if (!sums.size) return skipped;
   const strategy: CalcStrategy = ctx.calc === 'c10' ? c10 : c11r(calcExactly(ctx, sums));
   const out: Diagnostic[] = [];
   const reported = new Set<string>();
@@ -322,7 +323,34 @@ export function calculation(ctx: RuleContext): Diagnostic[] {
       out.push(d);
     }
   }
-  return out;
+  return [...skipped, ...out];
+}
+
+/**
+ * On a partial DTS, a total that lost a contributor to a document that could not be loaded cannot be
+ * judged: it is taken out of `sums` (changed in place), and the rule says once how many were not checked.
+ */
+function withoutIncomplete(ctx: RuleContext, sums: Summations, arcroles: readonly string[]): Diagnostic[] {
+  const lost = new Set(
+    (ctx.dts.incomplete ?? []).filter((r) => arcroles.includes(r.arcrole)).map((r) => `${r.linkrole} ${r.from}`),
+  );
+  if (!lost.size) return [];
+  let n = 0;
+  for (const [total, list] of sums) {
+    const kept = list.filter((s) => !lost.has(`${s.linkrole} ${total}`));
+    n += list.length - kept.length;
+    if (kept.length) sums.set(total, kept);
+    else sums.delete(total);
+  }
+  if (!n) return [];
+  return [
+    diag(
+      'taxonomy:partialDts',
+      'warning',
+      `${n} calculation total(s) not checked: contributors are declared in documents of the DTS that could not be loaded (${(ctx.dts.unloaded ?? []).join(', ')}).`,
+      { source: { file: ctx.file, line: 1, column: 1 }, params: { skipped: String(n) } },
+    ),
+  ];
 }
 
 /** Instances with tuples: bindings cached per group across the run, as contributors come from several groups. */

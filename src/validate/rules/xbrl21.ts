@@ -219,7 +219,9 @@ export function xbrl21(ctx: RuleContext): Diagnostic[] {
     if (!c) {
       if (!missing.has(f.concept)) {
         missing.add(f.concept);
-        push(CODES.schemaImportMissing, `Concept ${f.concept} is not declared in the DTS.`, f);
+        // On a partial DTS the concept may be declared in a document that could not be loaded: not judged (said once below).
+        if (!ctx.dts.unloaded?.length)
+          push(CODES.schemaImportMissing, `Concept ${f.concept} is not declared in the DTS.`, f);
       }
       continue;
     }
@@ -273,5 +275,18 @@ export function xbrl21(ctx: RuleContext): Diagnostic[] {
     if (f.value === null && !c.nillable)
       push(CODES.nilNonNillable, `${c.localName} is not nillable, but fact ${factId(f)} is nil.`, f);
   }
-  return out;
+  return [...out, ...notJudged(ctx, missing.size)];
+}
+
+/** On a partial DTS, facts of concepts it lacks are not judged: said once. */
+function notJudged(ctx: RuleContext, concepts: number): Diagnostic[] {
+  if (!concepts || !ctx.dts.unloaded?.length) return [];
+  return [
+    diag(
+      'taxonomy:partialDts',
+      'warning',
+      `${concepts} concept(s) of the facts are not in the part of the DTS that could be loaded; their facts are not judged (not loadable: ${ctx.dts.unloaded.join(', ')}).`,
+      { source: { file: ctx.file, line: 1, column: 1 }, params: { skipped: String(concepts) } },
+    ),
+  ];
 }
