@@ -1,5 +1,5 @@
 import { ARCROLE, NS, ROLE, type Fact, type Report, factId } from '../model';
-import { contextId, prefixer, unitId } from '../xbrl/aspects';
+import { contextIds, dimensionsOf, prefixer, unitId } from '../xbrl/aspects';
 import { writeContextsAndUnits, type XmlSink } from '../xbrl/contexts-units';
 import { writeXml, type XmlNode } from '../xml/write-xml';
 
@@ -14,6 +14,7 @@ export function toXbrlXml(report: Report): string {
   const q = prefixer(report.namespaces);
   const attrs: Record<string, string> = {
     'xmlns:xbrli': NS.xbrli,
+    ...(report.facts.some((f) => dimensionsOf(f).length) && { 'xmlns:xbrldi': NS.xbrldi }),
     'xmlns:link': NS.link,
     'xmlns:xlink': NS.xlink,
     'xmlns:iso4217': NS.iso4217,
@@ -23,15 +24,16 @@ export function toXbrlXml(report: Report): string {
     name: 'link:schemaRef',
     attrs: { 'xlink:type': 'simple', 'xlink:href': href },
   }));
-  writeContextsAndUnits(sinkFor(children), report.facts, q);
-  for (const f of report.facts) children.push(factNode(f, q));
+  const idOf = contextIds(report.facts);
+  writeContextsAndUnits(sinkFor(children), report.facts, q, idOf);
+  for (const f of report.facts) children.push(factNode(f, q, idOf(f)));
   const links = footnoteLink(report);
   if (links) children.push(links);
   return `${writeXml({ name: 'xbrli:xbrl', attrs, children })}\n`;
 }
 
-function factNode(f: Fact, q: (c: string) => string): XmlNode {
-  const attrs: Record<string, string> = { id: factId(f), contextRef: contextId(f.period) };
+function factNode(f: Fact, q: (c: string) => string, contextRef: string): XmlNode {
+  const attrs: Record<string, string> = { id: factId(f), contextRef };
   if (f.unit) attrs.unitRef = unitId(f.unit);
   if (f.decimals !== undefined && f.value !== null) attrs.decimals = String(f.decimals);
   if (f.language) attrs['xml:lang'] = f.language;

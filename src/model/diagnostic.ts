@@ -241,6 +241,7 @@ export type FilingCode =
   | 'docset:missingDocument'
   | 'docset:noReport'
   | 'extract:noFacts'
+  | 'extract:typedDimension'
   | `rpe:${string}`;
 export type DiagnosticCode =
   Xbrl21Code | CalculationCode | OimCode | TaxonomyCode | IoCode | ConverterCode | InlineXbrlCode | FilingCode;

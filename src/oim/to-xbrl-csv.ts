@@ -1,5 +1,6 @@
 import { ARCROLE, ROLE, type Period, type Report, factId } from '../model';
-import { oimUnit, prefixer } from '../xbrl/aspects';
+import { dimensionsOf, isClarkName, oimUnit, prefixer } from '../xbrl/aspects';
+import { compareText } from '../util/compare-text';
 import { toCsv } from '../util/csv';
 import { oimNamespaces } from './to-xbrl-json';
 
@@ -47,12 +48,66 @@ export function xbrlCsvNames(base: string): XbrlCsvNames {
  * fixed set of columns for every fact, no pivoting; `notes` holds the footnotes, linked to the facts
  * by the report's `links`. Each fact appears exactly once, so the report equals the xBRL-JSON.
  */
+/** One column per dimension any fact uses (`dim_<local name>`, numbered when two local names clash), in QName order. */
+function dimensionColumns(report: Report, q: (c: string) => string): { dimension: string; column: string }[] {
+  const all = new Set<string>();
+  for (const f of report.facts) for (const [d] of dimensionsOf(f)) all.add(d);
+  const used = new Set<string>();
+  return [...all]
+    .sort((a, b) => compareText(q(a), q(b)))
+    .map((dimension) => {
+      const base = `dim_${q(dimension)
+        .split(':')
+        .pop()!
+        .replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+      let column = base;
+      for (let i = 2; used.has(column); i++) column = `${base}_${i}`;
+      used.add(column);
+      return { dimension, column };
+    });
+}
+
+/** The facts table's columns: the core ones, the entity when facts name several, one per dimension; the value column's dimensions point at them. */
+function columnsOf(
+  oneEntity: boolean,
+  dimCols: { dimension: string; column: string }[],
+  q: (c: string) => string,
+): Record<string, unknown> {
+  const factColumns: Record<string, unknown> = {
+    id: {},
+    concept: {},
+    period: {},
+    unit: {},
+    decimals: {},
+    language: {},
+  };
+  if (!oneEntity) factColumns.entity = {};
+  for (const c of dimCols) factColumns[c.column] = {};
+  const dims: Record<string, string> = { concept: '$concept', period: '$period', unit: '$unit', language: '$language' };
+  if (!oneEntity) dims.entity = '$entity';
+  // An empty cell: the fact has no value for that dimension.
+  for (const c of dimCols) dims[q(c.dimension)] = `$${c.column}`;
+  factColumns.value = { dimensions: dims, decimals: '$decimals' };
+  return factColumns;
+}
+
 export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, string> {
   const q = prefixer(report.namespaces);
   const { namespaces, entity } = oimNamespaces(report);
   const entities = new Set(report.facts.map(entity));
   const oneEntity = entities.size <= 1;
-  const header = ['id', 'concept', ...(oneEntity ? [] : ['entity']), 'period', 'unit', 'decimals', 'language', 'value'];
+  const dimCols = dimensionColumns(report, q);
+  const header = [
+    'id',
+    'concept',
+    ...(oneEntity ? [] : ['entity']),
+    ...dimCols.map((c) => c.column),
+    'period',
+    'unit',
+    'decimals',
+    'language',
+    'value',
+  ];
   const rows: string[][] = [header];
   const links: Record<string, string[]> = {};
   const noted = new Set<string>();
@@ -63,6 +118,10 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
       factId(f),
       q(f.concept),
       ...(oneEntity ? [] : [entity(f)]),
+      ...dimCols.map((c) => {
+        const m = f.dimensions?.[c.dimension];
+        return m === undefined ? '' : isClarkName(m) ? q(m) : csvValue(m);
+      }),
       csvPeriod(f.period),
       unit,
       decimals,
@@ -75,18 +134,7 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
     }
   }
   const notes = report.footnotes.filter((n) => noted.has(n.id));
-  const factColumns: Record<string, unknown> = {
-    id: {},
-    concept: {},
-    period: {},
-    unit: {},
-    decimals: {},
-    language: {},
-  };
-  if (!oneEntity) factColumns.entity = {};
-  const dims: Record<string, string> = { concept: '$concept', period: '$period', unit: '$unit', language: '$language' };
-  if (!oneEntity) dims.entity = '$entity';
-  factColumns.value = { dimensions: dims, decimals: '$decimals' };
+  const factColumns = columnsOf(oneEntity, dimCols, q);
   const factsTemplate: Record<string, unknown> = { rowIdColumn: 'id', columns: factColumns };
   if (oneEntity && report.facts.length) factsTemplate.dimensions = { entity: [...entities][0] };
   const documentInfo: Record<string, unknown> = {

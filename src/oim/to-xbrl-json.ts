@@ -1,5 +1,5 @@
 import { ARCROLE, NS, ROLE, type Fact, type Report, factId } from '../model';
-import { ENTITY_PREFIXES, oimPeriod, oimUnit, prefixer } from '../xbrl/aspects';
+import { ENTITY_PREFIXES, dimensionsOf, isClarkName, oimPeriod, oimUnit, prefixer } from '../xbrl/aspects';
 import { compareText } from '../util/compare-text';
 
 /**
@@ -33,6 +33,7 @@ export function toXbrlJson(report: Report): Record<string, unknown> {
     const unit = f.unit && oimUnit(f.unit, q);
     if (unit) dimensions.unit = unit;
     if (f.language) dimensions.language = f.language.toLowerCase();
+    for (const [d, m] of dimensionsOf(f)) dimensions[q(d)] = isClarkName(m) ? q(m) : m;
     const o: Record<string, unknown> = { value: f.value };
     if (f.value !== null && typeof f.decimals === 'number') o.decimals = f.decimals;
     o.dimensions = dimensions;

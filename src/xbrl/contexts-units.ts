@@ -1,5 +1,5 @@
 import { NS, type Fact, type Unit } from '../model';
-import { contextId, unitId } from './aspects';
+import { contextIds, dimensionsOf, isClarkName, unitId } from './aspects';
 import { compareText } from '../util/compare-text';
 
 /**
@@ -12,12 +12,22 @@ export interface XmlSink {
   txt(content: string): XmlSink;
 }
 
-/** Appends one `xbrli:context` per period and one `xbrli:unit` per unit the facts use, sorted by id. */
-export function writeContextsAndUnits(parent: XmlSink, facts: readonly Fact[], q: (clarkName: string) => string): void {
+/**
+ * Appends one `xbrli:context` per context the facts use (see `contextIds`: one per period for a
+ * report of one entity without dimensions) and one `xbrli:unit` per unit, sorted by id. Explicit
+ * dimensions are written in the scenario; typed dimensions need their typed element, which a
+ * `Fact` does not keep: `typedDimensions` tells a writer beforehand.
+ */
+export function writeContextsAndUnits(
+  parent: XmlSink,
+  facts: readonly Fact[],
+  q: (clarkName: string) => string,
+  idOf: (f: Fact) => string = contextIds(facts),
+): void {
   const contexts = new Map<string, Fact>();
   const units = new Map<string, Unit>();
   for (const f of facts) {
-    const cid = contextId(f.period);
+    const cid = idOf(f);
     if (!contexts.has(cid)) contexts.set(cid, f);
     if (f.unit) units.set(unitId(f.unit), f.unit);
   }
@@ -32,6 +42,11 @@ export function writeContextsAndUnits(parent: XmlSink, facts: readonly Fact[], q
       p.ele(NS.xbrli, 'xbrli:startDate').txt(f.period.start);
       p.ele(NS.xbrli, 'xbrli:endDate').txt(f.period.end);
     } else p.ele(NS.xbrli, 'xbrli:forever');
+    const dims = dimensionsOf(f);
+    if (dims.length) {
+      const sc = c.ele(NS.xbrli, 'xbrli:scenario');
+      for (const [d, m] of dims) sc.ele(NS.xbrldi, 'xbrldi:explicitMember', { dimension: q(d) }).txt(q(m));
+    }
   }
   for (const [id, u] of [...units].sort(([a], [b]) => compareText(a, b))) {
     const e = parent.ele(NS.xbrli, 'xbrli:unit', { id });
@@ -44,4 +59,11 @@ export function writeContextsAndUnits(parent: XmlSink, facts: readonly Fact[], q
       for (const m of u.denominators) dn.ele(NS.xbrli, 'xbrli:measure').txt(q(m));
     }
   }
+}
+
+/** Dimensions whose member is not a QName (typed dimensions, or unresolved members): what the XML writer cannot write. */
+export function typedDimensions(facts: readonly Fact[]): string[] {
+  const out = new Set<string>();
+  for (const f of facts) for (const [d, m] of dimensionsOf(f)) if (!isClarkName(m)) out.add(d);
+  return [...out].sort(compareText);
 }
