@@ -19,6 +19,7 @@ export {
   compile,
   validate,
   validatorCache,
+  validateFiling,
   readInstance,
   sniffInstance,
   normalizeReport,
@@ -28,5 +29,25 @@ export {
   type CompileOptions,
   type ValidateOptions,
   type ValidateResult,
+  type FilingValidateResult,
+  type FilingSetResult,
   type CalcMode,
 } from './validate';
+export {
+  openFiling,
+  isFilingContainer,
+  readZip,
+  DEFAULT_ZIP_LIMITS,
+  type Filing,
+  type DocumentSet,
+  type FilingOptions,
+  type ZipLimits,
+} from './docset';
+export {
+  extract,
+  toFlatCsv,
+  EXTRACT_FORMATS,
+  type ExtractFormat,
+  type ExtractOptions,
+  type ExtractResult,
+} from './extract';
