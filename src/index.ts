@@ -8,11 +8,18 @@ export {
   validate,
   validatorCache,
   validateSchema,
+  validateFiling,
+  readInstance,
+  sniffInstance,
+  normalizeReport,
+  checkTaxonomyEntry,
   type CompiledValidator,
   type ValidatorCache,
   type CompileOptions,
   type ValidateOptions,
   type ValidateResult,
+  type FilingValidateResult,
+  type FilingSetResult,
   type CalcMode,
 } from './validate';
 /** The id of a fact, or for a fact read without one the name it goes by (`line12`). */
@@ -32,3 +39,21 @@ export type {
   Unit,
 } from './model';
 export type { MappedFact, Occurrence } from './mapping/types';
+export {
+  openFiling,
+  isFilingContainer,
+  readZip,
+  DEFAULT_ZIP_LIMITS,
+  type Filing,
+  type DocumentSet,
+  type FilingOptions,
+  type ZipLimits,
+} from './docset';
+export {
+  extract,
+  toFlatCsv,
+  EXTRACT_FORMATS,
+  type ExtractFormat,
+  type ExtractOptions,
+  type ExtractResult,
+} from './extract';

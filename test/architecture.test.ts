@@ -27,6 +27,7 @@ const LAYER: Record<string, number> = {
   outputs: 3.5,
   validate: 4,
   series: 5,
+  extract: 5,
   'convert.ts': 6,
   cli: 7,
   'index.ts': 8,
@@ -131,6 +132,10 @@ test('no file in a room the validator imports imports converter code (release, m
   const planted = new Map(graph);
   planted.set(reader, [...(graph.get(reader) ?? []), mapping]);
   expect(converterImports(rooms, planted)).toEqual([`ixbrl/from-ixbrl.ts → ${path.relative(SRC, mapping)}`]);
+});
+
+test('extract (any filing → OIM, XML, flat CSV) and the document sets import no converter code', () => {
+  expect(converterImports(new Set(['extract', 'docset']), graph)).toEqual([]);
 });
 
 /**

@@ -6,6 +6,7 @@ import { register as registerMapping } from './mapping-command';
 import { register as registerSeries } from './series-command';
 import { register as registerTaxonomy } from './taxonomy-command';
 import { register as registerValidate } from './validate-command';
+import { register as registerExtract } from './extract-command';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../util/paths';
@@ -35,6 +36,7 @@ registerSeries(program);
 registerValidate(program);
 registerTaxonomy(program);
 registerPackage(program);
+registerExtract(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {

@@ -303,6 +303,7 @@ export type FilingCode =
   | 'docset:missingDocument'
   | 'docset:noReport'
   | 'extract:noFacts'
+  | 'extract:typedDimension'
   | `rpe:${string}`;
 export type DiagnosticCode =
   | XdtCode

@@ -38,7 +38,7 @@ describe('dimensions in the vendor feed and the spreadsheet CSV', () => {
       entryPoint: tax.entryPoint,
       footnotes: [],
       fiscalYearEndMonth: 3,
-    }) as { facts: Record<string, unknown>[] };
+    }) as unknown as { facts: Record<string, unknown>[] };
     expect(out.facts[0].dimensions).toEqual({ 'iij:KeyAxis': '17', 'iij:SegmentAxis': 'iij:NetworkMember' });
     const rows = parseCsv(toSpreadsheetCsv(out).replace(/^\uFEFF/, '')).records.map((x) => x.fields);
     const at = rows[0].indexOf('dimensions');
