@@ -54,39 +54,7 @@ export function toXbrlCsv(report: Report, names: XbrlCsvNames): Map<string, stri
   const entities = new Set(report.facts.map(entity));
   const oneEntity = entities.size <= 1;
   const dimColumns = dimensionColumns(report, q);
-  const header = [
-    'id',
-    'concept',
-    ...(oneEntity ? [] : ['entity']),
-    'period',
-    'unit',
-    'decimals',
-    'language',
-    ...dimColumns.values(),
-    'value',
-  ];
-  const rows: string[][] = [header];
-  const links: Record<string, string[]> = {};
-  const noted = new Set<string>();
-  for (const f of report.facts) {
-    const unit = f.unit ? (oimUnit(f.unit, q) ?? '') : '';
-    const decimals = f.value !== null && typeof f.decimals === 'number' ? String(f.decimals) : '';
-    rows.push([
-      factId(f),
-      q(f.concept),
-      ...(oneEntity ? [] : [entity(f)]),
-      csvPeriod(f.period),
-      unit,
-      decimals,
-      f.language?.toLowerCase() ?? '',
-      ...dimensionCells(f, dimColumns, q),
-      csvValue(f.value),
-    ]);
-    if (f.footnotes?.length) {
-      links[csvFactId('facts', factId(f), 'value')] = f.footnotes.map((n) => csvFactId('notes', n, 'note'));
-      for (const n of f.footnotes) noted.add(n);
-    }
-  }
+  const { rows, links, noted } = factRows(report, q, entity, oneEntity, dimColumns);
   const notes = report.footnotes.filter((n) => noted.has(n.id));
   const factColumns: Record<string, unknown> = {
     id: {},
@@ -165,4 +133,49 @@ function dimensionCells(f: Fact, columns: Map<string, string>, q: (c: string) =>
     const t = typedMember(m);
     return t ? csvValue(t.text) : q(m);
   });
+}
+
+/** The facts table: its header and a row per fact; the facts' footnote links and the notes they use. */
+function factRows(
+  report: Report,
+  q: (c: string) => string,
+  entity: (f: Fact) => string,
+  oneEntity: boolean,
+  dimColumns: Map<string, string>,
+): { rows: string[][]; links: Record<string, string[]>; noted: Set<string> } {
+  const rows: string[][] = [
+    [
+      'id',
+      'concept',
+      ...(oneEntity ? [] : ['entity']),
+      'period',
+      'unit',
+      'decimals',
+      'language',
+      ...dimColumns.values(),
+      'value',
+    ],
+  ];
+  const links: Record<string, string[]> = {};
+  const noted = new Set<string>();
+  for (const f of report.facts) {
+    const unit = f.unit ? (oimUnit(f.unit, q) ?? '') : '';
+    const decimals = f.value !== null && typeof f.decimals === 'number' ? String(f.decimals) : '';
+    rows.push([
+      factId(f),
+      q(f.concept),
+      ...(oneEntity ? [] : [entity(f)]),
+      csvPeriod(f.period),
+      unit,
+      decimals,
+      f.language?.toLowerCase() ?? '',
+      ...dimensionCells(f, dimColumns, q),
+      csvValue(f.value),
+    ]);
+    if (f.footnotes?.length) {
+      links[csvFactId('facts', factId(f), 'value')] = f.footnotes.map((n) => csvFactId('notes', n, 'note'));
+      for (const n of f.footnotes) noted.add(n);
+    }
+  }
+  return { rows, links, noted };
 }
