@@ -23,7 +23,8 @@ export interface ConvertOptions {
   mapping?: string;
   /**
    * The publishing gate: any inconsistency (calculation, duplicate, derived figure, USD translation)
-   * makes the conversion fail and nothing is written or overwritten.
+   * makes the conversion fail and nothing is written or overwritten. Warnings (a blank cell the
+   * other language prints, a fact taken from the other language) do not: they contradict nothing.
    */
   strict?: boolean;
   /** A validator compiled once for the taxonomy (see `compile`), reused across conversions. */

@@ -3,6 +3,8 @@ import { checkCompleteness } from './completeness';
 import { checkDerivedLanguages } from './derived-languages';
 import { checkDuplicates } from './duplicates';
 import { checkPercentFigures } from './percent-figures';
+import { checkPeriods } from './periods';
+import { checkBlankCells } from './blank-cells';
 import { checkUsdTranslations } from './usd-translations';
 import type { CheckCounts, CheckInput, ReleaseCheck } from './types';
 
@@ -16,6 +18,8 @@ export { checkPercentFigures, checkUsdTranslations, checkDuplicates, checkComple
 export const RELEASE_CHECKS: ReleaseCheck[] = [
   { name: 'duplicates', when: 'mapped', run: checkDuplicates },
   { name: 'completeness', when: 'mapped', run: checkCompleteness },
+  { name: 'periods the release states', when: 'mapped', run: checkPeriods },
+  { name: 'blank cells the other language prints', when: 'mapped', run: checkBlankCells },
   { name: 'percent figures', when: 'clean', run: checkPercentFigures },
   { name: 'derived figures across languages', when: 'clean', run: checkDerivedLanguages },
   { name: 'USD translations', when: 'clean', run: checkUsdTranslations },

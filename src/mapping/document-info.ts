@@ -8,12 +8,33 @@ import { unitFor } from './units';
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 
-/** The reporting period: the latest-ending, shortest duration among the mapped facts. */
+/**
+ * The reporting period: the shortest duration ending on the date most tables end on (each table
+ * votes with its latest date; a tie goes to the later date), so that one table whose header states
+ * another period does not move the document's period (the period check reports that header).
+ */
 function currentPeriod(facts: MappedFact[]): Extract<Period, { type: 'duration' }> | undefined {
+  const latest = new Map<string, string>();
+  for (const f of facts) {
+    const p = f.period;
+    const end = p.type === 'duration' ? p.end : p.type === 'instant' ? p.instant : '';
+    for (const o of f.provenance) if (end > (latest.get(o.table) ?? '')) latest.set(o.table, end);
+  }
+  const votes = new Map<string, number>();
+  for (const end of latest.values()) votes.set(end, (votes.get(end) ?? 0) + 1);
+  const [voted] = [...votes].reduce<[string, number]>(
+    (a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] > a[0]) ? b : a),
+    ['', 0],
+  );
+  return latestShortest(facts, voted) ?? latestShortest(facts);
+}
+
+/** The latest-ending, shortest duration among the facts (ending on `end` when given). */
+function latestShortest(facts: MappedFact[], end?: string): Extract<Period, { type: 'duration' }> | undefined {
   let best: Extract<Period, { type: 'duration' }> | undefined;
   for (const f of facts) {
     const p = f.period;
-    if (p.type !== 'duration') continue;
+    if (p.type !== 'duration' || (end && p.end !== end)) continue;
     if (!best || p.end > best.end || (p.end === best.end && p.start > best.start)) best = p;
   }
   return best;

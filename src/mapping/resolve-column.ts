@@ -12,6 +12,8 @@ export type ColumnSpec =
       start?: string;
       end: string;
       header: string;
+      /** The header text the period was read from (`3Q03`, `Dec 31, 2003`, 前年同四半期比較). */
+      stated?: string;
       warning?: string;
       conflict?: PeriodConflict;
     }
@@ -177,7 +179,7 @@ export function resolveColumns(
       if (q) {
         const p = fiscalQuarter(Number(q[1]), 2000 + Number(q[2]), fyEndMonth);
         current ??= p;
-        return { kind: 'value', currency, start: p.start, end: p.end, header };
+        return { kind: 'value', currency, start: p.start, end: p.end, header, stated: h };
       }
       const d = readDate(h);
       if (d) {
@@ -189,13 +191,16 @@ export function resolveColumns(
             reason: 'the table states no period kind (three, six, nine or twelve months, as of)',
           };
         current ??= p;
-        return { kind: 'value', currency, ...p, header, warning: d.warning, conflict: crossCheck(h, p, d.cumulative) };
+        const conflict = crossCheck(h, p, d.cumulative);
+        return { kind: 'value', currency, ...p, header, stated: h, warning: d.warning, conflict };
       }
     }
-    if (current && col.headers.some((h) => PRIOR_YEAR_SAME.test(h))) {
+    const priorYear = col.headers.find((h) => PRIOR_YEAR_SAME.test(h));
+    if (current && priorYear) {
       const shift = (s: string) => `${Number(s.slice(0, 4)) - 1}${s.slice(4)}`;
       const end = monthEnd(Number(current.end.slice(0, 4)) - 1, Number(current.end.slice(5, 7)));
-      return { kind: 'value', currency, start: current.start ? shift(current.start) : undefined, end, header };
+      const start = current.start ? shift(current.start) : undefined;
+      return { kind: 'value', currency, start, end, header, stated: priorYear };
     }
     return { kind: 'unresolved', header, reason: 'no period (quarter code, date or 年月期) in the headers' };
   }

@@ -36,6 +36,8 @@ describe('the release checks stage', () => {
     expect(RELEASE_CHECKS.map((c) => `${c.when}:${c.name}`)).toEqual([
       'mapped:duplicates',
       'mapped:completeness',
+      'mapped:periods the release states',
+      'mapped:blank cells the other language prints',
       'clean:percent figures',
       'clean:derived figures across languages',
       'clean:USD translations',
