@@ -100,6 +100,8 @@ function moment(s: string, end: boolean): string {
     return h24 ? moment(h24[1], true) : s;
   }
   if (!end) return `${s}T00:00:00`;
+  const day = Number(m[3]);
+  if (day >= 1 && day < 28) return `${m[1]}-${m[2]}-${day < 9 ? '0' : ''}${day + 1}T00:00:00`; // no month end near
   const d = new Date(0);
   d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3])); // (Date.UTC would read years below 100 as 19xx)
   if (d.getUTCDate() !== Number(m[3])) return s; // not a calendar date (reported by the context rules)
@@ -107,13 +109,25 @@ function moment(s: string, end: boolean): string {
   return `${d.toISOString().slice(0, 10)}T00:00:00`;
 }
 
+/** Period keys by their written key: a run meets few distinct periods, and keys are asked for per fact. */
+const VALUE_KEYS = new Map<string, string>();
+
 /** A period keyed by the moments it names, not by how they are written. */
-const periodValueKey = (p: Period): string =>
-  p.type === 'instant'
-    ? `I${moment(p.instant, true)}`
-    : p.type === 'duration'
-      ? `D${moment(p.start, false)}_${moment(p.end, true)}`
-      : periodKey(p);
+function periodValueKey(p: Period): string {
+  const written = periodKey(p);
+  let key = VALUE_KEYS.get(written);
+  if (key === undefined) {
+    key =
+      p.type === 'instant'
+        ? `I${moment(p.instant, true)}`
+        : p.type === 'duration'
+          ? `D${moment(p.start, false)}_${moment(p.end, true)}`
+          : written;
+    if (VALUE_KEYS.size >= 100_000) VALUE_KEYS.clear(); // bounded, whatever the input
+    VALUE_KEYS.set(written, key);
+  }
+  return key;
+}
 
 /** Context key by value (s-equal): entity, period, dimensions and other segment/scenario content. */
 export const contextKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions'>, period = f.period): string =>

@@ -3,9 +3,7 @@ import { isDecimalLexical } from '../xbrl/lexical';
 import {
   decimalsClamp,
   decimalsOfPrecision,
-  digitsOfValues,
   duplicateClass,
-  fractionDigits,
   halfWidthScaled,
   toScaled,
   type DuplicateClass,
@@ -53,29 +51,49 @@ export interface Exactly {
 }
 
 /**
- * The scale and capped decimals for comparing `facts` (xs:decimal values) in sums of up to `terms`
- * weighted terms: the most fraction digits any value or half-width needs, decimals beyond what the
- * values carry capped without changing a verdict (util/exact `decimalsClamp`).
+ * The scale and capped decimals for comparing the `facts` (xs:decimal values; those `include`
+ * takes) in sums of up to `terms` weighted terms: the most fraction digits any value or half-width
+ * needs, decimals beyond what the values carry capped without changing a verdict (util/exact
+ * `decimalsClamp`). Note: one pass without copies or substrings, as every calculation fact passes here.
  */
 export function exactly(
-  facts: Iterable<Fact>,
+  facts: readonly Fact[],
   terms: number,
   weights?: { intDigits: number; fracDigits: number },
+  include: (f: Fact) => boolean = () => true,
 ): Exactly {
-  const list = [...facts].filter((f) => f.value !== null);
-  const ds = list.map(effectiveDecimals).filter((d): d is number => d !== undefined);
-  const clamp = decimalsClamp(ds, digitsOfValues(list.map((f) => f.value as string)), terms, weights);
-  const decimals = (f: Fact) => {
+  const ds = new Set<number>();
+  const digits = { int: 0, frac: 0 };
+  for (const f of facts) {
+    if (f.value === null || !include(f)) continue;
+    widen(digits, f.value);
     const d = effectiveDecimals(f);
-    return d === undefined ? undefined : clamp(d);
-  };
-  let scale = 0;
-  for (const f of list) {
-    const d = decimals(f);
-    const s = Math.max(fractionDigits(f.value as string), d !== undefined && d >= 0 ? d + 1 : 0);
-    if (s > scale) scale = s;
+    if (d !== undefined) ds.add(d);
   }
-  return { scale, decimals };
+  const clamp = decimalsClamp(ds, digits, terms, weights);
+  let scale = digits.frac;
+  for (const d of ds) if (clamp(d) + 1 > scale) scale = clamp(d) + 1;
+  return {
+    scale,
+    decimals: (f: Fact) => {
+      const d = effectiveDecimals(f);
+      return d === undefined ? undefined : clamp(d);
+    },
+  };
+}
+
+/** Widens `digits` to the integer and fraction digits of an xs:decimal string. */
+function widen(digits: { int: number; frac: number }, value: string): void {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) <= 0x20) start++;
+  while (end > start && value.charCodeAt(end - 1) <= 0x20) end--;
+  const c = value.charCodeAt(start);
+  if (c === 0x2d || c === 0x2b) start++;
+  const dot = value.indexOf('.', start);
+  const point = dot < 0 || dot >= end ? end : dot;
+  if (point - start > digits.int) digits.int = point - start;
+  if (point < end && end - point - 1 > digits.frac) digits.frac = end - point - 1;
 }
 
 /** [v − ½·10^−d, v + ½·10^−d] in units of 10^-scale (d as `exactly` caps it); exact values give [v, v]. */

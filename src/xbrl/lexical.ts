@@ -121,6 +121,8 @@ export function readAccuracy(
   type: 'decimals' | 'precision',
   raw: string,
 ): { value: number | 'INF'; issue?: LexicalIssue } {
+  if (isPlainInteger(raw) && (type === 'decimals' || raw.charCodeAt(0) !== 0x2d) && raw.length < 16)
+    return { value: Number(raw) }; // the usual `-6`, without a regular expression
   const issue = checkLexical(type, raw);
   if (issue) return { value: NaN, issue };
   const t = raw.trim();

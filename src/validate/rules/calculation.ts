@@ -283,10 +283,12 @@ function calcExactly(ctx: RuleContext, sums: Summations): Exactly {
         if (places > fracDigits) fracDigits = places;
       }
   }
-  const facts = ctx.report.facts.filter(
-    (f) => f.value !== null && concepts.has(f.concept) && isDecimalLexical(f.value) && !invalidAccuracy(f),
+  return exactly(
+    ctx.report.facts,
+    ctx.report.facts.length,
+    { intDigits, fracDigits },
+    (f) => concepts.has(f.concept) && isDecimalLexical(f.value as string) && !invalidAccuracy(f),
   );
-  return exactly(facts, facts.length, { intDigits, fracDigits });
 }
 
 /**
