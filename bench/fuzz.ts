@@ -15,8 +15,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../src/util/paths';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = packageRoot();
 const INSTANCES = path.join(ROOT, 'instances');
 
 export type ReaderName = 'xml' | 'json' | 'csv' | 'inline';
@@ -168,7 +169,7 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
-const allowed = workerData.allowed.map((d) => path.resolve(d) + path.sep);
+const allowed = workerData.allowed.flatMap((d) => [path.resolve(d), fs.realpathSync(d)].map((x) => x + path.sep));
 let outside = [];
 const watch = (name) => {
   const real = fs[name];
