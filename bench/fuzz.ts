@@ -274,13 +274,13 @@ export async function fuzz(
   ]);
   const result: FuzzResult = { n: o.n, seed: o.seed, byReader: {}, findings: [] };
   const warm = {} as Record<ReaderName, string>;
-  for (const reader of o.readers) {
-    const dir = path.join(work, `${reader}-seed`);
-    fs.mkdirSync(dir);
-    for (const f of SEEDS[reader][0].files) fs.copyFileSync(path.join(INSTANCES, f), path.join(dir, f));
-    warm[reader] = path.join(dir, SEEDS[reader][0].main);
-  }
   try {
+    for (const reader of o.readers) {
+      const dir = path.join(work, `${reader}-seed`);
+      fs.mkdirSync(dir);
+      for (const f of SEEDS[reader][0].files) fs.copyFileSync(path.join(INSTANCES, f), path.join(dir, f));
+      warm[reader] = path.join(dir, SEEDS[reader][0].main);
+    }
     for (const reader of o.readers) {
       const stats = { cases: 0, exceptions: 0, hangs: 0, uncoded: 0, outside: 0, slowestMs: 0 };
       result.byReader[reader] = stats;
