@@ -15,8 +15,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../src/util/paths';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = packageRoot();
 const INSTANCES = path.join(ROOT, 'instances');
 
 export type ReaderName = 'xml' | 'json' | 'csv' | 'inline';
@@ -168,7 +169,7 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
-const allowed = workerData.allowed.map((d) => path.resolve(d) + path.sep);
+const allowed = workerData.allowed.flatMap((d) => [path.resolve(d), fs.realpathSync(d)].map((x) => x + path.sep));
 let outside = [];
 const watch = (name) => {
   const real = fs[name];
@@ -273,13 +274,13 @@ export async function fuzz(
   ]);
   const result: FuzzResult = { n: o.n, seed: o.seed, byReader: {}, findings: [] };
   const warm = {} as Record<ReaderName, string>;
-  for (const reader of o.readers) {
-    const dir = path.join(work, `${reader}-seed`);
-    fs.mkdirSync(dir);
-    for (const f of SEEDS[reader][0].files) fs.copyFileSync(path.join(INSTANCES, f), path.join(dir, f));
-    warm[reader] = path.join(dir, SEEDS[reader][0].main);
-  }
   try {
+    for (const reader of o.readers) {
+      const dir = path.join(work, `${reader}-seed`);
+      fs.mkdirSync(dir);
+      for (const f of SEEDS[reader][0].files) fs.copyFileSync(path.join(INSTANCES, f), path.join(dir, f));
+      warm[reader] = path.join(dir, SEEDS[reader][0].main);
+    }
     for (const reader of o.readers) {
       const stats = { cases: 0, exceptions: 0, hangs: 0, uncoded: 0, outside: 0, slowestMs: 0 };
       result.byReader[reader] = stats;

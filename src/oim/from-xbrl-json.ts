@@ -8,10 +8,16 @@ import { jsonTooDeep, limitExceeded, limitsOf, type Limits } from '../util/limit
 
 const PERIOD = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 
+const isRealDate = (d: string): boolean => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
+
 /** OIM writes the end of a day as the next day's midnight; XBRL 2.1 dates mean the end of the day. */
 function endDate(s: string): string | undefined {
   const m = PERIOD.exec(s);
-  if (!m) return undefined;
+  // A date that is no day of the calendar (2003-13-45) is no period: never handed to date arithmetic.
+  if (!m || !isRealDate(m[1])) return undefined;
   return m[2] === '00' && m[3] === '00' && m[4] === '00' ? addDays(m[1], -1) : undefined;
 }
 
@@ -146,7 +152,7 @@ function readFact(id: string, f: OimFact, s: FactScope): Fact | undefined {
     const parts = d.period.split('/');
     const start = parts.length === 2 ? PERIOD.exec(parts[0]) : null;
     const end = endDate(parts[parts.length - 1]);
-    if (!end || (parts.length === 2 && (!start || start[2] !== '00'))) {
+    if (!end || (parts.length === 2 && (!start || start[2] !== '00' || !isRealDate(start[1])))) {
       s.diagnostics.push(
         diag(
           'oimce:invalidPeriodRepresentation',

@@ -136,3 +136,25 @@ describe('devices and FIFOs named on the command line', () => {
     expect(validate('/dev/zero').diagnostics.map((d) => d.code)).toEqual(['io:notARegularFile']);
   });
 });
+
+describe('failures the fuzzer found (npm run fuzz), each once', () => {
+  test('xBRL-JSON: a period on no calendar day (2003-13-45) is oimce:invalidPeriodRepresentation (threw RangeError)', () => {
+    const bad = JSON_REPORT.replace(
+      /"period": "2003-10-01T00:00:00\/2004-01-01T00:00:00"/,
+      '"period": "2003-10-01T00:00:00/2003-13-45T00:00:00"',
+    );
+    expect(bad).not.toBe(JSON_REPORT);
+    expect(check(bad, '.json').codes).toContain('oimce:invalidPeriodRepresentation');
+    const badStart = JSON_REPORT.replace(
+      /"period": "2003-10-01T00:00:00\/2004-01-01T00:00:00"/,
+      '"period": "2003-02-30T00:00:00/2004-01-01T00:00:00"',
+    );
+    expect(check(badStart, '.json').codes).toContain('oimce:invalidPeriodRepresentation');
+  });
+  test.each(['&#x110000;', '&#0;', '&#99999999999;'])(
+    'XML: a character reference %s to no XML Char is a syntax error (threw RangeError)',
+    (ref) => {
+      expect(check(XML.replace('Internet Initiative', `${ref}Internet`), '.xml').codes).toEqual(['xmlSchema:syntax']);
+    },
+  );
+});
