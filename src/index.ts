@@ -9,10 +9,6 @@ export {
   validatorCache,
   validateSchema,
   validateFiling,
-  readInstance,
-  sniffInstance,
-  normalizeReport,
-  checkTaxonomyEntry,
   type CompiledValidator,
   type ValidatorCache,
   type CompileOptions,
@@ -39,21 +35,5 @@ export type {
   Unit,
 } from './model';
 export type { MappedFact, Occurrence } from './mapping/types';
-export {
-  openFiling,
-  isFilingContainer,
-  readZip,
-  DEFAULT_ZIP_LIMITS,
-  type Filing,
-  type DocumentSet,
-  type FilingOptions,
-  type ZipLimits,
-} from './docset';
-export {
-  extract,
-  toFlatCsv,
-  EXTRACT_FORMATS,
-  type ExtractFormat,
-  type ExtractOptions,
-  type ExtractResult,
-} from './extract';
+export { openFiling, type Filing, type DocumentSet, type FilingOptions } from './docset';
+export { extract, type ExtractFormat, type ExtractOptions, type ExtractResult } from './extract';

@@ -66,6 +66,8 @@ export function isFilingContainer(input: string): boolean {
   try {
     const st = fs.statSync(input);
     if (st.isDirectory()) return true;
+    // Only a regular file is opened to look at its head (a FIFO or a device would block or never end).
+    if (!st.isFile()) return false;
     if (/\.(zip|xbri|xbr)$/i.test(input)) return true;
     const h = head(input);
     return looksLikeZip(h) || isManifestHead(h.toString('utf8'));

@@ -301,7 +301,7 @@ class InlineSet {
 
   /**
    * The document's parse events: the fast scanner for well-formed plain XHTML, saxes for what it
-   * declines. A page that is not well-formed XML is reported (`xmlSchema:syntax`) and read again as a
+   * declines. A page that is not well-formed XML is reported (`xml:notWellFormed`) and read again as a
    * browser reads HTML, so its facts are still extracted; a DOCTYPE that declares entities is refused
    * outright (problems returned, nothing read).
    */
