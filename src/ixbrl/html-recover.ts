@@ -86,7 +86,8 @@ export function recoverHtmlEvents(text: string): XmlEvent[] {
       events.push(open.event);
       stack.push({ lower: t.tagName, scope: open.scope });
       if (t.selfClosing || VOID.has(t.tagName)) close(stack.length - 1);
-      else if (RAW_TEXT[t.tagName] !== undefined) tokenizer.state = RAW_TEXT[t.tagName] as typeof tokenizer.state;
+      // own names only: a tag called `constructor` or `toString` is no raw-text element (it set an unknown state)
+      else if (Object.hasOwn(RAW_TEXT, t.tagName)) tokenizer.state = RAW_TEXT[t.tagName] as typeof tokenizer.state;
     },
     onEndTag: (t) => {
       const name = t.tagName;

@@ -101,3 +101,13 @@ describe('validate on a malformed page', () => {
     expect(fs.existsSync(f)).toBe(true);
   });
 });
+
+test('HTML recovery: a tag named like an Object property (constructor, toString) is an ordinary element (the fuzzer found it threw "Unknown state")', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { recoverHtmlEvents } =
+    require('../../src/ixbrl/html-recover') as typeof import('../../src/ixbrl/html-recover');
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    const events = recoverHtmlEvents(`<html><body><${name}>x</h2><p>after</p></body></html>`);
+    expect(events.some((e) => e.type === 'text' && e.text === 'after')).toBe(true);
+  }
+});
