@@ -1,6 +1,10 @@
 // Build step (after tsc): the CLI as one file, then V8's code cache for it (see src/cli/bundle.ts).
 // esbuild bundles the compiled program and its worker with their dependencies into dist/bundle/
-// (xmllint-wasm stays outside: it loads its WebAssembly file beside itself); one conversion of the
+// (xmllint-wasm stays outside: it loads its WebAssembly file beside itself; so do the libraries the program
+// loads only for rare work — parse5 to recover a malformed page, iconv-lite for Shift_JIS and EUC-JP,
+// xmlbuilder2 for `taxonomy build`, ajv's compiler for a schema without generated code — since every byte
+// of the bundle is read and decoded at each start); whitespace and syntax are minified (names are kept,
+// for stack traces); one conversion of the
 // bundled release, run with IIJ_XBRL_WRITE_CODE_CACHE, writes dist/bundle/program.cache.
 const { buildSync } = require('esbuild');
 const { spawnSync } = require('node:child_process');
@@ -20,7 +24,10 @@ buildSync({
   format: 'cjs',
   target: 'node20',
   outdir: path.join(dist, 'bundle'),
-  external: ['xmllint-wasm'],
+  external: ['xmllint-wasm', 'parse5', 'iconv-lite', 'xmlbuilder2', 'ajv', 'ajv/*'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  keepNames: true,
   logLevel: 'warning',
 });
 const release = path.join(root, 'releases', 'iij-2004-02-12-3q-fy2003.txt');

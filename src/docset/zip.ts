@@ -1,5 +1,4 @@
 import { Inflate } from 'fflate';
-import iconv from 'iconv-lite';
 import { diag, type Diagnostic } from '../model';
 import zlib from 'node:zlib';
 import { crc32 as crc32Js } from '../util/zip';
@@ -176,6 +175,8 @@ function decodeName(raw: Uint8Array, flags: number): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
+    // Loaded here only: iconv-lite and its tables cost start-up time that plain names never need.
+    const iconv = require('iconv-lite') as typeof import('iconv-lite');
     return iconv.decode(Buffer.from(raw), 'cp932');
   }
 }

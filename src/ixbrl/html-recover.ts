@@ -1,4 +1,4 @@
-import { Tokenizer, TokenizerMode, type TokenHandler } from 'parse5';
+import type { TokenHandler } from 'parse5';
 import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
 import type { XmlEvent } from '../xml/scan-events';
 import { XHTML_NS } from '../xbrl/ix';
@@ -39,12 +39,13 @@ const VOID = new Set([
   'isindex',
 ]);
 const HEADING = /^h[1-6]$/;
-const RAW_TEXT: Record<string, number> = {
-  style: TokenizerMode.RAWTEXT,
-  script: TokenizerMode.SCRIPT_DATA,
-  title: TokenizerMode.RCDATA,
-  textarea: TokenizerMode.RCDATA,
-};
+/** The tokenizer states of HTML's raw-text elements (parse5 loads on the first page to recover, not before). */
+const rawText = (mode: typeof import('parse5').TokenizerMode): Record<string, number> => ({
+  style: mode.RAWTEXT,
+  script: mode.SCRIPT_DATA,
+  title: mode.RCDATA,
+  textarea: mode.RCDATA,
+});
 
 interface Open {
   lower: string;
@@ -54,6 +55,8 @@ interface Open {
 type TagToken = Parameters<TokenHandler['onStartTag']>[0];
 
 export function recoverHtmlEvents(text: string): XmlEvent[] {
+  const { Tokenizer, TokenizerMode } = require('parse5') as typeof import('parse5');
+  const RAW_TEXT = rawText(TokenizerMode);
   const events: XmlEvent[] = [];
   const stack: Open[] = [];
   const root: Record<string, string> = Object.create(null);

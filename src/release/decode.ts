@@ -1,5 +1,5 @@
-import iconv from 'iconv-lite';
 import { diag, type Diagnostic } from '../model';
+import { firstInvalidUtf8 } from '../util/encoding';
 
 export type Encoding = 'utf-8' | 'shift_jis';
 
@@ -21,39 +21,6 @@ function position(bytes: Uint8Array, offset: number): { line: number; column: nu
   return { line, column: offset - start + 1 };
 }
 
-/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let n = 0;
-    let min = 0;
-    if (c >= 0xc2 && c <= 0xdf) {
-      n = 1;
-      min = 0x80;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      n = 2;
-      min = 0x800;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      n = 3;
-      min = 0x10000;
-    } else return i;
-    let cp = c & (0x3f >> n);
-    for (let k = 1; k <= n; k++) {
-      const d = b[i + k];
-      if (d === undefined || (d & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += n + 1;
-  }
-  return -1;
-}
-
 /** Offset of the first byte that breaks Shift_JIS / CP932 lead-trail structure, or -1. */
 function firstInvalidShiftJis(b: Uint8Array): number {
   let i = 0;
@@ -72,6 +39,12 @@ function firstInvalidShiftJis(b: Uint8Array): number {
     return i;
   }
   return -1;
+}
+
+/** Shift_JIS / CP932 bytes → text; iconv-lite (and its tables) load only for such a release. */
+function decodeCp932(bytes: Uint8Array): string {
+  const iconv = require('iconv-lite') as typeof import('iconv-lite');
+  return iconv.decode(Buffer.from(bytes), 'cp932');
 }
 
 /**
@@ -123,7 +96,7 @@ export function decodeRelease(bytes: Uint8Array, file: string, encoding?: Encodi
       ],
     };
   }
-  let text = enc === 'utf-8' ? Buffer.from(bytes).toString('utf8') : iconv.decode(Buffer.from(bytes), 'cp932');
+  let text = enc === 'utf-8' ? Buffer.from(bytes).toString('utf8') : decodeCp932(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
   return { text, encoding: enc, diagnostics: [] };
