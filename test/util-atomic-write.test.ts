@@ -27,6 +27,35 @@ describe('writeFilesAtomically: all or nothing', () => {
     for (const n of ['a', 'b', 'c']) expect(fs.readFileSync(path.join(d, n), 'utf8')).toBe(`old ${n}`);
   });
 
+  test('IIJ_XBRL_DURABLE=1 fsyncs every temp before its rename and the directory after; by default nothing is fsynced', () => {
+    const d = dir();
+    const files = ['a', 'b'].map((n) => ({ path: path.join(d, n), content: `new ${n}` }));
+    const synced: string[] = [];
+    const realSync = fs.fsyncSync;
+    const realOpen = fs.openSync;
+    const opened = new Map<number, string>();
+    jest.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => {
+      const fd = (realOpen as (...a: unknown[]) => number)(p, ...rest);
+      opened.set(fd, String(p));
+      return fd;
+    }) as typeof fs.openSync);
+    jest.spyOn(fs, 'fsyncSync').mockImplementation((fd) => {
+      synced.push(path.basename(opened.get(fd as number) ?? '?').replace(/\.iij-xbrl-.*$/, '.tmp'));
+      return realSync(fd);
+    });
+    expect(writeFilesAtomically(files)).toEqual([]);
+    expect(synced).toEqual([]);
+    process.env.IIJ_XBRL_DURABLE = '1';
+    try {
+      expect(writeFilesAtomically(files)).toEqual([]);
+    } finally {
+      delete process.env.IIJ_XBRL_DURABLE;
+    }
+    expect(synced).toEqual(['a.tmp', 'b.tmp', path.basename(d)]);
+    expect(fs.readdirSync(d).sort()).toEqual(['a', 'b']);
+    expect(fs.readFileSync(path.join(d, 'b'), 'utf8')).toBe('new b');
+  });
+
   test('a write failing (disk full) leaves the directory as it was', () => {
     const d = dir();
     fs.writeFileSync(path.join(d, 'a'), 'old a');

@@ -35,9 +35,12 @@ const LEFTOVER = /^(.+)\.iij-xbrl-(\d+)-([0-9a-z]+)\.(tmp|bak)$/;
 
 /**
  * Writes all files or none, and never leaves a target missing or truncated, even when the process
- * is killed at any instruction (SIGKILL; against power loss the temps are fsynced, directories not).
+ * is killed at any instruction (SIGKILL). A killed process loses nothing it wrote (the kernel has
+ * it), so no fsync is needed for that; against power loss or a crash of the system, set
+ * `IIJ_XBRL_DURABLE=1`: each temp is then fsynced before its rename and each directory after the
+ * renames (on this disk that costs 10–40 ms per file, a fifth of a conversion: hence opt-in).
  *
- * 1. Every file goes to a temp beside its target (`<target>.iij-xbrl-<pid>-<time>.tmp`), fsynced.
+ * 1. Every file goes to a temp beside its target (`<target>.iij-xbrl-<pid>-<time>.tmp`).
  * 2. Each existing target gets a second name, `….bak` (a hard link; the target itself stays in place).
  * 3. Each temp is renamed over its target: rename(2) replaces atomically, so the target is the old
  *    file or the new one, never neither.
@@ -54,6 +57,7 @@ const LEFTOVER = /^(.+)\.iij-xbrl-(\d+)-([0-9a-z]+)\.(tmp|bak)$/;
 export function writeFilesAtomically(files: { path: string; content: string | Uint8Array }[]): Diagnostic[] {
   recoverInterruptedWrites([...new Set(files.map((f) => path.dirname(path.resolve(f.path))))]);
   const tag = `iij-xbrl-${process.pid}-${Date.now().toString(36)}`;
+  const durable = !!process.env.IIJ_XBRL_DURABLE;
   const temps: Temp[] = [];
   let current = files[0]?.path ?? '';
   try {
@@ -64,7 +68,7 @@ export function writeFilesAtomically(files: { path: string; content: string | Ui
       fs.mkdirSync(path.dirname(f.path), { recursive: true });
       const tmp = `${f.path}.${tag}.tmp`;
       temps.push({ tmp, target: f.path });
-      writeSynced(tmp, f.content);
+      writeTemp(tmp, f.content, durable);
     }
     for (const t of temps) {
       current = t.target;
@@ -82,17 +86,35 @@ export function writeFilesAtomically(files: { path: string; content: string | Ui
     rollBack(temps);
     return [ioProblem(e, current)];
   }
+  if (durable) syncDirectories(temps.map((t) => path.dirname(path.resolve(t.target))));
   for (const t of temps) if (t.backup) fs.rmSync(t.backup, { force: true });
   return [];
 }
 
-function writeSynced(file: string, content: string | Uint8Array): void {
+function writeTemp(file: string, content: string | Uint8Array, durable: boolean): void {
+  if (!durable) return fs.writeFileSync(file, content);
   const fd = fs.openSync(file, 'w');
   try {
     fs.writeFileSync(fd, content);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** The renames made durable: each directory's entries fsynced (where the platform allows it). */
+function syncDirectories(dirs: string[]): void {
+  for (const dir of new Set(dirs)) {
+    try {
+      const fd = fs.openSync(dir, 'r');
+      try {
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      /* a platform without directory fsync (Windows): the files themselves are synced */
+    }
   }
 }
 

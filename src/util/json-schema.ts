@@ -17,15 +17,25 @@ export function schemaValidator(name: string): ValidateFunction {
   if (!v) {
     const root = packageRoot();
     const text = fs.readFileSync(path.join(root, 'schemas', name), 'utf8');
-    v = precompiled(path.join(root, 'dist', 'schemas', name.replace(/\.json$/, '.js')), text) ?? compileNow(text);
+    v = precompiled(name, text) ?? compileNow(text);
     cache.set(name, v);
   }
   return v;
 }
 
-function precompiled(file: string, text: string): ValidateFunction | undefined {
-  if (!fs.existsSync(file)) return undefined;
-  const mod = require(file) as ValidateFunction & { schemaHash?: string };
+function precompiled(name: string, text: string): ValidateFunction | undefined {
+  const base = name.replace(/\.json$/, '');
+  let mod: (ValidateFunction & { schemaHash?: string }) | undefined;
+  try {
+    // A template literal with a fixed prefix and suffix: the build's bundler takes every generated
+    // validator into the bundle (and into its code cache) from this one line; compiled, dist/schemas/.
+    mod = require(`../../schemas/${base}.js`);
+  } catch {
+    // Run from the sources (tests): the build's dist/schemas/, when it has been built.
+    const file = path.join(packageRoot(), 'dist', 'schemas', `${base}.js`);
+    if (fs.existsSync(file)) mod = require(file);
+  }
+  if (!mod) return undefined;
   // Lazy: crypto only when a precompiled module exists.
   const { schemaHash } = require('./schema-hash') as typeof import('./schema-hash');
   return mod.schemaHash === schemaHash(text) ? mod : undefined;
