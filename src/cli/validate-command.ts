@@ -25,6 +25,7 @@ interface Options {
   schema?: boolean;
   maxDepth?: string;
   maxCell?: string;
+  maxContexts?: string;
   allowDir?: string[];
 }
 
@@ -52,6 +53,10 @@ export function register(program: Command): void {
       'refuse a value, CSV cell, row identifier or header longer than this (default 1048576)',
     )
     .option(
+      '--max-contexts <n>',
+      'refuse an XML or Inline XBRL document with more contexts than this (default 1000000)',
+    )
+    .option(
       '--allow-dir <dir...>',
       "also read files the input names in these directories (by default only the report's directory and the taxonomy packages)",
     )
@@ -77,6 +82,7 @@ export function register(program: Command): void {
       for (const [flag, key, v] of [
         ['--max-depth', 'maxDepth', o.maxDepth],
         ['--max-cell', 'maxCell', o.maxCell],
+        ['--max-contexts', 'maxContexts', o.maxContexts],
       ] as const) {
         if (v === undefined) continue;
         if (!/^[1-9]\d*$/.test(v)) return usage(`${flag} must be a positive integer, not "${v}"`);

@@ -11,12 +11,15 @@ export interface Limits {
   maxDepth: number;
   /** Characters of one value, cell, row identifier or header (`--max-cell`). */
   maxCell: number;
+  /** Contexts of one XML or Inline XBRL document (`--max-contexts`). */
+  maxContexts: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxBytes: 512 * 2 ** 20,
   maxDepth: 256,
   maxCell: 1 << 20,
+  maxContexts: 1_000_000,
 });
 
 /** The CLI option that raises each limit. */
@@ -24,6 +27,7 @@ export const LIMIT_FLAGS: Readonly<Record<keyof Limits, string>> = Object.freeze
   maxBytes: '--max-size <MiB>',
   maxDepth: '--max-depth <n>',
   maxCell: '--max-cell <chars>',
+  maxContexts: '--max-contexts <n>',
 });
 
 /**

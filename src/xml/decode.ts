@@ -70,14 +70,35 @@ export function decodeXml(
   return { text };
 }
 
+/** Whether the start tag at `i` (`<` at i) names an element whose local name is `context` (any prefix). */
+function isContextTag(text: string, i: number, end: number): boolean {
+  let j = i + 1;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3e || c === 0x2f) break;
+    j++;
+  }
+  return j - i - 1 >= 7 && text.startsWith('context', j - 7) && (j - 8 === i || text.charCodeAt(j - 8) === 0x3a);
+}
+
 /**
- * The deepest element nesting of an XML text, stopping at the first element deeper than `max`
- * (its line and column). Linear; skips comments, CDATA, processing instructions, declarations and
- * quoted attribute values, so a `>` or `/>` inside them does not count.
+ * The first limit of the reading budget an XML text exceeds: element nesting deeper than
+ * `maxDepth`, or more than `maxContexts` elements named `context` (XBRL contexts; in Inline XBRL
+ * they are the header's), with the value and the line and column where it was exceeded.
+ * Linear; skips comments, CDATA, processing instructions, declarations and quoted attribute
+ * values, so a `>` or `/>` inside them does not count.
  */
-export function tooDeep(text: string, max: number): { depth: number; line: number; column: number } | undefined {
+export function overBudget(
+  text: string,
+  limits: Pick<Limits, 'maxDepth' | 'maxContexts'>,
+): { limit: 'maxDepth' | 'maxContexts'; value: number; line: number; column: number } | undefined {
   let depth = 0;
+  let contexts = 0;
   const n = text.length;
+  const where = (i: number) => {
+    const before = text.slice(0, i);
+    return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
+  };
   for (let i = text.indexOf('<'); i >= 0 && i < n; i = text.indexOf('<', i)) {
     const c = text.charCodeAt(i + 1);
     if (c === 0x21 /* ! */) {
@@ -105,11 +126,10 @@ export function tooDeep(text: string, max: number): { depth: number; line: numbe
         } else if (d === 0x22 || d === 0x27) quote = d;
         else if (d === 0x3e /* > */) break;
       }
-      if (text.charCodeAt(j - 1) !== 0x2f && ++depth > max) {
-        const before = text.slice(0, i);
-        const line = before.split('\n').length;
-        return { depth, line, column: i - before.lastIndexOf('\n') };
-      }
+      if (text.charCodeAt(j - 1) !== 0x2f && ++depth > limits.maxDepth)
+        return { limit: 'maxDepth', value: depth, ...where(i) };
+      if (isContextTag(text, i, j) && ++contexts > limits.maxContexts)
+        return { limit: 'maxContexts', value: contexts, ...where(i) };
       i = j + 1;
     }
   }
@@ -155,16 +175,16 @@ export function readXmlDocument(
   const decoded = decodeXml(bytes, file, prefix);
   if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  const deep = tooDeep(text, limits.maxDepth);
-  if (deep)
+  const over = overBudget(text, limits);
+  if (over)
     return {
       diagnostics: [
         limitExceeded(
           prefix === 'ixread' ? 'ixread:limitExceeded' : 'xml:limitExceeded',
-          'Element nesting depth',
-          'maxDepth',
-          deep.depth,
-          { file, line: deep.line, column: deep.column },
+          over.limit === 'maxDepth' ? 'Element nesting depth' : 'Number of contexts',
+          over.limit,
+          over.value,
+          { file, line: over.line, column: over.column },
           limits,
         ),
       ],

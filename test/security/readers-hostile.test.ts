@@ -70,6 +70,31 @@ describe('nesting depth is a budget, not a stack overflow', () => {
   });
 });
 
+describe('the number of contexts is a budget', () => {
+  // The committed instance has 10 contexts; each copy below adds one (an unused context is legal).
+  const moreContexts = (doc: string, k: number) =>
+    doc.replace(/(<xbrli:context id=")([^"]+)("[\s\S]*?<\/xbrli:context>)/, (m, a, id, b) =>
+      [m, ...Array.from({ length: k }, (_, i) => `${a}extra${i}${b}`)].join('\n'),
+    );
+  test('an XML instance with more contexts than --max-contexts is xml:limitExceeded at the first one over, naming the option', () => {
+    const { codes, r } = check(moreContexts(XML, 5), '.xml', { limits: { maxContexts: 12 } });
+    expect(codes).toEqual(['xml:limitExceeded']);
+    const d = r.diagnostics[0];
+    expect(d.message).toMatch(/Number of contexts: 13 exceeds the limit of 12 \(raise it with --max-contexts <n>\)/);
+    expect(d.source?.line).toBeGreaterThan(1);
+    expect(d.actual).toBe('13');
+  });
+  test('at the limit it reads as before; Inline XBRL counts the contexts of its header', () => {
+    expect(check(moreContexts(XML, 5), '.xml', { limits: { maxContexts: 15 } }).codes).not.toContain(
+      'xml:limitExceeded',
+    );
+    const ixContexts = (IX.match(/<xbrli:context /g) ?? []).length;
+    expect(ixContexts).toBeGreaterThan(1);
+    expect(check(IX, '.xhtml', { limits: { maxContexts: ixContexts - 1 } }).codes).toEqual(['ixread:limitExceeded']);
+    expect(check(IX, '.xhtml', { limits: { maxContexts: ixContexts } }).codes).not.toContain('ixread:limitExceeded');
+  });
+});
+
 describe('references are confined and never thrown', () => {
   test.each([
     ['//evil.example/x.xsd', 'io:remoteNotFetched'],
