@@ -2,6 +2,7 @@ import { diag, type Diagnostic, type Table } from '../model';
 import type { MapTableKind } from '../mapping/release-map';
 import type { ColumnSpec } from '../mapping/resolve-column';
 import type { ResolvedTable } from '../mapping/types';
+import { headerCellReading } from '../release';
 import { fiscalYearStart, startOfMonthsEnding } from '../mapping/fiscal-calendar';
 import { monthEnd } from '../xbrl/dates';
 import type { CheckInput, CheckResult } from './types';
@@ -52,19 +53,10 @@ function expected(kind: MapTableKind, end: string, fyEndMonth: number): Expected
   });
 }
 
-/** The header cell over column `i` (spanning from the left) that reads `text`. */
+/** The header cell over column `i` that reads `text`; else the last header row's cell over it, else the table's first line. */
 function headerCell(table: Table, i: number, text: string | undefined): { line: number; column: number } {
-  for (const row of table.headerRows) {
-    for (let j = i; j >= 0; j--) {
-      const c = row.cells[j];
-      if (c && c.text !== '') {
-        if (c.text === text) return c;
-        break;
-      }
-    }
-  }
   const last = table.headerRows[table.headerRows.length - 1]?.cells[i];
-  return last ?? { line: table.firstLine, column: 1 };
+  return headerCellReading(table, i, text) ?? last ?? { line: table.firstLine, column: 1 };
 }
 
 /** A table's value columns as groups of one period each (a USD and a JPY column of the same period are one group). */

@@ -78,16 +78,8 @@ export function register(program: Command): void {
       if (!(maxMiB > 0)) return usage(`--max-size must be a positive number of MiB, not "${o.maxSize}"`);
       const jobs = o.jobs === undefined ? os.availableParallelism() : Number(o.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs must be a positive integer, not "${o.jobs}"`);
-      const limits: Partial<Limits> = {};
-      for (const [flag, key, v] of [
-        ['--max-depth', 'maxDepth', o.maxDepth],
-        ['--max-cell', 'maxCell', o.maxCell],
-        ['--max-contexts', 'maxContexts', o.maxContexts],
-      ] as const) {
-        if (v === undefined) continue;
-        if (!/^[1-9]\d*$/.test(v)) return usage(`${flag} must be a positive integer, not "${v}"`);
-        limits[key] = Number(v);
-      }
+      const limits = readLimits(o);
+      if (typeof limits === 'string') return usage(limits);
       const options: BatchOptions = {
         calc: o.calc as CalcMode,
         packages: o.package,
@@ -173,4 +165,19 @@ async function addSchemaFindings(verdicts: Verdict[], options: BatchOptions): Pr
     if (v.fatal || v.file.includes(' + ')) continue;
     v.diagnostics.push(...(await validateSchema(v.file, options)));
   }
+}
+
+/** The reader limits the options raise, or what is wrong with one of them. */
+function readLimits(o: Options): Partial<Limits> | string {
+  const limits: Partial<Limits> = {};
+  for (const [flag, key, v] of [
+    ['--max-depth', 'maxDepth', o.maxDepth],
+    ['--max-cell', 'maxCell', o.maxCell],
+    ['--max-contexts', 'maxContexts', o.maxContexts],
+  ] as const) {
+    if (v === undefined) continue;
+    if (!/^[1-9]\d*$/.test(v)) return `${flag} must be a positive integer, not "${v}"`;
+    limits[key] = Number(v);
+  }
+  return limits;
 }

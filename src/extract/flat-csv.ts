@@ -1,6 +1,6 @@
 import type { Dts, Report } from '../model';
-import { dimensionsOf, isClarkName, oimUnit, periodText, prefixer } from '../xbrl/aspects';
-import { typedMember } from '../xbrl/dimensions';
+import { isClarkName, oimUnit, periodText, prefixer } from '../xbrl/aspects';
+import { dimensionEntries, typedMember } from '../xbrl/dimensions';
 import { toCsv } from '../util/csv';
 
 export const FLAT_COLUMNS = [
@@ -71,7 +71,7 @@ export function toFlatCsv(report: Report, labels: Map<string, string> = new Map(
       p.type === 'duration' ? p.end : '',
       p.type === 'instant' ? p.instant : '',
       periodText(p),
-      dimensionsOf(f)
+      dimensionEntries(f)
         .map(([d, m]) => `${q(d)}=${typedMember(m)?.text ?? (isClarkName(m) ? q(m) : m)}`)
         .join('; '),
       f.unit ? (oimUnit(f.unit, q) ?? 'xbrli:pure') : '',

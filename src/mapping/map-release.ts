@@ -12,7 +12,7 @@ import {
   type Table,
   type Unit,
 } from '../model';
-import { isProse, labelKey, normalizeLabel, readNumber, type Figure } from '../release';
+import { headerCellReading, isProse, labelKey, normalizeLabel, readNumber, type Figure } from '../release';
 import { addDays } from '../xbrl/dates';
 import { FootnoteRegistry, findNote } from './footnotes';
 import type { MapRow, MapTable, MapTableKind, ReleaseMap } from './release-map';
@@ -83,20 +83,6 @@ export function matchTable(
     matches: matches.map((x) => x.m),
     titled,
   };
-}
-
-/** The header cell over column `i` (spanning from the left) that reads `text`. */
-function headerCell(table: Table, i: number, text: string): { line: number; column: number } | undefined {
-  for (const row of table.headerRows) {
-    for (let j = i; j >= 0; j--) {
-      const c = row.cells[j];
-      if (c && c.text !== '') {
-        if (c.text === text) return c;
-        break;
-      }
-    }
-  }
-  return undefined;
 }
 
 const labelIndexes = new WeakMap<MapTable, Map<string, MapRow[]>>();
@@ -264,7 +250,7 @@ class ReleaseMapper {
         );
       }
       if (s.kind === 'value' && s.conflict) {
-        const cell = headerCell(table, i, s.conflict.header) ?? head;
+        const cell = headerCellReading(table, i, s.conflict.header) ?? head;
         this.diagnostics.push(
           diag('release:periodConflict', 'error', `Column ${i + 1}: ${s.conflict.message}.`, {
             source: this.at(cell.line, cell.column),

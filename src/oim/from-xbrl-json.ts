@@ -39,21 +39,8 @@ type OimDoc = {
 /** Parses the file as JSON within the limits; a read, encoding, size, depth or syntax error (with its line and column) is a diagnostic. */
 function readJson(path: string, file: string, limits: Limits): { data?: unknown; diagnostics: Diagnostic[] } {
   const at = { file, line: 1, column: 1 };
-  const checked = checkInputFile(path, undefined, at, file);
+  const checked = checkInputFile(path, undefined, at, file, limits.maxBytes);
   if ('diagnostic' in checked) return { diagnostics: [checked.diagnostic] };
-  if (checked.size > limits.maxBytes)
-    return {
-      diagnostics: [
-        diag(
-          'io:fileTooLarge',
-          'error',
-          `${file} is ${checked.size} bytes; the limit is ${limits.maxBytes} (raise it with --max-size <MiB>).`,
-          {
-            source: at,
-          },
-        ),
-      ],
-    };
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(path);

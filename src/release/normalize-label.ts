@@ -1,4 +1,5 @@
-const SUPERSCRIPTS: Record<string, string> = {
+/** Superscript digits and the digits they stand for (note marks: `Others ⁴`, `¹ IIJ FiberAccess/F`). */
+export const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '¹': '1',
   '²': '2',
   '³': '3',

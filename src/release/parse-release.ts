@@ -8,7 +8,7 @@ import {
   type Row,
   type Table,
 } from '../model';
-import { normalizeLabel } from './normalize-label';
+import { normalizeLabel, SUPERSCRIPTS } from './normalize-label';
 import { readNumber } from './read-number';
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;
@@ -70,17 +70,6 @@ const NOTE_PATTERNS: { re: RegExp }[] = [
   { re: /^Note\s*\((\d{1,2})\)\s*:\s*(.+)$/ },
   { re: /^注記\s*\((\d{1,2})\)\s*[:：]\s*(.+)$/ },
 ];
-const SUPER_DIGIT: Record<string, string> = {
-  '¹': '1',
-  '²': '2',
-  '³': '3',
-  '⁴': '4',
-  '⁵': '5',
-  '⁶': '6',
-  '⁷': '7',
-  '⁸': '8',
-  '⁹': '9',
-};
 
 function readNotes(lines: string[]): ReleaseNote[] {
   const notes: ReleaseNote[] = [];
@@ -90,7 +79,7 @@ function readNotes(lines: string[]): ReleaseNote[] {
     for (const { re } of NOTE_PATTERNS) {
       const m = re.exec(t);
       if (m) {
-        const mark = SUPER_DIGIT[m[1]] ?? String(Number(m[1]));
+        const mark = SUPERSCRIPTS[m[1]] ?? String(Number(m[1])); // the pattern takes ¹–⁹ only: never ⁰
         const text = m[2].replace(/\\([$*_])/g, '$1').trim();
         notes.push({ mark, text, line: i + 1, lang: CJK.test(text) ? 'ja' : 'en' });
         break;

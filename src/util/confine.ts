@@ -55,13 +55,15 @@ function refused(code: Parameters<typeof diag>[0], message: string, source: Sour
 
 /**
  * Checks a local file the input names: inside the scope (after resolving symlinks), an existing
- * regular file. Opens nothing; `size` is its size in bytes.
+ * regular file, and, given `maxBytes`, no larger (else `io:fileTooLarge`, naming `--max-size`).
+ * Opens nothing; `size` is its size in bytes.
  */
 export function checkInputFile(
   file: string,
   scope: InputScope | undefined,
   source?: SourceRef,
   shown = file,
+  maxBytes = Infinity,
 ): Resolved {
   const p = real(file);
   if (scope && !insideScope(p, scope))
@@ -92,6 +94,12 @@ export function checkInputFile(
             : 'not a regular file';
     return refused('io:notARegularFile', `${shown} is ${kind}, not a regular file; it is not read.`, source);
   }
+  if (st.size > maxBytes)
+    return refused(
+      'io:fileTooLarge',
+      `${shown} is ${st.size} bytes; the limit is ${maxBytes} (raise it with --max-size <MiB>).`,
+      source,
+    );
   return { path: p, size: st.size };
 }
 

@@ -1,4 +1,4 @@
-import { NS, splitClark, type Clark, type Fact, type Period, type Unit } from '../model';
+import { NS, splitClark, type Period, type Unit } from '../model';
 import { addDays } from './dates';
 
 /**
@@ -18,45 +18,7 @@ export const periodText = (p: Period): string =>
 /** A context id (an NCName) generated from the period alone (one entity, no dimensions). */
 export const contextId = (p: Period): string => (p.type === 'forever' ? 'Forever' : periodKey(p));
 
-/** Dimension aspects of a fact: explicit (member a Clark name) and typed (member its text); segment or scenario content that is not dimensional (keys not Clark names) is left out. */
-export function dimensionsOf(f: Pick<Fact, 'dimensions'>): [Clark, string][] {
-  if (!f.dimensions) return [];
-  return Object.entries(f.dimensions)
-    .filter(([d]) => d.startsWith('{'))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
 export const isClarkName = (s: string): boolean => /^\{[^}]*\}[^{}\s]+$/.test(s);
-
-/**
- * Context ids for a report's facts: facts of the first fact's entity without dimensions keep
- * `contextId(period)` (every context of a report of one entity without dimensions, as before);
- * other entity and dimension combinations of a period are numbered after it (`D2003-10-01_2003-12-31_2`),
- * in the order of their sorted keys, so the ids do not depend on the order of the facts.
- */
-export function contextIds(facts: readonly Fact[]): (f: Fact) => string {
-  const first = facts[0]?.entity;
-  const keyOf = (f: Fact) => {
-    const other = first && (f.entity.scheme !== first.scheme || f.entity.identifier !== first.identifier);
-    const dims = dimensionsOf(f);
-    return other || dims.length ? JSON.stringify([f.entity.scheme, f.entity.identifier, dims]) : '';
-  };
-  const byPeriod = new Map<string, Set<string>>();
-  for (const f of facts) {
-    const k = keyOf(f);
-    if (!k) continue;
-    const id = contextId(f.period);
-    const set = byPeriod.get(id) ?? new Set<string>();
-    set.add(k);
-    byPeriod.set(id, set);
-  }
-  const numbers = new Map<string, number>();
-  for (const [id, keys] of byPeriod) [...keys].sort().forEach((k, i) => numbers.set(`${id} ${k}`, i + 2));
-  return (f) => {
-    const id = contextId(f.period);
-    const k = keyOf(f);
-    return k ? `${id}_${numbers.get(`${id} ${k}`)}` : id;
-  };
-}
 
 /** A unit id (an NCName) from its measures' local names: `JPY`, `JPYPershares`, `pure`. */
 export function unitId(u: Unit): string {

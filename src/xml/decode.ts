@@ -149,19 +149,8 @@ export function readXmlDocument(
 ): { text?: string; diagnostics: Diagnostic[] } {
   const limits = limitsOf(partial);
   const at = { file, line: 1, column: 1 };
-  const checked = checkInputFile(path, undefined, at, file);
+  const checked = checkInputFile(path, undefined, at, file, limits.maxBytes);
   if ('diagnostic' in checked) return { diagnostics: [checked.diagnostic] };
-  if (checked.size > limits.maxBytes)
-    return {
-      diagnostics: [
-        diag(
-          'io:fileTooLarge',
-          'error',
-          `${file} is ${checked.size} bytes; the limit is ${limits.maxBytes} (raise it with --max-size <MiB>).`,
-          { source: at },
-        ),
-      ],
-    };
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(path);
