@@ -5,7 +5,8 @@
 // xmlbuilder2 for `taxonomy build`, ajv's compiler for a schema without generated code — since every byte
 // of the bundle is read and decoded at each start); whitespace and syntax are minified (names are kept,
 // for stack traces); one conversion of the
-// bundled release, run with IIJ_XBRL_WRITE_CODE_CACHE, writes dist/bundle/program.cache.
+// bundled release and one validation of its outputs, run with IIJ_XBRL_WRITE_CODE_CACHE, write
+// dist/bundle/program-short.cache and dist/bundle/program.cache (see src/cli/bundle.ts).
 const { buildSync } = require('esbuild');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -32,13 +33,19 @@ buildSync({
 });
 const release = path.join(root, 'releases', 'iij-2004-02-12-3q-fy2003.txt');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-code-cache-'));
+const cli = path.join(dist, 'src', 'cli', 'main.js');
+const env = { ...process.env, IIJ_XBRL_WRITE_CODE_CACHE: '1', IIJ_XBRL_CODE_CACHE: '' };
 try {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(dist, 'src', 'cli', 'main.js'), 'convert', release, '--out', out, '--quiet'],
-    { env: { ...process.env, IIJ_XBRL_WRITE_CODE_CACHE: '1', IIJ_XBRL_CODE_CACHE: '' }, stdio: 'ignore' },
-  );
-  if (r.status !== 0 && r.status !== 1) process.stderr.write(`code cache not written (convert exited ${r.status})\n`);
+  // convert writes program-short.cache (V8's flags of short commands), validate program.cache
+  const runs = [
+    ['convert', release, '--out', out, '--quiet'],
+    ['validate', '--jobs', '1', ...['.xml', '.json', '-en.xhtml'].map((s) => path.join(out, `iij-20031231${s}`))],
+  ];
+  for (const args of runs) {
+    const r = spawnSync(process.execPath, [cli, ...args], { env, stdio: 'ignore' });
+    if (r.status !== 0 && r.status !== 1)
+      process.stderr.write(`code cache not written (${args[0]} exited ${r.status})\n`);
+  }
 } finally {
   fs.rmSync(out, { recursive: true, force: true });
 }

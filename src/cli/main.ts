@@ -5,8 +5,9 @@
  * cache for it (dist/bundle/program.cache), through public APIs only: `vm.Script` with `cachedData`
  * and `module.createRequire`. Otherwise — no bundle, or `IIJ_XBRL_NO_BUNDLE` set — it runs from the
  * compiled modules (also when the bundle is older than them: after a compilation without the bundling
- * step). Either way the same program; the bundle and its cache only save start-up time.
+ * step). Either way the same program; the bundle and its cache only save start-up time, as does
+ * turning V8's optimising compiler off for the commands that end within a second (`tuneForCommand`).
  */
-import { runBundle } from './bundle';
+import { runBundle, tuneForCommand } from './bundle';
 
-if (!runBundle()) require('./program');
+if (!runBundle(tuneForCommand())) require('./program');

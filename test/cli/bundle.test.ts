@@ -49,6 +49,29 @@ test('the build wrote the bundle and a code cache V8 accepts for it', () => {
   expect(other.cachedDataRejected).toBe(true);
 });
 
+test('short commands (convert) run without TurboFan and have a cache of their own, which V8 accepts under that flag only', () => {
+  const short = path.join(ROOT, 'dist', 'bundle', 'program-short.cache');
+  const probe = (flags: string[]) =>
+    spawnSync(
+      process.execPath,
+      [
+        ...flags,
+        '-e',
+        `const fs = require('fs'), vm = require('vm');
+         const w = '(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(${JSON.stringify(BUNDLE)}, 'utf8') + '\\n})';
+         process.stdout.write(String(new vm.Script(w, { filename: ${JSON.stringify(BUNDLE)}, cachedData: fs.readFileSync(${JSON.stringify(short)}) }).cachedDataRejected));`,
+      ],
+      { encoding: 'utf8' },
+    ).stdout;
+  expect(probe(['--no-opt'])).toBe('false');
+  expect(probe([])).toBe('true');
+  const { tuneForCommand } = require('../../src/cli/bundle') as typeof import('../../src/cli/bundle');
+  expect([tuneForCommand(['node', 'iij-xbrl', 'validate']), tuneForCommand(['node', 'iij-xbrl', 'extract'])]).toEqual([
+    false,
+    false,
+  ]);
+});
+
 test("same outputs from the bundle with the build's cache, without one, with a corrupt one, a stale one, and without the bundle", () => {
   expectCommitted(convertWith({}, 'built'));
   expectCommitted(convertWith({ IIJ_XBRL_CODE_CACHE: path.join(tmp, 'missing.cache') }, 'missing'));
