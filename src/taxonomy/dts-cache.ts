@@ -8,8 +8,10 @@
  * loading (the modules under src/ loaded when it was written), the package directories, and the
  * V8 version (the serialisation format). When anything differs, or the copy is missing or
  * unreadable, the DTS is loaded from the files as usual: a stale copy costs time, never correctness.
+ * A file whose size and modification time both equal those recorded is taken as unchanged without
+ * reading it (as make and git's index do); any other is hashed again, and its hash decides. So a
+ * run from an unchanged build hashes nothing (node:crypto is not even loaded).
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -21,9 +23,9 @@ import { defaultPackageDirs } from './package-dirs';
 /** The loader, needed only when the copy is missing or stale (or being written): loaded then. */
 const loadDts: typeof import('./load-dts').loadDts = (entries, options) => (require('./load-dts') as typeof import('./load-dts')).loadDts(entries, options);
 
-const FORMAT = 1;
+const FORMAT = 2;
 
-interface Fingerprint { file: string; sha256: string }
+interface Fingerprint { file: string; sha256: string; size: number; mtimeMs: number }
 
 interface CacheFile {
   format: number;
@@ -43,10 +45,36 @@ export const defaultCacheDir = (): string => path.join(packageRoot(), 'dist', 'd
 const codeRoot = path.basename(__dirname) === 'bundle' ? path.dirname(__dirname) : path.resolve(__dirname, '..', '..');
 const codeExt = path.extname(__filename);
 
-const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: Uint8Array | string): string =>
+  (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
 
 function fileHash(file: string): string {
   try { return sha256(fs.readFileSync(file)); } catch { return 'absent'; }
+}
+
+function fingerprint(file: string): Fingerprint {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  return { file, sha256: fileHash(file), size: st?.size ?? -1, mtimeMs: st?.mtimeMs ?? -1 };
+}
+
+/** Whether `file` is as recorded: the same size and modification time, or else the same SHA-256. */
+function unchanged(fp: Fingerprint, file = fp.file): boolean {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (st && st.size === fp.size && st.mtimeMs === fp.mtimeMs) return true;
+  return fileHash(file) === fp.sha256;
+}
+
+/** A short name for a key (the cache file's): FNV-1a, 2 × 32 bits; any change of the key changes the name. */
+function keyName(key: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
+    b = (b ^ (b >>> 15)) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
 /**
@@ -58,7 +86,7 @@ function cacheKey(entries: readonly string[], packages: readonly string[]): stri
   return JSON.stringify({ format: FORMAT, v8: process.versions.v8, entries, packages: packages.map((p) => path.resolve(p)), base });
 }
 
-const cacheFile = (dir: string, key: string): string => path.join(dir, `${sha256(key).slice(0, 24)}.bin`);
+const cacheFile = (dir: string, key: string): string => path.join(dir, `${keyName(key)}.bin`);
 
 /** Every file a load read: each package's metadata, then each schema and linkbase document. */
 function inputsOf(result: LoadDtsResult): string[] {
@@ -78,7 +106,7 @@ function loadedCode(): string[] {
     .sort();
 }
 
-const codeHash = (id: string): string => fileHash(path.join(codeRoot, `${id}${codeExt}`));
+const codeFile = (id: string): string => path.join(codeRoot, `${id}${codeExt}`);
 
 /**
  * Loads the DTS of `entries` from the default packages (the bundled taxonomy) and writes its copy
@@ -91,8 +119,8 @@ export function writeDtsCache(entries: readonly string[], dir = defaultCacheDir(
   const key = cacheKey(entries, packages);
   const data: CacheFile = {
     format: FORMAT, key, result,
-    inputs: inputsOf(result).map((file) => ({ file, sha256: fileHash(file) })),
-    code: loadedCode().map((file) => ({ file, sha256: codeHash(file) })),
+    inputs: inputsOf(result).map((file) => fingerprint(file)),
+    code: loadedCode().map((id) => ({ ...fingerprint(codeFile(id)), file: id })),
   };
   fs.mkdirSync(dir, { recursive: true });
   const file = cacheFile(dir, key);
@@ -112,8 +140,8 @@ export function readDtsCache(entries: readonly string[], dir = defaultCacheDir()
     return undefined;
   }
   if (data?.format !== FORMAT || data.key !== key) return undefined;
-  if (!data.inputs.every((i) => fileHash(i.file) === i.sha256)) return undefined;
-  if (!data.code.every((c) => codeHash(c.file) === c.sha256)) return undefined;
+  if (!data.inputs.every((i) => unchanged(i))) return undefined;
+  if (!data.code.every((c) => unchanged(c, codeFile(c.file)))) return undefined;
   return data.result;
 }
 

@@ -25,7 +25,7 @@ export function schemaValidator(name: string): ValidateFunction {
 
 function precompiled(name: string, text: string): ValidateFunction | undefined {
   const base = name.replace(/\.json$/, '');
-  let mod: (ValidateFunction & { schemaHash?: string }) | undefined;
+  let mod: (ValidateFunction & { schemaText?: string }) | undefined;
   try {
     // A template literal with a fixed prefix and suffix: the build's bundler takes every generated
     // validator into the bundle (and into its code cache) from this one line; compiled, dist/schemas/.
@@ -36,9 +36,9 @@ function precompiled(name: string, text: string): ValidateFunction | undefined {
     if (fs.existsSync(file)) mod = require(file);
   }
   if (!mod) return undefined;
-  // Lazy: crypto only when a precompiled module exists.
-  const { schemaHash } = require('./schema-hash') as typeof import('./schema-hash');
-  return mod.schemaHash === schemaHash(text) ? mod : undefined;
+  // Generated from this very schema text (the module carries it: 34 kB for all schemas, compared in
+  // microseconds, where a hash needed node:crypto loaded at each start).
+  return mod.schemaText === text ? mod : undefined;
 }
 
 function compileNow(text: string): ValidateFunction {

@@ -1,9 +1,9 @@
 /**
  * Build step (`npm run build`): compiles every JSON Schema in schemas/ into a standalone ajv
  * validator module under dist/schemas/, so a run of the CLI loads plain functions instead of
- * compiling schemas (ajv's compile/validate split, done once at build time). Each module records
- * the SHA-256 of the schema text it was generated from; json-schema.ts uses it only when the schema
- * is unchanged, and compiles at run time otherwise.
+ * compiling schemas (ajv's compile/validate split, done once at build time). Each module carries
+ * the schema text it was generated from; json-schema.ts uses it only when the schema is unchanged,
+ * and compiles at run time otherwise.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,6 @@ import Ajv2020 from 'ajv/dist/2020';
 import standaloneCode from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
 import { packageRoot } from './paths';
-import { schemaHash } from './schema-hash';
 
 /**
  * The ajv instance for a schema: draft 2020-12 or draft-07 by its `$schema`, formats from ajv-formats
@@ -42,7 +41,7 @@ export function writeStandaloneValidators(root = packageRoot(), outDir = path.jo
     const ajv = ajvFor(schema, true);
     const code = standaloneCode(ajv, ajv.compile(schema));
     const out = path.join(outDir, name.replace(/\.json$/, '.js'));
-    fs.writeFileSync(out, `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(text))};\n`);
+    fs.writeFileSync(out, `${code}\nmodule.exports.schemaText = ${JSON.stringify(text)};\n`);
     written.push(out);
   }
   return written;

@@ -64,6 +64,21 @@ test('a changed taxonomy file makes the copy stale: loaded from the files, same 
   expect(after.some((d) => d.includes('calc'))).toBe(true);
 });
 
+test('size and modification time first, then the content: a file touched but unchanged keeps the copy; a same-size edit makes it stale', () => {
+  const { pkg, cache } = copyTaxonomy();
+  writeDtsCache([ENTRY], cache, [pkg]);
+  const cal = path.join(pkg, 'iij-2004-03-31', 'iij-cal.xml');
+  const later = new Date(Date.now() + 60_000);
+  fs.utimesSync(cal, later, later);
+  expect(readDtsCache([ENTRY], cache, [pkg])).toBeDefined();
+  const text = fs.readFileSync(cal, 'utf8');
+  const same = text.replace(/weight="1\.0"|weight="1"/, (m) => (m === 'weight="1"' ? 'weight="2"' : 'weight="2.0"'));
+  expect(same).not.toBe(text);
+  expect(Buffer.byteLength(same)).toBe(Buffer.byteLength(text));
+  fs.writeFileSync(cal, same);
+  expect(readDtsCache([ENTRY], cache, [pkg])).toBeUndefined();
+});
+
 test('another package directory, a changed loader module, another format or a corrupt file: not used', () => {
   const { pkg, cache } = copyTaxonomy();
   const file = writeDtsCache([ENTRY], cache, [pkg]) as string;
