@@ -108,15 +108,20 @@ export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}
 
 const FAKE = 'file:///xml-base/a/b/c/d/';
 
-/** Fills in schema defaults: absent attributes that have a default, and empty simple content that has one. */
-function applyDefaults(e: XElement, d: SchemaDefaults): void {
-  const attrs = d.attributes.get(e.name);
-  // Note: a copy, since elements without attributes share one frozen record.
-  if (attrs) for (const [k, v] of Object.entries(attrs)) if (e.attrs[k] === undefined) e.attrs = { ...e.attrs, [k]: v };
-  const v = d.values.get(e.name);
-  const nil = e.attrs[`{${NS.xsi}}nil`] === 'true' || e.attrs[`{${NS.xsi}}nil`] === '1';
-  if (v !== undefined && !nil && e.children.length === 0 && e.text.trim() === '') e.text = v;
-  for (const c of e.children) applyDefaults(c, d);
+/** Fills in schema defaults: absent attributes that have a default, and empty simple content that has one (iteratively, any depth). */
+function applyDefaults(root: XElement, d: SchemaDefaults): void {
+  const stack = [root];
+  while (stack.length) {
+    const e = stack.pop() as XElement;
+    const attrs = d.attributes.get(e.name);
+    // Note: a copy, since elements without attributes share one frozen record.
+    if (attrs)
+      for (const [k, v] of Object.entries(attrs)) if (e.attrs[k] === undefined) e.attrs = { ...e.attrs, [k]: v };
+    const v = d.values.get(e.name);
+    const nil = e.attrs[`{${NS.xsi}}nil`] === 'true' || e.attrs[`{${NS.xsi}}nil`] === '1';
+    if (v !== undefined && !nil && e.children.length === 0 && e.text.trim() === '') e.text = v;
+    for (const c of e.children) stack.push(c);
+  }
 }
 
 /** Applies `xml:base` values (outermost first) to an href, keeping a relative result relative to the instance. */

@@ -240,10 +240,14 @@ function readRoleType(s: SchemaReader, c: XElement): void {
   (role ? s.r.roleTypes : s.r.arcroleTypes).push(rt);
 }
 
-/** Every `id` attribute in an element and its descendants. */
-function collectIds(e: XElement, into: string[]): void {
-  if (e.attrs.id !== undefined) into.push(e.attrs.id);
-  for (const c of e.children) collectIds(c, into);
+/** Every `id` attribute in an element and its descendants, in document order (iteratively, any depth). */
+function collectIds(root: XElement, into: string[]): void {
+  const stack = [root];
+  while (stack.length) {
+    const e = stack.pop() as XElement;
+    if (e.attrs.id !== undefined) into.push(e.attrs.id);
+    for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]);
+  }
 }
 
 /** An element's `xbrldt:typedDomainRef` as `{ typedDomainRef }` (resolved against `base`), or nothing. */

@@ -53,19 +53,43 @@ function sEqualValue(v: string, nan: { n: number }): string {
   return JSON.stringify(v);
 }
 
-/** Canonical form of segment/scenario content for s-equality (XBRL 2.1 §4.10): names, attributes in any order, values, structure. */
-export function sEqualForm(e: XElement, nan: { n: number } = { n: 0 }): string {
-  const attrs = Object.keys(e.attrs)
-    .sort()
-    .map((k) => `${k}=${sEqualValue(e.attrs[k], nan)}`)
-    .join(' ');
-  const body = e.children.length ? e.children.map((c) => sEqualForm(c, nan)).join('') : sEqualValue(e.text, nan);
-  return ['<', e.name, attrs ? ` ${attrs}` : '', '>', body, '</>'].join('');
+/**
+ * Canonical form of segment/scenario content for s-equality (XBRL 2.1 §4.10): names, attributes in
+ * any order, values, structure. Iterative (an explicit stack, elements in document order): the
+ * input decides the depth, never the call stack.
+ */
+export function sEqualForm(root: XElement, nan: { n: number } = { n: 0 }): string {
+  const out: string[] = [];
+  const stack: (XElement | null)[] = [root]; // null: the end of the element opened last
+  while (stack.length) {
+    const e = stack.pop();
+    if (!e) {
+      out.push('</>');
+      continue;
+    }
+    const attrs = Object.keys(e.attrs)
+      .sort()
+      .map((k) => `${k}=${sEqualValue(e.attrs[k], nan)}`)
+      .join(' ');
+    out.push('<', e.name, attrs ? ` ${attrs}` : '', '>');
+    if (!e.children.length) {
+      out.push(sEqualValue(e.text, nan), '</>');
+      continue;
+    }
+    stack.push(null);
+    for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]);
+  }
+  return out.join('');
 }
 
-function collectNames(e: XElement, into: string[], where: string, intern: (s: string) => string): void {
-  into.push(where, intern(e.name), e.children.length ? '' : intern(e.text));
-  for (const c of e.children) collectNames(c, into, where, intern);
+/** Every element's name (and a leaf's text) in document order, three entries each; iterative. */
+function collectNames(root: XElement, into: string[], where: string, intern: (s: string) => string): void {
+  const stack = [root];
+  while (stack.length) {
+    const e = stack.pop() as XElement;
+    into.push(where, intern(e.name), e.children.length ? '' : intern(e.text));
+    for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]);
+  }
 }
 
 /** What reading segment/scenario content keeps for one document: NaN tokens and interned strings. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { validate } from '../../src/validate';
 import { canonicalXml, deepText, type XElement } from '../../src/xml/read-xml';
+import { sEqualForm } from '../../src/xbrl/read-contexts-units';
 
 const INSTANCES = path.join(__dirname, '../../instances');
 const XML = fs.readFileSync(path.join(INSTANCES, 'iij-20031231.xml'), 'utf8');
@@ -67,6 +68,25 @@ describe('nesting depth is a budget, not a stack overflow', () => {
     for (let i = 0; i < 100_000; i++) e = { ...e, children: [e], text: '' };
     expect(deepText(e)).toBe('v');
     expect(canonicalXml(e).length).toBeGreaterThan(100_000);
+    expect(sEqualForm(e)).toBe('<{u}a>'.repeat(100_001) + '"v"' + '</>'.repeat(100_001));
+  });
+  test('s-equal forms: attributes in any order, numbers by value, NaN equal to nothing, children in document order', () => {
+    const el = (name: string, attrs: Record<string, string>, kids: XElement[], text = ''): XElement => ({
+      name,
+      ns: 'u',
+      local: name,
+      attrs,
+      children: kids,
+      text,
+      line: 1,
+      column: 1,
+      nsMap: {},
+    });
+    const a = el('{u}s', { b: '1.50', a: 'x' }, [el('{u}m', {}, [], '2'), el('{u}n', {}, [], 'NaN')]);
+    const b = el('{u}s', { a: 'x', b: '1.5' }, [el('{u}m', {}, [], '2.0'), el('{u}n', {}, [], 'NaN')]);
+    expect(sEqualForm(a)).toBe('<{u}s a="x" b=#1.5><{u}m>#2</><{u}n>NaN0</></>');
+    expect(sEqualForm(b, { n: 0 })).toBe(sEqualForm(a, { n: 0 }));
+    expect(sEqualForm(a, { n: 0 })).not.toBe(sEqualForm(a, { n: 1 }));
   });
 });
 
