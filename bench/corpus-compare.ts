@@ -9,7 +9,8 @@
  *
  * Both sides are brought to one shape (`Norm`): concept and members as Clark names, the value as a
  * string (null for xsi:nil; numbers compared as decimal values, so `1.0` and `1` agree), entity,
- * period as written, dimensions, unit measures, decimals, and xml:lang on facts without a unit.
+ * period as written, dimensions, unit measures, decimals, xml:lang on facts without a unit, and the
+ * ids of the footnotes linked to the fact.
  * Facts are paired by id, then within one document and concept: equal ones first, then in document order.
  */
 import fs from 'node:fs';
@@ -31,6 +32,8 @@ export interface Norm {
   unit?: { numerators: string[]; denominators: string[] };
   decimals?: string;
   lang?: string;
+  /** Ids of the footnotes linked to the fact (fact-footnote arcrole), sorted. */
+  footnotes?: string[];
   tuple?: boolean;
   /** The fact is not valid (a transformation refused its text, or its context or unit is missing). */
   invalid?: string;
@@ -57,6 +60,7 @@ export const FIELDS = [
   'unit',
   'decimals',
   'lang',
+  'footnotes',
   'tuple',
   'invalid',
 ] as const;
@@ -117,6 +121,7 @@ export function normFact(f: Fact): Norm {
   if (f.unit) n.unit = { numerators: [...f.unit.numerators].sort(), denominators: [...f.unit.denominators].sort() };
   if (f.decimals !== undefined) n.decimals = String(f.decimals);
   if (f.language !== undefined) n.lang = f.language;
+  if (f.footnotes?.length) n.footnotes = [...new Set(f.footnotes)].sort();
   return n;
 }
 
@@ -202,9 +207,10 @@ export function differingFields(a: Norm, o: Norm): Field[] {
       y = canonicalDecimal(y);
     }
     if (field === 'lang' && numeric) continue; // xml:lang applies to non-numeric facts only
-    if (field === 'dimensions' || field === 'tuple') {
-      x = x ?? (field === 'tuple' ? false : {});
-      y = y ?? (field === 'tuple' ? false : {});
+    if (field === 'dimensions' || field === 'tuple' || field === 'footnotes') {
+      const none = field === 'tuple' ? false : field === 'footnotes' ? [] : {};
+      x = x ?? none;
+      y = y ?? none;
     }
     if (!same(x, y)) out.push(field);
   }

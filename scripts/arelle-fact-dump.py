@@ -7,7 +7,7 @@ A development aid, never run by tests or CI. It is two things in one file:
   filing, every fact of the model (``modelXbrl.factsInInstance``) as JSON to the file named by the
   environment variable ``ARELLE_FACT_DUMP``: concept (Clark name), value (None for xsi:nil),
   entity, period as written, dimensions (explicit members as Clark names, typed members as
-  ``{ns}element=text``), unit measures, decimals, xml:lang, id, document and line;
+  ``{ns}element=text``), unit measures, decimals, xml:lang, footnote ids (fact-footnote), id, document and line;
 - a runner (``ARELLE_PLUGINS=EDGAR/transform python3 scripts/arelle-fact-dump.py ARELLE_SRC test/corpus``,
   ARELLE_PLUGINS naming the SEC transformation registry of Arelle/EDGAR, which Arelle itself does not
   carry; ARELLE_STUBS a PYTHONPATH for Arelle's run, if any) that runs Arelle offline on
@@ -144,7 +144,27 @@ def fact_record(modelXbrl, f):
     lang = f.xmlLang if hasattr(f, "xmlLang") else inherited_lang(f)
     if lang is not None:
         rec["lang"] = lang
+    notes = footnotes_of(modelXbrl, f)
+    if notes:
+        rec["footnotes"] = notes
     return rec
+
+
+FACT_FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
+
+
+def footnotes_of(modelXbrl, f):
+    """The ids of the footnotes linked to the fact with the fact-footnote arcrole, sorted."""
+    rels = modelXbrl.relationshipSet(FACT_FOOTNOTE)
+    if rels is None:
+        return []
+    ids = set()
+    for rel in rels.fromModelObject(f):
+        note = rel.toModelObject
+        ident = getattr(note, "footnoteID", None) or (note.get("id") if note is not None else None)
+        if ident:
+            ids.add(ident)
+    return sorted(ids)
 
 
 IX_NAMESPACES = ("http://www.xbrl.org/2013/inlineXBRL", "http://www.xbrl.org/2008/inlineXBRL")

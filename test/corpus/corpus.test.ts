@@ -91,7 +91,7 @@ describe('the public corpus, read as Arelle reads it', () => {
     expect(total).toBe(Object.values(FACT_COUNTS).reduce((a, b) => a + b, 0) - KNOWN_DIFFERENCES.length);
   });
 
-  it('covers what fidelity is about: markup, whitespace, nils, dimensions, typed members, ratios, languages, invalid facts', () => {
+  it('covers what fidelity is about: markup, whitespace, nils, dimensions, typed members, ratios, languages, invalid facts, footnotes', () => {
     const facts = corpusDocuments(ROOT).flatMap((d) => readArelleDump(d).sets.flatMap((s) => s.facts));
     const count = (p: (n: Norm) => boolean) => facts.filter(p).length;
     expect(count((n) => typeof n.value === 'string' && n.value.includes('<'))).toBeGreaterThan(400);
@@ -102,6 +102,7 @@ describe('the public corpus, read as Arelle reads it', () => {
     expect(count((n) => (n.unit?.denominators.length ?? 0) > 0)).toBeGreaterThan(400);
     expect(count((n) => n.lang !== undefined && n.unit === undefined)).toBeGreaterThan(50);
     expect(count((n) => n.contextRef !== undefined)).toBe(75);
+    expect(count((n) => (n.footnotes?.length ?? 0) > 0)).toBeGreaterThan(100);
   });
 
   it('tells a fact that differs in any field (the comparison itself can fail)', () => {
@@ -118,6 +119,7 @@ describe('the public corpus, read as Arelle reads it', () => {
       [f, { decimals: '-3' }, 'decimals'],
       [t, { value: ` ${t.value}` }, 'value'],
       [t, { lang: 'xx' }, 'lang'],
+      [t, { footnotes: ['fn1'] }, 'footnotes'],
       [t, { invalid: 'ix11.10.1.2:contextReference' }, 'invalid'],
     ];
     for (const [fact, change, field] of mutations) {
