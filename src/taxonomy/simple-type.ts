@@ -78,6 +78,8 @@ export function simpleValueIssue(t: SimpleType, raw: string): string | undefined
   const numeric = t.xsd !== undefined && DECIMALS.has(t.xsd);
   const range = t.xsd !== undefined && Object.hasOwn(RANGES, t.xsd) ? RANGES[t.xsd] : undefined;
   if (range) {
+    // nonPositiveInteger and negativeInteger have no lexical check of their own: the integer form first.
+    if (!/^[+-]?\d+$/.test(v)) return `an xs:${t.xsd}`;
     const n = BigInt(v.replace(/^\+/, ''));
     if ((range[0] !== undefined && n < range[0]) || (range[1] !== undefined && n > range[1]))
       return `an xs:${t.xsd} (${range[0] ?? '−∞'} to ${range[1] ?? '∞'})`;
@@ -97,11 +99,19 @@ function facetIssue(f: Facets, v: string, numeric: boolean, xsd: string | undefi
       return `a value matching ${f.pattern.map((p) => `"${p}"`).join(' or ')}`;
   }
   const q = numeric ? decimalOf(v) : undefined;
-  if (f.enumeration) {
-    const same = q ? (e: string) => decimalOf(e) !== undefined && cmp(decimalOf(e)!, q) === 0 : (e: string) => e === v;
+  // Enumerations compare values: decimals exactly, floats as numbers; QNames would need the schema's and the
+  // instance's prefixes, so they are not compared (never a false report).
+  if (f.enumeration && xsd !== 'QName' && xsd !== 'NOTATION') {
+    const float = xsd === 'float' || xsd === 'double';
+    const same = q
+      ? (e: string) => decimalOf(e) !== undefined && cmp(decimalOf(e)!, q) === 0
+      : float
+        ? (e: string) => Number(e.trim()) === Number(v) || e.trim() === v
+        : (e: string) => e === v;
     if (!f.enumeration.some(same)) return `one of ${f.enumeration.map((e) => `"${e}"`).join(', ')}`;
   }
-  if (!numeric && xsd !== 'hexBinary' && xsd !== 'base64Binary') {
+  // Lengths count characters; binary types count octets and QNames are not measured (XML Schema Part 2 §4.3.1).
+  if (!numeric && !['hexBinary', 'base64Binary', 'QName', 'NOTATION'].includes(xsd ?? '')) {
     const n = [...v].length;
     if (f.length !== undefined && n !== f.length) return `exactly ${f.length} characters`;
     if (f.minLength !== undefined && n < f.minLength) return `at least ${f.minLength} characters`;

@@ -92,10 +92,15 @@ describe('simple types and XML Schema patterns', () => {
     expect(simpleValueIssue({ xsd: 'byte' }, '127')).toBeUndefined();
     expect(simpleValueIssue({ xsd: 'byte' }, '128')).toMatch(/xs:byte/);
     expect(simpleValueIssue({ xsd: 'unsignedShort' }, '-1')).toBeDefined();
+    expect(simpleValueIssue({ xsd: 'negativeInteger' }, '-1')).toBeUndefined();
+    expect(simpleValueIssue({ xsd: 'negativeInteger' }, '0')).toMatch(/negativeInteger/);
+    expect(simpleValueIssue({ xsd: 'nonPositiveInteger' }, 'abc')).toBe('an xs:nonPositiveInteger'); // never a throw
     expect(simpleValueIssue({ xsd: 'string', facets: [{ maxLength: 3 }] }, 'abcd')).toBe('at most 3 characters');
     expect(simpleValueIssue({ xsd: 'string', facets: [{ length: 2 }] }, '日本')).toBeUndefined();
     expect(simpleValueIssue({ xsd: 'decimal', facets: [{ enumeration: ['1.0', '2'] }] }, '1')).toBeUndefined();
     expect(simpleValueIssue({ xsd: 'decimal', facets: [{ enumeration: ['1.0', '2'] }] }, '3')).toMatch(/one of/);
+    expect(simpleValueIssue({ xsd: 'double', facets: [{ enumeration: ['1.0E0'] }] }, '1')).toBeUndefined();
+    expect(simpleValueIssue({ xsd: 'QName', facets: [{ enumeration: ['a:x'] }] }, 'b:x')).toBeUndefined();
     expect(
       simpleValueIssue({ xsd: 'decimal', facets: [{ totalDigits: 3, fractionDigits: 1 }] }, '12.50'),
     ).toBeUndefined();
