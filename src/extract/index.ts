@@ -6,6 +6,8 @@ import { compile, readInstance } from '../validate';
 import { toXbrlJson } from '../oim/to-xbrl-json';
 import { toXbrlCsv, xbrlCsvNames } from '../oim/to-xbrl-csv';
 import { toXbrlXml } from '../instance/to-xbrl-xml';
+import { dimensionContainer } from '../taxonomy/xdt';
+import type { DimensionContainer } from '../xbrl/contexts-units';
 import { dimensionEntries, typedMember } from '../xbrl/dimensions';
 import { isClarkName } from '../xbrl/aspects';
 import { compareText } from '../util/compare-text';
@@ -69,6 +71,8 @@ interface Read {
   base: string;
   report?: Report;
   labels?: Map<string, string>;
+  /** Where the DTS's hypercubes look for dimension members (xml output of a dimensional report). */
+  container?: DimensionContainer;
   diagnostics: Diagnostic[];
   /** Prefixes the documents declare, for namespaces the report binds none for. */
   prefixes?: Record<string, string>;
@@ -107,11 +111,14 @@ function readSet(name: string, base: string, files: string[], o: ExtractOptions,
   const read = filing ? relabelReport(r.report, filing) : r.report;
   const report = read;
   let labels: Map<string, string> | undefined;
-  if (o.to === 'csv' && report.taxonomy.length) {
+  let container: DimensionContainer | undefined;
+  const dimensional = o.to === 'xml' && report.facts.some((f) => f.dimensions);
+  if ((o.to === 'csv' || dimensional) && report.taxonomy.length) {
     const v = compile(report.taxonomy, { baseFile: files[0], packages: o.packages, linkbases: r.xml?.linkbaseRefs });
-    labels = standardLabels(v.dts, o.lang);
+    if (o.to === 'csv') labels = standardLabels(v.dts, o.lang);
+    else container = dimensionContainer(v.dts);
   }
-  return { name, base, report, labels, diagnostics, prefixes: declaredPrefixes(files) };
+  return { name, base, report, labels, container, diagnostics, prefixes: declaredPrefixes(files) };
 }
 
 /**
@@ -206,7 +213,7 @@ function render(
       );
       return undefined;
     }
-    return new Map([[`${base}.xbrl`, toXbrlXml(report)]]);
+    return new Map([[`${base}.xbrl`, toXbrlXml(report, { dimensionContainer: r.container })]]);
   }
   return new Map([[`${base}.facts.csv`, toFlatCsv(report, r.labels)]]);
 }

@@ -1,6 +1,6 @@
 import { ARCROLE, NS, ROLE, type Fact, type Report, factId } from '../model';
 import { prefixer, unitId } from '../xbrl/aspects';
-import { contextIdOf, writeContextsAndUnits, type XmlSink } from '../xbrl/contexts-units';
+import { contextIdOf, writeContextsAndUnits, type DimensionContainer, type XmlSink } from '../xbrl/contexts-units';
 import { writeXml, type XmlNode } from '../xml/write-xml';
 
 const RESERVED = ['xbrli', 'link', 'xlink', 'iso4217', 'xbrl', 'xsi', 'xs'];
@@ -8,9 +8,11 @@ const RESERVED = ['xbrli', 'link', 'xlink', 'iso4217', 'xbrl', 'xsi', 'xs'];
 /**
  * Report → XBRL 2.1 instance XML. Contexts and units are generated from the facts' aspects with
  * deterministic NCName ids; the schemaRef is the entry point's absolute URL, which the taxonomy
- * package's catalog maps to local files, so the instance can be moved anywhere.
+ * package's catalog maps to local files, so the instance can be moved anywhere. Dimension members go in
+ * the segment unless `dimensionContainer` says otherwise (`dimensionContainer(dts)` of taxonomy/xdt gives
+ * the one xBRL-XML prescribes for a DTS).
  */
-export function toXbrlXml(report: Report): string {
+export function toXbrlXml(report: Report, options: { dimensionContainer?: DimensionContainer } = {}): string {
   const q = prefixer(report.namespaces);
   const attrs: Record<string, string> = {
     'xmlns:xbrli': NS.xbrli,
@@ -25,7 +27,7 @@ export function toXbrlXml(report: Report): string {
   }));
   const idOf = contextIdOf(report.facts);
   if (report.facts.some((f) => f.dimensions)) attrs['xmlns:xbrldi'] = NS.xbrldi;
-  writeContextsAndUnits(sinkFor(children), report.facts, q, idOf);
+  writeContextsAndUnits(sinkFor(children), report.facts, q, idOf, options.dimensionContainer);
   for (const f of report.facts) children.push(factNode(f, q, idOf));
   const links = footnoteLink(report);
   if (links) children.push(links);

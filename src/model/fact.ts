@@ -130,8 +130,11 @@ export interface DimValue {
   container: 'segment' | 'scenario';
   /** Explicit members: the member (Clark), or undefined when the text is not a QName with a declared prefix. */
   explicit?: Clark;
-  /** Typed members: the names (Clark) of the member's child elements, and their text when there is one child. */
-  typed?: { elements: Clark[]; text: string };
+  /**
+   * Typed members: the names (Clark) of the member's child elements, and their text when there is one child;
+   * of that one child, the names of its own child elements (when it has any) and whether it is xsi:nil.
+   */
+  typed?: { elements: Clark[]; text: string; children?: Clark[]; nil?: true };
   /** The member as written (explicit: the QName text). */
   written: string;
   source: SourceRef;

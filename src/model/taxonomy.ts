@@ -38,12 +38,35 @@ export interface Concept {
   xsd?: string;
   /** Enumerated values of the declared type's restriction, if any. */
   enumeration?: string[];
+  /** XML Schema facets of the simple type's restriction steps (the element's own anonymous type first, then up its type chain); absent when there are none. */
+  facets?: Facets[];
+  /**
+   * The declared type has element content (a complex type without simple content): whether it is mixed, the
+   * elements its particles name (Clark; local declarations by local name), and whether a wildcard admits others.
+   */
+  elementContent?: { mixed: boolean; elements: string[]; any?: true };
   /** XBRL Dimensions: the concept is in xbrldt:hypercubeItem's or xbrldt:dimensionItem's substitution group. */
   xdt?: 'hypercube' | 'dimension';
   /** XBRL Dimensions: the `xbrldt:typedDomainRef` attribute, resolved against the schema's base (`url#id`) and as written. */
   typedDomainRef?: { href: string; written: string };
   /** XBRL Dimensions: the element declaration typedDomainRef resolves to (set by the DTS loader when it resolves to one). */
   typedDomain?: Clark;
+}
+
+/** The constraining facets of one restriction step of an XML Schema simple type (bounds and lengths as written). */
+export interface Facets {
+  /** Patterns of this step: a value matches one of them (XML Schema Part 2 §4.3.4.3). */
+  pattern?: string[];
+  enumeration?: string[];
+  length?: number;
+  minLength?: number;
+  maxLength?: number;
+  minInclusive?: string;
+  maxInclusive?: string;
+  minExclusive?: string;
+  maxExclusive?: string;
+  totalDigits?: number;
+  fractionDigits?: number;
 }
 
 export interface Relationship {

@@ -1,4 +1,4 @@
-import { diag, NS, type Diagnostic, type RoleType, type SourceRef } from '../model';
+import { diag, NS, type Diagnostic, type Facets, type RoleType, type SourceRef } from '../model';
 import { readLinkbase, type RawLinkbase } from './read-linkbase';
 import { childElements, firstChild, resolveQName, type XElement } from '../xml/read-xml';
 import { resolveHref, withXmlBase } from './xml-base';
@@ -20,6 +20,8 @@ export interface ElementDecl {
   balance?: string;
   /** The anonymous complex type's content, for tuple rules. */
   content?: ContentInfo;
+  /** The anonymous simple type's facets (or its simple content's), per restriction step, nearest first. */
+  facets?: Facets[];
   /** The element's `default` (or `fixed`) value, applied to empty content. */
   defaultValue?: string;
   /** `xbrldt:typedDomainRef`, resolved against the declaration's base, and as written. */
@@ -38,6 +40,8 @@ export interface ContentInfo {
   attributes: string[];
   mixed: boolean;
   simpleContent: boolean;
+  /** An element wildcard (`xs:any`) among the particles. */
+  any?: boolean;
   /** Unqualified attributes with a `default` or `fixed` value (schema defaulting). */
   attributeDefaults?: Record<string, string>;
 }
@@ -46,6 +50,8 @@ export interface TypeDecl {
   name: string;
   base?: string;
   enumeration?: string[];
+  /** Facets per restriction step of this type (nested anonymous bases included), nearest first. */
+  facets?: Facets[];
   content?: ContentInfo;
   source: SourceRef;
 }
@@ -72,12 +78,33 @@ const XS = NS.xs;
 const LINK = NS.link;
 const XLINK = NS.xlink;
 
-/** The base of a named type: restriction/extension base, or xs:string for lists and unions. */
-function typeBase(t: XElement): { base?: string; enumeration?: string[] } {
+const COUNT_FACETS = ['length', 'minLength', 'maxLength', 'totalDigits', 'fractionDigits'] as const;
+const BOUND_FACETS = ['minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive'] as const;
+
+/** The constraining facets written in one xs:restriction, or undefined when it has none. */
+function facetsOf(r: XElement): Facets | undefined {
+  const f: Facets = {};
+  for (const c of r.children) {
+    if (c.ns !== XS || c.attrs.value === undefined) continue;
+    const v = c.attrs.value;
+    if (c.local === 'pattern') (f.pattern ??= []).push(v);
+    else if (c.local === 'enumeration') (f.enumeration ??= []).push(v);
+    else if ((COUNT_FACETS as readonly string[]).includes(c.local) && /^\s*\d+\s*$/.test(v))
+      f[c.local as (typeof COUNT_FACETS)[number]] = Number(v);
+    else if ((BOUND_FACETS as readonly string[]).includes(c.local)) f[c.local as (typeof BOUND_FACETS)[number]] = v.trim();
+  }
+  return Object.keys(f).length ? f : undefined;
+}
+
+/** The base of a named type: restriction/extension base, or xs:string for lists and unions; the facets of its restriction steps. */
+function typeBase(t: XElement): { base?: string; enumeration?: string[]; facets?: Facets[] } {
+  const facets: Facets[] = [];
   const walk = (e: XElement): { base?: string; enumeration?: string[] } | undefined => {
     for (const c of e.children) {
       if (c.name === `{${XS}}restriction` || c.name === `{${XS}}extension`) {
         const enums = childElements(c, `{${XS}}enumeration`).map((x) => x.attrs.value ?? '');
+        const step = c.local === 'restriction' ? facetsOf(c) : undefined;
+        if (step) facets.push(step);
         const base = c.attrs.base ? resolveQName(c.attrs.base, c.nsMap) : undefined;
         if (base) return { base, enumeration: enums.length ? enums : undefined };
         const inner = firstChild(c, `{${XS}}simpleType`);
@@ -88,7 +115,8 @@ function typeBase(t: XElement): { base?: string; enumeration?: string[] } {
     }
     return undefined;
   };
-  return walk(t) ?? {};
+  const r = walk(t) ?? {};
+  return facets.length ? { ...r, facets } : r;
 }
 
 /** Collects a complex type's element and attribute particles (descending through groups, extensions, restrictions). */
@@ -109,6 +137,7 @@ export function contentOf(t: XElement): ContentInfo {
         if (c.attrs.name && dv !== undefined && c.attrs.use !== 'prohibited') (info.attributeDefaults ??= {})[c.attrs.name] = dv;
         continue;
       }
+      if (c.local === 'any') info.any = true;
       if (c.local === 'simpleContent') info.simpleContent = true;
       if (c.local === 'complexContent' && c.attrs.mixed === 'true') info.mixed = true;
       if (c.local !== 'annotation') walk(c);
@@ -268,11 +297,14 @@ function readElementDecl(s: SchemaReader, c: XElement, position: number): void {
   if (c.attrs.type && !type) r.diagnostics.push(diag('xmlSchema:valueError', 'error', `element ${name}: undeclared prefix in type "${c.attrs.type}"`, { source: sourceOf(file, c) }));
   if (c.attrs.substitutionGroup && !sg) r.diagnostics.push(diag('xmlSchema:valueError', 'error', `element ${name}: undeclared prefix in substitutionGroup "${c.attrs.substitutionGroup}"`, { source: sourceOf(file, c) }));
   let typeName = type;
-  // Note: an anonymous type (e.g. a tuple's complexType) is represented by its base, if any.
+  // Note: an anonymous type (e.g. a tuple's complexType) is represented by its base, if any, and the facets of its restrictions.
   const anonComplex = firstChild(c, `{${XS}}complexType`);
+  let facets: Facets[] | undefined;
   if (!typeName) {
     const anon = anonComplex ?? firstChild(c, `{${XS}}simpleType`);
-    if (anon && typeBase(anon).base) typeName = typeBase(anon).base;
+    const t = anon ? typeBase(anon) : undefined;
+    if (t?.base) typeName = t.base;
+    facets = t?.facets;
   }
   r.elements.push({
     name: `{${tns}}${name}`, namespace: tns, localName: name, id: c.attrs.id, key: c.attrs.id ? `${url}#${c.attrs.id}` : undefined,
@@ -281,6 +313,7 @@ function readElementDecl(s: SchemaReader, c: XElement, position: number): void {
     nillable: c.attrs.nillable === 'true' || c.attrs.nillable === '1',
     periodType: c.attrs[`{${NS.xbrli}}periodType`], balance: c.attrs[`{${NS.xbrli}}balance`], source: sourceOf(file, c),
     content: anonComplex ? contentOf(anonComplex) : undefined,
+    ...(facets ? { facets } : {}),
     defaultValue: c.attrs.default ?? c.attrs.fixed,
     ...typedDomainRef(c, withXmlBase(c, s.rootBase)),
   });

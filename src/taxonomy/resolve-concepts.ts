@@ -1,4 +1,4 @@
-import { diag, NS, type Concept, type Diagnostic } from '../model';
+import { diag, NS, type Concept, type Diagnostic, type Facets } from '../model';
 import { builtinType, isBuiltinNamespace } from './builtin-types';
 import type { ElementDecl, TypeDecl } from './read-schema';
 
@@ -37,6 +37,8 @@ export function buildConcepts(elements: ElementDecl[], types: Map<string, TypeDe
     let t = e.type;
     let bt = t ? builtinType(t) : undefined;
     let enumeration: string[] | undefined;
+    const facets: Facets[] = [...(e.facets ?? [])];
+    const contents = e.content ? [e.content] : [];
     const seen = new Set<string>();
     while (t && !seen.has(t)) {
       seen.add(t);
@@ -46,6 +48,8 @@ export function buildConcepts(elements: ElementDecl[], types: Map<string, TypeDe
       const td = types.get(t);
       if (!td) break;
       enumeration ??= td.enumeration;
+      if (td.facets) facets.push(...td.facets);
+      if (td.content) contents.push(td.content);
       t = td.base;
     }
     // Continue the chain through built-ins so it ends at an xs primitive.
@@ -61,6 +65,14 @@ export function buildConcepts(elements: ElementDecl[], types: Map<string, TypeDe
       substitutionGroup: sg, abstract: e.abstract, nillable: e.nillable, source: e.source, xsd: bt?.xsd,
     };
     if (enumeration) c.enumeration = enumeration;
+    if (facets.length) c.facets = facets;
+    // Element content: the nearest complex type says whether it is mixed; particles of extended bases count too.
+    if (contents.length && !contents[0].simpleContent && sg === 'other')
+      c.elementContent = {
+        mixed: contents[0].mixed,
+        elements: contents.flatMap((k) => [...k.refs, ...k.locals]),
+        ...(contents.some((k) => k.any) ? { any: true } : {}),
+      };
     if (e.periodType === 'instant' || e.periodType === 'duration') c.periodType = e.periodType;
     if (e.balance === 'debit' || e.balance === 'credit') c.balance = e.balance;
     const xdt = xdtKind(e.substitutionGroup, decls);

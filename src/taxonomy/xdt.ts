@@ -1,4 +1,4 @@
-import type { Clark, Concept, Relationship } from '../model';
+import type { Clark, Concept, Dts, Relationship } from '../model';
 
 /**
  * XBRL Dimensions 1.0 vocabulary and the relationship index its taxonomy and instance rules share:
@@ -25,6 +25,19 @@ export const isTypedDimension = (c: Concept | undefined): boolean => isDimension
 /** `xbrldt:usable` (default true) and `xbrldt:closed` (default false) as booleans. */
 export const isUsable = (r: Relationship): boolean => !/^\s*(false|0)\s*$/.test(r.xdt?.usable ?? 'true');
 export const isClosed = (r: Relationship): boolean => /^\s*(true|1)\s*$/.test(r.xdt?.closed ?? 'false');
+/**
+ * Where an xBRL-XML writer puts a report's dimension members (OIM does not record segment or scenario):
+ * the container every has-hypercube relationship of the DTS names in `xbrldt:contextElement`, and the
+ * scenario when the DTS has none or names both (xBRL-XML 1.0, §"Dimensions": the specification then
+ * prefers the container the facts are dimensionally valid in; this takes the scenario, as Arelle does).
+ */
+export function dimensionContainer(dts: Pick<Dts, 'relationships'>): 'segment' | 'scenario' {
+  const used = new Set<string>();
+  for (const r of dts.relationships)
+    if (r.arcrole === XDT_ARCROLE.all || r.arcrole === XDT_ARCROLE.notAll) used.add(r.xdt?.contextElement?.trim() ?? '');
+  return used.size === 1 && used.has('segment') ? 'segment' : 'scenario';
+}
+
 /** The link role consecutive relationships are found in: the arc's targetRole, else its own. */
 export const nextRole = (r: Relationship): string => r.xdt?.targetRole?.trim() || r.linkrole;
 

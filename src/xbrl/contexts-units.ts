@@ -20,11 +20,14 @@ export function contextIdOf(facts: readonly Fact[]): (f: Fact) => string {
   };
 }
 
-/** A fact's dimensions as xbrldi members in a segment (explicit: the member's QName; typed: its element with its text). */
-function writeSegment(entity: XmlSink, f: Fact, q: (clarkName: string) => string): void {
+/** Where a context's dimension members are written: `xbrli:segment` (in the entity) or `xbrli:scenario` (after the period). */
+export type DimensionContainer = 'segment' | 'scenario';
+
+/** A fact's dimensions as xbrldi members in the container (explicit: the member's QName; typed: its element with its text). */
+function writeMembers(parent: XmlSink, f: Fact, q: (clarkName: string) => string, container: DimensionContainer): void {
   const dims = dimensionEntries(f);
   if (!dims.length) return;
-  const seg = entity.ele(NS.xbrli, 'xbrli:segment');
+  const seg = parent.ele(NS.xbrli, `xbrli:${container}`);
   for (const [dim, member] of dims) {
     const t = typedMember(member);
     if (t)
@@ -52,6 +55,7 @@ export function writeContextsAndUnits(
   facts: readonly Fact[],
   q: (clarkName: string) => string,
   idOf: (f: Fact) => string = (f) => contextId(f.period),
+  container: DimensionContainer = 'segment',
 ): void {
   const contexts = new Map<string, Fact>();
   const units = new Map<string, Unit>();
@@ -64,13 +68,14 @@ export function writeContextsAndUnits(
     const c = parent.ele(NS.xbrli, 'xbrli:context', { id });
     const entity = c.ele(NS.xbrli, 'xbrli:entity');
     entity.ele(NS.xbrli, 'xbrli:identifier', { scheme: f.entity.scheme }).txt(f.entity.identifier);
-    writeSegment(entity, f, q);
+    if (container === 'segment') writeMembers(entity, f, q, container);
     const p = c.ele(NS.xbrli, 'xbrli:period');
     if (f.period.type === 'instant') p.ele(NS.xbrli, 'xbrli:instant').txt(f.period.instant);
     else if (f.period.type === 'duration') {
       p.ele(NS.xbrli, 'xbrli:startDate').txt(f.period.start);
       p.ele(NS.xbrli, 'xbrli:endDate').txt(f.period.end);
     } else p.ele(NS.xbrli, 'xbrli:forever');
+    if (container === 'scenario') writeMembers(c, f, q, container);
   }
   for (const [id, u] of [...units].sort(([a], [b]) => compareText(a, b))) {
     const e = parent.ele(NS.xbrli, 'xbrli:unit', { id });

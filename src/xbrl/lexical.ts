@@ -58,9 +58,20 @@ export interface LexicalIssue {
 
 const INTEGER = /^[+-]?\d+$/;
 const FLOAT = /^(\+?INF|-INF|NaN|[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?)$/;
-const DATE = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d{2}:\d{2})?$/;
+const DATE = /^(-?\d{4,})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d{2}:\d{2})?$/;
 const DATETIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
-const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(s.slice(0, 10)));
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** An xs:date whose day exists in its month (Date.parse takes 2024-02-30 for 1 March; the 29th of February only in leap years). */
+function validDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const day = Number(m[3]);
+  const month = Number(m[2]);
+  if (day <= 28 || (month !== 2 && day <= MONTH_DAYS[month - 1])) return true;
+  if (month !== 2 || day > 29) return false;
+  const y = BigInt(m[1]);
+  return y % 4n === 0n && (y % 100n !== 0n || y % 400n === 0n);
+}
 /** xbrli:dateUnion: an xs:date or an xs:dateTime. */
 export const dateUnion = (s: string): boolean => validDate(s) || DATETIME.test(s);
 

@@ -37,6 +37,7 @@ const XN = Object.freeze({
 
 const EXPLICIT_MEMBER = `{${NS.xbrldi}}explicitMember`;
 const TYPED_MEMBER = `{${NS.xbrldi}}typedMember`;
+const XSI_NIL = `{${NS.xsi}}nil`;
 const hasAttributes = (e: XElement) => {
   for (const _ in e.attrs) return true;
   return false;
@@ -272,8 +273,13 @@ function dimValue(
     return { dimension, container, explicit: explicit && intern(explicit), written: intern(text), source };
   }
   const elements = m.children.map((c) => intern(c.name));
-  const text = m.children.length === 1 ? deepText(m.children[0]).trim() : deepText(m).trim();
-  return { dimension, container, typed: { elements, text: intern(text) }, written: intern(text), source };
+  const only = m.children.length === 1 ? m.children[0] : undefined;
+  const text = only ? deepText(only).trim() : deepText(m).trim();
+  const typed: NonNullable<DimValue['typed']> = { elements, text: intern(text) };
+  if (only?.children.length) typed.children = only.children.map((c) => intern(c.name));
+  const nil = only?.attrs[XSI_NIL];
+  if (nil === 'true' || nil === '1') typed.nil = true;
+  return { dimension, container, typed, written: intern(text), source };
 }
 
 /**

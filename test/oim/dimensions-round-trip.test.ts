@@ -6,6 +6,7 @@ import { validate } from '../../src/validate';
 import { toXbrlJson } from '../../src/oim/to-xbrl-json';
 import { toXbrlCsv, xbrlCsvNames } from '../../src/oim/to-xbrl-csv';
 import { toXbrlXml } from '../../src/instance/to-xbrl-xml';
+import { dimensionContainer } from '../../src/taxonomy/xdt';
 import { DIM_NS, writeDimensionalTaxonomy } from '../../bench/dimensional-fixture';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xdt-rt-'));
@@ -82,4 +83,66 @@ test('XML → xBRL-JSON → xBRL-CSV → XML keeps every explicit and typed memb
     }),
   );
   expect(validate(back).diagnostics.map((d) => d.code)).toContain('xbrldie:PrimaryItemDimensionallyInvalidError');
+});
+
+describe('the container xBRL-XML members are written in (OIM does not record segment or scenario)', () => {
+  const all = (contextElement?: string) => ({
+    arcrole: 'http://xbrl.org/int/dim/arcrole/all',
+    linkrole: 'r',
+    from: 'a',
+    to: 'b',
+    order: 1,
+    ...(contextElement ? { xdt: { contextElement } } : {}),
+  });
+  test('the one container the DTS hypercubes use; the scenario when none or both', () => {
+    expect(dimensionContainer({ relationships: [] })).toBe('scenario');
+    expect(dimensionContainer({ relationships: [all('segment'), all(' segment ')] })).toBe('segment');
+    expect(dimensionContainer({ relationships: [all('scenario')] })).toBe('scenario');
+    expect(dimensionContainer({ relationships: [all('segment'), all('scenario')] })).toBe('scenario');
+  });
+
+  test('a DTS whose hypercubes are all in the scenario: XML → xBRL-JSON → XML keeps the facts valid', () => {
+    const dir = path.join(tmp, 'scenario-only');
+    writeDimensionalTaxonomy(dir);
+    const def = path.join(dir, 'dim-def.xml');
+    fs.writeFileSync(
+      def,
+      fs.readFileSync(def, 'utf8').replace(/contextElement="segment"/g, 'contextElement="scenario"'),
+    );
+    const xml = path.join(dir, 'source.xml');
+    fs.writeFileSync(
+      xml,
+      `<?xml version="1.0"?>
+<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:d="${DIM_NS}">
+  <link:schemaRef xlink:type="simple" xlink:href="dim.xsd"/>
+  <xbrli:unit id="u"><xbrli:measure>xbrli:pure</xbrli:measure></xbrli:unit>
+  <xbrli:context id="a"><xbrli:entity><xbrli:identifier scheme="http://example.com">E</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>2024-03-31</xbrli:instant></xbrli:period><xbrli:scenario>${ex('DimA', 'd:DimAM1')}</xbrli:scenario></xbrli:context>
+  <d:Revenue contextRef="a" unitRef="u" decimals="0">1</d:Revenue>
+</xbrli:xbrl>
+`,
+    );
+    const r1 = validate(xml);
+    expect(errors(r1.diagnostics)).toEqual([]);
+    expect(dimensionContainer(r1.dts!)).toBe('scenario');
+    const json = path.join(dir, 'rt.json');
+    fs.writeFileSync(json, JSON.stringify(toXbrlJson(r1.report!)));
+    const r2 = validate(json);
+    expect(errors(r2.diagnostics)).toEqual([]);
+    const back = path.join(dir, 'back.xml');
+    fs.writeFileSync(back, toXbrlXml(r2.report!, { dimensionContainer: dimensionContainer(r2.dts!) }));
+    expect(fs.readFileSync(back, 'utf8')).toMatch(/<xbrli:scenario>\s*<xbrldi:explicitMember/);
+    const r3 = validate(back);
+    expect(errors(r3.diagnostics)).toEqual([]);
+    expect(members(r3.report!)).toEqual(members(r1.report!));
+    // The members are where the cubes look: an orphan member is caught in the scenario; in the segment (where the
+    // writer put members for every DTS before) the scenario cube never sees it, and the fact passes with DimA's default.
+    const orphan = {
+      ...r2.report!,
+      facts: r2.report!.facts.map((f) => ({ ...f, dimensions: { [`{${DIM_NS}}DimA`]: `{${DIM_NS}}Orphan` } })),
+    };
+    fs.writeFileSync(back, toXbrlXml(orphan, { dimensionContainer: 'scenario' }));
+    expect(validate(back).diagnostics.map((d) => d.code)).toContain('xbrldie:PrimaryItemDimensionallyInvalidError');
+    fs.writeFileSync(back, toXbrlXml(orphan));
+    expect(errors(validate(back).diagnostics)).toEqual([]);
+  });
 });

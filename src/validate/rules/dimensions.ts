@@ -1,4 +1,14 @@
-import { diag, factId, type Clark, type Diagnostic, type DimValue, type Fact, type InstanceContext } from '../../model';
+import {
+  diag,
+  factId,
+  type Clark,
+  type Concept,
+  type Diagnostic,
+  type DimValue,
+  type Fact,
+  type InstanceContext,
+} from '../../model';
+import { simpleValueIssue } from '../../taxonomy/simple-type';
 import { isDimension, isTypedDimension } from '../../taxonomy/xdt';
 import type { RuleContext } from '../context';
 import { drsOf, type BaseSets, type Drs, type HasCube } from '../drs';
@@ -14,7 +24,9 @@ export function dimensions(ctx: RuleContext): Diagnostic[] {
   const drs = drsOf(ctx.dts);
   const out: Diagnostic[] = [];
   const contexts = ctx.contexts;
-  if (contexts) for (const c of contexts.values()) if (c.dimValues) out.push(...checkContext(ctx, drs, c));
+  const typedVerdicts: TypedVerdicts = new Map();
+  if (contexts)
+    for (const c of contexts.values()) if (c.dimValues) out.push(...checkContext(ctx, drs, c, typedVerdicts));
   if (!drs.any) return out;
   const views = new Map<string, ContextView | undefined>();
   const verdicts = new Map<string, Map<BaseSets, boolean>>();
@@ -133,8 +145,70 @@ function cubeMet(h: HasCube, view: ContextView, drs: Drs): boolean {
   return h.negated ? !valid : valid;
 }
 
+/** Verdicts on typed members' simple values, by typed domain element and text: a value met again costs a lookup. */
+type TypedVerdicts = Map<string, string | undefined>;
+
+/**
+ * Why a typed member's content (its one element, already the typed domain's) is not valid for the element's
+ * declared type, or undefined: nil only when nillable; element content only where the type has it, with
+ * child elements its particles name; a simple value in its type's lexical and value space, facets met.
+ */
+function typedContentIssue(
+  decl: Concept | undefined,
+  t: NonNullable<DimValue['typed']>,
+  verdicts: TypedVerdicts,
+): string | undefined {
+  if (!decl) return undefined;
+  if (t.nil) return decl.nillable ? undefined : 'content (the element is not nillable), found xsi:nil';
+  const ec = decl.elementContent;
+  if (ec) {
+    if (!t.children)
+      return !ec.mixed && t.text !== '' ? `element content (${ec.elements.join(', ')}), found text` : undefined;
+    if (ec.any) return undefined;
+    const local = (n: string) => n.slice(n.indexOf('}') + 1);
+    const stray = t.children.filter((n) => !ec.elements.includes(n) && !ec.elements.includes(local(n)));
+    return stray.length
+      ? `only ${ec.elements.join(', ') || 'no elements'} as child elements, found ${stray.join(', ')}`
+      : undefined;
+  }
+  if (t.children) return `a simple value (${decl.type || 'its type'}), found child elements ${t.children.join(', ')}`;
+  const key = `${decl.name}\u0000${t.text}`;
+  if (verdicts.has(key)) return verdicts.get(key);
+  const issue = simpleValueIssue(decl, t.text);
+  const verdict = issue && `${issue} (${decl.type || 'its type'}), found "${t.text}"`;
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+/** The typed member's content against the typed domain: one element, that element, valid for its type (§3.1.4.4.3). */
+function checkTyped(
+  ctx: RuleContext,
+  c: InstanceContext,
+  v: DimValue,
+  expected: Clark | undefined,
+  verdicts: TypedVerdicts,
+): Diagnostic | undefined {
+  const els = v.typed!.elements;
+  const at = { source: v.source, contexts: [c.id] };
+  if (els.length !== 1 || (expected !== undefined && els[0] !== expected))
+    return diag(
+      'xbrldie:IllegalTypedDimensionContentError',
+      'error',
+      `Context ${c.id}: typed member of ${v.dimension} must be one ${expected ?? 'element'}.`,
+      { ...at, expected: expected ?? 'one element', actual: els.join(', ') || 'no element' },
+    );
+  const issue = expected === undefined ? undefined : typedContentIssue(ctx.concept(expected), v.typed!, verdicts);
+  if (!issue) return undefined;
+  return diag(
+    'xbrldie:IllegalTypedDimensionContentError',
+    'error',
+    `Context ${c.id}: typed member of ${v.dimension} is not a valid ${expected}: expected ${issue}.`,
+    { ...at, expected: issue.replace(/, found [\s\S]*$/, ''), actual: v.typed!.text },
+  );
+}
+
 /** The rules on a context's own members (§3.1.4): kind of dimension, declared members, defaults not written, no repeats, typed content. */
-function checkContext(ctx: RuleContext, drs: Drs, c: InstanceContext): Diagnostic[] {
+function checkContext(ctx: RuleContext, drs: Drs, c: InstanceContext, verdicts: TypedVerdicts): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<Clark>();
   const at = (v: DimValue) => ({ source: v.source, contexts: [c.id] });
@@ -161,21 +235,8 @@ function checkContext(ctx: RuleContext, drs: Drs, c: InstanceContext): Diagnosti
         ),
       );
     } else if (v.typed) {
-      const expected = dim!.typedDomain;
-      const els = v.typed.elements;
-      if (els.length !== 1 || (expected !== undefined && els[0] !== expected))
-        out.push(
-          diag(
-            'xbrldie:IllegalTypedDimensionContentError',
-            'error',
-            `Context ${c.id}: typed member of ${v.dimension} must be one ${expected ?? 'element'}.`,
-            {
-              ...at(v),
-              expected: expected ?? 'one element',
-              actual: els.join(', ') || 'no element',
-            },
-          ),
-        );
+      const bad = checkTyped(ctx, c, v, dim!.typedDomain, verdicts);
+      if (bad) out.push(bad);
     }
     if (v.typed) continue;
     if (v.explicit === undefined || !ctx.concept(v.explicit))
