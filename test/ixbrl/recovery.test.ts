@@ -103,7 +103,6 @@ describe('validate on a malformed page', () => {
 });
 
 test('HTML recovery: a tag named like an Object property (constructor, toString) is an ordinary element (the fuzzer found it threw "Unknown state")', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { recoverHtmlEvents } =
     require('../../src/ixbrl/html-recover') as typeof import('../../src/ixbrl/html-recover');
   for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
