@@ -164,6 +164,9 @@ export function writeDefaultDtsCaches(): string[] {
       if (f) written.push(f);
     }
   }
+  // Copies of earlier builds (other entry points, another key format) would only be shipped, never read.
+  const dir = defaultCacheDir();
+  for (const f of fs.readdirSync(dir)) if (f.endsWith('.bin') && !written.includes(path.join(dir, f))) fs.rmSync(path.join(dir, f));
   return written;
 }
 
