@@ -166,7 +166,7 @@ export function writeDefaultDtsCaches(): string[] {
   }
   // Copies of earlier builds (other entry points, another key format) would only be shipped, never read.
   const dir = defaultCacheDir();
-  for (const f of fs.readdirSync(dir)) if (f.endsWith('.bin') && !written.includes(path.join(dir, f))) fs.rmSync(path.join(dir, f));
+  for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) if (f.endsWith('.bin') && !written.includes(path.join(dir, f))) fs.rmSync(path.join(dir, f));
   return written;
 }
 
