@@ -126,6 +126,8 @@ export function readXmlDocument(
   file: string,
   partial?: Partial<Limits>,
   prefix: 'xml' | 'ixread' = 'xml',
+  /** False when the caller's own scanner bounds the depth (and falls back to a reading that checks it). */
+  checkDepth = true,
 ): { text?: string; diagnostics: Diagnostic[] } {
   const limits = limitsOf(partial);
   const at = { file, line: 1, column: 1 };
@@ -155,7 +157,7 @@ export function readXmlDocument(
   const decoded = decodeXml(bytes, file, prefix);
   if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  const deep = tooDeep(text, limits.maxDepth);
+  const deep = checkDepth ? tooDeep(text, limits.maxDepth) : undefined;
   if (deep)
     return {
       diagnostics: [
