@@ -20,6 +20,7 @@ import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement 
 import { attrsOf, openTagOf, scanXhtml, type OpenTag, type XhtmlHandler, type XmlEvent } from '../xml/scan-events';
 import { readXmlDocument } from '../xml/decode';
 import { limitsOf, type Limits } from '../util/limits';
+import { ownString } from '../util/own-string';
 import { recoverHtmlEvents } from './html-recover';
 import { IX_NS, isIxNamespace } from '../xbrl/ix';
 import { ixCode } from './codes';
@@ -113,7 +114,7 @@ interface DocState {
   open: Capture[];
   exclDepth: number;
   /** Every id in the document (any element), for XML ID uniqueness and continuedAt targets. */
-  ids: Map<string, { element: string; source: SourceRef }>;
+  ids: DocIds;
 }
 
 /** Any DOCTYPE that declares no entity is accepted (its external DTD, if named, is never loaded); entity declarations are refused. */
@@ -165,6 +166,39 @@ function invalidFrom(f: Fact & { rawDecimals?: string }, error: string): Invalid
   return out;
 }
 
+/**
+ * Every id of one document (on any element) with its element and place: XML ID uniqueness and
+ * continuedAt targets. Note: kept as an index into arrays of shared names and numbers, not an object per id.
+ */
+class DocIds {
+  private readonly index = new Map<string, number>();
+  private readonly elements: string[] = [];
+  private readonly lines: number[] = [];
+  private readonly columns: number[] = [];
+
+  constructor(private readonly file: string) {}
+
+  /** Notes the id; when it was noted already, the first element that has it (and nothing is noted). */
+  add(id: string, element: string, line: number, column: number): { element: string; source: SourceRef } | undefined {
+    const k = this.index.get(id);
+    if (k !== undefined) return this.at(k);
+    this.index.set(id, this.elements.length);
+    this.elements.push(element);
+    this.lines.push(line);
+    this.columns.push(column);
+    return undefined;
+  }
+
+  get(id: string): { element: string; source: SourceRef } | undefined {
+    const k = this.index.get(id);
+    return k === undefined ? undefined : this.at(k);
+  }
+
+  private at(k: number): { element: string; source: SourceRef } {
+    return { element: this.elements[k], source: { file: this.file, line: this.lines[k], column: this.columns[k] } };
+  }
+}
+
 /** The fast scanner declined document `doc` part way: the set is read again, that document by saxes. */
 class Restart extends Error {
   constructor(readonly doc: number) {
@@ -207,8 +241,10 @@ class InlineSet {
    * are one document, whose facts then cost no entry in `ids` while it is read.
    */
   private pendingIds: ({ id: string; element: string; ns: string; source: SourceRef } | Capture)[] | undefined = [];
-  readonly docIds: Map<string, { element: string; source: SourceRef }>[] = [];
+  readonly docIds: DocIds[] = [];
   readonly invalid: InvalidFact[] = [];
+  /** Resolved fact names by scope (see conceptOf). */
+  private readonly concepts = new Map<Record<string, string>, Map<string, string | null>>();
   headers = 0;
   references = 0;
   tuples = 0;
@@ -279,7 +315,7 @@ class InlineSet {
       frames: [{ displayNone: false, exclude: false, tuple: false }],
       open: [],
       exclDepth: 0,
-      ids: new Map(),
+      ids: new DocIds(file),
     };
     this.docIds.push(st.ids);
     let rootSeen = false;
@@ -379,16 +415,14 @@ class InlineSet {
     let style: string | undefined;
     for (let i = 0; i < tag.attrCount; i++) {
       const k = tag.attrNames[i];
-      if (k === 'id') id = tag.attrValues[i];
-      else if (k === XML_LANG) lang = tag.attrValues[i];
-      else if (k === 'style') style = tag.attrValues[i];
+      if (k === 'id') id = tag.value(i);
+      else if (k === XML_LANG) lang = tag.value(i);
+      else if (k === 'style' && tag.local === 'div') style = tag.value(i);
     }
     const displayNone =
       parent.displayNone || (tag.local === 'div' && style !== undefined && /display\s*:\s*none/.test(style));
-    let source: SourceRef | undefined;
     if (id !== undefined) {
-      source = { file: st.file, line: tag.line, column: tag.column };
-      const first = st.ids.get(id);
+      const first = st.ids.add(id, tag.name, tag.line, tag.column);
       if (first)
         this.diagnostics.push(
           diag(
@@ -396,12 +430,11 @@ class InlineSet {
             'error',
             `id "${id}" is used twice in this document (first on ${first.element}).`,
             {
-              source,
+              source: { file: st.file, line: tag.line, column: tag.column },
               related: [first.source],
             },
           ),
         );
-      else st.ids.set(id, { element: tag.name, source });
     }
     if (parent.capture) {
       const c = parent.capture;
@@ -421,7 +454,7 @@ class InlineSet {
       st.frames.push(plainFrame(parent));
       return;
     }
-    source ??= { file: st.file, line: tag.line, column: tag.column };
+    const source = { file: st.file, line: tag.line, column: tag.column };
     const frame: Frame = { lang: lang ?? parent.lang, displayNone, exclude: false, tuple: parent.tuple };
     if (parent.tree || parent.kind) {
       const el: XElement = {
@@ -679,7 +712,8 @@ class InlineSet {
   }
 
   private finish() {
-    this.flushIds();
+    // After the last document, `ids` serves only ix:relationship checks.
+    if (this.relationships.length) this.flushIds();
     const texts = this.resolveContinuations();
     const facts: Fact[] = [];
     const footnotes: Footnote[] = [];
@@ -808,9 +842,22 @@ class InlineSet {
     return unresolved;
   }
 
+  /** A fact's name in Clark notation (resolveQName), one string per distinct name in a scope: facts share their concept's string. */
+  private conceptOf(name: string, nsMap: Record<string, string>): string | undefined {
+    let byName = this.concepts.get(nsMap);
+    if (!byName) this.concepts.set(nsMap, (byName = new Map()));
+    let clark = byName.get(name);
+    if (clark === undefined) {
+      const r = resolveQName(name, nsMap);
+      clark = r === undefined ? null : ownString(r);
+      byName.set(name, clark);
+    }
+    return clark ?? undefined;
+  }
+
   private factBase(c: Capture): (Fact & { rawDecimals?: string; rawPrecision?: string }) | undefined {
     const name = c.attrs.name;
-    const concept = name ? resolveQName(name, c.nsMap) : undefined;
+    const concept = name ? this.conceptOf(name, c.nsMap) : undefined;
     if (!concept) {
       this.diagnostics.push(
         diag(

@@ -23,11 +23,12 @@ export interface OpenTag {
   column: number;
   /** In-scope prefix → namespace (prototype chain follows ancestors). */
   nsMap: Record<string, string>;
-  /** Attributes other than namespace declarations, the first `attrCount` entries: as written, Clark (local when unqualified), decoded value. */
+  /** Attributes other than namespace declarations, the first `attrCount` entries: as written, and Clark (local when unqualified). */
   attrCount: number;
   readonly attrQNames: string[];
   readonly attrNames: string[];
-  readonly attrValues: string[];
+  /** The decoded, normalised value of attribute i (cut from the text only when asked for). */
+  value(i: number): string;
 }
 
 /** What the scanner calls; `wantsText` false lets it check character data without building a string of it. */
@@ -40,7 +41,8 @@ export interface XhtmlHandler {
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);|&/g;
+const HEX = /^[0-9A-Fa-f]+$/;
+const DEC = /^[0-9]+$/;
 /** A (prefixed) name as the scanner accepts it: ASCII only; anything else goes to saxes. */
 const QNAME = /^[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?$/;
 /** Characters a name may hold: letters, digits, _ . - : (a table lookup; NaN past the end reads undefined). */
@@ -57,31 +59,52 @@ for (let c = 0; c < 0x80; c++)
       : 0;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09;
 
-/** Decodes the predefined entities and character references; undefined for anything else. */
-function decode(s: string): string | undefined {
-  if (s.indexOf('&') < 0) return s;
-  let bad = false;
-  const out = s.replace(ENTITY, (m, e: string | undefined) => {
-    if (!e) {
-      bad = true;
-      return m;
-    }
-    if (e[0] !== '#') return ENTITIES[e];
-    const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    if (!(
-      cp === 0x9 ||
-      cp === 0xa ||
-      cp === 0xd ||
-      (cp >= 0x20 && cp <= 0xd7ff) ||
-      (cp >= 0xe000 && cp <= 0xfffd) ||
-      (cp >= 0x10000 && cp <= 0x10ffff)
-    )) {
-      bad = true;
-      return m;
-    }
-    return String.fromCodePoint(cp);
-  });
-  return bad ? undefined : out;
+/** The character an entity or character reference between `&` and `;` (text[from, end)) stands for, or undefined. */
+function entity(text: string, from: number, end: number): string | undefined {
+  if (text.charCodeAt(from) !== 0x23 /* # */) {
+    const name = text.slice(from, end);
+    return Object.hasOwn(ENTITIES, name) ? ENTITIES[name] : undefined;
+  }
+  const hex = text.charCodeAt(from + 1) === 0x78; /* x */
+  const digits = text.slice(from + (hex ? 2 : 1), end);
+  if (!(hex ? HEX : DEC).test(digits)) return undefined;
+  const cp = parseInt(digits, hex ? 16 : 10);
+  // Only references to XML Chars (XML 1.0 §2.2); others (&#0;, &#x110000;) are left to saxes to report.
+  const char =
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff);
+  return char ? String.fromCodePoint(cp) : undefined;
+}
+
+/** text[from, end) with the predefined entities and character references decoded; undefined for any other `&`. */
+function decodeRange(text: string, from: number, end: number): string | undefined {
+  let amp = text.indexOf('&', from);
+  if (amp < 0 || amp >= end) return text.slice(from, end);
+  let out = '';
+  let p = from;
+  while (amp >= 0 && amp < end) {
+    const semi = text.indexOf(';', amp + 1);
+    if (semi < 0 || semi >= end) return undefined;
+    const c = entity(text, amp + 1, semi);
+    if (c === undefined) return undefined;
+    out += text.slice(p, amp) + c;
+    p = semi + 1;
+    amp = text.indexOf('&', p);
+  }
+  return out + text.slice(p, end);
+}
+
+/** True when every `&` in text[from, end) starts a reference `decodeRange` decodes (nothing is built). */
+function referencesOk(text: string, from: number, end: number): boolean {
+  for (let amp = text.indexOf('&', from); amp >= 0 && amp < end; amp = text.indexOf('&', amp + 1)) {
+    const semi = text.indexOf(';', amp + 1);
+    if (semi < 0 || semi >= end || entity(text, amp + 1, semi) === undefined) return false;
+  }
+  return true;
 }
 
 /** A name resolved in one scope; one object per (scope, name as written), so its strings are shared. */
@@ -126,23 +149,18 @@ class XhtmlScanner {
   private readonly attrNames = new Map<Scope, Map<string, Resolved | null>>();
   /** Names as written: one string per distinct name, found without cutting one from the text. */
   private readonly qnames = new Map<number, string[]>();
+  /** The attributes of the tag being read, as written: names, where their values are, and the values that had to be decoded (others are cut on demand). */
   private rawNames: string[] = [];
-  private rawValues: string[] = [];
+  private rawStart: number[] = [];
+  private rawEnd: number[] = [];
+  private rawDecoded: (string | undefined)[] = [];
   private rawCount = 0;
   private tagEnd = 0;
-  private readonly view: OpenTag = {
-    qname: '',
-    uri: '',
-    local: '',
-    name: '',
-    line: 0,
-    column: 0,
-    nsMap: this.rootScope,
-    attrCount: 0,
-    attrQNames: [],
-    attrNames: [],
-    attrValues: [],
-  };
+  /** The next '&', tab and newline at or after the last place asked about (Infinity: none): the scan only moves forward, so each is searched for once. */
+  private nextAmp = -1;
+  private nextTab = -1;
+  private nextNl = -1;
+  private readonly view: ScanView;
 
   constructor(
     private readonly text: string,
@@ -150,6 +168,7 @@ class XhtmlScanner {
     private readonly maxDepth: number,
   ) {
     this.rootScope.xml = XML_NS;
+    this.view = new ScanView(text, this.rootScope);
     this.nextNewline = text.indexOf('\n');
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
@@ -184,13 +203,37 @@ class XhtmlScanner {
       for (let i = from; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
       return true;
     }
-    const chunk = text.slice(from, end);
-    if (chunk.indexOf('>') >= 0 && chunk.includes(']]>')) return false;
-    if (!this.h.wantsText()) return chunk.indexOf('&') < 0 || decode(chunk) !== undefined;
-    const t = decode(chunk);
+    // ']]>' may not occur in character data (a '>' is rare there; the search stops at the tag that follows).
+    for (let g = text.indexOf('>', from); g >= 0 && g < end; g = text.indexOf('>', g + 1))
+      if (g - 2 >= from && text.charCodeAt(g - 1) === 0x5d && text.charCodeAt(g - 2) === 0x5d) return false;
+    const amp = this.ampAt(from) < end;
+    if (!this.h.wantsText()) return !amp || referencesOk(text, from, end);
+    const t = amp ? decodeRange(text, from, end) : text.slice(from, end);
     if (t === undefined) return false;
     this.h.text(t);
     return true;
+  }
+
+  /** The first '&' at or after p (Infinity when none); p never goes back. */
+  private ampAt(p: number): number {
+    if (this.nextAmp < p) {
+      const k = this.text.indexOf('&', p);
+      this.nextAmp = k < 0 ? Infinity : k;
+    }
+    return this.nextAmp;
+  }
+
+  /** Whether text[p, end) holds a tab or a newline (attribute-value normalisation turns them into spaces); p never goes back. */
+  private tabOrNewline(p: number, end: number): boolean {
+    if (this.nextTab < p) {
+      const k = this.text.indexOf('\t', p);
+      this.nextTab = k < 0 ? Infinity : k;
+    }
+    if (this.nextNl < p) {
+      const k = this.text.indexOf('\n', p);
+      this.nextNl = k < 0 ? Infinity : k;
+    }
+    return this.nextTab < end || this.nextNl < end;
   }
 
   private skip(from: number, terminator: string): boolean {
@@ -282,13 +325,17 @@ class XhtmlScanner {
   }
 
   /**
-   * The attributes after a tag name, as written, into rawNames/rawValues (values decoded and
-   * normalised); leaves `tagEnd` at the '/' or '>' that ends the tag. False for anything the scanner
-   * does not accept (a value with '<', an undecodable reference, no whitespace before a name).
+   * The attributes after a tag name, as written, into rawNames/rawStart/rawEnd (a value with a
+   * reference, tab or newline decoded and normalised at once, into rawDecoded); leaves `tagEnd` at
+   * the '/' or '>' that ends the tag. False for anything the scanner does not accept (a value with
+   * '<', an undecodable reference, no whitespace before a name, a repeated name).
    */
   private attributes(from: number): boolean {
     const { text } = this;
     this.rawCount = 0;
+    // No value may hold a '<': the first one after the name must come after the tag.
+    let lt = text.indexOf('<', from);
+    if (lt < 0) lt = Infinity;
     let p = from;
     for (;;) {
       const start = p;
@@ -308,18 +355,27 @@ class XhtmlScanner {
       const quote = text.charCodeAt(p);
       if (quote !== 0x22 && quote !== 0x27) return false;
       const end = text.indexOf(quote === 0x22 ? '"' : "'", p + 1);
-      if (end < 0) return false;
-      let written = text.slice(p + 1, end);
-      if (written.indexOf('<') >= 0) return false;
-      // Attribute-value normalisation (XML 1.0 §3.3.3): literal tabs and newlines become spaces (references stay).
-      if (written.indexOf('\n') >= 0 || written.indexOf('\t') >= 0) written = written.replace(/[\t\n]/g, ' ');
-      const value = decode(written);
-      if (value === undefined) return false;
-      for (let j = 0; j < this.rawCount; j++) if (this.rawNames[j] === k) return false; // duplicate attribute
-      this.rawNames[this.rawCount] = k;
-      this.rawValues[this.rawCount++] = value;
+      if (end < 0 || lt < end) return false;
+      let decoded: string | undefined;
+      const amp = this.ampAt(p + 1) < end;
+      if (this.tabOrNewline(p + 1, end) || amp) {
+        // Attribute-value normalisation (XML 1.0 §3.3.3): literal tabs and newlines become spaces (references stay).
+        const written = text.slice(p + 1, end).replace(/[\t\n]/g, ' ');
+        decoded = decodeRange(written, 0, written.length);
+        if (decoded === undefined) return false;
+      }
+      for (let j = 0; j < this.rawCount; j++) if (this.rawNames[j] === k) return false;
+      const n = this.rawCount++;
+      this.rawNames[n] = k;
+      this.rawStart[n] = p + 1;
+      this.rawEnd[n] = end;
+      this.rawDecoded[n] = decoded;
       p = end + 1;
     }
+  }
+
+  private rawValue(i: number): string {
+    return this.rawDecoded[i] ?? this.text.slice(this.rawStart[i], this.rawEnd[i]);
   }
 
   /** The element's namespace scope: its parent's, extended by its xmlns attributes. */
@@ -329,7 +385,7 @@ class XhtmlScanner {
       const k = this.rawNames[i];
       if (k.charCodeAt(0) !== 0x78 /* x */ || !(k === 'xmlns' || k.startsWith('xmlns:'))) continue;
       if (scope === parent) scope = Object.create(parent) as Scope;
-      scope[k === 'xmlns' ? '' : k.slice(6)] = this.rawValues[i];
+      scope[k === 'xmlns' ? '' : k.slice(6)] = this.rawValue(i);
     }
     return scope;
   }
@@ -345,7 +401,9 @@ class XhtmlScanner {
       if (!an) return false;
       v.attrQNames[n] = k;
       v.attrNames[n] = an.name;
-      v.attrValues[n++] = this.rawValues[i];
+      v.starts[n] = this.rawStart[i];
+      v.ends[n] = this.rawEnd[i];
+      v.decoded[n++] = this.rawDecoded[i];
     }
     v.attrCount = n;
     return true;
@@ -374,42 +432,75 @@ class XhtmlScanner {
   }
 }
 
-/** A saxes (or recovered HTML) start tag as the view the reader takes: a fresh one per tag. */
-export function openTagOf(tag: SaxesTagNS, line: number, column: number, nsMap: Record<string, string>): OpenTag {
-  const out: OpenTag = {
-    qname: tag.name,
-    uri: tag.uri,
-    local: tag.local,
-    name: `{${tag.uri}}${tag.local}`,
-    line,
-    column,
-    nsMap,
-    attrCount: 0,
-    attrQNames: [],
-    attrNames: [],
-    attrValues: [],
-  };
-  for (const k in tag.attributes) {
-    const a = tag.attributes[k];
-    if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
-    out.attrQNames.push(a.name);
-    out.attrNames.push(a.uri ? `{${a.uri}}${a.local}` : a.local);
-    out.attrValues.push(a.value);
+/** The scanner's reused view: values are cut from the text when the reader asks for them. */
+class ScanView implements OpenTag {
+  qname = '';
+  uri = '';
+  local = '';
+  name = '';
+  line = 0;
+  column = 0;
+  attrCount = 0;
+  readonly attrQNames: string[] = [];
+  readonly attrNames: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly decoded: (string | undefined)[] = [];
+
+  constructor(
+    private readonly text: string,
+    public nsMap: Record<string, string>,
+  ) {}
+
+  value(i: number): string {
+    return this.decoded[i] ?? this.text.slice(this.starts[i], this.ends[i]);
   }
-  out.attrCount = out.attrQNames.length;
-  return out;
 }
 
-/** The value of attribute `name` (Clark, or local when unqualified), or undefined; the last one when a name repeats. */
-export function attrOf(tag: OpenTag, name: string): string | undefined {
-  let v: string | undefined;
-  for (let i = 0; i < tag.attrCount; i++) if (tag.attrNames[i] === name) v = tag.attrValues[i];
-  return v;
+/** A saxes (or recovered HTML) start tag as the view the reader takes. */
+class EventTag implements OpenTag {
+  readonly qname: string;
+  readonly uri: string;
+  readonly local: string;
+  readonly name: string;
+  readonly attrQNames: string[] = [];
+  readonly attrNames: string[] = [];
+  readonly attrCount: number;
+  private readonly values: string[] = [];
+
+  constructor(
+    tag: SaxesTagNS,
+    readonly line: number,
+    readonly column: number,
+    readonly nsMap: Record<string, string>,
+  ) {
+    this.qname = tag.name;
+    this.uri = tag.uri;
+    this.local = tag.local;
+    this.name = `{${tag.uri}}${tag.local}`;
+    for (const k in tag.attributes) {
+      const a = tag.attributes[k];
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+      this.attrQNames.push(a.name);
+      this.attrNames.push(a.uri ? `{${a.uri}}${a.local}` : a.local);
+      this.values.push(a.value);
+    }
+    this.attrCount = this.values.length;
+  }
+
+  value(i: number): string {
+    return this.values[i];
+  }
+}
+
+/** A saxes (or recovered HTML) start tag as the view the reader takes: a fresh one per tag. */
+export function openTagOf(tag: SaxesTagNS, line: number, column: number, nsMap: Record<string, string>): OpenTag {
+  return new EventTag(tag, line, column, nsMap);
 }
 
 /** The attributes as a record by Clark (or local) name, in document order (the last one when a name repeats). */
 export function attrsOf(tag: OpenTag): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (let i = 0; i < tag.attrCount; i++) attrs[tag.attrNames[i]] = tag.attrValues[i];
+  for (let i = 0; i < tag.attrCount; i++) attrs[tag.attrNames[i]] = tag.value(i);
   return attrs;
 }
