@@ -25,7 +25,7 @@ import { recoverHtmlEvents } from './html-recover';
 import { IX_NS, isIxNamespace } from '../xbrl/ix';
 import { ixCode } from './codes';
 import { readAccuracy } from '../xbrl/lexical';
-import { lookupTransform, scaleDecimal } from './transformations';
+import { lookupTransform, scaleDecimal, type Lookup } from './transformations';
 
 /**
  * Inline XBRL 1.1 and 1.0 reader: one or more XHTML documents, read as one Inline XBRL Document
@@ -166,32 +166,73 @@ function invalidFrom(f: Fact & { rawDecimals?: string }, error: string): Invalid
   return out;
 }
 
+/** FNV-1a of a string's UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
 /**
  * Every id of one document (on any element) with its element and place: XML ID uniqueness and
  * continuedAt targets. Note: kept as an index into arrays of shared names and numbers, not an object per id.
  */
 class DocIds {
-  private readonly index = new Map<string, number>();
+  private readonly ids: string[] = [];
   private readonly elements: string[] = [];
   private readonly lines: number[] = [];
   private readonly columns: number[] = [];
+  /**
+   * Open addressing on FNV-1a hashes: pairs (hash, index + 1), 0 for a free slot. Note: a large
+   * document has an id on most facts; a JS Set of them cost a microsecond per id (its buckets,
+   * entries and keys all apart in memory), this table one probe in one place.
+   */
+  private table = new Int32Array(1 << 10);
 
   constructor(private readonly file: string) {}
 
   /** Notes the id; when it was noted already, the first element that has it (and nothing is noted). */
   add(id: string, element: string, line: number, column: number): { element: string; source: SourceRef } | undefined {
-    const k = this.index.get(id);
-    if (k !== undefined) return this.at(k);
-    this.index.set(id, this.elements.length);
+    const h = hashOf(id);
+    const k = this.find(id, h);
+    if (k >= 0) return this.at(k);
+    const n = this.ids.length;
+    this.ids.push(id);
     this.elements.push(element);
     this.lines.push(line);
     this.columns.push(column);
+    if ((n + 1) * 4 > this.table.length) this.grow();
+    else this.put(this.table, h, n);
     return undefined;
   }
 
   get(id: string): { element: string; source: SourceRef } | undefined {
-    const k = this.index.get(id);
-    return k === undefined ? undefined : this.at(k);
+    const k = this.find(id, hashOf(id));
+    return k < 0 ? undefined : this.at(k);
+  }
+
+  /** The index of id, or -1. */
+  private find(id: string, h: number): number {
+    const t = this.table;
+    const mask = t.length - 2;
+    for (let i = (h << 1) & mask; t[i + 1] !== 0; i = (i + 2) & mask)
+      if (t[i] === h && this.ids[t[i + 1] - 1] === id) return t[i + 1] - 1;
+    return -1;
+  }
+
+  private put(t: Int32Array, h: number, k: number): void {
+    const mask = t.length - 2;
+    let i = (h << 1) & mask;
+    while (t[i + 1] !== 0) i = (i + 2) & mask;
+    t[i] = h;
+    t[i + 1] = k + 1;
+  }
+
+  /** Twice the slots (at most half of them used), every id placed again. */
+  private grow(): void {
+    const t = new Int32Array(this.table.length * 2);
+    for (let k = 0; k < this.ids.length; k++) this.put(t, hashOf(this.ids[k]), k);
+    this.table = t;
   }
 
   private at(k: number): { element: string; source: SourceRef } {
@@ -243,6 +284,11 @@ class InlineSet {
   private pendingIds: ({ id: string; element: string; ns: string; source: SourceRef } | Capture)[] | undefined = [];
   readonly docIds: DocIds[] = [];
   readonly invalid: InvalidFact[] = [];
+  /** What a fact holds until resolveFactAspects gives it its context's (one object for every fact of the set: facts of a context share its objects too). */
+  private readonly noEntity = { scheme: '', identifier: '' };
+  private readonly noPeriod: Fact['period'] = { type: 'forever' };
+  /** Transformations by scope and format as written (see transform). */
+  private readonly formats = new Map<Record<string, string>, Map<string, { clark?: string; found: Lookup }>>();
   /** Resolved fact names by scope (see conceptOf). */
   private readonly concepts = new Map<Record<string, string>, Map<string, string | null>>();
   headers = 0;
@@ -872,8 +918,8 @@ class InlineSet {
     const f: Fact & { rawDecimals?: string; rawPrecision?: string } = {
       id: c.attrs.id ?? `ix${c.doc ? `${c.doc}_` : ''}${c.source.line}_${c.source.column}`,
       concept,
-      entity: { scheme: '', identifier: '' },
-      period: { type: 'forever' },
+      entity: this.noEntity,
+      period: this.noPeriod,
       value: null,
       contextId: c.attrs.contextRef?.trim(),
       source: c.source,
@@ -885,8 +931,15 @@ class InlineSet {
   private transform(c: Capture, text: string): { value?: string; ok: boolean } {
     const format = c.attrs.format;
     if (format === undefined) return { ok: true };
-    const clark = resolveQName(format, c.nsMap, false);
-    const found = clark ? lookupTransform(clark) : ({ ok: false, why: 'namespace' } as const);
+    let byFormat = this.formats.get(c.nsMap);
+    if (!byFormat) this.formats.set(c.nsMap, (byFormat = new Map()));
+    let known = byFormat.get(format);
+    if (!known) {
+      const clark = resolveQName(format, c.nsMap, false);
+      known = { clark, found: clark ? lookupTransform(clark) : { ok: false, why: 'namespace' } };
+      byFormat.set(format, known);
+    }
+    const { clark, found } = known;
     if (!found.ok) {
       // A registry this reader does not know (or a function it does not implement) is its own limit; a
       // name a known registry lacks is the document's error.

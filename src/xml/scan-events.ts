@@ -432,6 +432,20 @@ class XhtmlScanner {
   }
 }
 
+/** Unqualified attributes whose values repeat from fact to fact (ix): each distinct value is one string. */
+const INTERNED: ReadonlySet<string> = new Set([
+  'name',
+  'contextRef',
+  'unitRef',
+  'decimals',
+  'precision',
+  'scale',
+  'format',
+  'sign',
+  'escape',
+  'target',
+]);
+
 /** The scanner's reused view: values are cut from the text when the reader asks for them. */
 class ScanView implements OpenTag {
   qname = '';
@@ -446,6 +460,8 @@ class ScanView implements OpenTag {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly decoded: (string | undefined)[] = [];
+  /** Interned values (see INTERNED) by FNV-1a hash of their text. */
+  private readonly values = new Map<number, string[]>();
 
   constructor(
     private readonly text: string,
@@ -453,7 +469,28 @@ class ScanView implements OpenTag {
   ) {}
 
   value(i: number): string {
-    return this.decoded[i] ?? this.text.slice(this.starts[i], this.ends[i]);
+    let d = this.decoded[i];
+    if (d === undefined) {
+      d = INTERNED.has(this.attrNames[i])
+        ? this.interned(this.starts[i], this.ends[i])
+        : this.text.slice(this.starts[i], this.ends[i]);
+      this.decoded[i] = d; // asked again (an id, then the element's attributes): the same string
+    }
+    return d;
+  }
+
+  /** text[from, end) as the one string kept for that text (an own copy: it does not keep the document's text alive). */
+  private interned(from: number, end: number): string {
+    const { text } = this;
+    let h = 0x811c9dc5;
+    for (let i = from; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const len = end - from;
+    const list = this.values.get(h);
+    if (list) for (const s of list) if (s.length === len && text.startsWith(s, from)) return s;
+    const s = ownString(text.slice(from, end));
+    if (list) list.push(s);
+    else this.values.set(h, [s]);
+    return s;
   }
 }
 
