@@ -182,6 +182,7 @@ class DocIds {
   private readonly elements: string[] = [];
   private readonly lines: number[] = [];
   private readonly columns: number[] = [];
+  private readonly hashes: number[] = [];
   /**
    * Open addressing on FNV-1a hashes: pairs (hash, index + 1), 0 for a free slot. Note: a large
    * document has an id on most facts; a JS Set of them cost a microsecond per id (its buckets,
@@ -201,6 +202,7 @@ class DocIds {
     this.elements.push(element);
     this.lines.push(line);
     this.columns.push(column);
+    this.hashes.push(h);
     if ((n + 1) * 4 > this.table.length) this.grow();
     else this.put(this.table, h, n);
     return undefined;
@@ -231,7 +233,7 @@ class DocIds {
   /** Twice the slots (at most half of them used), every id placed again. */
   private grow(): void {
     const t = new Int32Array(this.table.length * 2);
-    for (let k = 0; k < this.ids.length; k++) this.put(t, hashOf(this.ids[k]), k);
+    for (let k = 0; k < this.ids.length; k++) this.put(t, this.hashes[k], k);
     this.table = t;
   }
 

@@ -149,6 +149,8 @@ class XhtmlScanner {
   private readonly attrNames = new Map<Scope, Map<string, Resolved | null>>();
   /** Names as written: one string per distinct name, found without cutting one from the text. */
   private readonly qnames = new Map<number, string[]>();
+  /** The last name seen per low bits of its hash: most names are found here without a table lookup. */
+  private readonly recentNames: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
   /** The attributes of the tag being read, as written: names, where their values are, and the values that had to be decoded (others are cut on demand). */
   private rawNames: string[] = [];
   private rawStart: number[] = [];
@@ -263,6 +265,18 @@ class XhtmlScanner {
     for (let c = text.charCodeAt(e); NAME_CHARS[c] === 1; c = text.charCodeAt(++e)) h = Math.imul(h ^ c, 0x01000193);
     const len = e - p;
     if (len === 0) return undefined;
+    const slot = h & 1023;
+    const recent = this.recentNames[slot];
+    if (recent !== undefined && recent.length === len && text.startsWith(recent, p)) return recent;
+    const found = this.knownName(h, p, e);
+    if (found !== undefined) this.recentNames[slot] = found;
+    return found;
+  }
+
+  /** The name text[p, e) (hash h) from the table of names, added when new and acceptable. */
+  private knownName(h: number, p: number, e: number): string | undefined {
+    const { text } = this;
+    const len = e - p;
     const list = this.qnames.get(h);
     if (list) for (const s of list) if (s.length === len && text.startsWith(s, p)) return s;
     const name = ownString(text.slice(p, e));
@@ -462,6 +476,8 @@ class ScanView implements OpenTag {
   readonly decoded: (string | undefined)[] = [];
   /** Interned values (see INTERNED) by FNV-1a hash of their text. */
   private readonly values = new Map<number, string[]>();
+  /** The last value seen per low bits of its hash (most are found here). */
+  private readonly recentValues: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
 
   constructor(
     private readonly text: string,
@@ -485,11 +501,17 @@ class ScanView implements OpenTag {
     let h = 0x811c9dc5;
     for (let i = from; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const len = end - from;
+    const slot = h & 1023;
+    const recent = this.recentValues[slot];
+    if (recent !== undefined && recent.length === len && text.startsWith(recent, from)) return recent;
     const list = this.values.get(h);
-    if (list) for (const s of list) if (s.length === len && text.startsWith(s, from)) return s;
-    const s = ownString(text.slice(from, end));
-    if (list) list.push(s);
-    else this.values.set(h, [s]);
+    let s = list?.find((x) => x.length === len && text.startsWith(x, from));
+    if (s === undefined) {
+      s = ownString(text.slice(from, end));
+      if (list) list.push(s);
+      else this.values.set(h, [s]);
+    }
+    this.recentValues[slot] = s;
     return s;
   }
 }
