@@ -160,6 +160,8 @@ class XhtmlScanner {
   private tagEnd = 0;
   /** The next '&', tab and newline at or after the last place asked about (Infinity: none): the scan only moves forward, so each is searched for once. */
   private nextAmp = -1;
+  /** The first '<' after the last start tag's name (-1: none, or not known). */
+  private nextLt = -1;
   private nextTab = -1;
   private nextNl = -1;
   private readonly view: ScanView;
@@ -179,7 +181,8 @@ class XhtmlScanner {
     const { text } = this;
     let sawRoot = false;
     while (this.pos < text.length) {
-      const lt = text.indexOf('<', this.pos);
+      // The start tag just read searched for the next '<' already (no value may hold one).
+      const lt = this.nextLt >= this.pos ? this.nextLt : text.indexOf('<', this.pos);
       const end = lt < 0 ? text.length : lt;
       if (end > this.pos && !this.chars(this.pos, end)) return false;
       if (lt < 0) break;
@@ -349,6 +352,7 @@ class XhtmlScanner {
     this.rawCount = 0;
     // No value may hold a '<': the first one after the name must come after the tag.
     let lt = text.indexOf('<', from);
+    this.nextLt = lt;
     if (lt < 0) lt = Infinity;
     let p = from;
     for (;;) {
