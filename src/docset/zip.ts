@@ -18,7 +18,12 @@ import { crc32 as crc32Js } from '../util/zip';
  *   headers claim;
  * - `zip:invalid`: not a ZIP, truncated, overlapping entries (the overlapped-file bomb), duplicate
  *   names, an entry inflating to another size than declared, a CRC-32 mismatch;
- * - `zip:unsupported`: encrypted entries, ZIP64, compression other than stored and deflate.
+ * - `zip:unsupported`: encrypted entries, archives spanning several disks, compression other than
+ *   stored and deflate.
+ *
+ * ZIP64 (APPNOTE 6.3.10 §4.3.14–4.3.15, §4.5.3): the end record's and a central record's fields
+ * that are all ones are read from the ZIP64 end record and the entry's ZIP64 extra field, under the
+ * same guards (every offset inside the archive, no field missing, sizes within the limits).
  *
  * Any of these refuses the whole archive: a filing is read complete or not at all.
  */
@@ -129,13 +134,57 @@ function endRecord(b: Uint8Array): number {
   throw new ZipProblem('zip:invalid', 'not a ZIP archive (no end of central directory record)');
 }
 
+/** An unsigned 64-bit little-endian field; zip:invalid past 2^53 (no archive held in memory is that large). */
+function u64(b: Uint8Array, o: number): number {
+  const hi = u32(b, o + 4);
+  if (hi > 0x1fffff) throw new ZipProblem('zip:invalid', 'a ZIP64 field is larger than any archive');
+  return hi * 2 ** 32 + u32(b, o);
+}
+
+/** Where the central directory is and how many records it has: from the end record, or from the ZIP64 end record its locator names. */
+function directoryPlace(b: Uint8Array, e: number): { count: number; size: number; offset: number; end: number } {
+  const place = { count: u16(b, e + 10), size: u32(b, e + 12), offset: u32(b, e + 16), end: e };
+  const locator = e - 20;
+  // Without a locator the fields are what they say (all ones included: the guards below judge them).
+  if (locator < 0 || u32(b, locator) !== 0x07064b50) return place;
+  // ZIP64 end of central directory locator: disk, offset of the ZIP64 end record, total disks.
+  if (u32(b, locator + 4) !== 0 || u32(b, locator + 16) > 1)
+    throw new ZipProblem('zip:unsupported', 'the archive spans several disks');
+  const z = u64(b, locator + 8);
+  if (z + 56 > locator || u32(b, z) !== 0x06064b50)
+    throw new ZipProblem('zip:invalid', 'the ZIP64 end of central directory record is missing or damaged');
+  if (u32(b, z + 16) !== 0 || u32(b, z + 20) !== 0 || u64(b, z + 24) !== u64(b, z + 32))
+    throw new ZipProblem('zip:unsupported', 'the archive spans several disks');
+  return { count: u64(b, z + 32), size: u64(b, z + 40), offset: u64(b, z + 48), end: z };
+}
+
+/** The values of a central record's fields that are all ones, from its ZIP64 extended information extra field (in the order the fields come). */
+function zip64Fields(b: Uint8Array, p: number, r: CdRecord): void {
+  const wanted = [r.usize === 0xffffffff, r.csize === 0xffffffff, r.localOffset === 0xffffffff];
+  if (!wanted.some(Boolean)) return;
+  const extraStart = p + 46 + u16(b, p + 28);
+  const extraEnd = extraStart + u16(b, p + 30);
+  for (let x = extraStart; x + 4 <= extraEnd; x += 4 + u16(b, x + 2)) {
+    if (u16(b, x) !== 0x0001) continue;
+    const end = x + 4 + u16(b, x + 2);
+    let q = x + 4;
+    const next = () => {
+      if (q + 8 > end || end > extraEnd)
+        throw new ZipProblem('zip:invalid', 'an entry’s ZIP64 extra field is too short', r.rawName);
+      const v = u64(b, q);
+      q += 8;
+      return v;
+    };
+    if (wanted[0]) r.usize = next();
+    if (wanted[1]) r.csize = next();
+    if (wanted[2]) r.localOffset = next();
+    return;
+  }
+  throw new ZipProblem('zip:invalid', 'an entry’s sizes call for ZIP64 but it has no ZIP64 extra field', r.rawName);
+}
+
 function centralDirectory(b: Uint8Array, lim: ZipLimits): CdRecord[] {
-  const e = endRecord(b);
-  const count = u16(b, e + 10);
-  const size = u32(b, e + 12);
-  const offset = u32(b, e + 16);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff)
-    throw new ZipProblem('zip:unsupported', 'ZIP64 archives are not read');
+  const { count, size, offset, end: e } = directoryPlace(b, endRecord(b));
   if (count > lim.maxEntries)
     throw new ZipProblem('zip:tooLarge', `${count} entries, more than the limit of ${lim.maxEntries}`);
   if (offset + size > e) throw new ZipProblem('zip:invalid', 'the central directory lies outside the archive');
@@ -160,8 +209,9 @@ function centralDirectory(b: Uint8Array, lim: ZipLimits): CdRecord[] {
       extAttr: u32(b, p + 38),
       localOffset: u32(b, p + 42),
     };
-    if (r.csize === 0xffffffff || r.usize === 0xffffffff || r.localOffset === 0xffffffff)
-      throw new ZipProblem('zip:unsupported', 'ZIP64 entries are not read', rawName);
+    if (p + 46 + nameLen + u16(b, p + 30) + u16(b, p + 32) > e)
+      throw new ZipProblem('zip:invalid', `central directory record ${i + 1} is damaged`);
+    zip64Fields(b, p, r);
     checkEntry(r, lim);
     out.push(r);
     p += 46 + nameLen + u16(b, p + 30) + u16(b, p + 32);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SaxesTagNS } from 'saxes';
 import {
   ARCROLE,
   NS,
@@ -18,14 +17,15 @@ import {
 } from '../model';
 import { contextFromElement, resolveFactAspects, unitFromElement } from '../xbrl/read-contexts-units';
 import { resolveQName, streamXml, XML_CODES, type StreamHandlers, type XElement } from '../xml/read-xml';
-import { scanXmlEvents, type XmlEvent } from '../xml/scan-events';
+import { attrsOf, openTagOf, scanXhtml, type OpenTag, type XhtmlHandler, type XmlEvent } from '../xml/scan-events';
 import { readXmlDocument } from '../xml/decode';
-import type { Limits } from '../util/limits';
+import { limitsOf, type Limits } from '../util/limits';
+import { ownString } from '../util/own-string';
 import { recoverHtmlEvents } from './html-recover';
 import { IX_NS, isIxNamespace } from '../xbrl/ix';
 import { ixCode } from './codes';
 import { readAccuracy } from '../xbrl/lexical';
-import { lookupTransform, scaleDecimal } from './transformations';
+import { lookupTransform, scaleDecimal, type Lookup } from './transformations';
 
 /**
  * Inline XBRL 1.1 and 1.0 reader: one or more XHTML documents, read as one Inline XBRL Document
@@ -72,6 +72,7 @@ interface Capture {
   nsMap: Record<string, string>;
   source: SourceRef;
   doc: number;
+  /** Escaped content only (`escape="true"`), joined into `text` when the element closes; other captures add to `text` as they go. */
   parts: string[];
   /** Exclude depth when opened: text reaches this capture only at the same depth. */
   excl: number;
@@ -91,6 +92,8 @@ interface Capture {
 }
 
 interface Frame {
+  /** The frame of a child that changes nothing tracked here (shared; see plainFrame). */
+  plain?: Frame;
   capture?: Capture;
   lang?: string;
   displayNone: boolean;
@@ -111,7 +114,7 @@ interface DocState {
   open: Capture[];
   exclDepth: number;
   /** Every id in the document (any element), for XML ID uniqueness and continuedAt targets. */
-  ids: Map<string, { element: string; source: SourceRef }>;
+  ids: DocIds;
 }
 
 /** Any DOCTYPE that declares no entity is accepted (its external DTD, if named, is never loaded); entity declarations are refused. */
@@ -137,6 +140,20 @@ const VOID_ELEMENTS = new Set([
   'meta',
   'param',
 ]);
+/** Closed captures share this empty list of parts, and captures without child elements this list of children (never pushed to). */
+const NO_STRINGS = Object.freeze([]) as unknown as string[];
+/** Captures opened outside any other share this empty list of ancestors. */
+const NO_CAPTURES = Object.freeze([]) as unknown as Capture[];
+
+/** The one frame every plain child of `parent` shares: inherited state, nothing to do on close; its own plain children share it too. */
+function plainFrame(parent: Frame): Frame {
+  if (parent.plain) return parent.plain;
+  const f: Frame = { lang: parent.lang, displayNone: parent.displayNone, exclude: false, tuple: parent.tuple };
+  f.plain = f;
+  parent.plain = f;
+  return f;
+}
+
 const isNil = (a: Record<string, string>) => a[XSI_NIL] === 'true' || a[XSI_NIL] === '1';
 
 /** A fact read whole but whose context or unit is missing → an invalid fact (its value as read). */
@@ -147,6 +164,82 @@ function invalidFrom(f: Fact & { rawDecimals?: string }, error: string): Invalid
   if (f.unitId !== undefined) out.unitId = f.unitId;
   if (f.language !== undefined) out.language = f.language;
   return out;
+}
+
+/** FNV-1a of a string's UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * Every id of one document (on any element) with its element and place: XML ID uniqueness and
+ * continuedAt targets. Note: kept as an index into arrays of shared names and numbers, not an object per id.
+ */
+class DocIds {
+  private readonly ids: string[] = [];
+  private readonly elements: string[] = [];
+  private readonly lines: number[] = [];
+  private readonly columns: number[] = [];
+  private readonly hashes: number[] = [];
+  /**
+   * Open addressing on FNV-1a hashes: pairs (hash, index + 1), 0 for a free slot. Note: a large
+   * document has an id on most facts; a JS Set of them cost a microsecond per id (its buckets,
+   * entries and keys all apart in memory), this table one probe in one place.
+   */
+  private table = new Int32Array(1 << 10);
+
+  constructor(private readonly file: string) {}
+
+  /** Notes the id; when it was noted already, the first element that has it (and nothing is noted). */
+  add(id: string, element: string, line: number, column: number): { element: string; source: SourceRef } | undefined {
+    const h = hashOf(id);
+    const k = this.find(id, h);
+    if (k >= 0) return this.at(k);
+    const n = this.ids.length;
+    this.ids.push(id);
+    this.elements.push(element);
+    this.lines.push(line);
+    this.columns.push(column);
+    this.hashes.push(h);
+    if ((n + 1) * 4 > this.table.length) this.grow();
+    else this.put(this.table, h, n);
+    return undefined;
+  }
+
+  get(id: string): { element: string; source: SourceRef } | undefined {
+    const k = this.find(id, hashOf(id));
+    return k < 0 ? undefined : this.at(k);
+  }
+
+  /** The index of id, or -1. */
+  private find(id: string, h: number): number {
+    const t = this.table;
+    const mask = t.length - 2;
+    for (let i = (h << 1) & mask; t[i + 1] !== 0; i = (i + 2) & mask)
+      if (t[i] === h && this.ids[t[i + 1] - 1] === id) return t[i + 1] - 1;
+    return -1;
+  }
+
+  private put(t: Int32Array, h: number, k: number): void {
+    const mask = t.length - 2;
+    let i = (h << 1) & mask;
+    while (t[i + 1] !== 0) i = (i + 2) & mask;
+    t[i] = h;
+    t[i + 1] = k + 1;
+  }
+
+  /** Twice the slots (at most half of them used), every id placed again. */
+  private grow(): void {
+    const t = new Int32Array(this.table.length * 2);
+    for (let k = 0; k < this.ids.length; k++) this.put(t, this.hashes[k], k);
+    this.table = t;
+  }
+
+  private at(k: number): { element: string; source: SourceRef } {
+    return { element: this.elements[k], source: { file: this.file, line: this.lines[k], column: this.columns[k] } };
+  }
 }
 
 /** The fast scanner declined document `doc` part way: the set is read again, that document by saxes. */
@@ -185,9 +278,21 @@ class InlineSet {
   readonly continuations = new Map<string, Capture>();
   readonly relationships: { attrs: Record<string, string>; source: SourceRef; ns: string }[] = [];
   readonly ids = new Map<string, { element: string; ns: string; source: SourceRef }>();
-  readonly docIds: Map<string, { element: string; source: SourceRef }>[] = [];
-  readonly numeric = new Set<Fact>();
+  /**
+   * The ids the first document gives `noteId`, in order (captures as themselves), noted only when a
+   * second document begins or the set is finished: within one file they cannot clash, and most sets
+   * are one document, whose facts then cost no entry in `ids` while it is read.
+   */
+  private pendingIds: ({ id: string; element: string; ns: string; source: SourceRef } | Capture)[] | undefined = [];
+  readonly docIds: DocIds[] = [];
   readonly invalid: InvalidFact[] = [];
+  /** What a fact holds until resolveFactAspects gives it its context's (one object for every fact of the set: facts of a context share its objects too). */
+  private readonly noEntity = { scheme: '', identifier: '' };
+  private readonly noPeriod: Fact['period'] = { type: 'forever' };
+  /** Transformations by scope and format as written (see transform). */
+  private readonly formats = new Map<Record<string, string>, Map<string, { clark?: string; found: Lookup }>>();
+  /** Resolved fact names by scope (see conceptOf). */
+  private readonly concepts = new Map<Record<string, string>, Map<string, string | null>>();
   headers = 0;
   references = 0;
   tuples = 0;
@@ -250,6 +355,7 @@ class InlineSet {
   }
 
   private readDocument(file: string, doc: number): Diagnostic[] {
+    if (doc > 0) this.flushIds();
     const st: DocState = {
       file,
       path: file,
@@ -257,12 +363,12 @@ class InlineSet {
       frames: [{ displayNone: false, exclude: false, tuple: false }],
       open: [],
       exclDepth: 0,
-      ids: new Map(),
+      ids: new DocIds(file),
     };
     this.docIds.push(st.ids);
     let rootSeen = false;
-    const h: StreamHandlers = {
-      opentag: (tag, line, column, nsMap) => {
+    const h: XhtmlHandler = {
+      open: (tag) => {
         if (!rootSeen) {
           rootSeen = true;
           if (tag.uri !== XHTML || tag.local !== 'html')
@@ -271,27 +377,28 @@ class InlineSet {
                 'ixread:notXhtml',
                 'error',
                 `The root element is {${tag.uri}}${tag.local}; an Inline XBRL document is XHTML with root html.`,
-                { source: { file, line, column } },
+                { source: { file, line: tag.line, column: tag.column } },
               ),
             );
         }
-        this.onOpen(st, tag, line, column, nsMap);
+        this.onOpen(st, tag);
       },
       text: (t) => this.onText(st, t),
-      closetag: () => this.onClose(st),
+      close: () => this.onClose(st),
+      wantsText: () => st.open.length > 0 || st.frames[st.frames.length - 1].tree !== undefined,
     };
-    const read = readXmlDocument(file, file, { maxBytes: this.options.maxBytes, ...this.options.limits }, 'ixread');
+    const limits = { maxBytes: this.options.maxBytes, ...this.options.limits };
+    const fast = this.options.parser !== 'saxes' && !this.slow.has(doc);
+    // The fast scanner bounds the nesting itself (declining a deeper document, which the slow path then reports).
+    const read = readXmlDocument(file, file, limits, 'ixread', !fast);
     if (read.text === undefined) return read.diagnostics;
-    const text = read.text;
-    const sink = {
-      push: (e: XmlEvent) => {
-        if (e.type === 'open') h.opentag(e.tag, e.line, e.column, e.nsMap);
+    const { events, problems } = this.parse(read.text, file, fast ? limitsOf(limits).maxDepth : undefined, doc, h);
+    if (events)
+      for (const e of events) {
+        if (e.type === 'open') h.open(openTagOf(e.tag, e.line, e.column, e.nsMap));
         else if (e.type === 'text') h.text(e.text);
-        else h.closetag(undefined as never);
-      },
-    };
-    const { events, problems } = this.parse(text, file, doc, sink);
-    if (events) for (const e of events) sink.push(e);
+        else h.close();
+      }
     if (!problems.length && !rootSeen)
       problems.push(
         diag(XML_CODES.syntax, 'error', 'The file holds no XML element.', { source: { file, line: 1, column: 1 } }),
@@ -308,8 +415,9 @@ class InlineSet {
   private parse(
     text: string,
     file: string,
+    fastDepth: number | undefined,
     doc: number,
-    sink: { push(e: XmlEvent): void },
+    h: XhtmlHandler,
   ): { events?: XmlEvent[]; problems: Diagnostic[] } {
     const declaration = /^\uFEFF?([ \t\r\n]+)<\?xml[ \t\r\n?]/.exec(text);
     if (declaration) {
@@ -327,8 +435,8 @@ class InlineSet {
         ),
       );
     }
-    if (this.options.parser !== 'saxes' && !this.slow.has(doc)) {
-      if (scanXmlEvents(text, sink)) return { problems: [] };
+    if (fastDepth !== undefined) {
+      if (scanXhtml(text, h, fastDepth)) return { problems: [] };
       throw new Restart(doc);
     }
     const events: XmlEvent[] = [];
@@ -348,67 +456,86 @@ class InlineSet {
     return { events: recoverHtmlEvents(text), problems: [] };
   }
 
-  private onOpen(st: DocState, tag: SaxesTagNS, line: number, column: number, nsMap: Record<string, string>): void {
-    const attrs: Record<string, string> = {};
-    for (const k in tag.attributes) {
-      const a = tag.attributes[k];
-      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
-      attrs[a.uri ? `{${a.uri}}${a.local}` : a.local] = a.value;
-    }
+  private onOpen(st: DocState, tag: OpenTag): void {
     const parent = st.frames[st.frames.length - 1];
-    const source = { file: st.file, line, column };
-    const frame: Frame = {
-      lang: attrs[XML_LANG] ?? parent.lang,
-      displayNone: parent.displayNone || (tag.local === 'div' && /display\s*:\s*none/.test(attrs.style ?? '')),
-      exclude: false,
-      tuple: parent.tuple,
-    };
-    if (attrs.id !== undefined) {
-      const first = st.ids.get(attrs.id);
+    let id: string | undefined;
+    let lang: string | undefined;
+    let style: string | undefined;
+    for (let i = 0; i < tag.attrCount; i++) {
+      const k = tag.attrNames[i];
+      if (k === 'id') id = tag.value(i);
+      else if (k === XML_LANG) lang = tag.value(i);
+      else if (k === 'style' && tag.local === 'div') style = tag.value(i);
+    }
+    const displayNone =
+      parent.displayNone || (tag.local === 'div' && style !== undefined && /display\s*:\s*none/.test(style));
+    if (id !== undefined) {
+      const first = st.ids.add(id, tag.name, tag.line, tag.column);
       if (first)
         this.diagnostics.push(
           diag(
             'xml.3.3.1:idMustBeUnique',
             'error',
-            `id "${attrs.id}" is used twice in this document (first on ${first.element}).`,
-            { source, related: [first.source] },
+            `id "${id}" is used twice in this document (first on ${first.element}).`,
+            {
+              source: { file: st.file, line: tag.line, column: tag.column },
+              related: [first.source],
+            },
           ),
         );
-      else st.ids.set(attrs.id, { element: `{${tag.uri}}${tag.local}`, source });
     }
-    if (parent.capture) parent.capture.children.push(`{${tag.uri}}${tag.local}`);
+    if (parent.capture) {
+      const c = parent.capture;
+      if (c.children === NO_STRINGS) c.children = [];
+      c.children.push(tag.name);
+    }
+    const ix = isIxNamespace(tag.uri);
+    if (
+      !ix &&
+      st.open.length === 0 &&
+      parent.tree === undefined &&
+      parent.kind === undefined &&
+      (lang === undefined || lang === parent.lang) &&
+      displayNone === parent.displayNone
+    ) {
+      // Most of a page: an element that changes nothing the reader tracks shares one frame with its like siblings.
+      st.frames.push(plainFrame(parent));
+      return;
+    }
+    const source = { file: st.file, line: tag.line, column: tag.column };
+    const frame: Frame = { lang: lang ?? parent.lang, displayNone, exclude: false, tuple: parent.tuple };
     if (parent.tree || parent.kind) {
       const el: XElement = {
-        name: `{${tag.uri}}${tag.local}`,
+        name: tag.name,
         ns: tag.uri,
         local: tag.local,
-        attrs,
+        attrs: attrsOf(tag),
         children: [],
         text: '',
-        line,
-        column,
-        nsMap,
+        line: tag.line,
+        column: tag.column,
+        nsMap: tag.nsMap,
       };
       if (parent.tree) parent.tree.children.push(el);
       else frame.owner = parent.kind;
       frame.tree = el;
     }
-    if (isIxNamespace(tag.uri)) this.openIx(st, tag, attrs, nsMap, source, frame, parent);
-    else this.openMarkup(st, tag, attrs, frame);
+    if (ix) this.openIx(st, tag, attrsOf(tag), source, frame, parent);
+    else if (st.open.length) this.openMarkup(st, tag, frame);
     st.frames.push(frame);
   }
 
   /** Inside `escape="true"` facts, non-ix elements are kept as markup in the value. */
-  private openMarkup(st: DocState, tag: SaxesTagNS, attrs: Record<string, string>, frame: Frame): void {
+  private openMarkup(st: DocState, tag: OpenTag, frame: Frame): void {
     let start: string | undefined;
     for (const c of st.open) {
       const parts = c.escape ? c.parts : c.escParts;
       if (!parts || c.excl !== st.exclDepth) continue;
-      start ??= `<${tag.name}${this.escapedAttributes(tag, attrs)}>`;
+      start ??= `<${tag.qname}${this.escapedAttributes(tag)}>`;
       (frame.marks ??= []).push({
         parts,
         at: parts.length,
-        tag: tag.name,
+        tag: tag.qname,
         void: tag.uri === XHTML && VOID_ELEMENTS.has(tag.local),
       });
       parts.push(start);
@@ -416,13 +543,10 @@ class InlineSet {
   }
 
   /** Attributes of an escaped element as written (prefix and all), in the order of their expanded names. */
-  private escapedAttributes(tag: SaxesTagNS, attrs: Record<string, string>): string {
+  private escapedAttributes(tag: OpenTag): string {
+    const attrs = attrsOf(tag);
     const written = new Map<string, string>();
-    for (const k in tag.attributes) {
-      const a = tag.attributes[k];
-      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
-      written.set(a.uri ? `{${a.uri}}${a.local}` : a.local, a.name);
-    }
+    for (let i = 0; i < tag.attrCount; i++) written.set(tag.attrNames[i], tag.attrQNames[i]);
     return Object.keys(attrs)
       .sort()
       .map((k) => ` ${written.get(k) ?? k}="${escapeAttr(attrs[k])}"`)
@@ -431,9 +555,8 @@ class InlineSet {
 
   private openIx(
     st: DocState,
-    tag: SaxesTagNS,
+    tag: OpenTag,
     attrs: Record<string, string>,
-    nsMap: Record<string, string>,
     source: SourceRef,
     frame: Frame,
     parent: Frame,
@@ -486,40 +609,43 @@ class InlineSet {
         return;
       default:
         if (FACT_KINDS.has(local) || local === 'continuation' || local === 'footnote')
-          this.openCapture(st, tag, attrs, nsMap, source, frame, parent);
+          this.openCapture(st, tag, attrs, source, frame, parent);
     }
   }
 
   private openCapture(
     st: DocState,
-    tag: SaxesTagNS,
+    tag: OpenTag,
     attrs: Record<string, string>,
-    nsMap: Record<string, string>,
     source: SourceRef,
     frame: Frame,
     parent: Frame,
   ): void {
+    const escape = tag.local === 'nonNumeric' && (attrs.escape === 'true' || attrs.escape === '1');
     const c: Capture = {
       kind: tag.local,
       ns: tag.uri,
       attrs,
-      nsMap,
+      nsMap: tag.nsMap,
       source,
       doc: st.doc,
-      parts: [],
+      parts: escape ? [] : NO_STRINGS,
       excl: st.exclDepth,
-      escape: tag.local === 'nonNumeric' && (attrs.escape === 'true' || attrs.escape === '1'),
-      children: [],
+      escape,
+      children: NO_STRINGS,
       directText: false,
       inTuple: parent.tuple || attrs.tupleRef !== undefined,
       lang: frame.lang,
       outer: st.open[st.open.length - 1],
-      ancestors: [...st.open],
+      ancestors: st.open.length ? [...st.open] : NO_CAPTURES,
       text: '',
       escParts: tag.local === 'continuation' ? [] : undefined,
     };
     const id = tag.local === 'footnote' && tag.uri === IX_NS.ix10 ? attrs.footnoteID : attrs.id;
-    if (id) this.noteId(id, tag.local, tag.uri, source);
+    if (id) {
+      if (this.pendingIds) this.pendingIds.push(c);
+      else this.noteId(id, tag.local, tag.uri, source);
+    }
     if (tag.local === 'continuation' && attrs.id) this.continuations.set(attrs.id, c);
     this.captures.push(c);
     st.open.push(c);
@@ -528,6 +654,10 @@ class InlineSet {
 
   /** Ids of ix elements, contexts and units are unique across the document set (within one document XML says so already). */
   private noteId(id: string, element: string, ns: string, source: SourceRef): void {
+    if (this.pendingIds) {
+      this.pendingIds.push({ id, element, ns, source });
+      return;
+    }
     const prev = this.ids.get(id);
     if (!prev) {
       this.ids.set(id, { element, ns, source });
@@ -550,7 +680,8 @@ class InlineSet {
     if (top.capture) top.capture.directText = true;
     for (const c of st.open) {
       if (c.excl !== st.exclDepth) continue;
-      c.parts.push(c.escape ? escapeText(t) : t);
+      if (c.escape) c.parts.push(escapeText(t));
+      else c.text += t;
       if (c.escParts) c.escParts.push(escapeText(t));
     }
   }
@@ -566,8 +697,10 @@ class InlineSet {
     if (frame.exclude) st.exclDepth--;
     if (frame.capture) {
       const c = st.open.pop() as Capture;
-      c.text = c.parts.join('');
-      c.parts = [];
+      if (c.escape) {
+        c.text = c.parts.join('');
+        c.parts = NO_STRINGS;
+      }
       if (c.escParts) {
         c.escText = c.escParts.join('');
         c.escParts = undefined;
@@ -609,11 +742,31 @@ class InlineSet {
     }
   }
 
+  /** Notes the first document's ids (see pendingIds). */
+  private flushIds(): void {
+    const pending = this.pendingIds;
+    if (!pending) return;
+    this.pendingIds = undefined;
+    for (const p of pending) {
+      if (!('kind' in p)) this.noteId(p.id, p.element, p.ns, p.source);
+      else
+        this.noteId(
+          (p.kind === 'footnote' && p.ns === IX_NS.ix10 ? p.attrs.footnoteID : p.attrs.id)!,
+          p.kind,
+          p.ns,
+          p.source,
+        );
+    }
+  }
+
   private finish() {
+    // After the last document, `ids` serves only ix:relationship checks.
+    if (this.relationships.length) this.flushIds();
     const texts = this.resolveContinuations();
     const facts: Fact[] = [];
     const footnotes: Footnote[] = [];
-    const byCapture = new Map<Capture, Fact>();
+    /** The capture of each fact (parallel to `facts`). */
+    const caps: Capture[] = [];
     let fractions = 0;
     for (const c of this.captures) {
       if (c.kind === 'footnote') {
@@ -639,7 +792,7 @@ class InlineSet {
       const f = c.kind === 'nonFraction' ? this.nonFraction(c) : this.nonNumeric(c, text);
       if (f) {
         facts.push(f);
-        byCapture.set(c, f);
+        caps.push(c);
       } else this.keepInvalid(c, text, this.diagnostics.slice(before));
     }
     if (this.tuples)
@@ -651,8 +804,8 @@ class InlineSet {
           { source: { file: this.firstFile, line: 1, column: 1 } },
         ),
       );
-    this.linkFootnotes(facts, byCapture, footnotes);
-    const unresolved = this.checkSet(facts);
+    this.linkFootnotes(facts, caps, footnotes);
+    const unresolved = this.checkSet(facts, caps);
     const valid = unresolved.size ? facts.filter((f) => !unresolved.has(f)) : facts;
     for (const [f, error] of unresolved) this.invalid.push(invalidFrom(f, error));
     resolveFactAspects(valid, this.contexts, this.units);
@@ -688,7 +841,7 @@ class InlineSet {
   }
 
   /** Set-level checks; returns the facts whose context or unit does not exist, with the error code. */
-  private checkSet(facts: Fact[]): Map<Fact, string> {
+  private checkSet(facts: Fact[], caps: Capture[]): Map<Fact, string> {
     const unresolved = new Map<Fact, string>();
     const at = { file: this.firstFile, line: 1, column: 1 };
     if (!this.headers)
@@ -706,8 +859,9 @@ class InlineSet {
           { source: at },
         ),
       );
-    for (const f of facts) {
-      const kind = this.numeric.has(f) ? 'nonFraction' : 'nonNumeric';
+    for (let i = 0; i < facts.length; i++) {
+      const f = facts[i];
+      const kind = caps[i].kind === 'nonFraction' ? 'nonFraction' : 'nonNumeric';
       if (f.contextId === undefined || !this.contexts.has(f.contextId)) {
         const code = ixCode('contextReference', kind, 'validation');
         this.diagnostics.push(
@@ -736,9 +890,22 @@ class InlineSet {
     return unresolved;
   }
 
+  /** A fact's name in Clark notation (resolveQName), one string per distinct name in a scope: facts share their concept's string. */
+  private conceptOf(name: string, nsMap: Record<string, string>): string | undefined {
+    let byName = this.concepts.get(nsMap);
+    if (!byName) this.concepts.set(nsMap, (byName = new Map()));
+    let clark = byName.get(name);
+    if (clark === undefined) {
+      const r = resolveQName(name, nsMap);
+      clark = r === undefined ? null : ownString(r);
+      byName.set(name, clark);
+    }
+    return clark ?? undefined;
+  }
+
   private factBase(c: Capture): (Fact & { rawDecimals?: string; rawPrecision?: string }) | undefined {
     const name = c.attrs.name;
-    const concept = name ? resolveQName(name, c.nsMap) : undefined;
+    const concept = name ? this.conceptOf(name, c.nsMap) : undefined;
     if (!concept) {
       this.diagnostics.push(
         diag(
@@ -753,8 +920,8 @@ class InlineSet {
     const f: Fact & { rawDecimals?: string; rawPrecision?: string } = {
       id: c.attrs.id ?? `ix${c.doc ? `${c.doc}_` : ''}${c.source.line}_${c.source.column}`,
       concept,
-      entity: { scheme: '', identifier: '' },
-      period: { type: 'forever' },
+      entity: this.noEntity,
+      period: this.noPeriod,
       value: null,
       contextId: c.attrs.contextRef?.trim(),
       source: c.source,
@@ -766,8 +933,15 @@ class InlineSet {
   private transform(c: Capture, text: string): { value?: string; ok: boolean } {
     const format = c.attrs.format;
     if (format === undefined) return { ok: true };
-    const clark = resolveQName(format, c.nsMap, false);
-    const found = clark ? lookupTransform(clark) : ({ ok: false, why: 'namespace' } as const);
+    let byFormat = this.formats.get(c.nsMap);
+    if (!byFormat) this.formats.set(c.nsMap, (byFormat = new Map()));
+    let known = byFormat.get(format);
+    if (!known) {
+      const clark = resolveQName(format, c.nsMap, false);
+      known = { clark, found: clark ? lookupTransform(clark) : { ok: false, why: 'namespace' } };
+      byFormat.set(format, known);
+    }
+    const { clark, found } = known;
     if (!found.ok) {
       // A registry this reader does not know (or a function it does not implement) is its own limit; a
       // name a known registry lacks is the document's error.
@@ -824,7 +998,6 @@ class InlineSet {
   private nonFraction(c: Capture): Fact | undefined {
     const f = this.factBase(c);
     if (!f) return undefined;
-    this.numeric.add(f);
     f.unitId = c.attrs.unitRef?.trim();
     if (c.attrs.decimals !== undefined) f.rawDecimals = this.accuracy(c, 'decimals', c.attrs.decimals);
     if (c.attrs.precision !== undefined) f.rawPrecision = this.accuracy(c, 'precision', c.attrs.precision);
@@ -1026,15 +1199,15 @@ class InlineSet {
   }
 
   /** Fact–footnote links: ix:relationship (1.1) and footnoteRefs (1.0). */
-  private linkFootnotes(facts: Fact[], byCapture: Map<Capture, Fact>, footnotes: Footnote[]): void {
+  private linkFootnotes(facts: Fact[], caps: Capture[], footnotes: Footnote[]): void {
     const notes = new Set(footnotes.map((n) => n.id));
-    const byId = new Map<string, Fact>();
-    for (const [c, f] of byCapture) if (c.attrs.id) byId.set(c.attrs.id, f);
     const add = (f: Fact, id: string) => {
       const l = (f.footnotes ??= []);
       if (!l.includes(id)) l.push(id);
     };
-    for (const [c, f] of byCapture) {
+    for (let i = 0; i < caps.length; i++) {
+      const c = caps[i];
+      const f = facts[i];
       if (c.ns !== IX_NS.ix10 || !c.attrs.footnoteRefs) continue;
       for (const id of c.attrs.footnoteRefs.trim().split(/\s+/)) {
         if (notes.has(id)) add(f, id);
@@ -1049,6 +1222,10 @@ class InlineSet {
           );
       }
     }
+    if (!this.relationships.length) return;
+    // Facts by id only when an ix:relationship names them (the last fact of an id wins, as before).
+    const byId = new Map<string, Fact>();
+    for (let i = 0; i < caps.length; i++) if (caps[i].attrs.id) byId.set(caps[i].attrs.id, facts[i]);
     const factElement = (id: string) => {
       const e = this.ids.get(id)?.element;
       return e !== undefined && (FACT_KINDS.has(e) || e === 'tuple');

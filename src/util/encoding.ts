@@ -59,7 +59,8 @@ export function decodeUtf8(
 ): { text: string; diagnostic?: undefined } | { text?: undefined; diagnostic: Diagnostic } {
   // ASCII (most instances) becomes a one-byte string straight from the bytes, without UTF-8 decoding.
   if (isAscii(b)) return { text: Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1') };
-  const bad = firstInvalidUtf8(b);
+  // The native check first (one fast pass); the byte-by-byte search only to place an error.
+  const bad = isUtf8(b) ? -1 : firstInvalidUtf8(b);
   if (bad >= 0) {
     const hex = [...b.subarray(bad, Math.min(bad + 4, b.length))].map((x) => x.toString(16).padStart(2, '0'));
     return {

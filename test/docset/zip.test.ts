@@ -124,6 +124,41 @@ describe('readZip: the archives filers deliver', () => {
     ]);
   });
 
+  it('ZIP64: sizes and offsets from the ZIP64 extra fields, the directory from the ZIP64 end record', () => {
+    const entries = [
+      { name: 'XBRLData/Summary/a.htm', data: '<html>a</html>'.repeat(50) },
+      { name: 'XBRLData/manifest.xml', data: '<manifest/>', method: 0 },
+    ];
+    const zip = craftZip(entries, {});
+    expect(zip.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true); // a ZIP64 end record, as crafted
+    const r = readZip(zip, 'f.zip');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.entries.map((e) => [e.name, Buffer.from(e.data).toString()])).toEqual(
+      entries.map((e) => [e.name, e.data]),
+    );
+  });
+
+  it('ZIP64 under the same guards: a missing extra field, a locator pointing astray, too many entries, zip slip, a bomb', () => {
+    const one = [{ name: 'a.htm', data: 'hello '.repeat(100) }];
+    const refused = (zip: Buffer, limits = {}) => {
+      const r = readZip(zip, 'f.zip', limits);
+      expect(r.entries).toEqual([]);
+      return r.diagnostics.map((d) => `${d.code} ${d.message}`);
+    };
+    expect(refused(craftZip(one, { noExtra: true }))).toEqual([
+      expect.stringMatching(/^zip:invalid .*no ZIP64 extra field/),
+    ]);
+    expect(refused(craftZip(one, { endOffset: 3 }))).toEqual([expect.stringMatching(/^zip:invalid .*ZIP64 end/)]);
+    expect(refused(craftZip(one, { endOffset: 2 ** 40 }))).toEqual([expect.stringMatching(/^zip:invalid/)]);
+    expect(refused(craftZip(one, { count: 2 ** 40 }))).toEqual([expect.stringMatching(/^zip:tooLarge .*entries/)]);
+    expect(refused(craftZip([{ name: '../evil.htm', data: 'x' }], {}))).toEqual([
+      expect.stringMatching(/^zip:unsafePath/),
+    ]);
+    expect(refused(craftZip([{ name: 'bomb.htm', data: new Uint8Array(16 * 2 ** 20) }], {}))).toEqual([
+      expect.stringMatching(/^zip:tooLarge .*compression ratio/),
+    ]);
+  });
+
   it('never throws on random bytes after a ZIP signature (fuzz)', () => {
     const base = craftZip([
       { name: 'a.htm', data: 'hello world '.repeat(200) },
@@ -131,8 +166,15 @@ describe('readZip: the archives filers deliver', () => {
     ]);
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let i = 0; i < 500; i++) {
-      const b = Buffer.from(base);
+    const base64 = craftZip(
+      [
+        { name: 'a.htm', data: 'hello world '.repeat(200) },
+        { name: 'b/c.xml', data: '<x/>' },
+      ],
+      {},
+    );
+    for (let i = 0; i < 1000; i++) {
+      const b = Buffer.from(i % 2 ? base64 : base);
       for (let k = 0; k < 4; k++) b[Math.floor(rnd() * b.length)] = Math.floor(rnd() * 256);
       const r = readZip(b, 'f.zip');
       expect(r.entries.length === 0 || r.diagnostics.length === 0).toBe(true);
