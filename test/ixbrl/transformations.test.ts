@@ -157,3 +157,45 @@ describe('scale and sign, exactly', () => {
     expect(scaleDecimal(v, scale, neg)).toBe(expected),
   );
 });
+
+describe('ixt-sec:numwordsen short path', () => {
+  const { NUM_WORDS_PATTERNS } =
+    require('../../src/ixbrl/sec-transformations') as typeof import('../../src/ixbrl/sec-transformations');
+  const ones =
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+      ' ',
+    );
+  const tens = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+  const cased = (w: string) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()];
+  const inputs = [
+    ...[...ones, ...tens, 'zero', 'no', 'none', 'nil', 'hundred', 'thousand', 'million', 'and', 'nought'].flatMap(
+      cased,
+    ),
+    ...tens.flatMap((t) =>
+      ['one', 'five', 'nine', 'ten', 'eleven'].flatMap((d) => [
+        `${t}-${d}`,
+        `${t} ${d}`,
+        `${t}\u2013${d}`,
+        `${t}  ${d}`,
+        `${cased(t)[1]}-${d}`,
+      ]),
+    ),
+    ' five ',
+    '\tfive\n',
+    'five five',
+    'one hundred',
+    'twenty-one thousand',
+    '',
+    ' ',
+  ];
+  test('accepts only what the registry pattern accepts (it is the registry pattern, restricted)', () => {
+    let short = 0;
+    for (const text of inputs) {
+      if (NUM_WORDS_PATTERNS.short.test(text)) {
+        short++;
+        expect([text, NUM_WORDS_PATTERNS.full.test(text)]).toEqual([text, true]);
+      }
+    }
+    expect(short).toBeGreaterThan(150);
+  });
+});
