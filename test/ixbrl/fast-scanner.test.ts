@@ -49,6 +49,22 @@ describe('the fast XHTML scanner reads as saxes does', () => {
     expect(revenue?.value).toBe('1234000000');
   });
 
+  it('thousands of ids (the id table grows): a repeat of the first is found, and a continuedAt naming a plain element', () => {
+    const spans = Array.from({ length: 3000 }, (_, i) => `<span id="s${i}">${i}</span>`).join('\n');
+    const body = `${spans}
+<ix:nonNumeric name="t:Note" contextRef="d" id="n1" continuedAt="s5">note</ix:nonNumeric>
+<p id="s0">the first id again</p>`;
+    const { fast, slow } = both(ixDoc(body));
+    const dup = fast.diagnostics.filter((d) => d.code === 'xml.3.3.1:idMustBeUnique');
+    expect(dup.map((d) => d.message)).toEqual([
+      'id "s0" is used twice in this document (first on {http://www.w3.org/1999/xhtml}span).',
+    ]);
+    expect(dup[0].related?.[0].line).toBe((dup[0].source?.line ?? 0) - 3001);
+    expect(fast.diagnostics.map((d) => d.code)).toContain('ix11.11.1.2:continuationTarget');
+    expect(fast.diagnostics).toEqual(slow.diagnostics);
+    expect(fast.report).toEqual(slow.report);
+  });
+
   it('a lone carriage return is a line end too', () => {
     const lf = fs.readFileSync(ixDoc(BODY), 'utf8');
     const { fast, slow } = both(ixDoc('', { raw: lf.replace(/\n/g, '\r') }));
