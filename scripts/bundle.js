@@ -3,7 +3,7 @@
 // (xmllint-wasm stays outside: it loads its WebAssembly file beside itself; so do the libraries the program
 // loads only for rare work — parse5 to recover a malformed page, iconv-lite for Shift_JIS and EUC-JP,
 // xmlbuilder2 for `taxonomy build`, ajv's compiler for a schema without generated code — since every byte
-// of the bundle is read and decoded at each start); whitespace and syntax are minified (names are kept,
+// of the bundle is read and decoded at each start); whitespace and syntax are minified (identifiers are not,
 // for stack traces); one conversion of the
 // bundled release and one validation of its outputs, run with IIJ_XBRL_WRITE_CODE_CACHE, write
 // dist/bundle/program-short.cache and dist/bundle/program.cache (see src/cli/bundle.ts).
@@ -28,7 +28,6 @@ buildSync({
   external: ['xmllint-wasm', 'parse5', 'iconv-lite', 'xmlbuilder2', 'ajv', 'ajv/*'],
   minifyWhitespace: true,
   minifySyntax: true,
-  keepNames: true,
   logLevel: 'warning',
 });
 const release = path.join(root, 'releases', 'iij-2004-02-12-3q-fy2003.txt');
