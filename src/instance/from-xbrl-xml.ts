@@ -18,8 +18,8 @@ export type { InstanceContext };
 import { scanXml, type LeafElement } from '../xml/scan-xml';
 import { contentState, contextFromElement, unitFromElement } from '../xbrl/read-contexts-units';
 import { TreeBuilder, deepText, streamXml, XML_CODES, type XElement } from '../xml/read-xml';
-import { readXmlDocument } from '../xml/decode';
-import type { Limits } from '../util/limits';
+import { budgetProblem, readXmlDocument } from '../xml/decode';
+import { limitsOf, type Limits } from '../util/limits';
 import { ownString } from '../util/own-string';
 import { standardRoleMisuse } from '../taxonomy/rules/standard-roles';
 import { readAccuracy } from '../xbrl/lexical';
@@ -69,21 +69,30 @@ const STANDARD_ATTR_NS = [NS.xbrli, NS.link, NS.xlink, NS.xsi, NS.xml].map((ns) 
 export function fromXbrlXml(path: string, file = path, options: ReadOptions = {}): ReadResult {
   const out: ReadResult = { contexts: new Map(), units: new Map(), diagnostics: [] };
   const diagnostics = out.diagnostics;
-  const read = readXmlDocument(path, file, { maxBytes: options.maxBytes, ...options.limits });
+  const limits = limitsOf({ maxBytes: options.maxBytes, ...options.limits });
+  const fastPath = options.parser !== 'saxes';
+  // The fast scanner keeps to the depth and contexts budget itself (declining past it), so the
+  // budget's own pass over the text runs only when the scanner declines.
+  const read = readXmlDocument(path, file, limits, 'xml', !fastPath);
   if (read.text === undefined) {
     diagnostics.push(...read.diagnostics);
     return out;
   }
   const text = read.text;
   // Fast path for ordinary instances; saxes for anything the scanner declines.
-  if (options.parser !== 'saxes') {
+  if (fastPath) {
+    const scan = { internValuesOf: REPEATED_ATTRS, maxDepth: limits.maxDepth, maxContexts: limits.maxContexts };
     const fast = readWith(
       file,
-      (onRoot, onChild, onLeaf) =>
-        scanXml(text, onRoot, onChild, { onLeaf, internValuesOf: REPEATED_ATTRS }) ? [] : undefined,
+      (onRoot, onChild, onLeaf) => (scanXml(text, onRoot, onChild, { onLeaf, ...scan }) ? [] : undefined),
       options.defaults,
     );
     if (fast) return fast;
+    const over = budgetProblem(text, file, limits, 'xml');
+    if (over) {
+      diagnostics.push(over);
+      return out;
+    }
   }
   return readWith(
     file,

@@ -199,21 +199,32 @@ export function readXmlDocument(
   const decoded = decodeXml(bytes, file, prefix);
   if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  const over = checkDepth ? overBudget(text, limits) : contextsOver(text, limits.maxContexts);
-  if (over)
-    return {
-      diagnostics: [
-        limitExceeded(
-          prefix === 'ixread' ? 'ixread:limitExceeded' : 'xml:limitExceeded',
-          over.limit === 'maxDepth' ? 'Element nesting depth' : 'Number of contexts',
-          over.limit,
-          over.value,
-          { file, line: over.line, column: over.column },
-          limits,
-        ),
-      ],
-    };
-  return { text, diagnostics: [] };
+  const over = budgetProblem(text, file, limits, prefix, checkDepth ? 'all' : 'contexts');
+  return over ? { diagnostics: [over] } : { text, diagnostics: [] };
+}
+
+/**
+ * The reading budget's finding for a decoded text, if it exceeds one: nesting depth and contexts
+ * (`all`, one linear pass), or only contexts (a substring search, for a caller whose scanner
+ * bounds the depth itself).
+ */
+export function budgetProblem(
+  text: string,
+  file: string,
+  limits: Limits,
+  prefix: 'xml' | 'ixread',
+  what: 'all' | 'contexts' = 'all',
+): Diagnostic | undefined {
+  const over = what === 'all' ? overBudget(text, limits) : contextsOver(text, limits.maxContexts);
+  if (!over) return undefined;
+  return limitExceeded(
+    prefix === 'ixread' ? 'ixread:limitExceeded' : 'xml:limitExceeded',
+    over.limit === 'maxDepth' ? 'Element nesting depth' : 'Number of contexts',
+    over.limit,
+    over.value,
+    { file, line: over.line, column: over.column },
+    limits,
+  );
 }
 
 export { placeOfByte };

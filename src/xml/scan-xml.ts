@@ -31,6 +31,13 @@ export interface ScanOptions {
   onLeaf?: (e: LeafElement) => boolean;
   /** Attributes (as written, e.g. `contextRef`) whose values repeat: each distinct value is one string. */
   internValuesOf?: readonly string[];
+  /**
+   * The reading budget (util/limits): an element nested deeper than `maxDepth`, or more than
+   * `maxContexts` elements named `context`, make the scanner decline, and the caller's slow path,
+   * which checks the budget first, reports it. So the fast path needs no pass of its own for them.
+   */
+  maxDepth?: number;
+  maxContexts?: number;
 }
 
 /** A child of the root with no child elements, as `onLeaf` sees it; valid only during the call. */
@@ -160,6 +167,9 @@ class Scanner {
   private readonly internOf: ReadonlySet<string>;
   private readonly afterName: 0 | 1;
   private readonly onLeaf?: (e: LeafElement) => boolean;
+  private readonly maxDepth: number;
+  private readonly maxContexts: number;
+  private contexts = 0;
   /** The attributes of the tag being read, as written: names (qnames) and decoded values. */
   private rawNames: string[] = [];
   private rawValues: string[] = [];
@@ -186,6 +196,8 @@ class Scanner {
     this.afterName = options.columnAfterName ? 1 : 0;
     this.onLeaf = options.onLeaf;
     this.internOf = new Set(options.internValuesOf ?? []);
+    this.maxDepth = options.maxDepth ?? Infinity;
+    this.maxContexts = options.maxContexts ?? Infinity;
   }
 
   run(): boolean {
@@ -296,6 +308,8 @@ class Scanner {
     const scope = this.scopeOf(parentScope);
     const en = scope && this.resolve(qname, scope, false);
     if (!en) return false;
+    if ((!selfClosing && depth >= this.maxDepth) || (en.local === 'context' && ++this.contexts > this.maxContexts))
+      return false; // over the budget: the slow path reports it
     const line = this.lineAt(lt);
     const column = lt - this.lineCounted + 1 + this.afterName * qname.length;
     if (depth === 1 && this.onLeaf) {
