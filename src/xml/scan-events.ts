@@ -1,4 +1,5 @@
 import type { SaxesTagNS } from 'saxes';
+import { ScopedNames, type Scope } from './scoped-names';
 import { ownString } from '../util/own-string';
 
 /** One parse event, as `streamXml`'s handlers receive them (the saxes and HTML recovery paths). */
@@ -107,14 +108,6 @@ function referencesOk(text: string, from: number, end: number): boolean {
   return true;
 }
 
-/** A name resolved in one scope; one object per (scope, name as written), so its strings are shared. */
-interface Resolved {
-  name: string;
-  uri: string;
-  local: string;
-}
-type Scope = Record<string, string>;
-
 /**
  * A fast path for reading XHTML (Inline XBRL documents): scans the whole text and calls `handler`
  * with what saxes would give (namespace-resolved tags with their start line and column, decoded
@@ -141,12 +134,7 @@ class XhtmlScanner {
   private readonly stack: string[] = [];
   private readonly scopes: Scope[] = [];
   private readonly rootScope: Scope = Object.create(null);
-  private lastScope: Scope | undefined;
-  private lastNames: Map<string, Resolved | null> | undefined;
-  private lastAttrNames: Map<string, Resolved | null> | undefined;
-  // Note: per scan, dropped with the scanner; scopes are objects, so a Map keyed by them is exact.
-  private readonly names = new Map<Scope, Map<string, Resolved | null>>();
-  private readonly attrNames = new Map<Scope, Map<string, Resolved | null>>();
+  private readonly scoped = new ScopedNames();
   /** Names as written: one string per distinct name, found without cutting one from the text. */
   private readonly qnames = new Map<number, string[]>();
   /** The last name seen per low bits of its hash: most names are found here without a table lookup. */
@@ -316,7 +304,7 @@ class XhtmlScanner {
     if (!selfClosing && depth >= this.maxDepth) return false; // as the depth check counts: empty elements add no depth
     const scope = this.scopeOf(depth ? this.scopes[depth - 1] : this.rootScope);
     if (!scope) return false;
-    const en = this.resolve(qname, scope, false);
+    const en = this.scoped.resolve(qname, scope, false);
     if (!en || !this.viewAttributes(scope)) return false;
     while (this.nextNewline !== -1 && this.nextNewline < lt) {
       this.line++;
@@ -325,7 +313,7 @@ class XhtmlScanner {
     }
     const v = this.view;
     v.qname = qname;
-    v.uri = en.uri;
+    v.uri = en.ns;
     v.local = en.local;
     v.name = en.name;
     v.line = this.line;
@@ -415,7 +403,7 @@ class XhtmlScanner {
     for (let i = 0; i < this.rawCount; i++) {
       const k = this.rawNames[i];
       if (k.charCodeAt(0) === 0x78 /* x */ && (k === 'xmlns' || k.startsWith('xmlns:'))) continue;
-      const an = this.resolve(k, scope, true);
+      const an = this.scoped.resolve(k, scope, true);
       if (!an) return false;
       v.attrQNames[n] = k;
       v.attrNames[n] = an.name;
@@ -425,28 +413,6 @@ class XhtmlScanner {
     }
     v.attrCount = n;
     return true;
-  }
-
-  /** Resolves a QName in scope (attributes: unprefixed names have no namespace and keep their local name). */
-  private resolve(qname: string, scope: Scope, isAttr: boolean): Resolved | undefined {
-    if (scope !== this.lastScope) {
-      // Most elements share their parent's scope: the per-scope maps are looked up once per change of scope.
-      this.lastScope = scope;
-      this.lastNames = this.names.get(scope) ?? new Map();
-      this.names.set(scope, this.lastNames);
-      this.lastAttrNames = this.attrNames.get(scope) ?? new Map();
-      this.attrNames.set(scope, this.lastAttrNames);
-    }
-    const byName = (isAttr ? this.lastAttrNames : this.lastNames)!;
-    let r = byName.get(qname);
-    if (r === undefined) {
-      const i = qname.indexOf(':');
-      const uri = i < 0 ? (isAttr ? '' : (scope[''] ?? '')) : scope[qname.slice(0, i)];
-      const local = i < 0 ? qname : qname.slice(i + 1);
-      r = uri === undefined ? null : { uri, local, name: uri ? `{${uri}}${local}` : isAttr ? local : `{}${local}` };
-      byName.set(qname, r);
-    }
-    return r ?? undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { XElement } from './element';
+import { ScopedNames, type ResolvedName, type Scope } from './scoped-names';
 import { ownString } from '../util/own-string';
 
 /**
@@ -76,13 +77,6 @@ const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);|&/g;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-/** A name resolved in one namespace scope; built once per (scope, qname), so every element of a name shares its strings. */
-interface Resolved {
-  name: string;
-  ns: string;
-  local: string;
-}
-type Scope = Record<string, string>;
 type Element = XElement & { qname: string };
 /** Elements without attributes share this empty, frozen record (readers that add attributes copy it). */
 const NO_ATTRS = Object.freeze({}) as Record<string, string>;
@@ -153,14 +147,9 @@ class Scanner {
   private lineCounted = 0;
   private sawRoot = false;
   private tagEnd = 0;
-  private lastScope: Scope | undefined;
-  private lastNames: Map<string, Resolved | null> | undefined;
-  private lastAttrNames: Map<string, Resolved | null> | undefined;
   private readonly stack: Element[] = [];
   private readonly rootScope: Scope = Object.create(null);
-  // Note: per scan, dropped with the scanner; scopes are objects, so a Map keyed by them is exact.
-  private readonly names = new Map<Scope, Map<string, Resolved | null>>();
-  private readonly attrNames = new Map<Scope, Map<string, Resolved | null>>();
+  private readonly scoped = new ScopedNames();
   /** Names as written (accepted by QNAME), and the interned attribute values. */
   private readonly qnames = new StringTable();
   private readonly values = new StringTable();
@@ -306,7 +295,7 @@ class Scanner {
     const depth = this.stack.length;
     const parentScope = depth ? this.stack[depth - 1].nsMap : this.rootScope;
     const scope = this.scopeOf(parentScope);
-    const en = scope && this.resolve(qname, scope, false);
+    const en = scope && this.scoped.resolve(qname, scope, false);
     if (!en) return false;
     if ((!selfClosing && depth >= this.maxDepth) || (en.local === 'context' && ++this.contexts > this.maxContexts))
       return false; // over the budget: the slow path reports it
@@ -353,7 +342,7 @@ class Scanner {
    */
   private leaf(
     qname: string,
-    en: Resolved,
+    en: ResolvedName,
     scope: Scope,
     line: number,
     column: number,
@@ -379,7 +368,7 @@ class Scanner {
     for (let i = 0; i < this.rawCount; i++) {
       const k = this.rawNames[i];
       if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
-      const an = this.resolve(k, scope, true);
+      const an = this.scoped.resolve(k, scope, true);
       if (!an) return false;
       v.attrNames[v.attrCount] = an.name;
       v.attrValues[v.attrCount++] = this.rawValues[i];
@@ -465,36 +454,10 @@ class Scanner {
     for (let i = 0; i < this.rawCount; i++) {
       const k = this.rawNames[i];
       if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
-      const an = this.resolve(k, scope, true);
+      const an = this.scoped.resolve(k, scope, true);
       if (!an) return undefined;
       attrs[an.name] = this.rawValues[i];
     }
     return attrs;
-  }
-
-  /** Resolves a QName in scope (attributes: unprefixed names have no namespace and keep their local name). */
-  private resolve(qname: string, scope: Scope, isAttr: boolean): Resolved | undefined {
-    if (scope !== this.lastScope) {
-      // Most elements share their parent's scope: look the per-scope maps up once per change of scope.
-      this.lastScope = scope;
-      this.lastNames = this.names.get(scope) ?? new Map();
-      this.names.set(scope, this.lastNames);
-      this.lastAttrNames = this.attrNames.get(scope) ?? new Map();
-      this.attrNames.set(scope, this.lastAttrNames);
-    }
-    const byName = (isAttr ? this.lastAttrNames : this.lastNames)!;
-    let r = byName.get(qname);
-    if (r === undefined) {
-      const i = qname.indexOf(':');
-      const ns = i < 0 ? (isAttr ? '' : (scope[''] ?? '')) : scope[qname.slice(0, i)];
-      const local = i < 0 ? qname : qname.slice(i + 1);
-      // Own copies: names outlive the scan in every fact, and a view would keep the whole document text alive (see ownString).
-      r =
-        ns === undefined
-          ? null
-          : { ns: ownString(ns), local: ownString(local), name: ownString(isAttr && !ns ? local : `{${ns}}${local}`) };
-      byName.set(qname, r);
-    }
-    return r ?? undefined;
   }
 }
