@@ -1,6 +1,5 @@
 import { toCsv } from '../util/csv';
-import type { FiscalPeriod } from './fiscal-period';
-import type { Translation } from './to-vendor-feed';
+import type { FeedRecord, VendorFeed } from './to-vendor-feed';
 
 export const SPREADSHEET_COLUMNS = [
   'id',
@@ -25,25 +24,6 @@ export const SPREADSHEET_COLUMNS = [
   'source',
 ] as const;
 
-interface FeedRecord {
-  id: string;
-  concept: string;
-  qualifiedLabel: { en: string | null; ja: string | null };
-  fiscalPeriod: FiscalPeriod;
-  periodType: string;
-  start?: string;
-  end?: string;
-  instant?: string;
-  unit: string | null;
-  decimals: number | null;
-  value: string | null;
-  language?: string;
-  dimensions?: Record<string, string>;
-  translation: Translation | null;
-  footnotes: { text: string }[];
-  provenance: { table: string; row: string; column: string; line: number }[];
-}
-
 /** A plain decimal number (`-1234`, `+0.5`, `1e3`): a spreadsheet reads it as a number, so it stays as it is. */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -63,8 +43,8 @@ export function neutraliseCell(cell: string): string {
  * they are; values stay plain decimal strings (no separators, no scaling). Every cell goes through
  * `neutraliseCell`, so a footnote or label written as a formula stays text.
  */
-export function toSpreadsheetCsv(feed: { facts: unknown[] }): string {
-  const records = feed.facts as FeedRecord[];
+export function toSpreadsheetCsv(feed: Pick<VendorFeed, 'facts'>): string {
+  const records = feed.facts;
   // A dimensions column (`Axis=Member; …`) only when some fact has dimensions: feeds without keep their columns.
   const dims = records.some((r) => r.dimensions);
   const at = SPREADSHEET_COLUMNS.indexOf('unit');

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { diag, type Diagnostic, type Fact, type Footnote, type Period, type Report, type Unit } from '../model';
 import { addDays } from '../xbrl/dates';
 import { checkSchema } from '../util/json-schema';
-import { checkInputFile } from '../util/confine';
+import { readInputBytes } from '../util/confine';
 import { decodeUtf8 } from '../util/encoding';
 import { jsonTooDeep, limitExceeded, limitsOf, type Limits } from '../util/limits';
 
@@ -38,19 +37,9 @@ type OimDoc = {
 
 /** Parses the file as JSON within the limits; a read, encoding, size, depth or syntax error (with its line and column) is a diagnostic. */
 function readJson(path: string, file: string, limits: Limits): { data?: unknown; diagnostics: Diagnostic[] } {
-  const at = { file, line: 1, column: 1 };
-  const checked = checkInputFile(path, undefined, at, file, limits.maxBytes);
-  if ('diagnostic' in checked) return { diagnostics: [checked.diagnostic] };
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(path);
-  } catch (e) {
-    return {
-      diagnostics: [
-        diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }),
-      ],
-    };
-  }
+  const read = readInputBytes(path, file, limits.maxBytes);
+  if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
+  const bytes = read.bytes;
   const decoded = decodeUtf8(bytes, file, 'json:invalidEncoding');
   if (decoded.text === undefined) return { diagnostics: [decoded.diagnostic] };
   const text = decoded.text;
@@ -66,7 +55,7 @@ function readJson(path: string, file: string, limits: Limits): { data?: unknown;
     return { data: JSON.parse(text), diagnostics: [] };
   } catch (e) {
     const pos = /position (\d+)/.exec((e as Error).message);
-    let source = at;
+    let source = { file, line: 1, column: 1 };
     if (pos) {
       const lines = text.slice(0, Number(pos[1])).split('\n');
       source = { file, line: lines.length, column: lines[lines.length - 1].length + 1 };

@@ -104,6 +104,27 @@ export function checkInputFile(
 }
 
 /**
+ * The bytes of an input file the user named: `checkInputFile` (a regular file within `maxBytes`),
+ * then read; every failure a coded diagnostic at line 1 of the file (`io:…`).
+ */
+export function readInputBytes(
+  file: string,
+  shown: string,
+  maxBytes: number,
+): { bytes: Buffer } | { diagnostic: Diagnostic } {
+  const at = { file: shown, line: 1, column: 1 };
+  const checked = checkInputFile(file, undefined, at, shown, maxBytes);
+  if ('diagnostic' in checked) return checked;
+  try {
+    return { bytes: fs.readFileSync(checked.path) };
+  } catch (e) {
+    return refused('io:fileNotFound', `Cannot read ${shown}: ${(e as NodeJS.ErrnoException).code}.`, at) as {
+      diagnostic: Diagnostic;
+    };
+  }
+}
+
+/**
  * Resolves a reference `href` found in `baseUrl` (a file: URL or a path) to a local file in `scope`.
  * Remote (http, https, any other scheme) and protocol-relative (`//host/x`) references are refused
  * (`io:remoteNotFetched`; a caller with a catalog maps absolute URLs before calling this), malformed

@@ -6,9 +6,8 @@
  * Also the nesting budget: an element depth beyond `maxDepth` is `xml:limitExceeded` before any
  * parser (or reader recursion) sees the document.
  */
-import fs from 'node:fs';
 import { diag, type Diagnostic, type LimitCode } from '../model';
-import { checkInputFile } from '../util/confine';
+import { readInputBytes } from '../util/confine';
 import { decodeUtf8, placeOfByte } from '../util/encoding';
 import { limitExceeded, limitsOf, type Limits } from '../util/limits';
 
@@ -183,19 +182,9 @@ export function readXmlDocument(
   checkDepth = true,
 ): { text?: string; diagnostics: Diagnostic[] } {
   const limits = limitsOf(partial);
-  const at = { file, line: 1, column: 1 };
-  const checked = checkInputFile(path, undefined, at, file, limits.maxBytes);
-  if ('diagnostic' in checked) return { diagnostics: [checked.diagnostic] };
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(path);
-  } catch (e) {
-    return {
-      diagnostics: [
-        diag('io:fileNotFound', 'error', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code}.`, { source: at }),
-      ],
-    };
-  }
+  const read = readInputBytes(path, file, limits.maxBytes);
+  if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
+  const bytes = read.bytes;
   const decoded = decodeXml(bytes, file, prefix);
   if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;

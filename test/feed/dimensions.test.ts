@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { convert } from '../../src/convert';
 import { toSpreadsheetCsv } from '../../src/feed/to-spreadsheet-csv';
-import { toVendorFeed } from '../../src/feed/to-vendor-feed';
+import { toVendorFeed, type VendorFeed } from '../../src/feed/to-vendor-feed';
 import { loadTaxonomySource } from '../../src/mapping/taxonomy-source';
 import type { MappedFact } from '../../src/mapping/types';
 import { parseCsv } from '../../src/util/csv';
 
 const RELEASE = path.join(__dirname, '../../releases/iij-2004-02-12-3q-fy2003.txt');
 const r = convert(RELEASE);
-const feed = JSON.parse(r.outputs.get('iij-20031231.facts.json')!) as { facts: Record<string, unknown>[] };
+const feed = JSON.parse(r.outputs.get('iij-20031231.facts.json')!) as VendorFeed;
 const IIJ = 'https://xbrl.iij.ad.jp/taxonomy/2004-03-31/iij';
 
 describe('dimensions in the vendor feed and the spreadsheet CSV', () => {
@@ -38,7 +38,7 @@ describe('dimensions in the vendor feed and the spreadsheet CSV', () => {
       entryPoint: tax.entryPoint,
       footnotes: [],
       fiscalYearEndMonth: 3,
-    }) as unknown as { facts: Record<string, unknown>[] };
+    });
     expect(out.facts[0].dimensions).toEqual({ 'iij:KeyAxis': '17', 'iij:SegmentAxis': 'iij:NetworkMember' });
     const rows = parseCsv(toSpreadsheetCsv(out).replace(/^\uFEFF/, '')).records.map((x) => x.fields);
     const at = rows[0].indexOf('dimensions');
