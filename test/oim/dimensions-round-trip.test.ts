@@ -8,6 +8,7 @@ import { toXbrlCsv, xbrlCsvNames } from '../../src/oim/to-xbrl-csv';
 import { toXbrlXml } from '../../src/instance/to-xbrl-xml';
 import { dimensionContainer } from '../../src/taxonomy/xdt';
 import { DIM_NS, writeDimensionalTaxonomy } from '../../bench/dimensional-fixture';
+import { instanceHead } from '../fixtures/instance-head';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xdt-rt-'));
 writeDimensionalTaxonomy(tmp);
@@ -30,10 +31,7 @@ test('XML → xBRL-JSON → xBRL-CSV → XML keeps every explicit and typed memb
   const xml = path.join(tmp, 'source.xml');
   fs.writeFileSync(
     xml,
-    `<?xml version="1.0"?>
-<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:d="${DIM_NS}">
-  <link:schemaRef xlink:type="simple" xlink:href="dim.xsd"/>
-  <xbrli:unit id="u"><xbrli:measure>xbrli:pure</xbrli:measure></xbrli:unit>
+    `${instanceHead(DIM_NS, 'dim.xsd')}
   ${context('a', ex('DimA', 'd:DimAM1') + ex('DimB', 'd:DimBM2'))}
   ${context('b', ex('DimC', 'd:DimCM3') + typed('17'))}
   ${context('c', typed('18'))}
@@ -112,10 +110,7 @@ describe('the container xBRL-XML members are written in (OIM does not record seg
     const xml = path.join(dir, 'source.xml');
     fs.writeFileSync(
       xml,
-      `<?xml version="1.0"?>
-<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:d="${DIM_NS}">
-  <link:schemaRef xlink:type="simple" xlink:href="dim.xsd"/>
-  <xbrli:unit id="u"><xbrli:measure>xbrli:pure</xbrli:measure></xbrli:unit>
+      `${instanceHead(DIM_NS, 'dim.xsd')}
   <xbrli:context id="a"><xbrli:entity><xbrli:identifier scheme="http://example.com">E</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>2024-03-31</xbrli:instant></xbrli:period><xbrli:scenario>${ex('DimA', 'd:DimAM1')}</xbrli:scenario></xbrli:context>
   <d:Revenue contextRef="a" unitRef="u" decimals="0">1</d:Revenue>
 </xbrli:xbrl>

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSeries, seriesCsv } from '../../src/series';
+import { instanceHead } from '../fixtures/instance-head';
 
 const NS = 'http://example.com/xdt-series';
 
@@ -16,10 +17,7 @@ test('series keys facts by their dimensions: one concept and period in two membe
   const file = path.join(dir, 'i.xml');
   fs.writeFileSync(
     file,
-    `<?xml version="1.0"?>
-<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:d="${NS}">
-  <link:schemaRef xlink:type="simple" xlink:href="d.xsd"/>
-  <xbrli:unit id="u"><xbrli:measure>xbrli:pure</xbrli:measure></xbrli:unit>
+    `${instanceHead(NS, 'd.xsd')}
   ${ctx('a', member('Low'))}${ctx('b', member('High'))}${ctx('n', '')}${ctx('x', typed('x', '1'))}${ctx('y', typed('y', '1'))}
   <d:Contracts contextRef="a" unitRef="u" decimals="0">76</d:Contracts>
   <d:Contracts contextRef="b" unitRef="u" decimals="0">381</d:Contracts>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { validate } from '../../src/validate';
 import { loadDts } from '../../src/taxonomy/load-dts';
 import { DIM_NS, writeDimensionalInstance, writeDimensionalTaxonomy } from '../../bench/dimensional-fixture';
+import { instanceHead } from '../fixtures/instance-head';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xdt-'));
 const xsd = writeDimensionalTaxonomy(tmp);
@@ -16,10 +17,7 @@ function instance(name: string, segment: string, scenario = '', concept = 'Reven
   const file = path.join(tmp, name);
   fs.writeFileSync(
     file,
-    `<?xml version="1.0"?>
-<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:d="${DIM_NS}">
-  <link:schemaRef xlink:type="simple" xlink:href="dim.xsd"/>
-  <xbrli:unit id="u"><xbrli:measure>xbrli:pure</xbrli:measure></xbrli:unit>
+    `${instanceHead(DIM_NS, 'dim.xsd')}
   <xbrli:context id="c"><xbrli:entity><xbrli:identifier scheme="http://example.com">E</xbrli:identifier>${segment ? `<xbrli:segment>${segment}</xbrli:segment>` : ''}</xbrli:entity><xbrli:period><xbrli:instant>2024-03-31</xbrli:instant></xbrli:period>${scenario ? `<xbrli:scenario>${scenario}</xbrli:scenario>` : ''}</xbrli:context>
   <d:${concept} contextRef="c" unitRef="u" decimals="0">1</d:${concept}>
 </xbrli:xbrl>
