@@ -389,10 +389,10 @@ class InlineSet {
     };
     const limits = { maxBytes: this.options.maxBytes, ...this.options.limits };
     const fast = this.options.parser !== 'saxes' && !this.slow.has(doc);
-    // The fast scanner bounds the nesting itself (declining a deeper document, which the slow path then reports).
+    // The fast scanner keeps to the depth and contexts budget itself (declining past it, which the slow path then reports).
     const read = readXmlDocument(file, file, limits, 'ixread', !fast);
     if (read.text === undefined) return read.diagnostics;
-    const { events, problems } = this.parse(read.text, file, fast ? limitsOf(limits).maxDepth : undefined, doc, h);
+    const { events, problems } = this.parse(read.text, file, fast ? limitsOf(limits) : undefined, doc, h);
     if (events)
       for (const e of events) {
         if (e.type === 'open') h.open(openTagOf(e.tag, e.line, e.column, e.nsMap));
@@ -415,7 +415,7 @@ class InlineSet {
   private parse(
     text: string,
     file: string,
-    fastDepth: number | undefined,
+    fastLimits: Limits | undefined,
     doc: number,
     h: XhtmlHandler,
   ): { events?: XmlEvent[]; problems: Diagnostic[] } {
@@ -435,8 +435,8 @@ class InlineSet {
         ),
       );
     }
-    if (fastDepth !== undefined) {
-      if (scanXhtml(text, h, fastDepth)) return { problems: [] };
+    if (fastLimits !== undefined) {
+      if (scanXhtml(text, h, fastLimits)) return { problems: [] };
       throw new Restart(doc);
     }
     const events: XmlEvent[] = [];

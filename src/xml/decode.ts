@@ -135,39 +135,6 @@ export function overBudget(
   return undefined;
 }
 
-const NAME_CHAR = /[\w.\-\u00b7-\uffff]/;
-
-/**
- * More than `max` start tags named `context` (any prefix), found by a plain substring search (for
- * callers whose own scanner bounds the depth: much cheaper than the full budget pass), with the
- * line and column of the first one over; undefined otherwise.
- */
-function contextsOver(
-  text: string,
-  max: number,
-): { limit: 'maxContexts'; value: number; line: number; column: number } | undefined {
-  let count = 0;
-  for (let j = text.indexOf('context'); j >= 0; j = text.indexOf('context', j + 7)) {
-    const after = text.charCodeAt(j + 7);
-    if (!(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x3e || after === 0x2f))
-      continue;
-    let k = j - 1;
-    if (text.charCodeAt(k) === 0x3a /* : */) {
-      k--;
-      while (k >= 0 && NAME_CHAR.test(text[k])) k--;
-    }
-    if (text.charCodeAt(k) !== 0x3c /* < */ || ++count <= max) continue;
-    const before = text.slice(0, k);
-    return {
-      limit: 'maxContexts',
-      value: count,
-      line: before.split('\n').length,
-      column: k - before.lastIndexOf('\n'),
-    };
-  }
-  return undefined;
-}
-
 /**
  * Reads an XML document the user or the confinement resolver named: a regular file within
  * `maxBytes`, decoded (see `decodeXml`), no deeper than `maxDepth`. Diagnostics instead of text
@@ -178,7 +145,7 @@ export function readXmlDocument(
   file: string,
   partial?: Partial<Limits>,
   prefix: 'xml' | 'ixread' = 'xml',
-  /** False when the caller's own scanner bounds the depth (and falls back to a reading that checks it). */
+  /** False when the caller's own scanner keeps to the depth and contexts budget (and falls back to a reading that checks it). */
   checkDepth = true,
 ): { text?: string; diagnostics: Diagnostic[] } {
   const limits = limitsOf(partial);
@@ -188,23 +155,18 @@ export function readXmlDocument(
   const decoded = decodeXml(bytes, file, prefix);
   if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  const over = budgetProblem(text, file, limits, prefix, checkDepth ? 'all' : 'contexts');
+  const over = checkDepth ? budgetProblem(text, file, limits, prefix) : undefined;
   return over ? { diagnostics: [over] } : { text, diagnostics: [] };
 }
 
-/**
- * The reading budget's finding for a decoded text, if it exceeds one: nesting depth and contexts
- * (`all`, one linear pass), or only contexts (a substring search, for a caller whose scanner
- * bounds the depth itself).
- */
+/** The reading budget's finding for a decoded text (nesting depth and contexts, one linear pass), if it exceeds it. */
 export function budgetProblem(
   text: string,
   file: string,
   limits: Limits,
   prefix: 'xml' | 'ixread',
-  what: 'all' | 'contexts' = 'all',
 ): Diagnostic | undefined {
-  const over = what === 'all' ? overBudget(text, limits) : contextsOver(text, limits.maxContexts);
+  const over = overBudget(text, limits);
   if (!over) return undefined;
   return limitExceeded(
     prefix === 'ixread' ? 'ixread:limitExceeded' : 'xml:limitExceeded',

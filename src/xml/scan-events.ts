@@ -112,17 +112,21 @@ function referencesOk(text: string, from: number, end: number): boolean {
  * A fast path for reading XHTML (Inline XBRL documents): scans the whole text and calls `handler`
  * with what saxes would give (namespace-resolved tags with their start line and column, decoded
  * text, CDATA as text, comments and processing instructions skipped). Line ends are normalised
- * (XML 1.0 §2.11) as saxes does; a `maxDepth` deeper nesting is declined (the caller's slow path
- * reports it).
+ * (XML 1.0 §2.11) as saxes does; a nesting deeper than `maxDepth`, or more than `maxContexts`
+ * elements named `context`, is declined (the caller's slow path, which checks the budget, reports it).
  *
  * Note: it accepts only what it fully understands. A DOCTYPE, an entity other than the five
  * predefined ones, a non-ASCII name, a mismatched tag, an unbound prefix, a stray character: it
  * returns false and the caller reads the text with saxes, which judges it and gives the exact
  * diagnostic. The handler has then seen part of the document, and the caller starts over.
  */
-export function scanXhtml(text: string, handler: XhtmlHandler, maxDepth = Infinity): boolean {
+export function scanXhtml(
+  text: string,
+  handler: XhtmlHandler,
+  limits: { maxDepth?: number; maxContexts?: number } = {},
+): boolean {
   const normalised = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
-  return new XhtmlScanner(normalised, handler, maxDepth).run();
+  return new XhtmlScanner(normalised, handler, limits.maxDepth ?? Infinity, limits.maxContexts ?? Infinity).run();
 }
 
 class XhtmlScanner {
@@ -153,11 +157,13 @@ class XhtmlScanner {
   private nextTab = -1;
   private nextNl = -1;
   private readonly view: ScanView;
+  private contexts = 0;
 
   constructor(
     private readonly text: string,
     private readonly h: XhtmlHandler,
     private readonly maxDepth: number,
+    private readonly maxContexts: number,
   ) {
     this.rootScope.xml = XML_NS;
     this.view = new ScanView(text, this.rootScope);
@@ -306,6 +312,7 @@ class XhtmlScanner {
     if (!scope) return false;
     const en = this.scoped.resolve(qname, scope, false);
     if (!en || !this.viewAttributes(scope)) return false;
+    if (en.local === 'context' && ++this.contexts > this.maxContexts) return false; // the slow path reports it
     while (this.nextNewline !== -1 && this.nextNewline < lt) {
       this.line++;
       this.lineStart = this.nextNewline + 1;
