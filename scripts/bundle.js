@@ -30,6 +30,15 @@ buildSync({
   minifySyntax: true,
   logLevel: 'warning',
 });
+// Pure ASCII, so that the program decodes its bundle as Latin-1 (a byte per character, a third of the
+// time of UTF-8 decoding, and a one-byte string for V8): esbuild escapes non-ASCII characters in string
+// literals but leaves them in regular expression literals, where a \uXXXX escape means the same.
+for (const name of ['program.js', 'validate-worker.js']) {
+  const file = path.join(dist, 'bundle', name);
+  const text = fs.readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) fs.writeFileSync(file, ascii);
+}
 const release = path.join(root, 'releases', 'iij-2004-02-12-3q-fy2003.txt');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-code-cache-'));
 const cli = path.join(dist, 'src', 'cli', 'main.js');

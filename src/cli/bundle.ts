@@ -68,7 +68,7 @@ function current(): boolean {
 export function runBundle(short = false): boolean {
   (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   if (process.env.IIJ_XBRL_NO_BUNDLE || !current()) return false;
-  const source = read(BUNDLE)?.toString('utf8');
+  const source = read(BUNDLE)?.toString('latin1'); // the build writes it in ASCII (scripts/bundle.js)
   if (source === undefined) return false;
   const writing = !!process.env.IIJ_XBRL_WRITE_CODE_CACHE;
   const cachedData = writing ? undefined : read(cacheFile(short));

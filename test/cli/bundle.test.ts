@@ -41,6 +41,9 @@ function expectCommitted(files: Map<string, Buffer>): void {
 test('the build wrote the bundle and a code cache V8 accepts for it', () => {
   const source = fs.readFileSync(BUNDLE, 'utf8');
   expect(source).toContain('convertBytes');
+  // ASCII only (the program decodes it as Latin-1): the release reader's Japanese patterns are escaped
+  expect(source.match(/[^\x00-\x7f]/g)).toBeNull();
+  expect(source).toContain('\\u6ce8\\u8a18'); // 注記, in the note patterns
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData: fs.readFileSync(BUILT) });
   expect(script.cachedDataRejected).toBe(false);
