@@ -5,8 +5,8 @@
 // xmlbuilder2 for `taxonomy build`, ajv's compiler for a schema without generated code — since every byte
 // of the bundle is read and decoded at each start); whitespace and syntax are minified (identifiers are not,
 // for stack traces); one conversion of the
-// bundled release and one validation of its outputs, run with IIJ_XBRL_WRITE_CODE_CACHE, write
-// dist/bundle/program-short.cache and dist/bundle/program.cache (see src/cli/bundle.ts).
+// bundled release and two validations of its outputs, run with IIJ_XBRL_WRITE_CODE_CACHE, write
+// dist/bundle/program-short.cache, program-small.cache and program.cache (see src/cli/bundle.ts).
 const { buildSync } = require('esbuild');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -44,13 +44,21 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), 'iij-code-cache-'));
 const cli = path.join(dist, 'src', 'cli', 'main.js');
 const env = { ...process.env, IIJ_XBRL_WRITE_CODE_CACHE: '1', IIJ_XBRL_CODE_CACHE: '' };
 try {
-  // convert writes program-short.cache (V8's flags of short commands), validate program.cache
-  const runs = [
-    ['convert', release, '--out', out, '--quiet'],
-    ['validate', '--jobs', '1', ...['.xml', '.json', '-en.xhtml'].map((s) => path.join(out, `iij-20031231${s}`))],
+  // convert writes program-short.cache (V8's flags of short commands); validate of its outputs,
+  // program-small.cache (a small input) and, with V8's defaults, program.cache (see tuningFor)
+  const validate = [
+    'validate',
+    '--jobs',
+    '1',
+    ...['.xml', '.json', '-en.xhtml'].map((s) => path.join(out, `iij-20031231${s}`)),
   ];
-  for (const args of runs) {
-    const r = spawnSync(process.execPath, [cli, ...args], { env, stdio: 'ignore' });
+  const runs = [
+    [['convert', release, '--out', out, '--quiet'], 'short'],
+    [validate, 'small'],
+    [validate, 'default'],
+  ];
+  for (const [args, tuning] of runs) {
+    const r = spawnSync(process.execPath, [cli, ...args], { env: { ...env, IIJ_XBRL_TUNE: tuning }, stdio: 'ignore' });
     if (r.status !== 0 && r.status !== 1)
       process.stderr.write(`code cache not written (${args[0]} exited ${r.status})\n`);
   }

@@ -6,7 +6,7 @@
  * and `module.createRequire`. Otherwise — no bundle, or `IIJ_XBRL_NO_BUNDLE` set — it runs from the
  * compiled modules (also when the bundle is older than them: after a compilation without the bundling
  * step). Either way the same program; the bundle and its cache only save start-up time, as does
- * turning V8's optimising compiler off for the commands that end within a second (`tuneForCommand`).
+ * tuning V8's compiler for the command and the size of its input (`tuneForCommand`).
  */
 import { runBundle, tuneForCommand } from './bundle';
 

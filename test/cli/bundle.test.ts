@@ -52,27 +52,54 @@ test('the build wrote the bundle and a code cache V8 accepts for it', () => {
   expect(other.cachedDataRejected).toBe(true);
 });
 
+/** Whether V8, run with `flags`, accepts `cache` for the bundle. */
+function accepted(cache: string, flags: string[]): string {
+  return spawnSync(
+    process.execPath,
+    [
+      ...flags,
+      '-e',
+      `const fs = require('fs'), vm = require('vm');
+       const w = '(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(${JSON.stringify(BUNDLE)}, 'utf8') + '\\n})';
+       process.stdout.write(String(!new vm.Script(w, { filename: ${JSON.stringify(BUNDLE)}, cachedData: fs.readFileSync(${JSON.stringify(cache)}) }).cachedDataRejected));`,
+    ],
+    { encoding: 'utf8' },
+  ).stdout;
+}
+
 test('short commands (convert) run without TurboFan and have a cache of their own, which V8 accepts under that flag only', () => {
   const short = path.join(ROOT, 'dist', 'bundle', 'program-short.cache');
-  const probe = (flags: string[]) =>
-    spawnSync(
-      process.execPath,
-      [
-        ...flags,
-        '-e',
-        `const fs = require('fs'), vm = require('vm');
-         const w = '(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(${JSON.stringify(BUNDLE)}, 'utf8') + '\\n})';
-         process.stdout.write(String(new vm.Script(w, { filename: ${JSON.stringify(BUNDLE)}, cachedData: fs.readFileSync(${JSON.stringify(short)}) }).cachedDataRejected));`,
-      ],
-      { encoding: 'utf8' },
-    ).stdout;
-  expect(probe(['--no-opt'])).toBe('false');
-  expect(probe([])).toBe('true');
-  const { tuneForCommand } = require('../../src/cli/bundle') as typeof import('../../src/cli/bundle');
-  expect([tuneForCommand(['node', 'iij-xbrl', 'validate']), tuneForCommand(['node', 'iij-xbrl', 'extract'])]).toEqual([
-    false,
-    false,
-  ]);
+  expect(accepted(short, ['--no-opt'])).toBe('true');
+  expect(accepted(short, [])).toBe('false');
+});
+
+test('commands reading input are tuned by its size: small inputs with a higher tiering budget and a cache of their own', () => {
+  const { tuningFor, SMALL_INPUT } = require('../../src/cli/bundle') as typeof import('../../src/cli/bundle');
+  const small = path.join(ROOT, 'instances', 'iij-20031231.xml');
+  const dir = path.join(tmp, 'large-set');
+  fs.mkdirSync(dir, { recursive: true });
+  const large = path.join(dir, 'large.xhtml');
+  fs.closeSync(fs.openSync(large, 'w'));
+  fs.truncateSync(large, SMALL_INPUT + 1); // sparse: no disk spent
+  fs.writeFileSync(path.join(dir, 'manifest.xml'), '<manifest/>');
+  const t = (...args: string[]) => tuningFor(['node', 'iij-xbrl', ...args], {});
+  expect([
+    t('convert', 'release.txt'),
+    t('validate', small),
+    t('validate', '--jobs', '1', small, '--format', 'json'),
+    t('extract', small, '--to', 'xbrl-json'),
+    t('validate', large),
+    t('validate', small, dir),
+    t('validate', path.join(dir, 'manifest.xml')),
+    t('validate', '-'),
+    t('validate', path.join(tmp, 'no-such-file.xml')),
+    t('taxonomy', 'check', small),
+  ]).toEqual(['short', 'small', 'small', 'small', 'default', 'default', 'default', 'default', 'small', 'default']);
+  expect(tuningFor(['node', 'iij-xbrl', 'validate', small], { IIJ_XBRL_TUNE: 'default' })).toBe('default');
+  const cache = path.join(ROOT, 'dist', 'bundle', 'program-small.cache');
+  expect(accepted(cache, ['--interrupt-budget=3000000'])).toBe('true');
+  expect(accepted(cache, [])).toBe('false');
+  expect(accepted(path.join(ROOT, 'dist', 'bundle', 'program.cache'), [])).toBe('true');
 });
 
 test("same outputs from the bundle with the build's cache, without one, with a corrupt one, a stale one, and without the bundle", () => {
