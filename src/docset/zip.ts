@@ -1,4 +1,3 @@
-import { Inflate } from 'fflate';
 import { diag, type Diagnostic } from '../model';
 import zlib from 'node:zlib';
 import { crc32 as crc32Js } from '../util/zip';
@@ -299,6 +298,8 @@ function inflateEntry(b: Uint8Array, r: CdRecord, lim: ZipLimits, totalLeft: num
     const chunks: Uint8Array[] = [];
     let n = 0;
     const stop = new ZipProblem('zip:invalid', 'stop');
+    // fflate loads on the first compressed entry: its tables are built when it loads, and most runs read no zip
+    const { Inflate } = require('fflate') as typeof import('fflate');
     const inflater = new Inflate((chunk) => {
       n += chunk.length;
       if (n > r.usize || n > totalLeft) throw stop;

@@ -199,3 +199,42 @@ describe('ixt-sec:numwordsen short path', () => {
     expect(short).toBeGreaterThan(150);
   });
 });
+
+describe('ixt-sec:durwordsen short path', () => {
+  const { DUR_WORDS_PATTERNS, SEC } =
+    require('../../src/ixbrl/sec-transformations') as typeof import('../../src/ixbrl/sec-transformations');
+  const numbers = ['one', 'Five', 'twelve', 'twenty', 'twenty-one', 'Thirty five', 'ninety\u2013nine', 'zero', 'no'];
+  const more = ['None', 'nil', 'one hundred', '7', '12', '2025', '12345', 'hundred', 'a', ''];
+  const units = ['year', 'years', 'Year', 'month', 'Months', 'day', 'days', 'weeks', 'yr'];
+  const inputs = [...numbers, ...more].flatMap((n) =>
+    units.flatMap((u) => [
+      `${n} ${u}`,
+      `${n}-${u}`,
+      ` ${n}\t${u}\n`,
+      `${n}  ${u},`,
+      `${n} ${u} and one day`,
+      `${n}${u}`,
+    ]),
+  );
+  test('takes only what the registry pattern takes, with the same parts', () => {
+    let short = 0;
+    for (const text of inputs) {
+      const s = DUR_WORDS_PATTERNS.short.exec(text);
+      if (!s) continue;
+      short++;
+      const f = DUR_WORDS_PATTERNS.full.exec(text);
+      expect([text, f?.slice(1, 4)]).toEqual([text, [s[2] && s[1], s[3] && s[1], s[4] && s[1]]]);
+    }
+    expect(short).toBeGreaterThan(150);
+  });
+  test('values through the short path', () => {
+    expect(
+      ['one-year', 'Five Years', '30 days', 'twenty-one months', 'no days', ' 2 years\n'].map(SEC.durwordsen),
+    ).toEqual(['P1Y', 'P5Y', 'P30D', 'P21M', 'P0D', 'P2Y']);
+    expect(['one year and six months', 'one hundred days', 'five weeks'].map(SEC.durwordsen)).toEqual([
+      'P1Y6M',
+      'P100D',
+      undefined,
+    ]);
+  });
+});
