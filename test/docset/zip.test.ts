@@ -187,3 +187,35 @@ describe('readZip: the archives filers deliver', () => {
     expect(looksLikeZip(Buffer.from('<?xml'))).toBe(false);
   });
 });
+
+describe('readZip under seeded mutation', () => {
+  it('never throws: 3,000 mutated archives each read whole or refused with zip: codes, none inflating past its limit', () => {
+    const base = craftZip([
+      { name: 'XBRLData/Summary/a.htm', data: '<html><body>売上高 1,234</body></html>'.repeat(40) },
+      { name: 'XBRLData/Attachment/manifest.xml', data: '<manifest/>', method: 0 },
+      { name: 'XBRLData/Attachment/b.htm', data: 'x'.repeat(3000) },
+    ]);
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const seen = new Set<string>();
+    for (let i = 0; i < 3000; i++) {
+      let b = Buffer.from(base);
+      for (let k = 1 + rnd(4); k > 0; k--) {
+        const op = rnd(3);
+        if (op === 0) b[rnd(b.length)] = rnd(256);
+        else if (op === 1) b = b.subarray(0, rnd(b.length));
+        else b[rnd(b.length)] ^= 1 << rnd(8);
+      }
+      const r = readZip(b, 'f.zip', { maxTotalBytes: 8000 });
+      if (r.diagnostics.length) {
+        expect(r.entries).toEqual([]);
+        for (const d of r.diagnostics) seen.add(d.code);
+      } else expect(r.entries.reduce((s, e) => s + e.data.length, 0)).toBeLessThanOrEqual(8000);
+    }
+    expect([...seen].every((c) => c.startsWith('zip:'))).toBe(true);
+    expect(seen.has('zip:invalid')).toBe(true);
+  });
+});
