@@ -10,6 +10,7 @@ import {
 } from '../../model';
 import type { RuleContext } from '../context';
 import { dateUnion as isDateUnion, lexicalOk } from '../../taxonomy/lexical';
+import { simpleValueIssue } from '../../taxonomy/simple-type';
 
 export const CODES = {
   schemaImportMissing: 'xbrl:schemaImportMissing',
@@ -144,6 +145,30 @@ function declarations(ctx: RuleContext, push: Push): void {
   }
 }
 
+/**
+ * A fact's value against its concept's type (XML Schema Part 1 §3.3.4, the instance's schema
+ * validity, XBRL 2.1 §4.6): the built-in type's lexical space, then the constraining facets of the
+ * type's restriction steps (the dei enumerations, patterns, bounds, lengths, digits).
+ */
+function checkValue(f: Fact & { value: string }, c: Concept, xsd: string | undefined, push: Push): void {
+  if (!lexicalOk(xsd, f.value)) {
+    push(CODES.valueError, `Fact ${factId(f)}: "${f.value}" is not a valid ${xsd} value for ${c.localName}.`, f, {
+      concept: c.localName,
+      actual: f.value,
+      expected: xsd,
+    });
+    return;
+  }
+  const issue = c.facets ? simpleValueIssue({ xsd, facets: c.facets }, f.value) : undefined;
+  if (issue)
+    push(
+      CODES.valueError,
+      `Fact ${factId(f)}: "${f.value}" is not a value of ${c.localName}'s type${c.type ? ` ${c.type}` : ''}, which takes ${issue}.`,
+      f,
+      { concept: c.localName, actual: f.value, expected: issue },
+    );
+}
+
 /** Units, decimals/precision and the value of an item, numeric or not. */
 function itemValue(ctx: RuleContext, f: Fact, c: Concept, push: Push): void {
   if (c.numeric) {
@@ -163,13 +188,7 @@ function itemValue(ctx: RuleContext, f: Fact, c: Concept, push: Push): void {
       // NaN: a decimals outside its lexical space, reported by the reader with what it found (xbrl/lexical).
       if (typeof f.decimals === 'number' && !Number.isNaN(f.decimals) && !Number.isInteger(f.decimals))
         push(CODES.decimals, `Fact ${factId(f)}: decimals is not an integer or INF.`, f);
-      if (!lexicalOk(c.xsd ?? 'decimal', f.value))
-        push(
-          CODES.valueError,
-          `Fact ${factId(f)}: "${f.value}" is not a valid ${c.xsd ?? 'decimal'} value for ${c.localName}.`,
-          f,
-          { concept: c.localName, actual: f.value, expected: c.xsd },
-        );
+      checkValue(f as Fact & { value: string }, c, c.xsd ?? 'decimal', push);
     }
     const u = f.unit;
     if (u && c.kind === 'monetary') {
@@ -189,12 +208,7 @@ function itemValue(ctx: RuleContext, f: Fact, c: Concept, push: Push): void {
       push(CODES.extraneous, `Non-numeric fact ${factId(f)} has decimals or precision.`, f);
     if (f.unitId !== undefined || (f.unit && !ctx.units))
       push(CODES.nonNumericUnit, `Non-numeric fact ${factId(f)} has a unit.`, f);
-    if (f.value !== null && !lexicalOk(c.xsd, f.value))
-      push(CODES.valueError, `Fact ${factId(f)}: "${f.value}" is not a valid ${c.xsd} value for ${c.localName}.`, f, {
-        concept: c.localName,
-        actual: f.value,
-        expected: c.xsd,
-      });
+    if (f.value !== null) checkValue(f as Fact & { value: string }, c, c.xsd, push);
   }
 }
 
