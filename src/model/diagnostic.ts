@@ -114,6 +114,7 @@ export type Xbrl21Code =
   | 'xmlSchema:valueError'
   | 'xmlSchema:attributesRequired'
   | 'xmlSchema:patternEscapeDisallowed'
+  | 'xmlSchema:uniqueParticleAttribution'
   | 'xlink:dupArcs';
 /** Calculations 1.1 / XBRL 2.1 §5.2.5.2, duplicates and roll-forwards. */
 export type CalculationCode =

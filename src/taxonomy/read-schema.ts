@@ -2,6 +2,7 @@ import { diag, NS, type Diagnostic, type Facets, type RoleType, type SourceRef }
 import { readLinkbase, type RawLinkbase } from './read-linkbase';
 import { childElements, firstChild, resolveQName, type XElement } from '../xml/read-xml';
 import { resolveHref, withXmlBase } from './xml-base';
+import { uniqueParticles } from './particles';
 
 export interface ElementDecl {
   name: string;
@@ -198,7 +199,7 @@ export function readSchema(root: XElement, url: string, file: string, onRef: (hr
       default:
     }
   }
-  r.diagnostics.push(...patternEscapes(root, file));
+  r.diagnostics.push(...patternEscapes(root, file), ...uniqueParticles(root, file, tns));
   r.anchors = anchorsOf(root);
   return r;
 }

@@ -34,6 +34,13 @@ const CASES: [string, string, 'valid' | 'invalid', string][] = [
   ['311-footnotes-testcase', 'V-02', 'valid', ''],
   ['311-footnotes-testcase', 'V-03', 'valid', ''],
   ['311-footnotes-testcase', 'V-04', 'invalid', 'xbrl.4.11.1.2.1:footnoteLang'],
+  // XML Schema Part 1 §3.8.6: Unique Particle Attribution, as Arelle checks it
+  ['uniqueParticleAttribution-testcase', 'V-01', 'valid', ''],
+  ['uniqueParticleAttribution-testcase', 'V-02', 'valid', ''],
+  ['uniqueParticleAttribution-testcase', 'V-03', 'invalid', 'xmlSchema:uniqueParticleAttribution'],
+  ['uniqueParticleAttribution-testcase', 'V-04', 'valid', ''],
+  ['uniqueParticleAttribution-testcase', 'V-05', 'valid', ''],
+  ['uniqueParticleAttribution-testcase', 'V-06', 'invalid', 'xmlSchema:uniqueParticleAttribution'],
   // XML Schema Part 2 §F.1.1: only XML Schema's own escapes in a pattern facet
   ['401-datatypes', 'v401-05', 'invalid', 'xmlSchema:patternEscapeDisallowed'],
   ['401-datatypes', 'v401-06', 'valid', ''],
