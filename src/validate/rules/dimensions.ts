@@ -28,35 +28,51 @@ export function dimensions(ctx: RuleContext): Diagnostic[] {
   if (contexts)
     for (const c of contexts.values()) if (c.dimValues) out.push(...checkContext(ctx, drs, c, typedVerdicts));
   if (!drs.any) return out;
-  const views = new Map<string, ContextView | undefined>();
-  const verdicts = new Map<string, Map<BaseSets, boolean>>();
-  // Facts of one context usually stand together: the last verdict is tried first.
-  let lastKey: string | undefined;
-  let lastSets: BaseSets | undefined;
-  let lastOk = true;
+  // Note: verdicts are kept by what decides them (the context's members and other content, not its id), so
+  // the contexts of a large instance share a few verdict tables and a context costs nothing kept.
+  const bySignature = new Map<string, Verdicts>();
+  // Facts of one context usually stand together: the last context's verdicts are tried first.
+  let lastRef: string | undefined;
+  let last: Verdicts | undefined;
   for (const f of ctx.report.facts) {
     if (f.tuple) continue;
     const sets = drs.baseSets(f.concept);
     if (!sets.length) continue;
-    const key = f.contextId ?? oimKey(f);
-    let ok: boolean | undefined = key === lastKey && sets === lastSets ? lastOk : undefined;
+    const ref = f.contextId;
+    let verdicts = ref !== undefined && ref === lastRef ? last : undefined;
+    if (!verdicts) {
+      const c = ref !== undefined ? contexts?.get(ref) : undefined;
+      const sig = c ? contextSignature(c) : ref !== undefined ? '\u0003' : oimKey(f);
+      verdicts = bySignature.get(sig);
+      if (!verdicts) bySignature.set(sig, (verdicts = { f, c, view: null, bySets: new Map() }));
+      lastRef = ref;
+      last = verdicts;
+    }
+    let ok = verdicts.bySets.get(sets);
     if (ok === undefined) {
-      let byContext = verdicts.get(key);
-      if (!byContext) verdicts.set(key, (byContext = new Map()));
-      ok = byContext.get(sets);
-      if (ok === undefined) {
-        let view = views.get(key);
-        if (!views.has(key))
-          views.set(key, (view = contextView(f, f.contextId !== undefined ? contexts?.get(f.contextId) : undefined)));
-        byContext.set(sets, (ok = view ? baseSetsMet(sets, view, drs) : true));
-      }
-      lastKey = key;
-      lastSets = sets;
-      lastOk = ok;
+      if (verdicts.view === null) verdicts.view = contextView(verdicts.f, verdicts.c);
+      verdicts.bySets.set(sets, (ok = verdicts.view ? baseSetsMet(sets, verdicts.view, drs) : true));
     }
     if (!ok) out.push(invalidFact(f));
   }
   return out;
+}
+
+/** The verdicts for the contexts of one signature, by base sets; the view of the first such context (or fact), built when first needed. */
+interface Verdicts {
+  f: Fact;
+  c: InstanceContext | undefined;
+  view: ContextView | undefined | null;
+  bySets: Map<BaseSets, boolean>;
+}
+
+/** What a context's dimensional validity depends on: its members (dimension, container, explicit member or typed) and other content, in order. */
+function contextSignature(c: InstanceContext): string {
+  const o = c.otherContent;
+  let sig = o ? `${o.segment}\u0001${o.scenario}` : '';
+  for (const v of c.dimValues ?? [])
+    sig += `\u0001${v.container === 'segment' ? 's' : 'c'}${v.dimension}\u0002${v.typed ? '\u0004' : (v.explicit ?? '\u0005')}`;
+  return sig;
 }
 
 function invalidFact(f: Fact): Diagnostic {
