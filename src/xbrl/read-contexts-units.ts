@@ -214,13 +214,13 @@ export function contextFromElement(
   const ident = ent && firstChild(ent, XN.identifier);
   const per = firstChild(e, XN.period);
   const period = per && readPeriod(per);
-  const { dimensions, nonDimensional, content, dimValues, otherContent } = readDimensions(
-    id,
-    [ent && firstChild(ent, XN.segment), firstChild(e, XN.scenario)],
-    file,
-    diagnostics,
-    state,
-  );
+  const {
+    dimensions,
+    nonDimensional,
+    content,
+    dimValues: grown,
+    otherContent,
+  } = readDimensions(id, [ent && firstChild(ent, XN.segment), firstChild(e, XN.scenario)], file, diagnostics, state);
   if (!ident || !ident.attrs.scheme)
     diagnostics.push(
       diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, {
@@ -231,18 +231,18 @@ export function contextFromElement(
     diagnostics.push(
       diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }),
     );
-  const context: InstanceContext = {
-    id,
-    entity: state.entity(ident?.attrs.scheme ?? '', (ident?.text ?? '').trim()),
-    period,
-    dimensions,
-    nonDimensional,
-    line: e.line,
-    content: content.length ? content : undefined,
-  };
-  if (dimValues.length) context.dimValues = dimValues;
-  if (nonDimensional) context.otherContent = otherContent;
-  return context;
+  const entity = state.entity(ident?.attrs.scheme ?? '', (ident?.text ?? '').trim());
+  const line = e.line;
+  const dimValues = grown.slice();
+  // (copies of the lists, exactly their length: a list grown by push keeps room for 17 entries)
+  const kept = content.length ? content.slice() : undefined;
+  // Note: one literal per case, so that every property is held in the object itself (one object fewer per context).
+  if (dimValues.length === 0 && !nonDimensional)
+    return { id, entity, period, dimensions, nonDimensional, line, content: kept };
+  if (!nonDimensional) return { id, entity, period, dimensions, nonDimensional, line, content: kept, dimValues };
+  if (dimValues.length === 0)
+    return { id, entity, period, dimensions, nonDimensional, line, content: kept, otherContent };
+  return { id, entity, period, dimensions, nonDimensional, line, content: kept, dimValues, otherContent };
 }
 
 /**
