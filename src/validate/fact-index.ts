@@ -173,24 +173,34 @@ export const contextKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions'>, 
 /** Separates a group key from the path of the tuple its facts sit in. */
 const TUPLE = '\u0001';
 
+type KeyedFact = Pick<Fact, 'entity' | 'period' | 'dimensions' | 'unit' | 'language' | 'tupleParent'>;
+
 /**
- * Group key by value: the context key (entity, period, dimensions), unit, language; then the tuple path, if any.
- * Note: joined, so that the key held for each group is one flat string (a template literal would keep its pieces).
+ * Group keys by value: the context key (entity, period, dimensions), unit, language; then the tuple path, if any.
+ * Note: each part but the identifier is replaced by a short token, one per distinct value in this build (the long
+ * parts are Clark names), and the key is joined (one flat string: a template literal would keep its pieces), so a group's
+ * key costs a few dozen characters, not a few hundred.
  */
-const groupKeyOf = (
-  f: Pick<Fact, 'entity' | 'period' | 'dimensions' | 'unit' | 'language' | 'tupleParent'>,
-  period = f.period,
-): string => {
-  const key = [
-    f.entity.scheme,
-    f.entity.identifier,
-    periodValueKey(period),
-    dimsKey(f.dimensions),
-    unitKey(f.unit),
-    f.language ?? '',
-  ].join('|');
-  return f.tupleParent ? `${key}${TUPLE}${f.tupleParent}` : key;
-};
+function groupKeys(): (f: KeyedFact, period?: Period) => string {
+  const tokens = new Map<string, string>();
+  const token = (s: string) => {
+    let t = tokens.get(s);
+    if (t === undefined) tokens.set(s, (t = String(tokens.size)));
+    return t;
+  };
+  return (f, period = f.period) => {
+    // (every part but the identifier is a token of digits, and the identifier comes last: no two keys collide)
+    const key = [
+      token(f.entity.scheme),
+      token(periodValueKey(period)),
+      token(dimsKey(f.dimensions)),
+      token(unitKey(f.unit)),
+      token(f.language ?? ''),
+      f.entity.identifier,
+    ].join('|');
+    return f.tupleParent ? `${key}${TUPLE}${f.tupleParent}` : key;
+  };
+}
 
 /** Facts of one XML context share its entity, period and dimensions objects: the key is built once per context and unit. */
 interface Seen {
@@ -206,6 +216,7 @@ interface Seen {
 /** Builds the index in one pass over the facts. */
 export function buildFactIndex(facts: readonly Fact[]): FactIndex {
   const groups = new Map<string, Group>();
+  const groupKeyOf = groupKeys();
   // Note: local to this build, dropped when it returns; keyed by the period object facts of one context share
   // (each context has its own: one entry, held as itself, a list only when a second one shares the period).
   const seen = new Map<Period, Seen | Seen[]>();

@@ -43,6 +43,12 @@ describe('fact index groups', () => {
     expect(index.find(concepts[1], facts[0], period)!.map((f) => f.value)).toEqual(['1']);
   });
 
+  test('entities whose scheme and identifier read alike when joined stay two groups', () => {
+    const a = { ...fact('{x}A', '1', 'c1'), entity: { scheme: 's', identifier: 'a|x' } };
+    const b = { ...fact('{x}A', '2', 'c2'), entity: { scheme: 's|a', identifier: 'x' } };
+    expect(buildFactIndex([a, b]).groups.size).toBe(2);
+  });
+
   test('facts of two contexts with the same aspects share one group; another period gets its own', () => {
     const other = { type: 'instant' as const, instant: '2024-04-01' };
     const facts = [fact('{x}A', '1', 'c1'), fact('{x}A', '2', 'c2'), { ...fact('{x}A', '3', 'c3'), period: other }];
