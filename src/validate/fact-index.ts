@@ -13,36 +13,70 @@ export interface FactGroup extends ReadonlyMap<string, readonly Fact[]> {
 /**
  * A group as built: a concept's only fact is held as itself and handed out as a one-element list
  * when asked, so a million facts with no duplicates cost a million fewer arrays held for the run.
+ * Note: a small group (the usual context holds a few concepts) keeps concepts and entries side by side in one
+ * short list (concept, entry, concept, entry…), a larger one in a map: a list costs half what a small map does.
  */
 class Group implements FactGroup {
-  private readonly byConcept = new Map<string, Fact | Fact[]>();
+  private small: (string | Fact | Fact[])[] | undefined = [];
+  private byConcept: Map<string, Fact | Fact[]> | undefined;
 
   add(f: Fact): void {
-    const had = this.byConcept.get(f.concept);
-    if (had === undefined) this.byConcept.set(f.concept, f);
+    const list = this.small;
+    if (list) {
+      const i = list.indexOf(f.concept);
+      if (i >= 0 && i % 2 === 0) {
+        const had = list[i + 1] as Fact | Fact[];
+        if (Array.isArray(had)) had.push(f);
+        else list[i + 1] = [had, f];
+        return;
+      }
+      if (i < 0 && list.length < 2 * SMALL_GROUP) {
+        list.push(f.concept, f);
+        return;
+      }
+      this.byConcept = new Map(this.rawEntries());
+      this.small = undefined;
+    }
+    const m = this.byConcept!;
+    const had = m.get(f.concept);
+    if (had === undefined) m.set(f.concept, f);
     else if (Array.isArray(had)) had.push(f);
-    else this.byConcept.set(f.concept, [had, f]);
+    else m.set(f.concept, [had, f]);
+  }
+
+  private entry(concept: string): Fact | Fact[] | undefined {
+    const list = this.small;
+    if (!list) return this.byConcept!.get(concept);
+    for (let i = 0; i < list.length; i += 2) if (list[i] === concept) return list[i + 1] as Fact | Fact[];
+    return undefined;
+  }
+  private rawEntries(): [string, Fact | Fact[]][] | Map<string, Fact | Fact[]> {
+    const list = this.small;
+    if (!list) return this.byConcept!;
+    const out: [string, Fact | Fact[]][] = [];
+    for (let i = 0; i < list.length; i += 2) out.push([list[i] as string, list[i + 1] as Fact | Fact[]]);
+    return out;
   }
 
   get size(): number {
-    return this.byConcept.size;
+    return this.small ? this.small.length / 2 : this.byConcept!.size;
   }
   has(concept: string): boolean {
-    return this.byConcept.has(concept);
+    return this.entry(concept) !== undefined;
   }
   get(concept: string): readonly Fact[] | undefined {
-    const x = this.byConcept.get(concept);
+    const x = this.entry(concept);
     return x === undefined || Array.isArray(x) ? x : [x];
   }
 
-  keys(): IterableIterator<string> {
-    return this.byConcept.keys();
+  *keys(): IterableIterator<string> {
+    for (const [k] of this.rawEntries()) yield k;
   }
   *values(): IterableIterator<readonly Fact[]> {
-    for (const x of this.byConcept.values()) yield Array.isArray(x) ? x : [x];
+    for (const [, x] of this.rawEntries()) yield Array.isArray(x) ? x : [x];
   }
   *entries(): IterableIterator<[string, readonly Fact[]]> {
-    for (const [k, x] of this.byConcept) yield [k, Array.isArray(x) ? x : [x]];
+    for (const [k, x] of this.rawEntries()) yield [k, Array.isArray(x) ? x : [x]];
   }
   [Symbol.iterator](): IterableIterator<[string, readonly Fact[]]> {
     return this.entries();
@@ -51,9 +85,12 @@ class Group implements FactGroup {
     for (const [k, v] of this.entries()) cb(v, k, this);
   }
   *duplicateSets(): IterableIterator<readonly Fact[]> {
-    for (const x of this.byConcept.values()) if (Array.isArray(x)) yield x;
+    for (const [, x] of this.rawEntries()) if (Array.isArray(x)) yield x;
   }
 }
+
+/** Concepts a group holds in its list before it takes a map. */
+const SMALL_GROUP = 8;
 
 /**
  * What the rules need to know about the facts of one instance, built once per validation and then
@@ -136,12 +173,34 @@ export const contextKeyOf = (f: Pick<Fact, 'entity' | 'period' | 'dimensions'>, 
 /** Separates a group key from the path of the tuple its facts sit in. */
 const TUPLE = '\u0001';
 
-/** Group key by value: entity, period, dimensions, unit, language; then the tuple path, if any. */
-const groupKeyOf = (
-  f: Pick<Fact, 'entity' | 'period' | 'dimensions' | 'unit' | 'language' | 'tupleParent'>,
-  period = f.period,
-): string =>
-  `${contextKeyOf(f, period)}|${unitKey(f.unit)}|${f.language ?? ''}${f.tupleParent ? `${TUPLE}${f.tupleParent}` : ''}`;
+type KeyedFact = Pick<Fact, 'entity' | 'period' | 'dimensions' | 'unit' | 'language' | 'tupleParent'>;
+
+/**
+ * Group keys by value: the context key (entity, period, dimensions), unit, language; then the tuple path, if any.
+ * Note: each part but the identifier is replaced by a short token, one per distinct value in this build (the long
+ * parts are Clark names), and the key is joined (one flat string: a template literal would keep its pieces), so a group's
+ * key costs a few dozen characters, not a few hundred.
+ */
+function groupKeys(): (f: KeyedFact, period?: Period) => string {
+  const tokens = new Map<string, string>();
+  const token = (s: string) => {
+    let t = tokens.get(s);
+    if (t === undefined) tokens.set(s, (t = String(tokens.size)));
+    return t;
+  };
+  return (f, period = f.period) => {
+    // (every part but the identifier is a token of digits, and the identifier comes last: no two keys collide)
+    const key = [
+      token(f.entity.scheme),
+      token(periodValueKey(period)),
+      token(dimsKey(f.dimensions)),
+      token(unitKey(f.unit)),
+      token(f.language ?? ''),
+      f.entity.identifier,
+    ].join('|');
+    return f.tupleParent ? `${key}${TUPLE}${f.tupleParent}` : key;
+  };
+}
 
 /** Facts of one XML context share its entity, period and dimensions objects: the key is built once per context and unit. */
 interface Seen {
@@ -157,44 +216,35 @@ interface Seen {
 /** Builds the index in one pass over the facts. */
 export function buildFactIndex(facts: readonly Fact[]): FactIndex {
   const groups = new Map<string, Group>();
-  // Note: local to this build, dropped when it returns; keyed by the period object facts of one context share.
-  const seen = new Map<Period, Seen[]>();
+  const groupKeyOf = groupKeys();
+  // Note: local to this build, dropped when it returns; keyed by the period object facts of one context share
+  // (each context has its own: one entry, held as itself, a list only when a second one shares the period).
+  const seen = new Map<Period, Seen | Seen[]>();
   let tuples = false;
   let last: Seen | undefined;
+  const same = (s: Seen, f: Fact) =>
+    s.entity === f.entity &&
+    s.dims === f.dimensions &&
+    s.unit === f.unit &&
+    s.lang === f.language &&
+    s.tuple === f.tupleParent;
   for (const f of facts) {
     // Tuples take no part; numeric facts with a value outside xs:decimal bind with nothing.
     if (f.tuple || (f.unit && f.value !== null && !isDecimalLexical(f.value))) continue;
     // Facts of one context usually stand together: the previous fact's group first.
-    if (
-      last &&
-      last.period === f.period &&
-      last.entity === f.entity &&
-      last.dims === f.dimensions &&
-      last.unit === f.unit &&
-      last.lang === f.language &&
-      last.tuple === f.tupleParent
-    ) {
+    if (last && last.period === f.period && same(last, f)) {
       last.group.add(f);
       continue;
     }
-    let list = seen.get(f.period);
+    const had = seen.get(f.period);
     let hit: Seen | undefined;
-    if (list) {
-      for (const s of list)
-        if (
-          s.entity === f.entity &&
-          s.dims === f.dimensions &&
-          s.unit === f.unit &&
-          s.lang === f.language &&
-          s.tuple === f.tupleParent
-        ) {
+    if (Array.isArray(had)) {
+      for (const s of had)
+        if (same(s, f)) {
           hit = s;
           break;
         }
-    } else {
-      list = [];
-      seen.set(f.period, list);
-    }
+    } else if (had && same(had, f)) hit = had;
     if (!hit) {
       const key = groupKeyOf(f);
       let group = groups.get(key);
@@ -212,7 +262,9 @@ export function buildFactIndex(facts: readonly Fact[]): FactIndex {
         tuple: f.tupleParent,
         group,
       };
-      list.push(hit);
+      if (had === undefined) seen.set(f.period, hit);
+      else if (Array.isArray(had)) had.push(hit);
+      else seen.set(f.period, [had, hit]);
     }
     hit.group.add(f);
     last = hit;

@@ -99,7 +99,15 @@ export interface ContentState {
   intern: (s: string) => string;
   /** The key of non-dimensional content: `segment:0000:{ns}name`, one string per container, position and name. */
   memberKey: (container: string, position: number, name: string) => string;
+  /** A dimension attribute as written, resolved in a namespace scope (`resolveQName`, no default namespace) and interned; undefined when its prefix is not declared. */
+  dimension: (written: string, nsMap: Record<string, string>) => string | undefined;
+  /** An explicit member's text: trimmed (`written`) and, when it is a QName whose prefix is declared, resolved with the default namespace; both interned. */
+  member: (text: string, nsMap: Record<string, string>) => { explicit: string | undefined; written: string };
+  /** The entity of a scheme and identifier (as written, identifier trimmed), one object for contexts of the same entity. */
+  entity: (scheme: string, identifier: string) => { scheme: string; identifier: string };
 }
+
+const QNAME_LEXICAL = /^[^\s:]+(:[^\s:]+)?$/;
 
 export function contentState(): ContentState {
   const strings = new Map<string, string>();
@@ -126,7 +134,51 @@ export function contentState(): ContentState {
     }
     return (byPosition[position] ??= intern(`${container}:${String(position).padStart(4, '0')}:${name}`));
   };
-  return { nan: { n: 0 }, intern, memberKey };
+  // Note: most members share one namespace scope (the root's); resolutions are kept for the last scope met, so a
+  // context costs a lookup per member in a small table instead of building and interning its names again.
+  let scope: Record<string, string> | undefined;
+  let dims = new Map<string, string | null>();
+  let members = new Map<string, { explicit: string | undefined; written: string }>();
+  const sameScope = (nsMap: Record<string, string>) => {
+    if (nsMap === scope) return;
+    scope = nsMap;
+    dims = new Map();
+    members = new Map();
+  };
+  const dimension = (written: string, nsMap: Record<string, string>) => {
+    sameScope(nsMap);
+    let r = dims.get(written);
+    if (r === undefined) {
+      const resolved = resolveQName(written, nsMap, false);
+      r = resolved === undefined ? null : intern(resolved);
+      if (dims.size < 10_000) dims.set(ownString(written), r); // bounded, whatever the input
+    }
+    return r ?? undefined;
+  };
+  const member = (text: string, nsMap: Record<string, string>) => {
+    sameScope(nsMap);
+    let r = members.get(text);
+    if (r === undefined) {
+      const written = text.trim();
+      const explicit = QNAME_LEXICAL.test(written) ? resolveQName(written, nsMap) : undefined;
+      r = { explicit: explicit && intern(explicit), written: intern(written) };
+      if (members.size < 10_000) members.set(ownString(text), r);
+    }
+    return r;
+  };
+  // Note: bounded (a filing has a few entities; a synthetic instance may give each context its own, then only the first are shared).
+  const entities = new Map<string, { scheme: string; identifier: string }>();
+  const entity = (scheme: string, identifier: string) => {
+    const known = entities.get(identifier);
+    if (known !== undefined && known.scheme === scheme) return known;
+    const made = {
+      scheme: intern(scheme),
+      identifier: entities.size < 1000 ? intern(identifier) : ownString(identifier),
+    };
+    if (known === undefined && entities.size < 1000) entities.set(made.identifier, made);
+    return made;
+  };
+  return { nan: { n: 0 }, intern, memberKey, dimension, member, entity };
 }
 
 function readPeriod(per: XElement): Period | undefined {
@@ -162,13 +214,13 @@ export function contextFromElement(
   const ident = ent && firstChild(ent, XN.identifier);
   const per = firstChild(e, XN.period);
   const period = per && readPeriod(per);
-  const { dimensions, nonDimensional, content, dimValues, otherContent } = readDimensions(
-    id,
-    [ent && firstChild(ent, XN.segment), firstChild(e, XN.scenario)],
-    file,
-    diagnostics,
-    state,
-  );
+  const {
+    dimensions,
+    nonDimensional,
+    content,
+    dimValues: grown,
+    otherContent,
+  } = readDimensions(id, [ent && firstChild(ent, XN.segment), firstChild(e, XN.scenario)], file, diagnostics, state);
   if (!ident || !ident.attrs.scheme)
     diagnostics.push(
       diag('xbrl.4.7.1:entityIdentifier', 'error', `Context ${id} has no entity identifier with a scheme.`, {
@@ -179,17 +231,18 @@ export function contextFromElement(
     diagnostics.push(
       diag('xbrl.4.7.2:contextPeriod', 'error', `Context ${id} has no valid period.`, { source: at(e) }),
     );
-  return {
-    id,
-    entity: { scheme: state.intern(ident?.attrs.scheme ?? ''), identifier: state.intern((ident?.text ?? '').trim()) },
-    period,
-    dimensions,
-    nonDimensional,
-    line: e.line,
-    content: content.length ? content : undefined,
-    ...(dimValues.length ? { dimValues } : {}),
-    ...(nonDimensional ? { otherContent } : {}),
-  };
+  const entity = state.entity(ident?.attrs.scheme ?? '', (ident?.text ?? '').trim());
+  const line = e.line;
+  const dimValues = grown.slice();
+  // (copies of the lists, exactly their length: a list grown by push keeps room for 17 entries)
+  const kept = content.length ? content.slice() : undefined;
+  // Note: one literal per case, so that every property is held in the object itself (one object fewer per context).
+  if (dimValues.length === 0 && !nonDimensional)
+    return { id, entity, period, dimensions, nonDimensional, line, content: kept };
+  if (!nonDimensional) return { id, entity, period, dimensions, nonDimensional, line, content: kept, dimValues };
+  if (dimValues.length === 0)
+    return { id, entity, period, dimensions, nonDimensional, line, content: kept, otherContent };
+  return { id, entity, period, dimensions, nonDimensional, line, content: kept, dimValues, otherContent };
 }
 
 /**
@@ -225,10 +278,11 @@ function readDimensions(
     }
     for (const m of container.children) {
       if (m.name === EXPLICIT_MEMBER || m.name === TYPED_MEMBER) {
-        const v = dimValue(m, where, file, intern);
+        const dimensionOk = state.dimension(m.attrs.dimension ?? '', m.nsMap) !== undefined;
+        const v = dimValue(m, where, file, state);
         dimValues.push(v);
-        dimensions[v.dimension] = v.typed ? intern(typedKey(m, nan)) : intern(v.explicit ?? v.written);
-        const dimensionOk = !!resolveQName(m.attrs.dimension ?? '', m.nsMap, false);
+        // (explicit and written are interned already)
+        dimensions[v.dimension] = v.typed ? intern(typedKey(m, nan)) : (v.explicit ?? v.written);
         if (!dimensionOk || (m.name === EXPLICIT_MEMBER && !v.explicit))
           diagnostics.push(
             diag(
@@ -258,19 +312,14 @@ function readDimensions(
 }
 
 /** One xbrldi:explicitMember or typedMember → its DimValue (names resolved; unresolvable QNames kept as written). */
-function dimValue(
-  m: XElement,
-  container: DimValue['container'],
-  file: string,
-  intern: (s: string) => string,
-): DimValue {
+function dimValue(m: XElement, container: DimValue['container'], file: string, state: ContentState): DimValue {
+  const { intern } = state;
   const written = m.attrs.dimension ?? '';
-  const dimension = intern(resolveQName(written, m.nsMap, false) ?? written.trim());
+  const dimension = state.dimension(written, m.nsMap) ?? intern(written.trim());
   const source = { file, line: m.line, column: m.column };
   if (m.name === EXPLICIT_MEMBER) {
-    const text = m.text.trim();
-    const explicit = /^[^\s:]+(:[^\s:]+)?$/.test(text) ? resolveQName(text, m.nsMap) : undefined;
-    return { dimension, container, explicit: explicit && intern(explicit), written: intern(text), source };
+    const member = state.member(m.text, m.nsMap);
+    return { dimension, container, explicit: member.explicit, written: member.written, source };
   }
   const elements = m.children.map((c) => intern(c.name));
   const only = m.children.length === 1 ? m.children[0] : undefined;
@@ -279,7 +328,7 @@ function dimValue(
   if (only?.children.length) typed.children = only.children.map((c) => intern(c.name));
   const nil = only?.attrs[XSI_NIL];
   if (nil === 'true' || nil === '1') typed.nil = true;
-  return { dimension, container, typed, written: intern(text), source };
+  return { dimension, container, typed, written: typed.text, source };
 }
 
 /**

@@ -90,6 +90,12 @@ function keyOf(text: string, p: number, end: number): number {
   return h;
 }
 
+/** Whether text holds s at p (a loop: faster than startsWith with a position on the large document string). */
+function sameAt(text: string, p: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(p + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * Strings of the document that repeat (element and attribute names, some attribute values), one
  * string per distinct text: found by key and compared in place, so a repeated name costs neither a
@@ -97,11 +103,20 @@ function keyOf(text: string, p: number, end: number): number {
  */
 class StringTable {
   private readonly byKey = new Map<number, string[]>();
+  /** The strings met last, by the low bits of their key: most lookups end here (a fact's contextRef is its neighbour's). */
+  private readonly recent: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
 
   /** The stored string equal to text[p, p + len) (filed under `key`), or undefined. */
   find(text: string, p: number, len: number, key: number): string | undefined {
+    const r = this.recent[key & 255];
+    if (r !== undefined && r.length === len && sameAt(text, p, r)) return r;
     const list = this.byKey.get(key);
-    if (list) for (const s of list) if (s.length === len && text.startsWith(s, p)) return s;
+    if (list)
+      for (const s of list)
+        if (s.length === len && sameAt(text, p, s)) {
+          this.recent[key & 255] = s;
+          return s;
+        }
     return undefined;
   }
 
@@ -110,6 +125,7 @@ class StringTable {
     const list = this.byKey.get(key);
     if (list) list.push(s);
     else this.byKey.set(key, [s]);
+    this.recent[key & 255] = s;
     return s;
   }
 }

@@ -99,6 +99,35 @@ describe('XBRL Dimensions instance rules', () => {
     const dims = r.report!.facts[0].dimensions!;
     expect(dims[`{${DIM_NS}}DimT`]).toBe(`{${DIM_NS}}TypedKey=4`);
   });
+
+  test('verdicts shared between contexts of the same members still tell apart other content, container and prefix scope', () => {
+    // Facts of several contexts, interleaved: c2 adds other content to c1's members (Cube1 is closed), c3 and c4 write
+    // one member in the segment and in the scenario, c5 and c6 write the same text "q:DimAM1" with q bound on the context
+    // to the taxonomy's namespace and to another one.
+    const ctx = (id: string, segment: string, scenario = '', ns = '') =>
+      `<xbrli:context id="${id}"${ns ? ` xmlns:q="${ns}"` : ''}><xbrli:entity><xbrli:identifier scheme="http://example.com">E</xbrli:identifier>${segment ? `<xbrli:segment>${segment}</xbrli:segment>` : ''}</xbrli:entity><xbrli:period><xbrli:instant>2024-03-31</xbrli:instant></xbrli:period>${scenario ? `<xbrli:scenario>${scenario}</xbrli:scenario>` : ''}</xbrli:context>`;
+    const fact = (c: string) => `<d:Revenue contextRef="${c}" unitRef="u" decimals="0">1</d:Revenue>`;
+    const file = path.join(tmp, 'shared-verdicts.xml');
+    fs.writeFileSync(
+      file,
+      `${instanceHead(DIM_NS, 'dim.xsd')}
+  ${ctx('c1', ex('DimA', 'd:DimAM1'))}
+  ${ctx('c2', `${ex('DimA', 'd:DimAM1')}<o:Note xmlns:o="http://example.com/other">x</o:Note>`)}
+  ${ctx('c3', ex('DimE', 'd:DimEM1'))}
+  ${ctx('c4', '', ex('DimE', 'd:DimEM1'))}
+  ${ctx('c5', ex('DimA', 'q:DimAM1'), '', DIM_NS)}
+  ${ctx('c6', ex('DimA', 'q:DimAM1'), '', 'http://example.com/elsewhere')}
+  ${['c1', 'c2', 'c1', 'c3', 'c4', 'c5', 'c6', 'c2', 'c5'].map(fact).join('\n  ')}
+</xbrli:xbrl>
+`,
+    );
+    const r = validate(file);
+    const invalid = r.diagnostics.filter((d) => d.code === 'xbrldie:PrimaryItemDimensionallyInvalidError');
+    expect(invalid.map((d) => d.contexts)).toEqual([['c2'], ['c3'], ['c6'], ['c2']]);
+    expect(codes(r.diagnostics, 'xbrldie:ExplicitMember')).toEqual(['xbrldie:ExplicitMemberUndefinedQNameError']);
+    const members = r.report!.facts.map((f) => f.dimensions?.[`{${DIM_NS}}DimA`]);
+    expect(members.slice(5, 7)).toEqual([`{${DIM_NS}}DimAM1`, '{http://example.com/elsewhere}DimAM1']);
+  });
 });
 
 /** The fixture taxonomy with its definition linkbase edited by `edit`, in its own directory. */

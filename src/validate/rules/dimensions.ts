@@ -25,38 +25,53 @@ export function dimensions(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const contexts = ctx.contexts;
   const typedVerdicts: TypedVerdicts = new Map();
-  if (contexts)
-    for (const c of contexts.values()) if (c.dimValues) out.push(...checkContext(ctx, drs, c, typedVerdicts));
+  if (contexts) for (const c of contexts.values()) if (c.dimValues) checkContext(ctx, drs, c, typedVerdicts, out);
   if (!drs.any) return out;
-  const views = new Map<string, ContextView | undefined>();
-  const verdicts = new Map<string, Map<BaseSets, boolean>>();
-  // Facts of one context usually stand together: the last verdict is tried first.
-  let lastKey: string | undefined;
-  let lastSets: BaseSets | undefined;
-  let lastOk = true;
+  // Note: verdicts are kept by what decides them (the context's members and other content, not its id), so
+  // the contexts of a large instance share a few verdict tables and a context costs nothing kept.
+  const bySignature = new Map<string, Verdicts>();
+  // Facts of one context usually stand together: the last context's verdicts are tried first.
+  let lastRef: string | undefined;
+  let last: Verdicts | undefined;
   for (const f of ctx.report.facts) {
     if (f.tuple) continue;
     const sets = drs.baseSets(f.concept);
     if (!sets.length) continue;
-    const key = f.contextId ?? oimKey(f);
-    let ok: boolean | undefined = key === lastKey && sets === lastSets ? lastOk : undefined;
+    const ref = f.contextId;
+    let verdicts = ref !== undefined && ref === lastRef ? last : undefined;
+    if (!verdicts) {
+      const c = ref !== undefined ? contexts?.get(ref) : undefined;
+      const sig = c ? contextSignature(c) : ref !== undefined ? '\u0003' : oimKey(f);
+      verdicts = bySignature.get(sig);
+      if (!verdicts) bySignature.set(sig, (verdicts = { f, c, view: null, bySets: new Map() }));
+      lastRef = ref;
+      last = verdicts;
+    }
+    let ok = verdicts.bySets.get(sets);
     if (ok === undefined) {
-      let byContext = verdicts.get(key);
-      if (!byContext) verdicts.set(key, (byContext = new Map()));
-      ok = byContext.get(sets);
-      if (ok === undefined) {
-        let view = views.get(key);
-        if (!views.has(key))
-          views.set(key, (view = contextView(f, f.contextId !== undefined ? contexts?.get(f.contextId) : undefined)));
-        byContext.set(sets, (ok = view ? baseSetsMet(sets, view, drs) : true));
-      }
-      lastKey = key;
-      lastSets = sets;
-      lastOk = ok;
+      if (verdicts.view === null) verdicts.view = contextView(verdicts.f, verdicts.c);
+      verdicts.bySets.set(sets, (ok = verdicts.view ? baseSetsMet(sets, verdicts.view, drs) : true));
     }
     if (!ok) out.push(invalidFact(f));
   }
   return out;
+}
+
+/** The verdicts for the contexts of one signature, by base sets; the view of the first such context (or fact), built when first needed. */
+interface Verdicts {
+  f: Fact;
+  c: InstanceContext | undefined;
+  view: ContextView | undefined | null;
+  bySets: Map<BaseSets, boolean>;
+}
+
+/** What a context's dimensional validity depends on: its members (dimension, container, explicit member or typed) and other content, in order. */
+function contextSignature(c: InstanceContext): string {
+  const o = c.otherContent;
+  let sig = o ? `${o.segment}\u0001${o.scenario}` : '';
+  for (const v of c.dimValues ?? [])
+    sig += `\u0001${v.container === 'segment' ? 's' : 'c'}${v.dimension}\u0002${v.typed ? '\u0004' : (v.explicit ?? '\u0005')}`;
+  return sig;
 }
 
 function invalidFact(f: Fact): Diagnostic {
@@ -145,8 +160,8 @@ function cubeMet(h: HasCube, view: ContextView, drs: Drs): boolean {
   return h.negated ? !valid : valid;
 }
 
-/** Verdicts on typed members' simple values, by typed domain element and text: a value met again costs a lookup. */
-type TypedVerdicts = Map<string, string | undefined>;
+/** Verdicts on typed members' simple values, by typed domain element, then text: a value met again costs a lookup (no key built). */
+type TypedVerdicts = Map<string, Map<string, string | undefined>>;
 
 /**
  * Why a typed member's content (its one element, already the typed domain's) is not valid for the element's
@@ -172,11 +187,12 @@ function typedContentIssue(
       : undefined;
   }
   if (t.children) return `a simple value (${decl.type || 'its type'}), found child elements ${t.children.join(', ')}`;
-  const key = `${decl.name}\u0000${t.text}`;
-  if (verdicts.has(key)) return verdicts.get(key);
+  let byText = verdicts.get(decl.name);
+  if (!byText) verdicts.set(decl.name, (byText = new Map()));
+  if (byText.has(t.text)) return byText.get(t.text);
   const issue = simpleValueIssue(decl, t.text);
   const verdict = issue && `${issue} (${decl.type || 'its type'}), found "${t.text}"`;
-  verdicts.set(key, verdict);
+  byText.set(t.text, verdict);
   return verdict;
 }
 
@@ -208,21 +224,28 @@ function checkTyped(
 }
 
 /** The rules on a context's own members (§3.1.4): kind of dimension, declared members, defaults not written, no repeats, typed content. */
-function checkContext(ctx: RuleContext, drs: Drs, c: InstanceContext, verdicts: TypedVerdicts): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const seen = new Set<Clark>();
-  const at = (v: DimValue) => ({ source: v.source, contexts: [c.id] });
-  for (const v of c.dimValues ?? []) {
-    if (seen.has(v.dimension))
+function checkContext(
+  ctx: RuleContext,
+  drs: Drs,
+  c: InstanceContext,
+  verdicts: TypedVerdicts,
+  out: Diagnostic[],
+): void {
+  const list = c.dimValues ?? [];
+  // Note: the usual context has a few members, compared in place; a long list gets a set (a 50-dimension context stays linear).
+  const seen = list.length > 8 ? new Set<Clark>() : undefined;
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (seen ? seen.has(v.dimension) : repeated(list, i))
       out.push(
         diag(
           'xbrldie:RepeatedDimensionInInstanceError',
           'error',
           `Context ${c.id}: dimension ${v.dimension} is given more than once.`,
-          at(v),
+          at(v, c),
         ),
       );
-    seen.add(v.dimension);
+    seen?.add(v.dimension);
     const dim = ctx.concept(v.dimension);
     if (!isDimension(dim) || isTypedDimension(dim) !== !!v.typed) {
       const typed = !!v.typed;
@@ -231,7 +254,7 @@ function checkContext(ctx: RuleContext, drs: Drs, c: InstanceContext, verdicts: 
           typed ? 'xbrldie:TypedMemberNotTypedDimensionError' : 'xbrldie:ExplicitMemberNotExplicitDimensionError',
           'error',
           `Context ${c.id}: ${typed ? 'typed' : 'explicit'} member for ${v.dimension}, which is not ${typed ? 'a typed' : 'an explicit'} dimension of the DTS.`,
-          at(v),
+          at(v, c),
         ),
       );
     } else if (v.typed) {
@@ -245,7 +268,7 @@ function checkContext(ctx: RuleContext, drs: Drs, c: InstanceContext, verdicts: 
           'xbrldie:ExplicitMemberUndefinedQNameError',
           'error',
           `Context ${c.id}: member "${v.written}" of ${v.dimension} is not the QName of an element declared in the DTS.`,
-          at(v),
+          at(v, c),
         ),
       );
     else if (drs.defaults.get(v.dimension) === v.explicit)
@@ -254,9 +277,17 @@ function checkContext(ctx: RuleContext, drs: Drs, c: InstanceContext, verdicts: 
           'xbrldie:DefaultValueUsedInInstanceError',
           'error',
           `Context ${c.id}: ${v.explicit} is the default member of ${v.dimension} and must not be written in a context.`,
-          at(v),
+          at(v, c),
         ),
       );
   }
-  return out;
+}
+
+/** Where a member's finding points: the member, its context. */
+const at = (v: DimValue, c: InstanceContext) => ({ source: v.source, contexts: [c.id] });
+
+/** Whether the member at i names a dimension an earlier member of the list names. */
+function repeated(list: readonly DimValue[], i: number): boolean {
+  for (let k = 0; k < i; k++) if (list[k].dimension === list[i].dimension) return true;
+  return false;
 }
