@@ -68,7 +68,8 @@ function inputBytes(operands: string[], limit: number): number {
 
 /**
  * The tuning for a command line (`IIJ_XBRL_TUNE` names one outright: the build, to write each
- * cache). Arguments that name no file or directory (options, their values) are not counted.
+ * cache). Arguments that name no file or directory (options, their values) are not counted, nor is
+ * the output named by `-o`/`--out`.
  */
 export function tuningFor(argv: string[], env = process.env): Tuning {
   const forced = env.IIJ_XBRL_TUNE;
@@ -76,7 +77,10 @@ export function tuningFor(argv: string[], env = process.env): Tuning {
   const command = argv[2] ?? '';
   if (SHORT_COMMANDS.has(command)) return 'short';
   if (!INPUT_COMMANDS.has(command)) return 'default';
-  const operands = argv.slice(3).filter((a) => a === '-' || !a.startsWith('-'));
+  // the output directory or file (`-o`, `--out`) is not input
+  const operands = argv
+    .slice(3)
+    .filter((a, i, all) => (a === '-' || !a.startsWith('-')) && !['-o', '--out'].includes(all[i - 1] ?? ''));
   try {
     return inputBytes(operands, SMALL_INPUT) <= SMALL_INPUT ? 'small' : 'default';
   } catch {

@@ -89,13 +89,26 @@ test('commands reading input are tuned by its size: small inputs with a higher t
     t('validate', small),
     t('validate', '--jobs', '1', small, '--format', 'json'),
     t('extract', small, '--to', 'xbrl-json'),
+    t('extract', small, '--out', dir),
     t('validate', large),
     t('validate', small, dir),
     t('validate', path.join(dir, 'manifest.xml')),
     t('validate', '-'),
     t('validate', path.join(tmp, 'no-such-file.xml')),
     t('taxonomy', 'check', small),
-  ]).toEqual(['short', 'small', 'small', 'small', 'default', 'default', 'default', 'default', 'small', 'default']);
+  ]).toEqual([
+    'short',
+    'small',
+    'small',
+    'small',
+    'small',
+    'default',
+    'default',
+    'default',
+    'default',
+    'small',
+    'default',
+  ]);
   expect(tuningFor(['node', 'iij-xbrl', 'validate', small], { IIJ_XBRL_TUNE: 'default' })).toBe('default');
   const cache = path.join(ROOT, 'dist', 'bundle', 'program-small.cache');
   expect(accepted(cache, ['--interrupt-budget=3000000'])).toBe('true');
