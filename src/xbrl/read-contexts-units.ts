@@ -134,19 +134,22 @@ export function contentState(): ContentState {
     }
     return (byPosition[position] ??= intern(`${container}:${String(position).padStart(4, '0')}:${name}`));
   };
-  // Note: most members share one namespace scope (the root's); resolutions are kept for the last scope met, so a
-  // context costs a lookup per member in a small table instead of building and interning its names again.
-  let scope: Record<string, string> | undefined;
-  let dims = new Map<string, string | null>();
-  let members = new Map<string, { explicit: string | undefined; written: string }>();
-  const sameScope = (nsMap: Record<string, string>) => {
-    if (nsMap === scope) return;
-    scope = nsMap;
-    dims = new Map();
-    members = new Map();
+  // Note: most members share one namespace scope (the root's); resolutions are kept per scope, so a context costs a
+  // lookup per member in a small table instead of building and interning its names again. The tables are keyed
+  // weakly by the scope's map: a scope (whose prefixes and URIs may be views into the document text) never
+  // outlives the read through them, and neither does the text.
+  type Scoped = {
+    dims: Map<string, string | null>;
+    members: Map<string, { explicit: string | undefined; written: string }>;
+  };
+  const byScope = new WeakMap<Record<string, string>, Scoped>();
+  const scoped = (nsMap: Record<string, string>): Scoped => {
+    let t = byScope.get(nsMap);
+    if (t === undefined) byScope.set(nsMap, (t = { dims: new Map(), members: new Map() }));
+    return t;
   };
   const dimension = (written: string, nsMap: Record<string, string>) => {
-    sameScope(nsMap);
+    const { dims } = scoped(nsMap);
     let r = dims.get(written);
     if (r === undefined) {
       const resolved = resolveQName(written, nsMap, false);
@@ -156,7 +159,7 @@ export function contentState(): ContentState {
     return r ?? undefined;
   };
   const member = (text: string, nsMap: Record<string, string>) => {
-    sameScope(nsMap);
+    const { members } = scoped(nsMap);
     let r = members.get(text);
     if (r === undefined) {
       const written = text.trim();
