@@ -11,7 +11,7 @@
  * Offline, neither loads a taxonomy the filing names on the web: both read the document, its
  * contexts, units and facts (with their transformations) and run what rules they can without it.
  */
-import { spawnSync } from 'node:child_process';
+import { childUsage } from './child-usage';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,21 +19,7 @@ import path from 'node:path';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CLI = path.join(__dirname, '..', 'src', 'cli', 'main.js');
 
-/** Runs a command under Python's rusage of its child: wall s, CPU s, peak RSS MiB. */
-function measure(argv: string[]): { wallS: number; cpuS: number; rssMiB: number } {
-  // wall time is taken around the child inside the wrapper, so that the wrapper's own start is not counted
-  const parent = [
-    'import json, resource, subprocess, sys, time',
-    't0 = time.perf_counter()',
-    'subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)',
-    'wall = time.perf_counter() - t0',
-    'u = resource.getrusage(resource.RUSAGE_CHILDREN)',
-    'print(json.dumps({"wallS": wall, "cpuS": u.ru_utime + u.ru_stime, "rssMiB": u.ru_maxrss / 1024}))',
-  ].join('\n');
-  const r = spawnSync(process.env.ARELLE_PYTHON ?? 'python3', ['-c', parent, ...argv], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`could not run ${argv[0]}: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim()) as { wallS: number; cpuS: number; rssMiB: number };
-}
+const measure = childUsage;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

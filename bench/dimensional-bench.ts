@@ -23,6 +23,7 @@ import path from 'node:path';
 import { validate } from '../src/validate';
 import { generate } from './validate-bench';
 import { writeDimensionalInstance, writeDimensionalTaxonomy } from './dimensional-fixture';
+import { childUsage } from './child-usage';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 
@@ -73,8 +74,8 @@ function measure(file: string): Run {
 type Arelle = { wallS: number; cpuS: number; maxRssMiB: number; xbrldie: number; codes: Map<string, number> };
 
 /**
- * Runs Arelle's command line on `file` under a small Python parent that reports the child's resource
- * usage (CPU user + system, peak RSS: Linux reports ru_maxrss in KiB), and counts Arelle's xbrldie errors
+ * Runs Arelle's command line on `file` under the Python parent of child-usage (wall, CPU, peak RSS of
+ * the child alone), and counts Arelle's xbrldie errors
  * in its JSON log. Arelle is a separate process, so the figures are the whole process, as ours are.
  */
 function arelle(src: string, file: string, dir: string): Arelle {
@@ -88,32 +89,14 @@ function arelle(src: string, file: string, dir: string): Arelle {
     '--logFile',
     log,
   ];
-  const parent = [
-    'import json, resource, subprocess, sys, time',
-    't0 = time.perf_counter()',
-    'rc = subprocess.call([sys.executable] + sys.argv[1:], stdout=subprocess.DEVNULL)',
-    'wall = time.perf_counter() - t0',
-    'u = resource.getrusage(resource.RUSAGE_CHILDREN)',
-    'print(json.dumps({"rc": rc, "wallS": wall, "cpuS": u.ru_utime + u.ru_stime, "maxRssMiB": u.ru_maxrss / 1024}))',
-  ].join('\n');
-  const r = spawnSync(process.env.ARELLE_PYTHON ?? 'python3', ['-c', parent, ...cmd], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0 || !fs.existsSync(log))
-    throw new Error(`Arelle did not run: ${r.error?.message ?? ''} ${r.stderr}`);
-  // wall time taken around Arelle inside the wrapper, as ours is taken around our process
-  const usage = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as {
-    wallS: number;
-    cpuS: number;
-    maxRssMiB: number;
-  };
+  const usage = childUsage([process.env.ARELLE_PYTHON ?? 'python3', ...cmd]);
+  if (!fs.existsSync(log)) throw new Error(`Arelle did not run: no log ${log}`);
   const entries = (JSON.parse(fs.readFileSync(log, 'utf8')) as { log: { level?: string; code?: string }[] }).log;
   const codes = new Map<string, number>();
   for (const e of entries)
     if (e.level !== 'info' && e.level !== 'debug') codes.set(e.code ?? '', (codes.get(e.code ?? '') ?? 0) + 1);
   const xbrldie = [...codes].filter(([c]) => c.startsWith('xbrldie:')).reduce((n, [, k]) => n + k, 0);
-  return { wallS: usage.wallS, cpuS: usage.cpuS, maxRssMiB: usage.maxRssMiB, xbrldie, codes };
+  return { wallS: usage.wallS, cpuS: usage.cpuS, maxRssMiB: usage.rssMiB, xbrldie, codes };
 }
 
 const fmt = (x: number, digits: number, width: number) => x.toFixed(digits).padStart(width);
