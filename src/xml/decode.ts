@@ -7,7 +7,9 @@
  * parser (or reader recursion) sees the document.
  */
 import { diag, type Diagnostic, type LimitCode } from '../model';
-import { readInputBytes } from '../util/confine';
+import fs from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { checkInputFile, readInputBytes } from '../util/confine';
 import { decodeUtf8, placeOfByte } from '../util/encoding';
 import { limitExceeded, limitsOf, type Limits } from '../util/limits';
 
@@ -179,3 +181,111 @@ export function budgetProblem(
 }
 
 export { placeOfByte };
+
+/** Documents from this size are offered in pieces to readers that scan pieces (`xmlPieces`). */
+export const PIECES_FROM = 4 * 1024 * 1024;
+/** The bytes read at a time: small enough that each piece of text is a young, short-lived string. */
+const PIECE_BYTES = 64 * 1024;
+
+/** Whether UTF-8 bytes end inside a multi-byte sequence (its lead byte among the last three). */
+function endsInSequence(b: Uint8Array): boolean {
+  for (let i = b.length - 1; i >= Math.max(0, b.length - 3); i--) {
+    const c = b[i];
+    if (c < 0x80) return false;
+    if (c >= 0xc0) return i + (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) > b.length;
+  }
+  return false;
+}
+
+/**
+ * A large UTF-8 (or ASCII) XML document the user named, as pieces of text for a streaming scan
+ * (`scanXmlPieces`), so that neither its bytes nor its whole text are held: 64 KiB read at a time
+ * into one buffer. Undefined when the document is better read whole by `readXmlDocument` (smaller
+ * than `from`, another encoding, or not readable: that read then says why). `next()` gives null
+ * when the bytes stop being UTF-8, the file grows past `maxBytes` or a read fails: the caller
+ * then reads the document whole, which reports it where it is. The caller closes it.
+ */
+export function xmlPieces(
+  path: string,
+  file: string,
+  limits: Pick<Limits, 'maxBytes'>,
+  from = PIECES_FROM,
+): { next: () => string | null | undefined; close: () => void } | undefined {
+  const checked = checkInputFile(path, undefined, undefined, file, limits.maxBytes);
+  if ('diagnostic' in checked || checked.size < from) return undefined;
+  let fd: number;
+  try {
+    fd = fs.openSync(checked.path, 'r');
+  } catch {
+    return undefined;
+  }
+  const buf = Buffer.allocUnsafe(PIECE_BYTES);
+  const close = () => fs.closeSync(fd);
+  /** Reads after the `kept` bytes at the start of the buffer; their count, or undefined when the read fails. */
+  let kept = 0;
+  const read = (): number | undefined => {
+    try {
+      return fs.readSync(fd, buf, kept, PIECE_BYTES - kept, null);
+    } catch {
+      return undefined;
+    }
+  };
+  const first = read();
+  const head = first === undefined ? undefined : buf.subarray(0, first);
+  const declared = head && declaredEncoding(head);
+  if (
+    !head ||
+    (head[0] === 0xff && head[1] === 0xfe) ||
+    (head[0] === 0xfe && head[1] === 0xff) ||
+    !(declared === undefined || declared === 'utf-8' || declared === 'utf8' || declared === 'us-ascii')
+  ) {
+    close();
+    return undefined;
+  }
+  kept = head.length;
+  let total = kept;
+  let eof = false;
+  let done = false;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  let inSequence = false;
+  const next = (): string | null | undefined => {
+    if (done) return undefined;
+    let n = kept;
+    if (!eof && kept < PIECE_BYTES) {
+      const got = read();
+      if (got === undefined || (total += got) > limits.maxBytes) return null;
+      eof = got === 0;
+      n += got;
+    }
+    if (n === 0) {
+      done = true;
+      try {
+        return decoder ? decoder.decode() : undefined; // a sequence cut at the end throws (fatal)
+      } catch {
+        return null;
+      }
+    }
+    // Each piece ends just before its last '<' (an ASCII byte, never inside a UTF-8 sequence), so the
+    // scan of a piece sees every tag in it whole; the bytes from that '<' on start the next piece.
+    let cut = eof ? n : buf.lastIndexOf(0x3c, n - 1);
+    if (cut <= 0) cut = n;
+    const b = buf.subarray(0, cut);
+    let piece: string;
+    try {
+      // ASCII (most of most instances) straight from the bytes; the rest through a strict UTF-8 decoder
+      // that carries a sequence cut between pieces (and drops the byte-order mark at the start).
+      if (!inSequence && isAscii(b)) piece = b.toString('latin1');
+      else {
+        decoder ??= new TextDecoder('utf-8', { fatal: true });
+        inSequence = endsInSequence(b);
+        piece = decoder.decode(b, { stream: true });
+      }
+    } catch {
+      return null;
+    }
+    buf.copy(buf, 0, cut, n);
+    kept = n - cut;
+    return piece;
+  };
+  return { next, close };
+}

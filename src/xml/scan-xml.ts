@@ -18,7 +18,53 @@ export function scanXml(
   onChildOfRoot: (e: XElement) => void,
   options: ScanOptions = {},
 ): boolean {
-  return new Scanner(text, onRoot, onChildOfRoot, options).run();
+  return new Scanner(text, onRoot, onChildOfRoot, options).scan(true, true) === true;
+}
+
+/**
+ * `scanXml` over a text given in pieces, cut anywhere (a streaming read never holds the whole
+ * document, nor its bytes beside its text): `next()` gives the next piece, undefined after the
+ * last, or null when the text cannot be read on (the scan declines, as for anything it does not
+ * accept). The same elements, lines and columns as `scanXml` over the pieces joined.
+ *
+ * Note: each scan of a window stops before its last `<`, so every tag, end tag and leaf it reads
+ * is whole; only a comment or a processing instruction (which may hold a `<`) can run past it, and
+ * then the scan resumes from its `<` with the next window. What is carried over is scanned again
+ * only once as much text again has come (a long comment or text costs linear time, not quadratic).
+ */
+export function scanXmlPieces(
+  next: () => string | null | undefined,
+  onRoot: (e: XElement) => void,
+  onChildOfRoot: (e: XElement) => void,
+  options: ScanOptions = {},
+): boolean {
+  const scanner = new Scanner('', onRoot, onChildOfRoot, options);
+  let pending: string[] = [];
+  let gathered = 0;
+  let want = 0;
+  let piece: string | null | undefined = next();
+  if (piece === null) return false;
+  for (;;) {
+    // One piece ahead: when it starts with '<', this window holds every tag it starts.
+    const after: string | null | undefined = piece === undefined ? undefined : next();
+    if (after === null) return false;
+    if (piece !== undefined) {
+      pending.push(piece);
+      gathered += piece.length;
+    }
+    const final = after === undefined;
+    if (!final && gathered < want) {
+      piece = after;
+      continue;
+    }
+    scanner.advance(pending.length === 1 ? pending[0] : pending.join(''));
+    const r = scanner.scan(final, final || after.charCodeAt(0) === 0x3c);
+    if (r !== 'more') return r;
+    want = scanner.left();
+    pending = [];
+    gathered = 0;
+    piece = after;
+  }
 }
 
 export interface ScanOptions {
@@ -159,6 +205,10 @@ function decode(s: string): string | undefined {
 
 class Scanner {
   private pos = 0;
+  /** Where the current window's text starts in the document (0 for a whole text). */
+  private offset = 0;
+  /** The last `<` of a window that is not the document's last: the scan stops there for more text. */
+  private limit = 0;
   private line = 1;
   private lineCounted = 0;
   private sawRoot = false;
@@ -192,7 +242,7 @@ class Scanner {
   };
 
   constructor(
-    private readonly text: string,
+    private text: string,
     private readonly onRoot: (e: XElement) => void,
     private readonly onChild: (e: XElement) => void,
     options: ScanOptions,
@@ -205,24 +255,47 @@ class Scanner {
     this.maxContexts = options.maxContexts ?? Infinity;
   }
 
-  run(): boolean {
+  /**
+   * Scans the window; `final`: it ends the document; `whole`: it ends where a tag starts (or the
+   * document ends), so every tag and text in it is whole. 'more' when it stopped for the next piece
+   * (otherwise at the window's last `<`; or at a comment or processing instruction not closed in it).
+   */
+  scan(final: boolean, whole: boolean): boolean | 'more' {
     const { text } = this;
+    const limit = whole ? Infinity : this.limit;
     while (this.pos < text.length) {
       const lt = text.indexOf('<', this.pos);
+      if (lt < 0 ? !whole : lt >= limit) return 'more';
       if (!this.chars(lt < 0 ? text.length : lt)) return false;
-      if (lt < 0) break;
+      if (lt < 0) {
+        this.pos = text.length;
+        break;
+      }
+      this.pos = lt;
       const c = text.charCodeAt(lt + 1);
-      const ok =
-        c === 0x3f /* ? */
-          ? this.skip(lt + 2, '?>')
-          : c === 0x21 /* ! */
-            ? text.startsWith('!--', lt + 1) && this.skip(lt + 4, '-->') // DOCTYPE, CDATA: saxes judges them
-            : c === 0x2f /* / */
-              ? this.endTag(lt)
-              : this.startTag(lt);
-      if (!ok) return false;
+      if (c === 0x3f /* ? */ || c === 0x21 /* ! */) {
+        // DOCTYPE, CDATA: saxes judges them
+        const ok = c === 0x3f ? this.skip(lt + 2, '?>') : text.startsWith('!--', lt + 1) && this.skip(lt + 4, '-->');
+        if (!ok) return !final && (c === 0x3f || text.startsWith('!--', lt + 1)) ? 'more' : false;
+      } else if (!(c === 0x2f /* / */ ? this.endTag(lt) : this.startTag(lt))) return false;
     }
-    return this.sawRoot && this.stack.length === 0;
+    return final ? this.sawRoot && this.stack.length === 0 : 'more';
+  }
+
+  /** The next window: what the scan left of this one, then `more` (lines and columns carry on). */
+  advance(more: string): void {
+    const cut = this.pos;
+    this.lineAt(cut);
+    this.lineCounted -= cut;
+    this.offset += cut;
+    this.text = cut === this.text.length ? more : this.text.slice(cut) + more;
+    this.pos = 0;
+    this.limit = this.text.lastIndexOf('<');
+  }
+
+  /** How much of the window the scan left for the next one. */
+  left(): number {
+    return this.text.length - this.pos;
   }
 
   /** Character data from `pos` to `end`: only whitespace outside the root; text of the current element inside it. */
@@ -231,7 +304,7 @@ class Scanner {
     const depth = this.stack.length;
     if (depth === 1) return this.plainChars(this.pos, end); // text between the root's children is dropped: only check it
     const chunk = this.text.slice(this.pos, end);
-    if (depth === 0) return chunk.trim() === '' || (this.pos === 0 && chunk === '\uFEFF');
+    if (depth === 0) return chunk.trim() === '' || (this.offset + this.pos === 0 && chunk === '\uFEFF');
     const t = this.decoded(chunk);
     if (t === undefined) return false;
     this.stack[depth - 1].text += t;
