@@ -5,8 +5,8 @@
 // xmlbuilder2 for `taxonomy build`, ajv's compiler for a schema without generated code — since every byte
 // of the bundle is read and decoded at each start); whitespace and syntax are minified (identifiers are not,
 // for stack traces); one conversion of the
-// bundled release and two validations of its outputs, run with IIJ_XBRL_WRITE_CODE_CACHE, write
-// dist/bundle/program-short.cache, program-small.cache and program.cache (see src/cli/bundle.ts).
+// bundled release and three validations of its outputs, run with IIJ_XBRL_WRITE_CODE_CACHE, write
+// dist/bundle/program-short.cache, program-small.cache, program.cache and program-large.cache (see src/cli/bundle.ts).
 const { buildSync } = require('esbuild');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -52,13 +52,18 @@ try {
     '1',
     ...['.xml', '.json', '-en.xhtml'].map((s) => path.join(out, `iij-20031231${s}`)),
   ];
+  // (the large tuning's child process: V8's heap flags at its start, as relaunchSized gives them)
   const runs = [
     [['convert', release, '--out', out, '--quiet'], 'short'],
     [validate, 'small'],
     [validate, 'default'],
+    [validate, 'large', require(path.join(dist, 'src', 'cli', 'bundle.js')).LARGE_FLAGS],
   ];
-  for (const [args, tuning] of runs) {
-    const r = spawnSync(process.execPath, [cli, ...args], { env: { ...env, IIJ_XBRL_TUNE: tuning }, stdio: 'ignore' });
+  for (const [args, tuning, flags = []] of runs) {
+    const r = spawnSync(process.execPath, [...flags, cli, ...args], {
+      env: { ...env, IIJ_XBRL_TUNE: tuning, IIJ_XBRL_SIZED: '1' },
+      stdio: 'ignore',
+    });
     if (r.status !== 0 && r.status !== 1)
       process.stderr.write(`code cache not written (${args[0]} exited ${r.status})\n`);
   }

@@ -9,6 +9,7 @@
  * stale cache costs time, never behaviour. `IIJ_XBRL_WRITE_CODE_CACHE` set: at exit, the code of
  * every function that ran is written to the cache (the build does this with one conversion).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -43,8 +44,19 @@ const INPUT_COMMANDS = new Set(['validate', 'extract', 'series']);
 export const SMALL_INPUT = 16 * 2 ** 20;
 const SMALL_FLAGS = '--interrupt-budget=3000000';
 
+/**
+ * Inputs from LARGE_INPUT bytes (a million facts is some 120 MB): the command runs in a child Node
+ * process started with a first limit of 1 GiB for V8's old generation (`--initial-old-space-size`, a
+ * limit, not memory taken: V8 starts with a small one and marks and compacts the whole heap each time
+ * the facts read so far outgrow it). Measured on validating a 124 MB instance of a million facts
+ * (interleaved fresh processes): no full collection instead of three, 12 % less CPU time and 9 % less
+ * wall time, a second Node start included. The limit is fixed, so that the build's code cache fits it.
+ */
+export const LARGE_INPUT = 32 * 2 ** 20;
+export const LARGE_FLAGS = ['--initial-old-space-size=1024'];
+
 /** How V8 is tuned for a run, each with its flags and its code cache (V8 keys caches by flags). */
-export type Tuning = 'short' | 'small' | 'default';
+export type Tuning = 'short' | 'small' | 'default' | 'large';
 
 /** Bytes of the named inputs (files; directories and manifests by the files under them), stopping past `limit`. */
 function inputBytes(operands: string[], limit: number): number {
@@ -73,7 +85,7 @@ function inputBytes(operands: string[], limit: number): number {
  */
 export function tuningFor(argv: string[], env = process.env): Tuning {
   const forced = env.IIJ_XBRL_TUNE;
-  if (forced === 'short' || forced === 'small' || forced === 'default') return forced;
+  if (forced === 'short' || forced === 'small' || forced === 'default' || forced === 'large') return forced;
   const command = argv[2] ?? '';
   if (SHORT_COMMANDS.has(command)) return 'short';
   if (!INPUT_COMMANDS.has(command)) return 'default';
@@ -82,7 +94,9 @@ export function tuningFor(argv: string[], env = process.env): Tuning {
     .slice(3)
     .filter((a, i, all) => (a === '-' || !a.startsWith('-')) && !['-o', '--out'].includes(all[i - 1] ?? ''));
   try {
-    return inputBytes(operands, SMALL_INPUT) <= SMALL_INPUT ? 'small' : 'default';
+    const bytes = inputBytes(operands, LARGE_INPUT);
+    // (standard input, or a tree of more than 10,000 entries: of a size not known, V8's defaults)
+    return bytes <= SMALL_INPUT ? 'small' : bytes < LARGE_INPUT || bytes === Infinity ? 'default' : 'large';
   } catch {
     return 'default'; // unreadable: the command reports it, with V8's defaults
   }
@@ -100,16 +114,36 @@ export function tuneForCommand(argv = process.argv): Tuning {
 }
 
 /**
- * The cache file of a tuning: `program-short.cache`, `program-small.cache`, `program.cache` (each
- * written by the build from one run: `convert`, `validate` of its outputs twice); IIJ_XBRL_CODE_CACHE
- * names another (tests: a missing, corrupt or stale one).
+ * The large tuning's flags are V8's heap configuration, read only when Node starts: the command line
+ * runs again in a child process started with them (same arguments, standard streams and environment,
+ * IIJ_XBRL_SIZED set), and this process takes its exit code or its signal. True when the child ran it;
+ * false for any other tuning, in that child, or when no child could start (the command then runs
+ * here, with the heap as it is).
  */
-const cacheFile = (tuning: Tuning): string =>
-  process.env.IIJ_XBRL_CODE_CACHE ||
-  path.join(
-    DIR,
-    tuning === 'short' ? 'program-short.cache' : tuning === 'small' ? 'program-small.cache' : 'program.cache',
-  );
+export function relaunchSized(tuning: Tuning, argv = process.argv): boolean {
+  if (tuning !== 'large' || process.env.IIJ_XBRL_SIZED) return false;
+  const r = spawnSync(process.execPath, [...process.execArgv, ...LARGE_FLAGS, ...argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, IIJ_XBRL_SIZED: '1' },
+  });
+  if (r.error) return false;
+  if (r.signal) process.kill(process.pid, r.signal);
+  process.exitCode = r.status ?? 1;
+  return true;
+}
+
+/**
+ * The cache file of a tuning: `program-short.cache`, `program-small.cache`, `program.cache`,
+ * `program-large.cache` (each written by the build from one run: `convert`, `validate` of its outputs
+ * three times); IIJ_XBRL_CODE_CACHE names another (tests: a missing, corrupt or stale one).
+ */
+const CACHES: Record<Tuning, string> = {
+  short: 'program-short.cache',
+  small: 'program-small.cache',
+  default: 'program.cache',
+  large: 'program-large.cache',
+};
+const cacheFile = (tuning: Tuning): string => process.env.IIJ_XBRL_CODE_CACHE || path.join(DIR, CACHES[tuning]);
 
 function read(file: string): Buffer | undefined {
   try {

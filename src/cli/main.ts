@@ -6,8 +6,10 @@
  * and `module.createRequire`. Otherwise — no bundle, or `IIJ_XBRL_NO_BUNDLE` set — it runs from the
  * compiled modules (also when the bundle is older than them: after a compilation without the bundling
  * step). Either way the same program; the bundle and its cache only save start-up time, as does
- * tuning V8's compiler for the command and the size of its input (`tuneForCommand`).
+ * tuning V8's compiler for the command and the size of its input (`tuneForCommand`; a very large input
+ * runs in a child process whose heap is sized at its start: `relaunchSized`).
  */
-import { runBundle, tuneForCommand } from './bundle';
+import { relaunchSized, runBundle, tuneForCommand } from './bundle';
 
-if (!runBundle(tuneForCommand())) require('./program');
+const tuning = tuneForCommand();
+if (!relaunchSized(tuning) && !runBundle(tuning)) require('./program');

@@ -52,11 +52,12 @@ test('the build wrote the bundle and a code cache V8 accepts for it', () => {
   expect(other.cachedDataRejected).toBe(true);
 });
 
-/** Whether V8, given `flags` as the CLI gives them (v8.setFlagsFromString, at start), accepts `cache` for the bundle. */
-function accepted(cache: string, flags: string[]): string {
+/** Whether V8, given `flags` as the CLI gives them (v8.setFlagsFromString, at start) and `startFlags` on Node's command line, accepts `cache` for the bundle. */
+function accepted(cache: string, flags: string[], startFlags: string[] = []): string {
   return spawnSync(
     process.execPath,
     [
+      ...startFlags,
       '-e',
       `const fs = require('fs'), vm = require('vm');
        for (const f of ${JSON.stringify(flags)}) require('v8').setFlagsFromString(f);
@@ -114,6 +115,52 @@ test('commands reading input are tuned by its size: small inputs with a higher t
   expect(accepted(cache, ['--interrupt-budget=3000000'])).toBe('true');
   expect(accepted(cache, [])).toBe('false');
   expect(accepted(path.join(ROOT, 'dist', 'bundle', 'program.cache'), [])).toBe('true');
+});
+
+test('very large inputs run in a child process whose heap is sized at its start, with a cache V8 accepts there; output and exit code pass through', () => {
+  const { tuningFor, relaunchSized, LARGE_INPUT, LARGE_FLAGS } =
+    require('../../src/cli/bundle') as typeof import('../../src/cli/bundle');
+  // A well-formed document over the threshold (mostly spaces), read quickly: not an instance.
+  const big = path.join(tmp, 'spaces.xml');
+  const fd = fs.openSync(big, 'w');
+  fs.writeSync(fd, '<x>');
+  fs.writeSync(fd, Buffer.alloc(LARGE_INPUT, 0x20));
+  fs.writeSync(fd, '</x>');
+  fs.closeSync(fd);
+  expect(tuningFor(['node', 'iij-xbrl', 'validate', big], {})).toBe('large');
+  expect(tuningFor(['node', 'iij-xbrl', 'convert', big], {})).toBe('short');
+  expect(tuningFor(['node', 'iij-xbrl', 'validate', '-'], {})).toBe('default');
+  expect(relaunchSized('default')).toBe(false);
+  // the flags count only at Node's start (given later, V8 rejects the cache: they are part of its key)
+  const cache = path.join(ROOT, 'dist', 'bundle', 'program-large.cache');
+  expect(accepted(cache, [], LARGE_FLAGS)).toBe('true');
+  expect(accepted(cache, [])).toBe('false');
+  // Each process of the run notes its marker and flags (a module preloaded by NODE_OPTIONS): the CLI, then its child.
+  const probe = path.join(tmp, 'probe.js');
+  const seen = path.join(tmp, 'seen.txt');
+  fs.writeFileSync(
+    probe,
+    `require('fs').appendFileSync(${JSON.stringify(seen)}, (process.env.IIJ_XBRL_SIZED ?? '-') + ' ' + process.execArgv.join(' ') + '\\n');`,
+  );
+  const run = (env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, [CLI, 'validate', big], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: `--require ${probe}`, ...env },
+    });
+  const relaunched = run({});
+  const lines = () =>
+    fs
+      .readFileSync(seen, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.trim());
+  expect(lines()).toEqual(['-', `1 ${LARGE_FLAGS.join(' ')}`]);
+  fs.rmSync(seen);
+  const here = run({ IIJ_XBRL_SIZED: '1' });
+  expect(lines()).toEqual(['1']);
+  expect(relaunched.stdout).toContain('xbrl:notAnInstance');
+  expect([relaunched.status, relaunched.stdout, relaunched.stderr]).toEqual([here.status, here.stdout, here.stderr]);
+  expect(relaunched.status).toBe(1);
 });
 
 test("same outputs from the bundle with the build's cache, without one, with a corrupt one, a stale one, and without the bundle", () => {
