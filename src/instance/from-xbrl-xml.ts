@@ -44,12 +44,18 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
   /** hrefs of the instance's linkbaseRefs (part of its DTS). */
   linkbaseRefs?: string[];
+  /**
+   * Local schemas the root's `xsi:schemaLocation` names (relative hrefs, as written): hints for XML Schema
+   * validation, not part of the DTS (XBRL 2.1 §3); the validator reads their attribute declarations for lax validation.
+   */
+  schemaHints?: string[];
 }
 
 const X = (local: string) => `{${NS.xbrli}}${local}`;
 const L = (local: string) => `{${NS.link}}${local}`;
 const XL = (local: string) => `{${NS.xlink}}${local}`;
 const XSI_NIL = `{${NS.xsi}}nil`;
+const XSI_SCHEMA_LOCATION = `{${NS.xsi}}schemaLocation`;
 const XML_LANG = `{${NS.xml}}lang`;
 const XML_BASE = `{${NS.xml}}base`;
 const [SCHEMA_REF, LINKBASE_REF, ROLE_REF, ARCROLE_REF, FOOTNOTE_LINK] = [
@@ -209,6 +215,7 @@ class InstanceReader {
   private readonly footnoteIds = new Set<string>();
   private readonly refUris = new Set<string>();
   private linkbaseRefs?: string[];
+  private schemaHints?: string[];
   /** Per-document state of segment/scenario reading (NaN tokens, interned strings). */
   private readonly contentState = contentState();
   private rootSeen = false;
@@ -257,6 +264,11 @@ class InstanceReader {
     this.rootSeen = true;
     this.rootBase = e.attrs[XML_BASE];
     this.rootLang = e.attrs[XML_LANG];
+    // xsi:schemaLocation: pairs of namespace and location; only locations without a scheme (local files) are kept.
+    const pairs = (e.attrs[XSI_SCHEMA_LOCATION] ?? '').trim().split(/\s+/);
+    for (let i = 1; i < pairs.length; i += 2)
+      if (!/^[a-z][a-z0-9+.-]*:|^[/\\]{2}/i.test(pairs[i]))
+        (this.schemaHints ??= []).push(ownString(withBase(pairs[i], [this.rootBase])));
     // Own copies: views into the document text would keep all of it alive (see ownString).
     for (const [p, ns] of Object.entries(e.nsMap)) if (p && p !== 'xml') this.namespaces[ownString(p)] = ownString(ns);
     if (e.name !== X('xbrl'))
@@ -579,6 +591,7 @@ class InstanceReader {
     const { diagnostics, file } = this;
     const out: ReadResult = { contexts: this.contexts, units: this.units, diagnostics };
     if (this.linkbaseRefs) out.linkbaseRefs = this.linkbaseRefs;
+    if (this.schemaHints) out.schemaHints = this.schemaHints;
     diagnostics.push(...xmlProblems);
     if (xmlProblems.length || !this.rootSeen) {
       if (!this.rootSeen && !xmlProblems.length)

@@ -72,6 +72,20 @@ export function loadDts(entryHrefs: readonly string[], options: LoadDtsOptions =
   return { dts: resolveDts(entryHrefs, d), diagnostics: d.diagnostics, packages: d.packages };
 }
 
+/**
+ * Global attribute declarations (Clark name → built-in type) of schemas an instance names only in its
+ * `xsi:schemaLocation`: hints for XML Schema validation, read as Arelle reads them, for lax validation
+ * of attributes; they do not join the DTS (XBRL 2.1 §3), and nothing is reported about a hint that
+ * cannot be read (a hint is not a reference). Confined as the DTS is (`confineTo`).
+ */
+export function hintedAttributeTypes(hrefs: readonly string[], options: LoadDtsOptions = {}): Map<string, string> {
+  const d = new Discovery(options, findPackages(options.packages ?? defaultPackageDirs()).packages);
+  const baseUrl = pathToFileURL(path.resolve(options.baseFile ?? path.join(process.cwd(), 'x'))).href;
+  for (const h of hrefs) d.enqueue(h, baseUrl, undefined, false, 'schema');
+  d.run();
+  return new Map(d.attributeDecls.flatMap((a) => { const x = builtinType(a.type)?.xsd; return x ? [[a.name, x] as [string, string]] : []; }));
+}
+
 /** DTS discovery: the queue of documents still to read, what the documents read so far declare, and the diagnostics. */
 class Discovery {
   readonly diagnostics: Diagnostic[] = [];

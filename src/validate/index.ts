@@ -116,7 +116,11 @@ export function readInstance(
   maxBytes?: number,
   defaults?: SchemaDefaults,
   o: Pick<ValidateOptions, 'limits' | 'allowDirs'> = {},
-): { report?: Report; diagnostics: Diagnostic[]; xml?: Pick<ReadResult, 'contexts' | 'units' | 'linkbaseRefs'> } {
+): {
+  report?: Report;
+  diagnostics: Diagnostic[];
+  xml?: Pick<ReadResult, 'contexts' | 'units' | 'linkbaseRefs' | 'schemaHints'>;
+} {
   const list = typeof files === 'string' ? [files] : [...files];
   const kinds = list.map(sniffInstance);
   const unreadable = kinds.flatMap((k) => k.diagnostics);
@@ -229,9 +233,10 @@ export function compile(entryPoints: string | readonly string[], options: Compil
       if (
         !sameEntries(read.report.taxonomy, entries) ||
         !sameBase(entries, file, options.baseFile) ||
-        read.xml?.linkbaseRefs?.length
+        read.xml?.linkbaseRefs?.length ||
+        read.xml?.schemaHints?.length
       ) {
-        // The instance names another DTS (or adds linkbases to it): validate it against its own (not cached).
+        // The instance names another DTS (or adds linkbases or schema hints to it): validate it against its own (not cached).
         return validate(files, { ...o, packages: o.packages ?? options.packages });
       }
       return checkRead(self, withDefaults(read as Read, files, dts, o), file, o);
@@ -299,14 +304,41 @@ export function validate(files: string | readonly string[], options: ValidateOpt
   const read = readInstance(files, options.maxBytes, undefined, options);
   if (!read.report) return { diagnostics: read.diagnostics, fatal: true };
   if (!read.report.taxonomy.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
-  const compiled = compile(read.report.taxonomy, {
-    baseFile: file,
-    packages: options.packages,
-    linkbases: read.xml?.linkbaseRefs,
-    allowDirs: options.allowDirs ?? [],
-    entrySources: read.report.taxonomySources,
-  });
+  const compiled = withHints(
+    compile(read.report.taxonomy, {
+      baseFile: file,
+      packages: options.packages,
+      linkbases: read.xml?.linkbaseRefs,
+      allowDirs: options.allowDirs ?? [],
+      entrySources: read.report.taxonomySources,
+    }),
+    read.xml?.schemaHints,
+    file,
+    options,
+  );
   return checkRead(compiled, withDefaults(read as Read, files, compiled.dts, options), file, options);
+}
+
+/**
+ * The instance's schema hints (`xsi:schemaLocation`, local files): their global attribute declarations
+ * join the DTS's (which win) for lax validation of this instance's attributes, as an XML Schema
+ * validator uses such hints (XBRL 2.1 conformance 314 V-06). The DTS itself is unchanged.
+ */
+function withHints(
+  v: CompiledValidator,
+  hints: readonly string[] | undefined,
+  file: string,
+  o: ValidateOptions,
+): CompiledValidator {
+  if (!hints?.length) return v;
+  const hinted = dtsLoader().hintedAttributeTypes(hints, {
+    baseFile: file,
+    packages: o.packages,
+    confineTo: o.allowDirs ?? [],
+  });
+  if (!hinted.size) return v;
+  const dts = { ...v.dts, attributeTypes: new Map([...hinted, ...(v.dts.attributeTypes ?? [])]) };
+  return compile(v.entryPoints, { loaded: { dts, diagnostics: [...v.diagnostics], packages: [] } });
 }
 
 type Read = ReturnType<typeof readInstance> & { report: Report };
@@ -352,8 +384,8 @@ export function validatorCache(options: CompileOptions = {}): ValidatorCache {
       const entries = read.report.taxonomy;
       if (!entries.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
       const packages = o.packages ?? options.packages;
-      // An instance's own linkbaseRefs make its DTS its own: not cached.
-      if (read.xml?.linkbaseRefs?.length) return validate(file, { ...o, packages });
+      // An instance's own linkbaseRefs (or schema hints) make its DTS its own: not cached.
+      if (read.xml?.linkbaseRefs?.length || read.xml?.schemaHints?.length) return validate(file, { ...o, packages });
       const dir = entries.every(isAbsoluteRef) ? '' : path.resolve(path.dirname(file));
       const key = JSON.stringify([entries, dir, packages ?? null]);
       let v = cache.get(key);
