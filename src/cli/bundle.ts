@@ -122,7 +122,9 @@ export function tuneForCommand(argv = process.argv): Tuning {
  */
 export function relaunchSized(tuning: Tuning, argv = process.argv): boolean {
   if (tuning !== 'large' || process.env.IIJ_XBRL_SIZED) return false;
-  const r = spawnSync(process.execPath, [...process.execArgv, ...LARGE_FLAGS, ...argv.slice(1)], {
+  // (Node's own flags pass on, but not a debugger's: its port is this process's)
+  const own = process.execArgv.filter((a) => !/^--inspect/.test(a));
+  const r = spawnSync(process.execPath, [...own, ...LARGE_FLAGS, ...argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, IIJ_XBRL_SIZED: '1' },
   });

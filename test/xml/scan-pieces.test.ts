@@ -224,6 +224,21 @@ describe('a large UTF-8 document read in pieces', () => {
     expect(streamed).toEqual(read);
   });
 
+  it('a large instance over the reading budget is declined in pieces and reported by the whole read, where it is', () => {
+    const contexts = Array.from(
+      { length: 3 },
+      (_, c) =>
+        `  <xbrli:context id="c${c}"><xbrli:entity><xbrli:identifier scheme="urn:s">e</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>2024-03-31</xbrli:instant></xbrli:period></xbrli:context>`,
+    );
+    const f = write(
+      'budget.xml',
+      ['<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance">', ...contexts, '</xbrli:xbrl>'].join('\n'),
+    );
+    const streamed = fromXbrlXml(f, f, { piecesFrom: 0, limits: { maxContexts: 2 } });
+    expect(streamed.diagnostics).toMatchObject([{ code: 'xml:limitExceeded', source: { line: 4 } }]);
+    expect(streamed).toEqual(fromXbrlXml(f, f, { piecesFrom: Infinity, limits: { maxContexts: 2 } }));
+  });
+
   it('a large instance the scanner declines is read whole by saxes, with its diagnostics', () => {
     const f = write(
       'doctype.xml',
