@@ -83,7 +83,12 @@ export function hintedAttributeTypes(hrefs: readonly string[], options: LoadDtsO
   const baseUrl = pathToFileURL(path.resolve(options.baseFile ?? path.join(process.cwd(), 'x'))).href;
   for (const h of hrefs) d.enqueue(h, baseUrl, undefined, false, 'schema');
   d.run();
-  return new Map(d.attributeDecls.flatMap((a) => { const x = builtinType(a.type)?.xsd; return x ? [[a.name, x] as [string, string]] : []; }));
+  return attributeTypesOf(d.attributeDecls);
+}
+
+/** Global attribute declarations with a built-in simple type: Clark name → the type, for lax validation. */
+function attributeTypesOf(decls: readonly { name: string; type: string }[]): Map<string, string> {
+  return new Map(decls.flatMap((a) => { const x = builtinType(a.type)?.xsd; return x ? [[a.name, x] as [string, string]] : []; }));
 }
 
 /** DTS discovery: the queue of documents still to read, what the documents read so far declare, and the diagnostics. */
@@ -237,7 +242,7 @@ function resolveDts(entryHrefs: readonly string[], d: Discovery): Dts {
   if (defaults) dts.defaults = defaults;
   if (d.unloaded.length) dts.unloaded = [...d.unloaded];
   if (nets.incomplete.length) dts.incomplete = nets.incomplete;
-  const attributeTypes = new Map(d.attributeDecls.flatMap((a) => { const x = builtinType(a.type)?.xsd; return x ? [[a.name, x] as [string, string]] : []; }));
+  const attributeTypes = attributeTypesOf(d.attributeDecls);
   if (attributeTypes.size) dts.attributeTypes = attributeTypes;
   diagnostics.push(...checkLax(d.lax, dts));
   return dts;

@@ -233,8 +233,7 @@ export function compile(entryPoints: string | readonly string[], options: Compil
       if (
         !sameEntries(read.report.taxonomy, entries) ||
         !sameBase(entries, file, options.baseFile) ||
-        read.xml?.linkbaseRefs?.length ||
-        read.xml?.schemaHints?.length
+        extendsDts(read)
       ) {
         // The instance names another DTS (or adds linkbases or schema hints to it): validate it against its own (not cached).
         return validate(files, { ...o, packages: o.packages ?? options.packages });
@@ -244,6 +243,10 @@ export function compile(entryPoints: string | readonly string[], options: Compil
   };
   return Object.freeze(self);
 }
+
+/** An XML instance's own linkbaseRefs or schema hints make the DTS it is checked against its own (not shared, not cached). */
+const extendsDts = (read: ReturnType<typeof readInstance>) =>
+  !!(read.xml?.linkbaseRefs?.length || read.xml?.schemaHints?.length);
 
 const sameEntries = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
@@ -385,7 +388,7 @@ export function validatorCache(options: CompileOptions = {}): ValidatorCache {
       if (!entries.length) return { diagnostics: read.diagnostics, report: read.report, fatal: false };
       const packages = o.packages ?? options.packages;
       // An instance's own linkbaseRefs (or schema hints) make its DTS its own: not cached.
-      if (read.xml?.linkbaseRefs?.length || read.xml?.schemaHints?.length) return validate(file, { ...o, packages });
+      if (extendsDts(read)) return validate(file, { ...o, packages });
       const dir = entries.every(isAbsoluteRef) ? '' : path.resolve(path.dirname(file));
       const key = JSON.stringify([entries, dir, packages ?? null]);
       let v = cache.get(key);

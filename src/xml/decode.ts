@@ -34,6 +34,13 @@ export function declaredEncoding(b: Uint8Array): string | undefined {
   return m?.[1].toLowerCase();
 }
 
+/** Whether bytes starting a document are UTF-8 by their XML declaration (none, utf-8 or us-ascii), with no UTF-16 byte-order mark. */
+function isUtf8Document(b: Uint8Array): boolean {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return false;
+  const declared = declaredEncoding(b);
+  return declared === undefined || declared === 'utf-8' || declared === 'utf8' || declared === 'us-ascii';
+}
+
 /** Decodes an XML document's bytes by its byte-order mark or declared encoding; a diagnostic when it cannot. */
 export function decodeXml(
   b: Uint8Array,
@@ -43,9 +50,8 @@ export function decodeXml(
   const invalid: LimitCode = 'xml:invalidEncoding';
   if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b.subarray(2)) };
   if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)) };
-  const declared = declaredEncoding(b);
-  if (declared === undefined || declared === 'utf-8' || declared === 'utf8' || declared === 'us-ascii')
-    return decodeUtf8(b, file, invalid);
+  if (isUtf8Document(b)) return decodeUtf8(b, file, invalid);
+  const declared = declaredEncoding(b) ?? '';
   const legacy = LEGACY[declared];
   const iconv = require('iconv-lite') as typeof import('iconv-lite');
   if (!legacy || !iconv.encodingExists(legacy))
@@ -232,13 +238,7 @@ export function xmlPieces(
   };
   const first = read();
   const head = first === undefined ? undefined : buf.subarray(0, first);
-  const declared = head && declaredEncoding(head);
-  if (
-    !head ||
-    (head[0] === 0xff && head[1] === 0xfe) ||
-    (head[0] === 0xfe && head[1] === 0xff) ||
-    !(declared === undefined || declared === 'utf-8' || declared === 'utf8' || declared === 'us-ascii')
-  ) {
+  if (!head || !isUtf8Document(head)) {
     close();
     return undefined;
   }
